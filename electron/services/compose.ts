@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KioskHandlers } from '../../shared/contract';
+import { systemClock, type Clock } from '../../shared/logic/clock';
+import type { KioskConfig } from '../../shared/schemas/kiosk-config';
+import { createDispatcher } from './api-dispatch';
+import { createConfigStore } from './config/config-store';
+import { openDatabase } from './db/open-database';
+import type { Feature, ServiceDeps } from './feature';
+import { createFleetFeature } from './fleet/fleet-feature';
+import { consoleLog, type Log } from './log';
+import { createOffersFeature } from './offers/offers-feature';
+import { createWishesFeature } from './outbox/wishes-feature';
+import { createPrintingFeature } from './printer/printing-feature';
+
+export const DB_FILE_NAME = 'kiosk.sqlite';
+
+export interface ComposeOptions {
+  dataDir: string;
+  config: KioskConfig;
+  version: string;
+  clock?: Clock;
+  log?: Log;
+}
+
+/**
+ * The composition root shared by the Electron main process and the browser host:
+ * opens the database, builds every feature with its adapters and returns one handler map for the contract.
+ */
+export function composeKiosk(opts: ComposeOptions) {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase({ file: join(opts.dataDir, DB_FILE_NAME) });
+  const deps: ServiceDeps = {
+    db,
+    config: createConfigStore(opts.config),
+    dataDir: opts.dataDir,
+    clock: opts.clock ?? systemClock,
+    log: opts.log ?? consoleLog,
+    version: opts.version,
+  };
+  const offers = createOffersFeature(deps);
+  const wishes = createWishesFeature(deps);
+  const printing = createPrintingFeature(deps);
+  const fleet = createFleetFeature(deps);
+  const features: Feature<unknown>[] = [offers, wishes, printing, fleet];
+
+  const handlers = {
+    ...offers.handlers,
+    ...wishes.handlers,
+    ...printing.handlers,
+    ...fleet.handlers,
+  } satisfies KioskHandlers;
+
+  return {
+    deps,
+    handlers,
+    dispatch: createDispatcher(handlers, deps.log),
+    start() {
+      for (const f of features) f.start?.();
+    },
+    async stop() {
+      for (const f of [...features].reverse()) await f.stop?.();
+      db.close();
+    },
+  };
+}
+
+export type KioskRuntime = ReturnType<typeof composeKiosk>;

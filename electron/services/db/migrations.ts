@@ -1,0 +1,118 @@
+/**
+ * Add-only list of schema migrations. Never edit or reorder an entry that has shipped: append a new one.
+ * Migration N (1-based) brings a database from `user_version = N-1` to `user_version = N`, in one transaction.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: offers with locations, schedules and taxonomy links; taxonomy; events; wish outbox; sync state; full-text search
+  `
+  CREATE TABLE taxonomy (
+    kind TEXT NOT NULL CHECK (kind IN ('interest','age_group','district')),
+    id TEXT NOT NULL,
+    label_json TEXT NOT NULL,
+    icon TEXT,
+    min_age INTEGER,
+    max_age INTEGER,
+    sort INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, id)
+  );
+
+  CREATE TABLE offers (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active','paused','ended')),
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    district TEXT,
+    free INTEGER NOT NULL,
+    sample INTEGER NOT NULL DEFAULT 0,
+    data_json TEXT NOT NULL
+  );
+  CREATE INDEX offers_status ON offers(status);
+  CREATE INDEX offers_district ON offers(district);
+
+  CREATE TABLE locations (
+    offer_id TEXT PRIMARY KEY REFERENCES offers(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    street TEXT NOT NULL,
+    postal_code TEXT NOT NULL,
+    city TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    wheelchair TEXT NOT NULL,
+    accessibility_notes TEXT,
+    transit_stop TEXT
+  );
+
+  CREATE TABLE schedules (
+    offer_id TEXT NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    freq TEXT NOT NULL,
+    byday TEXT,
+    setpos INTEGER,
+    date TEXT,
+    opens_at TEXT,
+    closes_at TEXT,
+    valid_from TEXT,
+    valid_to TEXT,
+    note TEXT,
+    PRIMARY KEY (offer_id, idx)
+  );
+
+  CREATE TABLE offer_interests (
+    offer_id TEXT NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
+    interest_id TEXT NOT NULL,
+    PRIMARY KEY (offer_id, interest_id)
+  );
+  CREATE INDEX offer_interests_interest ON offer_interests(interest_id);
+
+  CREATE TABLE offer_age_groups (
+    offer_id TEXT NOT NULL REFERENCES offers(id) ON DELETE CASCADE,
+    age_group_id TEXT NOT NULL,
+    PRIMARY KEY (offer_id, age_group_id)
+  );
+  CREATE INDEX offer_age_groups_group ON offer_age_groups(age_group_id);
+
+  -- Normalised (lower case, no accents, umlauts and ß folded) copies of the searchable texts; rowid = offers.rowid.
+  CREATE VIRTUAL TABLE offers_fts USING fts5(
+    title, summary, description, organisation, place,
+    tokenize = 'trigram'
+  );
+
+  CREATE TABLE events (
+    uid TEXT NOT NULL,
+    start TEXT NOT NULL,
+    end TEXT,
+    all_day INTEGER NOT NULL DEFAULT 0,
+    offer_id TEXT,
+    title TEXT NOT NULL,
+    description TEXT,
+    location TEXT,
+    PRIMARY KEY (uid, start)
+  );
+  CREATE INDEX events_start ON events(start);
+  CREATE INDEX events_offer ON events(offer_id, start);
+
+  CREATE TABLE wish_outbox (
+    key TEXT PRIMARY KEY,
+    body_json TEXT NOT NULL,
+    contact_json TEXT,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','delivered','rejected')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    remote_id TEXT,
+    created_at TEXT NOT NULL,
+    delivered_at TEXT
+  );
+  CREATE INDEX wish_outbox_due ON wish_outbox(state, next_attempt_at);
+
+  CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

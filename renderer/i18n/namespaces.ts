@@ -1,0 +1,10 @@
+import type { LocaleTable } from './index';
+import common from './common';
+
+/**
+ * One i18n namespace per feature, each in its own file (renderer/features/<feature>/locales.ts),
+ * every table with all six languages: de, de-LS, en, tr, uk, ar.
+ */
+export const namespaces: Record<string, LocaleTable> = {
+  common,
+};

@@ -1,0 +1,2 @@
+/** Calls of this feature; see shared/contract/index.ts. Owned by the printing feature. */
+export const printingContract = {};

@@ -1,0 +1,2 @@
+/** Calls of this feature; see shared/contract/index.ts. Owned by the wishes feature. */
+export const wishesContract = {};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, userText } from './text';
+
+export const WISH_TEXT_MAX = 1000;
+
+export const wishContactSchema = z.object({
+  name: userText(100).optional(),
+  phone: z.string().max(40).regex(/^[+0-9 ()/-]{3,40}$/, 'invalid_phone').optional(),
+  email: z.email({ message: 'invalid_email' }).max(254).optional(),
+});
+export type WishContact = z.infer<typeof wishContactSchema>;
+
+/** What the renderer sends when a person presses "Absenden". */
+export const wishInputSchema = z.object({
+  text: userText(WISH_TEXT_MAX),
+  interests: z.array(idSchema).max(20).optional(),
+  age_group: idSchema.optional(),
+  district: idSchema.optional(),
+  language: z.string().min(2).max(10),
+  contact: wishContactSchema.optional(),
+  contact_consent: z.boolean(),
+});
+export type WishInput = z.infer<typeof wishInputSchema>;
+
+/** Body of `POST /v1/wishes` (city-api.md). */
+export const wishBodySchema = wishInputSchema.extend({
+  created_at: isoDateTime,
+  kiosk_id: idSchema,
+});
+export type WishBody = z.infer<typeof wishBodySchema>;
