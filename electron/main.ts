@@ -1,0 +1,1 @@
+// Electron main process entry (filled in by the Electron shell work).

@@ -1,0 +1,1 @@
+// Preload: exposes the KioskApi (filled in by the Electron shell work).
