@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { hhmm, idSchema, isoDateTime, plainText } from './text';
+
+/**
+ * Wire formats of the city API (shared/city-api.md) besides offers, taxonomy and wishes
+ * (see offer.ts, taxonomy.ts, wish.ts). Used by the reference server and by the kiosk.
+ */
+
+/** Cursor pagination limit of GET /v1/offers. */
+export const OFFERS_PAGE_MAX = 500;
+
+export const remoteKioskConfigSchema = z.object({
+  name: plainText(200, 1),
+  place: plainText(200, 1),
+  locale_default: z.string().min(2).max(10),
+  languages: z.array(z.string().min(2).max(10)).min(1).max(20),
+  home: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), zoom: z.number().int().min(1).max(22) }),
+  tiles: z
+    .object({ url_template: z.string().max(500), attribution: plainText(300, 1), max_zoom: z.number().int().min(1).max(22) })
+    .optional(),
+  idle: z.object({ warn_after_s: z.number().int().min(5).max(3600), reset_after_s: z.number().int().min(5).max(7200) }),
+  printer: z
+    .object({
+      transport: z.enum(['tcp', 'device', 'none']),
+      host: z.string().max(255).optional(),
+      port: z.number().int().min(1).max(65535).optional(),
+      device: z.string().max(255).optional(),
+      chars_per_line: z.union([z.literal(42), z.literal(48)]),
+    })
+    .optional(),
+  maintenance_window: z.object({ start: hhmm, end: hhmm, tz: z.string().min(1).max(64) }),
+  update: z.object({ channel: z.string().min(1).max(40), feed_url: z.url({ protocol: /^https?$/ }).max(500) }),
+  submission_url: z.url({ protocol: /^https?$/ }).max(500),
+  admin_pin_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  speech_volume: z.number().min(0).max(1).optional(),
+});
+export type RemoteKioskConfig = z.infer<typeof remoteKioskConfigSchema>;
+
+export const PRINTER_STATES = ['ok', 'paper_low', 'paper_out', 'cover_open', 'offline', 'none'] as const;
+export const KIOSK_COMMAND_TYPES = ['sync_now', 'reload', 'relaunch', 'check_update', 'clear_cache'] as const;
+export const kioskCommandTypeSchema = z.enum(KIOSK_COMMAND_TYPES);
+export type KioskCommandType = z.infer<typeof kioskCommandTypeSchema>;
+
+export const heartbeatBodySchema = z.object({
+  version: z.string().min(1).max(40),
+  uptime_s: z.number().int().min(0),
+  last_sync_at: isoDateTime.nullable(),
+  offers_count: z.number().int().min(0),
+  outbox_pending: z.number().int().min(0),
+  printer: z.object({ state: z.enum(PRINTER_STATES) }),
+  disk_free_mb: z.number().min(0),
+  errors_since_last: z
+    .array(z.object({ at: isoDateTime, code: z.string().min(1).max(64), message: z.string().max(500) }))
+    .max(100),
+  /** Commands of earlier heartbeats that the kiosk has carried out. */
+  acked: z.array(idSchema).max(100).optional(),
+});
+export type HeartbeatBody = z.infer<typeof heartbeatBodySchema>;
+
+export const kioskCommandSchema = z.object({ id: idSchema, type: kioskCommandTypeSchema });
+export type KioskCommand = z.infer<typeof kioskCommandSchema>;
+export const heartbeatResponseSchema = z.object({ commands: z.array(kioskCommandSchema).max(100) });
+export type HeartbeatResponse = z.infer<typeof heartbeatResponseSchema>;
+
+const counter = z.number().int().min(0).max(10_000_000);
+/** POST /v1/kiosks/{id}/stats — anonymous counters only, keys are taxonomy ids / language codes, never free text. */
+export const statsBodySchema = z
+  .object({
+    day: z.iso.date(),
+    sessions: counter,
+    offers_viewed_by_interest: z.record(idSchema, counter),
+    slips_printed: counter,
+    wishes_sent: counter,
+    languages_used: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,8})?$/), counter),
+    large_text_sessions: counter,
+    high_contrast_sessions: counter,
+  })
+  .strict();
+export type StatsBody = z.infer<typeof statsBodySchema>;
+
+export const wishCreatedSchema = z.object({ id: idSchema });
+export const apiErrorBodySchema = z.object({ error: z.string() });
