@@ -10,7 +10,7 @@ import type { Feature, ServiceDeps } from './feature';
 import { createFleetFeature } from './fleet/fleet-feature';
 import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
-import { createWishesFeature } from './outbox/wishes-feature';
+import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
 import { createPrintingFeature } from './printer/printing-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
@@ -22,6 +22,8 @@ export interface ComposeOptions {
   clock?: Clock;
   log?: Log;
 }
+  /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
+  wishes?: WishesAdapters;
 
 /**
  * The composition root shared by the Electron main process and the browser host:
@@ -39,7 +41,7 @@ export function composeKiosk(opts: ComposeOptions) {
     version: opts.version,
   };
   const offers = createOffersFeature(deps);
-  const wishes = createWishesFeature(deps);
+  const wishes = createWishesFeature(deps, opts.wishes);
   const printing = createPrintingFeature(deps);
   const fleet = createFleetFeature(deps);
   const features: Feature<unknown>[] = [offers, wishes, printing, fleet];
