@@ -6,6 +6,7 @@ import type { KioskConfig } from '../../shared/schemas/kiosk-config';
 import { createDispatcher } from './api-dispatch';
 import { createConfigStore } from './config/config-store';
 import { openDatabase } from './db/open-database';
+import type { ImageStore, TileSource } from './binary-assets';
 import type { Feature, ServiceDeps } from './feature';
 import { createFleetFeature } from './fleet/fleet-feature';
 import { consoleLog, type Log } from './log';
@@ -21,9 +22,9 @@ export interface ComposeOptions {
   version: string;
   clock?: Clock;
   log?: Log;
-}
   /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
   wishes?: WishesAdapters;
+}
 
 /**
  * The composition root shared by the Electron main process and the browser host:
@@ -56,6 +57,9 @@ export function composeKiosk(opts: ComposeOptions) {
   return {
     deps,
     handlers,
+    /** Binary routes (GET /tiles/:z/:x/:y, GET /images/:sha256): the map feature provides `tiles`, the sync feature `images`. */
+    tiles: undefined as TileSource | undefined,
+    images: undefined as ImageStore | undefined,
     dispatch: createDispatcher(handlers, deps.log),
     start() {
       for (const f of features) f.start?.();
