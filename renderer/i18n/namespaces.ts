@@ -1,5 +1,6 @@
 import type { LocaleTable } from './index';
 import common from './common';
+import ui from '../ui/locales';
 
 /**
  * One i18n namespace per feature, each in its own file (renderer/features/<feature>/locales.ts),
@@ -7,4 +8,5 @@ import common from './common';
  */
 export const namespaces: Record<string, LocaleTable> = {
   common,
+  ui,
 };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { applyKey, KEYBOARD_LAYOUTS, layoutForLanguage } from './keyboard-layouts';
+
+describe('on-screen keyboard layouts', () => {
+  it('German has QWERTZ and ä ö ü ß', () => {
+    const keys = KEYBOARD_LAYOUTS.de.rows.flat();
+    expect(KEYBOARD_LAYOUTS.de.rows[0]?.slice(0, 6).join('')).toBe('qwertz');
+    for (const ch of ['ä', 'ö', 'ü', 'ß']) expect(keys).toContain(ch);
+  });
+
+  it('every row fits a 1080 px portrait screen with 72 px keys and 16 px gaps', () => {
+    for (const layout of Object.values(KEYBOARD_LAYOUTS)) {
+      for (const row of layout.rows) expect(row.length, `${layout.id}: ${row.join(' ')}`).toBeLessThanOrEqual(11);
+    }
+  });
+
+  it('Turkish, Ukrainian and Arabic have their own letters', () => {
+    expect(KEYBOARD_LAYOUTS.tr.rows.flat()).toEqual(expect.arrayContaining(['ı', 'ğ', 'ş', 'ç', 'ö', 'ü', 'i']));
+    expect(KEYBOARD_LAYOUTS.uk.rows.flat()).toEqual(expect.arrayContaining(['і', 'ї', 'є', 'ґ']));
+    expect(KEYBOARD_LAYOUTS.ar.dir).toBe('rtl');
+    expect(KEYBOARD_LAYOUTS.ar.rows.flat()).toEqual(expect.arrayContaining(['ا', 'ب', 'ت', 'ة']));
+  });
+
+  it('no key appears twice in a layout', () => {
+    for (const layout of Object.values(KEYBOARD_LAYOUTS)) {
+      const keys = layout.rows.flat();
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it('Leichte Sprache uses the German keyboard', () => {
+    expect(layoutForLanguage('de-LS').id).toBe('de');
+    expect(layoutForLanguage('ar').id).toBe('ar');
+  });
+
+  it('applies keys: characters, space, backspace, clear, max length', () => {
+    let v = '';
+    for (const c of 'garten') v = applyKey(v, { type: 'char', char: c });
+    expect(v).toBe('garten');
+    expect(applyKey('', { type: 'space' })).toBe('');
+    expect(applyKey('a ', { type: 'space' })).toBe('a ');
+    expect(applyKey('ab', { type: 'space' })).toBe('ab ');
+    expect(applyKey('ab🙂', { type: 'backspace' })).toBe('ab');
+    expect(applyKey('abc', { type: 'clear' })).toBe('');
+    expect(applyKey('abc', { type: 'char', char: 'd' }, 3)).toBe('abc');
+  });
+});

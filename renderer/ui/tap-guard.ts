@@ -1,0 +1,30 @@
+/**
+ * Ignores accidental double taps: a second activation within DOUBLE_TAP_MS of the last accepted one,
+ * at (almost) the same spot on the screen, is dropped — on whatever button is there now. This also
+ * protects the next screen: a double tap on "Angebote" must not press the button that appears under
+ * the finger. Keyboard activations (no pointer position) are never dropped.
+ */
+export const DOUBLE_TAP_MS = 400;
+/** Two taps closer than this (px) count as the same spot; targets are ≥ 72 px with 16 px gaps. */
+export const SAME_SPOT_PX = 48;
+
+interface Tap {
+  at: number;
+  x: number;
+  y: number;
+}
+
+let last: Tap | null = null;
+
+/** Returns true when the tap should run, false when it is an accidental repeat. */
+export function acceptTap(x: number | null, y: number | null, now: number = performance.now()): boolean {
+  if (x === null || y === null) return true;
+  if (last && now - last.at < DOUBLE_TAP_MS && Math.hypot(x - last.x, y - last.y) < SAME_SPOT_PX) return false;
+  last = { at: now, x, y };
+  return true;
+}
+
+/** For tests. */
+export function resetTapGuard(): void {
+  last = null;
+}
