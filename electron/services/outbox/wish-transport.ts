@@ -44,6 +44,8 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
   const v = value.trim();
   if (v === '') return undefined;
   if (/^\d+$/.test(v)) return Math.min(Number(v) * 1000, MAX_RETRY_AFTER_MS);
+  // An HTTP date has a weekday and a month name; bare numbers like "-5" are not dates.
+  if (!/[a-z]{3}/i.test(v)) return undefined;
   const at = Date.parse(v);
   if (Number.isNaN(at)) return undefined;
   return Math.min(Math.max(0, at - now.getTime()), MAX_RETRY_AFTER_MS);
