@@ -160,6 +160,7 @@ describe('browser host server', () => {
     expect(a.status).toBe(200);
     expect(a.headers['cache-control']).toContain('immutable');
     expect(a.headers['x-frame-options']).toBe('DENY');
+    expect((await http(host.port, { path: '/favicon.ico' })).status).toBe(204);
   });
 
   it('does not serve files outside the renderer directory', async () => {

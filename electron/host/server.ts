@@ -132,6 +132,9 @@ export async function createHostServer(opts: HostServerOptions): Promise<{ app: 
     return sendAsset(reply, await opts.runtime.images.get(sha), 'image');
   });
 
+  // Browsers ask for it on their own; the kiosk has none. 204 keeps the console clean.
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', cacheControl('static')).send());
+
   const rendererBuilt = existsSync(join(opts.rendererDir, 'index.html'));
   if (rendererBuilt) {
     await app.register(fastifyStatic, {
