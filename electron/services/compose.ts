@@ -22,6 +22,8 @@ export interface ComposeOptions {
   version: string;
   clock?: Clock;
   log?: Log;
+  /** better_sqlite3.node built for Electron's ABI (development launches only; see docs/adr/0003). */
+  nativeBinding?: string;
   /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
   wishes?: WishesAdapters;
 }
@@ -32,7 +34,7 @@ export interface ComposeOptions {
  */
 export function composeKiosk(opts: ComposeOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase({ file: join(opts.dataDir, DB_FILE_NAME) });
+  const db = openDatabase({ file: join(opts.dataDir, DB_FILE_NAME), nativeBinding: opts.nativeBinding });
   const deps: ServiceDeps = {
     db,
     config: createConfigStore(opts.config),

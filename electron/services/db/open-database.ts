@@ -44,11 +44,13 @@ export interface OpenOptions {
   /** ':memory:' for tests */
   file: string;
   readonly?: boolean;
+  /** Path of a better_sqlite3.node built for another ABI (Electron in development, see docs/adr/0003); default: the package's own build. */
+  nativeBinding?: string;
 }
 
 /** Opens (creating if needed) the kiosk database with safe settings and runs pending migrations. */
-export function openDatabase({ file, readonly = false }: OpenOptions): Db {
-  const db = new Database(file, { readonly, fileMustExist: readonly });
+export function openDatabase({ file, readonly = false, nativeBinding }: OpenOptions): Db {
+  const db = new Database(file, { readonly, fileMustExist: readonly, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     // Check the version before any write (WAL switch included), so a too-new file is left untouched.
     const current = userVersion(db);
