@@ -1,7 +1,52 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../styles/fonts';
+import '../styles/global.css';
+import '../styles/screens.css';
+import { useBoot } from './boot-store';
+import { FixedBar } from './FixedBar';
+import { HeaderClock } from './HeaderClock';
+import { IdleGuard } from './IdleGuard';
+import { useCurrentScreen } from './nav-store';
+import { screenComponent } from './screens';
+import './settings-store';
+import { useShell } from './shell-store';
 
-/** Shell: fixed bar, current screen, idle handling. (Filled in by the UI work.) */
+/** Shell: header (nothing to touch there), the current screen in <main>, the fixed bar, idle handling. */
 export function App() {
   const { t } = useTranslation();
-  return <main><h1>{t('appName')}</h1></main>;
+  const screen = useCurrentScreen();
+  const epoch = useShell((s) => s.epoch);
+  const failed = useBoot((s) => s.failed);
+  const info = useBoot((s) => s.info);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void useBoot.getState().load();
+  }, []);
+  // The main side may start a moment later than the window: keep asking.
+  useEffect(() => {
+    if (!failed || info) return;
+    const timer = window.setTimeout(() => void useBoot.getState().load(), 5000);
+    return () => window.clearTimeout(timer);
+  }, [failed, info]);
+
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [screen]);
+
+  const Screen = screenComponent(screen);
+  return (
+    <div className="shell" key={epoch} data-screen={screen.name}>
+      <header className="shell-header">
+        <span className="shell-title">{t('appName')}</span>
+        <HeaderClock />
+      </header>
+      <main id="main" className="shell-main" ref={mainRef} data-testid={`screen-${screen.name}`}>
+        <Screen params={screen.params ?? {}} />
+      </main>
+      <FixedBar />
+      <IdleGuard />
+    </div>
+  );
 }

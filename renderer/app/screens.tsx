@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Screen, ScreenName } from './nav-store';
+import { AttractScreen } from '../features/attract/AttractScreen';
+import { StartScreen } from '../features/start/StartScreen';
+import { HelpScreen } from '../features/help/HelpScreen';
 
 /** Props every screen gets. */
 export interface ScreenProps {
@@ -16,8 +19,8 @@ function NotYetBuilt({ params: _params }: ScreenProps) {
  * (Keep this file to imports + this table, so concurrent edits stay one-line changes.)
  */
 export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
-  attract: NotYetBuilt,
-  start: NotYetBuilt,
+  attract: AttractScreen,
+  start: StartScreen,
   offers: NotYetBuilt,
   map: NotYetBuilt,
   detail: NotYetBuilt,
@@ -25,7 +28,7 @@ export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
   wish: NotYetBuilt,
   clubs: NotYetBuilt,
   merkliste: NotYetBuilt,
-  help: NotYetBuilt,
+  help: HelpScreen,
   staff: NotYetBuilt,
 };
 

@@ -1,6 +1,9 @@
 import type { LocaleTable } from './index';
 import common from './common';
 import ui from '../ui/locales';
+import attract from '../features/attract/locales';
+import start from '../features/start/locales';
+import help from '../features/help/locales';
 
 /**
  * One i18n namespace per feature, each in its own file (renderer/features/<feature>/locales.ts),
@@ -9,4 +12,7 @@ import ui from '../ui/locales';
 export const namespaces: Record<string, LocaleTable> = {
   common,
   ui,
+  attract,
+  start,
+  help,
 };

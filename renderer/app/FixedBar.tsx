@@ -1,0 +1,132 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../shared/schemas/kiosk-config';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { Icon } from '../ui/Icon';
+import { useBootInfo } from './boot-store';
+import { LANGUAGE_AUTONYMS } from './language-names';
+import { useCurrentScreen, useNav } from './nav-store';
+import { useReadAloud } from './read-aloud-store';
+import { TEXT_SIZES, useSettings, type TextSize } from './settings-store';
+import { useShell } from './shell-store';
+import { readableText } from './speech';
+
+const SIZE_LABEL: Record<TextSize, string> = { normal: 'sizeNormal', large: 'sizeLarge', xlarge: 'sizeXlarge' };
+const SIZE_PX: Record<TextSize, number> = { normal: 28, large: 38, xlarge: 48 };
+
+/**
+ * The fixed bar, always visible at the bottom (portrait: lower 85 % of the screen):
+ * Start, Zurück, Hilfe, Vorlesen, Sprache, Schrift, Kontrast.
+ */
+export function FixedBar() {
+  const { t } = useTranslation();
+  const screen = useCurrentScreen();
+  const nav = useNav();
+  const info = useBootInfo();
+  const { language, textSize, contrast, setLanguage, setTextSize, setContrast } = useSettings();
+  const { speaking, noVoiceFor, read, stop, dismissNoVoice } = useReadAloud();
+  const dialog = useShell((s) => s.dialog);
+  const openDialog = useShell((s) => s.openDialog);
+  const languages = info?.languages?.length ? info.languages : [...LANGUAGES];
+  const atStart = screen.name === 'start' || screen.name === 'attract';
+
+  const toggleReading = () => {
+    if (speaking) return stop();
+    const main = document.getElementById('main');
+    if (main) read(readableText(main), language, info?.speechVolume ?? 1);
+  };
+
+  return (
+    <>
+      <nav className="bar" aria-label={t('barLabel')} data-testid="fixed-bar" data-read-skip>
+        <Button className="bar-btn" icon="home" onPress={() => nav.home()} testId="bar-start">
+          <span className="bar-label">{t('start')}</span>
+        </Button>
+        <Button className="bar-btn" icon="back" onPress={() => nav.back()} disabled={atStart} testId="bar-back">
+          <span className="bar-label">{t('back')}</span>
+        </Button>
+        <Button className="bar-btn" icon="help" onPress={() => screen.name !== 'help' && nav.go({ name: 'help' })} testId="bar-help">
+          <span className="bar-label">{t('help')}</span>
+        </Button>
+        <Button className="bar-btn" icon={speaking ? 'stop' : 'speaker'} ariaPressed={speaking} onPress={toggleReading} testId="bar-read">
+          <span className="bar-label">{speaking ? t('stopReading') : t('readAloud')}</span>
+        </Button>
+        <Button className="bar-btn" icon="globe" onPress={() => openDialog('language')} testId="bar-language">
+          <span className="bar-label">{t('language')}</span>
+        </Button>
+        <Button className="bar-btn" icon="textSize" onPress={() => openDialog('textSize')} testId="bar-text-size">
+          <span className="bar-label">{t('textSize')}</span>
+        </Button>
+        <Button
+          className="bar-btn"
+          icon="contrast"
+          ariaPressed={contrast === 'high'}
+          onPress={() => setContrast(contrast === 'high' ? 'default' : 'high')}
+          testId="bar-contrast"
+        >
+          <span className="bar-label">{t('contrast')}</span>
+        </Button>
+      </nav>
+
+      {dialog === 'language' ? (
+        <Dialog title={t('chooseLanguage')} onClose={() => openDialog(null)} testId="language-dialog">
+          <ul className="choice-list">
+            {languages.map((l) => (
+              <li key={l}>
+                <Button
+                  variant="big"
+                  ariaPressed={l === language}
+                  className="toggle"
+                  testId={`lang-${l}`}
+                  onPress={() => {
+                    setLanguage(l);
+                    openDialog(null);
+                  }}
+                >
+                  <span className="toggle-box" aria-hidden="true">
+                    {l === language ? <Icon name="check" /> : null}
+                  </span>
+                  <span lang={LANGUAGE_AUTONYMS[l].lang} dir="auto">
+                    {LANGUAGE_AUTONYMS[l].name}
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      ) : null}
+
+      {dialog === 'textSize' ? (
+        <Dialog title={t('chooseTextSize')} onClose={() => openDialog(null)} testId="text-size-dialog">
+          <ul className="choice-list">
+            {TEXT_SIZES.map((s) => (
+              <li key={s}>
+                <Button
+                  variant="big"
+                  className="toggle"
+                  ariaPressed={s === textSize}
+                  testId={`size-${s}`}
+                  onPress={() => {
+                    setTextSize(s);
+                    openDialog(null);
+                  }}
+                >
+                  <span className="toggle-box" aria-hidden="true">
+                    {s === textSize ? <Icon name="check" /> : null}
+                  </span>
+                  <span style={{ fontSize: `${SIZE_PX[s]}px` }}>{t(SIZE_LABEL[s])}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      ) : null}
+
+      {noVoiceFor ? (
+        <Dialog title={t('noVoiceTitle')} onClose={dismissNoVoice} testId="no-voice-dialog">
+          <p>{t('noVoiceText', { language: LANGUAGE_AUTONYMS[noVoiceFor].name })}</p>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}
