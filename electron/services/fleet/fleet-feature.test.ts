@@ -1,0 +1,174 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../../shared/logic/clock';
+import { kioskConfigSchema } from '../../../shared/schemas/kiosk-config';
+import { createConfigStore } from '../config/config-store';
+import { loadKioskConfig } from '../config/kiosk-config-file';
+import { openDatabase } from '../db/open-database';
+import { silentLog } from '../log';
+import { FakeUpdater } from '../updates/updater';
+import { createCommandLedger } from './command-ledger';
+import { createFleetFeature, type FleetOptions } from './fleet-feature';
+import { FakeFleetClient } from './fleet-client';
+import { parseRemoteConfig } from './remote-config';
+import { createMemoryStore } from './sync-state-store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const REMOTE = {
+  name: 'Stadtbibliothek',
+  place: 'Stadtbibliothek Siegburg',
+  locale_default: 'en',
+  languages: ['de', 'en', 'tr'],
+  home: { lat: 50.8, lon: 7.21, zoom: 15 },
+  idle: { warn_after_s: 60, reset_after_s: 90 },
+  printer: { transport: 'tcp', host: '10.0.0.9', port: 9100, chars_per_line: 42 },
+  maintenance_window: { start: '03:00', end: '05:00', tz: 'Europe/Berlin' },
+  update: { channel: 'stable', feed_url: 'https://updates.example.org/kiosk/' },
+  submission_url: 'https://example.org/angebot-eintragen',
+  speech_volume: 0.6,
+};
+
+function setup(localJson: Record<string, unknown>, extra: FleetOptions = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-fleet-'));
+  dirs.push(dataDir);
+  writeFileSync(join(dataDir, 'kiosk.json'), JSON.stringify(localJson));
+  const config = createConfigStore(loadKioskConfig(dataDir));
+  const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite') });
+  const clock = new FakeClock('2026-11-25T10:00:00Z');
+  const client = new FakeFleetClient();
+  const updater = new FakeUpdater();
+  const feature = createFleetFeature({ db, config, dataDir, clock, log: silentLog, version: '0.1.0' }, { client, updater, timers: false, ...extra });
+  return { dataDir, config, db, clock, client, updater, feature };
+}
+
+const CITY = { cityApi: { baseUrl: 'http://127.0.0.1:4911', token: 'kiosk-token' } };
+
+describe('remote config', () => {
+  it('maps the city API fields and skips invalid ones', () => {
+    const r = parseRemoteConfig({ ...REMOTE, languages: ['xx'], speech_volume: 7 });
+    expect(r.patch).toMatchObject({
+      place: 'Stadtbibliothek Siegburg',
+      locale: 'en',
+      position: { lat: 50.8, lon: 7.21 },
+      idle: { warnAfterS: 60, countdownS: 30 },
+      printer: { transport: 'tcp', host: '10.0.0.9', port: 9100, charsPerLine: 42 },
+      maintenanceWindow: { start: '03:00', end: '05:00', tz: 'Europe/Berlin' },
+      submissionUrl: 'https://example.org/angebot-eintragen',
+    });
+    expect(r.rejected.sort()).toEqual(['languages', 'speechVolume']);
+    expect(r.update).toEqual({ channel: 'stable', feedUrl: 'https://updates.example.org/kiosk/' });
+  });
+
+  it('is applied live through the config store; kiosk.json values win', async () => {
+    const { feature, client, config, updater } = setup({ ...CITY, idle: { warnAfterS: 120, countdownS: 40 } });
+    const seen: string[] = [];
+    config.subscribe((next) => seen.push(next.place));
+    client.config = REMOTE;
+    await feature.runtime.fetchConfigNow();
+    const c = config.get();
+    expect(c.place).toBe('Stadtbibliothek Siegburg');
+    expect(c.languages).toEqual(['de', 'en', 'tr']);
+    expect(c.position).toEqual({ lat: 50.8, lon: 7.21 });
+    expect(c.speechVolume).toBe(0.6);
+    expect(c.printer).toMatchObject({ transport: 'tcp', host: '10.0.0.9' });
+    expect(c.idle).toEqual({ warnAfterS: 120, countdownS: 40 }); // set locally: local wins
+    expect(c.cityApi?.token).toBe('kiosk-token');
+    expect(seen).toEqual(['Stadtbibliothek Siegburg']);
+    expect(updater.feed).toEqual({ feedUrl: 'https://updates.example.org/kiosk/', channel: 'stable' });
+  });
+
+  it('uses the ETag (304 changes nothing) and keeps the last remote config across a restart', async () => {
+    const first = setup(CITY);
+    first.client.config = REMOTE;
+    await first.feature.runtime.fetchConfigNow();
+    await first.feature.runtime.fetchConfigNow(); // 304
+    expect(first.config.get().place).toBe('Stadtbibliothek Siegburg');
+    // restart with the same database and no network: cached remote config still applies
+    const config = createConfigStore(loadKioskConfig(first.dataDir));
+    createFleetFeature(
+      { db: first.db, config, dataDir: first.dataDir, clock: first.clock, log: silentLog, version: '0.1.0' },
+      { client: new FakeFleetClient(), timers: false },
+    );
+    expect(config.get().place).toBe('Stadtbibliothek Siegburg');
+  });
+});
+
+describe('staff calls', () => {
+  it('setup PIN → change PIN (salted hash in kiosk.json, atomically) → old PIN refused', async () => {
+    const { feature, dataDir } = setup({});
+    const h = feature.handlers;
+    const ctx = { transport: 'http' as const };
+    const s = await h.staffUnlock({ pin: '246810' }, ctx);
+    expect(s).toMatchObject({ ok: true, setupPin: true });
+    const status = await h.getStaffStatus({ token: s.token! }, ctx);
+    expect(status.setupPinActive).toBe(true);
+    await h.setStaffPin({ token: s.token!, newPin: '97531' }, ctx);
+    const written = JSON.parse(readFileSync(join(dataDir, 'kiosk.json'), 'utf8'));
+    expect(written.staffPin.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(written)).not.toContain('97531');
+    expect(kioskConfigSchema.safeParse(written).success).toBe(true);
+    expect((await h.staffUnlock({ pin: '246810' }, ctx)).ok).toBe(false);
+    expect((await h.staffUnlock({ pin: '97531' }, ctx)).ok).toBe(true);
+    await expect(h.setStaffPin({ token: s.token!, newPin: '246810' }, ctx)).rejects.toThrow(/setup PIN/);
+  });
+
+  it('staff calls without a valid session are refused', async () => {
+    const { feature } = setup({});
+    await expect(feature.handlers.getStaffStatus({ token: 'a'.repeat(64) }, { transport: 'http' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(feature.handlers.staffAction({ token: 'a'.repeat(64), action: 'reload' }, { transport: 'http' })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('setCityApi writes kiosk.json and applies at once', async () => {
+    const { feature, dataDir, config } = setup({ place: 'Rathaus' });
+    const ctx = { transport: 'http' as const };
+    const { token } = await feature.handlers.staffUnlock({ pin: '246810' }, ctx);
+    await feature.handlers.setCityApi({ token: token!, baseUrl: 'https://api.siegburg.example/', apiToken: 'secret-1' }, ctx);
+    expect(config.get().cityApi).toMatchObject({ baseUrl: 'https://api.siegburg.example/', token: 'secret-1', kind: 'gemeinsam', syncIntervalS: 900 });
+    const written = JSON.parse(readFileSync(join(dataDir, 'kiosk.json'), 'utf8'));
+    expect(written).toMatchObject({ place: 'Rathaus', cityApi: { baseUrl: 'https://api.siegburg.example/', token: 'secret-1' } });
+  });
+
+  it('renderer heartbeats feed the usage the update policy reads', async () => {
+    const { feature, clock } = setup({});
+    await feature.handlers.rendererHeartbeat({ idleS: 30, formDirty: true }, { transport: 'http' });
+    clock.advance(10_000);
+    expect(feature.runtime.usage()).toMatchObject({ idleS: 40, formDirty: true });
+  });
+});
+
+describe('command ledger', () => {
+  it('runs a command once even when the server sends it again, and acks it once', async () => {
+    const store = createMemoryStore();
+    const ran: string[] = [];
+    const runner = { run: async (t: string) => void ran.push(t) };
+    const ledger = createCommandLedger(store);
+    await ledger.take([{ id: 'c1', type: 'sync_now' }], runner as never, () => {});
+    await ledger.take([{ id: 'c1', type: 'sync_now' }], runner as never, () => {});
+    expect(ran).toEqual(['sync_now']);
+    expect(ledger.pendingAcks()).toEqual(['c1']);
+    // restart before the ack was sent: still not run again, still to ack
+    const again = createCommandLedger(store);
+    await again.take([{ id: 'c1', type: 'sync_now' }], runner as never, () => {});
+    expect(ran).toEqual(['sync_now']);
+    again.confirmAcked(['c1']);
+    expect(again.pendingAcks()).toEqual([]);
+    await again.take([{ id: 'c1', type: 'sync_now' }], runner as never, () => {});
+    expect(ran).toEqual(['sync_now']);
+  });
+
+  it('an unknown command type is acknowledged without running', async () => {
+    const store = createMemoryStore();
+    const errors: string[] = [];
+    const ledger = createCommandLedger(store);
+    const ran = await ledger.take([{ id: 'x', type: 'format_disk' }], { run: async () => {} }, (c) => errors.push(c.id));
+    expect(ran).toEqual([]);
+    expect(errors).toEqual(['x']);
+    expect(ledger.pendingAcks()).toEqual(['x']);
+  });
+});
