@@ -12,7 +12,7 @@ import { createFleetFeature } from './fleet/fleet-feature';
 import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
-import { createPrintingFeature } from './printer/printing-feature';
+import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
 
@@ -26,6 +26,8 @@ export interface ComposeOptions {
   nativeBinding?: string;
   /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
   wishes?: WishesAdapters;
+  /** Printing: printer transport factory (fake printer in tests), timeouts, brochure maker (PDF renderer per host). */
+  printing?: PrintingAdapters;
 }
 
 /**
@@ -45,7 +47,7 @@ export function composeKiosk(opts: ComposeOptions) {
   };
   const offers = createOffersFeature(deps);
   const wishes = createWishesFeature(deps, opts.wishes);
-  const printing = createPrintingFeature(deps);
+  const printing = createPrintingFeature(deps, opts.printing);
   const fleet = createFleetFeature(deps);
   const features: Feature<unknown>[] = [offers, wishes, printing, fleet];
 

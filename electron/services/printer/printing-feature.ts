@@ -1,10 +1,122 @@
-import type { printingContract } from '../../../shared/contract/printing';
-import type { KioskHandlers } from '../../../shared/contract';
+import { KioskApiError, type KioskHandlers } from '../../../shared/contract';
+import type { printingContract, SlipRequest, SlipPreview } from '../../../shared/contract/printing';
+import type { PrinterConfig } from '../../../shared/schemas/kiosk-config';
 import type { Feature, ServiceDeps } from '../feature';
+import type { BrochureMaker } from '../brochure/brochure-maker';
+import { createDevicePrinterTransport } from './device-printer-transport';
+import { loadOfferSlipData, type SlipDataOptions } from './offer-slip-data';
+import { PrinterService, type PrinterTimeouts } from './printer-service';
+import type { PrinterTransport } from './printer-transport';
+import { invitationSlip, merklisteSlip, offerSlip, testSlip, type OfferSlipData, type SlipContext } from './slip-content';
+import { slipToEscPos, slipToLines, type SlipBlock } from './slip-layout';
+import { SLIP_WORDS, slipLanguageFor } from './slip-words';
+import { createTcpPrinterTransport } from './tcp-printer-transport';
 
 export type PrintingHandlers = Pick<KioskHandlers, keyof typeof printingContract>;
 
-/** Placeholder until the printing feature lands. */
-export function createPrintingFeature(_deps: ServiceDeps): Feature<PrintingHandlers> {
-  return { handlers: {} as PrintingHandlers };
+export interface PrintingAdapters {
+  /** Builds the transport for a printer configuration (default: real TCP / device transports). */
+  transportFor?: (config: PrinterConfig) => PrinterTransport | null;
+  /** Shorter timeouts for tests. */
+  timeouts?: Partial<PrinterTimeouts>;
+  /** Makes the A4 brochure (needs a PDF renderer: Chromium on the host, printToPDF in Electron). */
+  brochure?: BrochureMaker;
+  /** Next dates of an offer's schedules (from shared/logic when available). */
+  scheduleDates?: SlipDataOptions['scheduleDates'];
+}
+
+export function defaultTransportFor(config: PrinterConfig): PrinterTransport | null {
+  switch (config.transport) {
+    case 'tcp':
+      return createTcpPrinterTransport(config.host, config.port);
+    case 'device':
+      return createDevicePrinterTransport(config.device);
+    default:
+      return null;
+  }
+}
+
+interface ComposedSlip {
+  blocks: SlipBlock[];
+  qr: string | null;
+  printLang: SlipContext['lang'];
+  what: string;
+}
+
+/** Printing feature: slips on the receipt printer, printer status, brochure. Reads config on every use. */
+export function createPrintingFeature(deps: ServiceDeps, adapters: PrintingAdapters = {}): Feature<PrintingHandlers> {
+  const transportFor = adapters.transportFor ?? defaultTransportFor;
+  // The transport is rebuilt when the printer configuration changes (remote config applies live).
+  let cached: { key: string; transport: PrinterTransport | null } | null = null;
+  const currentTransport = () => {
+    const cfg = deps.config.get().printer;
+    const key = JSON.stringify(cfg);
+    if (cached?.key !== key) cached = { key, transport: transportFor(cfg) };
+    return cached.transport;
+  };
+  const printer = new PrinterService({ transport: currentTransport, clock: deps.clock, log: deps.log, timeouts: adapters.timeouts });
+
+  const charsPerLine = (): 42 | 48 => {
+    const cfg = deps.config.get().printer;
+    return cfg.transport === 'none' ? 48 : cfg.charsPerLine;
+  };
+
+  function compose(req: SlipRequest): ComposedSlip {
+    const lang = slipLanguageFor(req.lang);
+    const now = deps.clock.now();
+    const config = deps.config.get();
+    const ctx: SlipContext = { lang, place: config.place, now };
+    const formatDate = (isoDate: string) =>
+      new Intl.DateTimeFormat(SLIP_WORDS[lang].intlLocale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+        new Date(`${isoDate}T12:00:00Z`),
+      );
+    const load = (id: string): OfferSlipData => {
+      const data = loadOfferSlipData(deps.db, id, { lang, now, formatDate, scheduleDates: adapters.scheduleDates });
+      if (!data) throw new KioskApiError('not_found', `offer ${id} not found`);
+      return data;
+    };
+    switch (req.kind) {
+      case 'offer': {
+        const s = offerSlip(load(req.ids[0]!), ctx);
+        return { ...s, printLang: lang, what: 'offer' };
+      }
+      case 'merkliste': {
+        const ids = [...new Set(req.ids)];
+        const s = merklisteSlip(ids.map(load), ctx);
+        return { ...s, printLang: lang, what: `merkliste(${ids.length})` };
+      }
+      case 'invitation': {
+        const s = invitationSlip(config.submissionUrl ?? null, ctx);
+        return { ...s, printLang: lang, what: 'invitation' };
+      }
+    }
+  }
+
+  const preview = (slip: ComposedSlip): SlipPreview => ({ lines: slipToLines(slip.blocks), qr: slip.qr, printLang: slip.printLang });
+
+  return {
+    handlers: {
+      async previewSlip(req) {
+        return preview(compose(req));
+      },
+      async printSlip(req) {
+        const slip = compose(req);
+        const out = await printer.print(slipToEscPos(slip.blocks, { charsPerLine: charsPerLine() }), slip.what);
+        return { jobId: out.jobId, status: 'printed', paperLow: out.paperLow };
+      },
+      async getPrinterStatus() {
+        return printer.status();
+      },
+      async testPrint() {
+        const ctx: SlipContext = { lang: 'de', place: deps.config.get().place, now: deps.clock.now() };
+        const slip = testSlip(ctx, currentTransport()?.description ?? 'none');
+        const out = await printer.print(slipToEscPos(slip.blocks, { charsPerLine: charsPerLine() }), 'test');
+        return { jobId: out.jobId, status: 'printed', paperLow: out.paperLow };
+      },
+      async makeBrochure() {
+        if (!adapters.brochure) throw new KioskApiError('unavailable', 'no PDF renderer on this host');
+        return adapters.brochure.make();
+      },
+    },
+  };
 }
