@@ -8,7 +8,9 @@ import { createConfigStore } from './config/config-store';
 import { openDatabase } from './db/open-database';
 import type { ImageStore, TileSource } from './binary-assets';
 import type { Feature, ServiceDeps } from './feature';
-import { createFleetFeature } from './fleet/fleet-feature';
+import { createFleetFeature, type FleetAdapters } from './fleet/fleet-feature';
+import type { PeerHandlers } from './fleet/peer-status';
+import { createErrorJournal } from './log-files/error-journal';
 import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
@@ -26,6 +28,8 @@ export interface ComposeOptions {
   nativeBinding?: string;
   /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
   wishes?: WishesAdapters;
+  /** Fleet: city API remote-management client, updater, app control (reload/relaunch/clear cache), print-in-progress probe. */
+  fleet?: FleetAdapters;
   /** Printing: printer transport factory (fake printer in tests), timeouts, brochure maker (PDF renderer per host). */
   printing?: PrintingAdapters;
 }
@@ -45,10 +49,13 @@ export function composeKiosk(opts: ComposeOptions) {
     log: opts.log ?? consoleLog,
     version: opts.version,
   };
+  // Every feature logs through the error journal, so recent errors reach the staff screen and the heartbeat.
+  const journal = createErrorJournal(deps.log, deps.clock);
+  deps.log = journal.log;
   const offers = createOffersFeature(deps);
   const wishes = createWishesFeature(deps, opts.wishes);
   const printing = createPrintingFeature(deps, opts.printing);
-  const fleet = createFleetFeature(deps);
+  const fleet = createFleetFeature(deps, { ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
   const features: Feature<unknown>[] = [offers, wishes, printing, fleet];
 
   const handlers = {
@@ -61,6 +68,8 @@ export function composeKiosk(opts: ComposeOptions) {
   return {
     deps,
     handlers,
+    /** Fleet runtime: renderer usage, update service, app control, heartbeat (for the Electron watchdog and update glue). */
+    fleet: fleet.runtime,
     /** Binary routes (GET /tiles/:z/:x/:y, GET /images/:sha256): the map feature provides `tiles`, the sync feature `images`. */
     tiles: undefined as TileSource | undefined,
     images: undefined as ImageStore | undefined,

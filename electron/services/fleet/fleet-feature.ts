@@ -440,3 +440,6 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions = {}) {
 
 export type FleetFeature = ReturnType<typeof createFleetFeature>;
 export type FleetRuntime = FleetFeature['runtime'];
+
+/** What the composition root may inject into the fleet feature (tests, Electron glue, browser host). */
+export type FleetAdapters = Pick<FleetOptions, 'client' | 'updater' | 'appControl' | 'isPrinting' | 'heartbeatIntervalMs' | 'timers' | 'commandRunner'>;
