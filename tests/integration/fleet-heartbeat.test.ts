@@ -48,7 +48,7 @@ const SYNC_STATUS = {
 function fleetAgainst(api: FakeCityApi) {
   const dataDir = dataDirWith({ kioskId: 'rathaus-foyer', cityApi: { baseUrl: api.baseUrl, token: api.token } });
   const db = openDatabase({ file: join(dataDir, 'kiosk.sqlite') });
-  cleanup.push(() => db.close());
+  cleanup.push(() => void db.close());
   const config = createConfigStore(loadKioskConfig(dataDir));
   const syncCalls: number[] = [];
   const peers = {
