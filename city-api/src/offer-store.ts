@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { offerSchema, type Offer } from '../../shared/schemas/offer';
+import { taxonomySchema, type Taxonomy } from '../../shared/schemas/taxonomy';
+import { nextSeq, type CityDb } from './city-db';
+
+export type OfferState = 'published' | 'hidden' | 'deleted';
+
+/** Stores (creates or replaces) an offer after validating it; it gets a new change sequence number. */
+export function putOffer(db: CityDb, offer: Offer, state: OfferState = 'published'): void {
+  const parsed = offerSchema.parse(offer);
+  putUncheckedOffer(db, parsed.id, JSON.stringify(parsed), state);
+}
+
+/**
+ * Stores an offer's JSON without validation. Only for tests and chaos fixtures that need to publish a
+ * deliberately broken record (HTML, oversized text, bad coordinates) to prove the kiosk rejects it alone.
+ */
+export function putUncheckedOffer(db: CityDb, id: string, json: string, state: OfferState = 'published'): void {
+  db.transaction(() => {
+    const seq = nextSeq(db);
+    db.prepare(
+      `INSERT INTO offers (id, seq, state, data_json, changed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = excluded.state, data_json = excluded.data_json, changed_at = excluded.changed_at`,
+    ).run(id, seq, state, json, new Date().toISOString());
+  })();
+}
+
+/** Many offers in one transaction (seeding). */
+export function putOffers(db: CityDb, offers: Offer[]): void {
+  const stmt = db.prepare(
+    `INSERT INTO offers (id, seq, state, data_json, changed_at) VALUES (?, ?, 'published', ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, state = 'published', data_json = excluded.data_json, changed_at = excluded.changed_at`,
+  );
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const o of offers) stmt.run(o.id, nextSeq(db), JSON.stringify(offerSchema.parse(o)), now);
+  })();
+}
+
+/** Hide (tombstone for kiosks), delete (tombstone) or re-publish an offer. Returns false if unknown. */
+export function setOfferState(db: CityDb, id: string, state: OfferState): boolean {
+  return db.transaction(() => {
+    const row = db.prepare(`SELECT state FROM offers WHERE id = ?`).get(id) as { state: OfferState } | undefined;
+    if (!row) return false;
+    if (row.state === state) return true;
+    db.prepare(`UPDATE offers SET state = ?, seq = ?, changed_at = ? WHERE id = ?`).run(state, nextSeq(db), new Date().toISOString(), id);
+    return true;
+  })();
+}
+
+export function getStoredOffer(db: CityDb, id: string): { offer: unknown; state: OfferState; seq: number } | null {
+  const row = db.prepare(`SELECT data_json, state, seq FROM offers WHERE id = ?`).get(id) as
+    | { data_json: string; state: OfferState; seq: number }
+    | undefined;
+  return row ? { offer: JSON.parse(row.data_json), state: row.state, seq: row.seq } : null;
+}
+
+/** What kiosks should hold: every published offer, as stored (validated or not), by id. */
+export function publishedOffers(db: CityDb): Map<string, unknown> {
+  const rows = db.prepare(`SELECT id, data_json FROM offers WHERE state = 'published' ORDER BY id`).all() as { id: string; data_json: string }[];
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.data_json)]));
+}
+
+export function listOffersForStaff(db: CityDb, limit = 500, offset = 0): { id: string; state: OfferState; title: string; status: string; changed_at: string }[] {
+  return db
+    .prepare(
+      `SELECT id, state, json_extract(data_json, '$.title') AS title, json_extract(data_json, '$.status') AS status, changed_at
+       FROM offers WHERE state != 'deleted' ORDER BY changed_at DESC, id LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as { id: string; state: OfferState; title: string; status: string; changed_at: string }[];
+}
+
+// ---------------------------------------------------------------- change feed
+
+const CURSOR_RE = /^v1\.(\d{1,15})$/;
+
+/** Position in the change feed: every change with a higher sequence number is still to come. */
+export interface FeedCursor {
+  seq: number;
+}
+
+/** Parses `since`; absent = from the beginning; null = not a cursor this server handed out. */
+export function parseCursor(since: string | undefined): FeedCursor | null {
+  if (since === undefined || since === '') return { seq: 0 };
+  const m = CURSOR_RE.exec(since);
+  return m ? { seq: Number(m[1]) } : null;
+}
+
+export function formatCursor(c: FeedCursor): string {
+  return `v1.${c.seq}`;
+}
+
+export interface FeedPage {
+  /** Raw JSON texts of the items (already serialised, so a page is built without re-encoding 500 offers). */
+  items: string[];
+  deleted: string[];
+  next_cursor: string;
+  has_more: boolean;
+}
+
+/**
+ * One page of the change feed: changes with seq > cursor, oldest first; hidden and deleted offers as tombstones.
+ * (Tombstones are sent on a full sync too: an offer hidden while a kiosk is between two pages of its first sync
+ * must still reach it.)
+ */
+export function offersPage(db: CityDb, cursor: FeedCursor, limit: number): FeedPage {
+  const rows = db
+    .prepare(`SELECT id, seq, state, data_json FROM offers WHERE seq > ? ORDER BY seq LIMIT ?`)
+    .all(cursor.seq, limit + 1) as { id: string; seq: number; state: OfferState; data_json: string }[];
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const items: string[] = [];
+  const deleted: string[] = [];
+  for (const r of page) {
+    if (r.state === 'published') items.push(r.data_json);
+    else deleted.push(r.id);
+  }
+  const lastSeq = page.length ? page[page.length - 1]!.seq : cursor.seq;
+  return { items, deleted, next_cursor: formatCursor({ seq: lastSeq }), has_more: hasMore };
+}
+
+export function currentSeq(db: CityDb): number {
+  return Number((db.prepare(`SELECT value FROM meta WHERE key = 'change_seq'`).get() as { value: string }).value);
+}
+
+export function serialiseFeedPage(p: FeedPage): string {
+  return `{"items":[${p.items.join(',')}],"deleted":${JSON.stringify(p.deleted)},"next_cursor":${JSON.stringify(p.next_cursor)},"has_more":${p.has_more}}`;
+}
+
+// ---------------------------------------------------------------- taxonomy
+
+export function setTaxonomy(db: CityDb, t: Taxonomy): string {
+  const json = JSON.stringify(taxonomySchema.parse(t));
+  const etag = `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"`;
+  db.prepare(
+    `INSERT INTO taxonomy (id, data_json, etag, updated_at) VALUES (1, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET data_json = excluded.data_json, etag = excluded.etag, updated_at = excluded.updated_at`,
+  ).run(json, etag, new Date().toISOString());
+  return etag;
+}
+
+export function getTaxonomyRow(db: CityDb): { json: string; etag: string } | null {
+  const row = db.prepare(`SELECT data_json, etag FROM taxonomy WHERE id = 1`).get() as { data_json: string; etag: string } | undefined;
+  return row ? { json: row.data_json, etag: row.etag } : null;
+}

@@ -1,0 +1,157 @@
+import type { SyncErrorCode } from '../../../shared/contract/sync';
+import type { Clock } from '../../../shared/logic/clock';
+
+/** Failure of one city API request, classified for backoff and for the staff screen. */
+export class CityApiError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly status?: number,
+    /** seconds from Retry-After (429/503) */
+    readonly retryAfterS?: number,
+  ) {
+    super(message);
+    this.name = 'CityApiError';
+  }
+}
+
+export type TaxonomyResponse = { notModified: true } | { notModified: false; etag: string | null; body: unknown };
+
+/** Adapter for the town's API (shared/city-api.md). Returns unvalidated data: the sync engine validates every record. */
+export interface CityApiClient {
+  getTaxonomy(etag: string | null): Promise<TaxonomyResponse>;
+  getOffersPage(since: string | null, limit: number): Promise<unknown>;
+  /** iCalendar text for the date window (YYYY-MM-DD). */
+  getEvents(from: string, to: string): Promise<string>;
+  /** Image bytes; never more than maxBytes are read. */
+  getImage(url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | null }>;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+
+export interface FetchClientOptions {
+  baseUrl: string;
+  token: string;
+  version: string;
+  clock: Clock;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** Retry-After: delta seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: Date): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d{1,9}$/.test(v)) return Number(v);
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return undefined;
+  return Math.max(0, Math.ceil((t - now.getTime()) / 1000));
+}
+
+/** Reads a body, aborting as soon as it grows past `max` bytes (also when no Content-Length was sent). */
+export async function readBodyLimited(res: Response, max: number, what: string): Promise<Buffer> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => {});
+    throw new CityApiError('too_large', `${what}: response of ${declared} bytes exceeds the limit of ${max}`);
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > max) {
+        await reader.cancel().catch(() => {});
+        throw new CityApiError('too_large', `${what}: response exceeds the limit of ${max} bytes`);
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if (err instanceof CityApiError) throw err;
+    throw new CityApiError('network', `${what}: connection lost while reading the response (${(err as Error).message})`);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The real client: fetch with bearer token, User-Agent, timeouts, a streaming size limit and Retry-After. */
+export function createFetchCityApiClient(opts: FetchClientOptions): CityApiClient {
+  const base = opts.baseUrl.replace(/\/+$/, '');
+  const baseOrigin = new URL(base).origin;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const doFetch = opts.fetchImpl ?? fetch;
+
+  async function request(url: string, what: string, headers: Record<string, string> = {}, limit = max) {
+    const sameOrigin = new URL(url).origin === baseOrigin;
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        headers: {
+          'user-agent': `gemeinsam-kiosk/${opts.version}`,
+          ...(sameOrigin ? { authorization: `Bearer ${opts.token}` } : {}),
+          ...headers,
+        },
+        redirect: 'follow',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new CityApiError('network', `${what}: ${(err as Error).name === 'TimeoutError' ? 'timeout' : (err as Error).message}`);
+    }
+    if (res.status === 304) return { res, body: Buffer.alloc(0) };
+    if (res.status === 401) {
+      await res.body?.cancel().catch(() => {});
+      throw new CityApiError('unauthorized', `${what}: 401 — the kiosk token is not registered`, 401);
+    }
+    if (res.status === 429 || res.status === 503) {
+      await res.body?.cancel().catch(() => {});
+      throw new CityApiError('rate_limited', `${what}: ${res.status}`, res.status, parseRetryAfter(res.headers.get('retry-after'), opts.clock.now()));
+    }
+    if (res.status >= 500) {
+      await res.body?.cancel().catch(() => {});
+      throw new CityApiError('server', `${what}: ${res.status}`, res.status);
+    }
+    if (res.status !== 200) {
+      await res.body?.cancel().catch(() => {});
+      throw new CityApiError('invalid_response', `${what}: unexpected status ${res.status}`, res.status);
+    }
+    return { res, body: await readBodyLimited(res, limit, what) };
+  }
+
+  const parseJson = (buf: Buffer, what: string): unknown => {
+    try {
+      return JSON.parse(buf.toString('utf8'));
+    } catch {
+      throw new CityApiError('invalid_response', `${what}: body is not JSON`);
+    }
+  };
+
+  return {
+    async getTaxonomy(etag) {
+      const { res, body } = await request(`${base}/v1/taxonomy`, 'taxonomy', etag ? { 'if-none-match': etag } : {});
+      if (res.status === 304) return { notModified: true };
+      return { notModified: false, etag: res.headers.get('etag'), body: parseJson(body, 'taxonomy') };
+    },
+    async getOffersPage(since, limit) {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (since) q.set('since', since);
+      const { body } = await request(`${base}/v1/offers?${q}`, 'offers');
+      return parseJson(body, 'offers');
+    },
+    async getEvents(from, to) {
+      const { res, body } = await request(`${base}/v1/events?${new URLSearchParams({ from, to })}`, 'events');
+      const type = res.headers.get('content-type') ?? '';
+      if (!/^text\/calendar\b/i.test(type)) throw new CityApiError('invalid_response', `events: content type ${type.slice(0, 60)} is not text/calendar`);
+      return body.toString('utf8');
+    },
+    async getImage(url, maxBytes) {
+      if (!/^https?:\/\//i.test(url)) throw new CityApiError('invalid_response', 'image: not an http(s) URL');
+      const { res, body } = await request(url, 'image', {}, maxBytes);
+      return { bytes: body, contentType: res.headers.get('content-type') };
+    },
+  };
+}

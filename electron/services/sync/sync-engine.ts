@@ -1,0 +1,192 @@
+import type { SyncErrorCode, SyncRunSummary } from '../../../shared/contract/sync';
+import type { Clock } from '../../../shared/logic/clock';
+import { offerSchema } from '../../../shared/schemas/offer';
+import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
+import type { Db } from '../db/open-database';
+import type { Log } from '../log';
+import { getDataSource, readTaxonomy, replaceEvents } from '../offers/offer-repository';
+import { CityApiError, type CityApiClient } from './city-api-client';
+import type { HsdsClient } from './hsds-client';
+import { expandIcs } from './ics-events';
+import { ImageRejectedError, type ImageCache } from './image-cache';
+import { applyOfferSnapshot, syncOfferFeed, type PendingSwitch } from './offers-sync';
+import { readSyncState, SYNC_KEYS, writeSyncState } from './sync-state';
+
+export type SyncSource = { kind: 'gemeinsam'; baseUrl: string; client: CityApiClient } | { kind: 'hsds'; baseUrl: string; client: HsdsClient };
+
+export interface SyncEngineDeps {
+  db: Db;
+  log: Log;
+  clock: Clock;
+  images: ImageCache;
+  /** offers per page requested from the feed (≤ 500) */
+  pageLimit?: number;
+  /** event window: from today − daysBack to today + daysAhead */
+  eventDaysBack?: number;
+  eventDaysAhead?: number;
+  /** largest image accepted (bytes) */
+  maxImageBytes?: number;
+  /** images fetched per run at most (the rest follow in later runs) */
+  maxImagesPerRun?: number;
+}
+
+export type SyncRunResult =
+  | { ok: true; summary: SyncRunSummary }
+  | { ok: false; code: SyncErrorCode; message: string; retryAfterS?: number; summary: SyncRunSummary };
+
+export interface RunOptions {
+  /** called after each committed offers page (tests interrupt a sync here) */
+  afterPage?: (pageNo: number) => void;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Stored error of the last failed run. */
+export interface StoredSyncError {
+  at: string;
+  code: SyncErrorCode;
+  message: string;
+}
+
+/**
+ * One sync run: taxonomy (If-None-Match), offers (cursor feed or HSDS snapshot), events (ICS), images.
+ * Never throws: the outcome and the status (last success, last error, failures) are stored in sync_state.
+ */
+export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: RunOptions = {}): Promise<SyncRunResult> {
+  const { db, log, clock } = deps;
+  const startedAt = clock.now().toISOString();
+  const summary: SyncRunSummary = {
+    startedAt,
+    finishedAt: startedAt,
+    pages: 0,
+    upserted: 0,
+    deleted: 0,
+    rejected: 0,
+    taxonomyChanged: false,
+    events: 0,
+    imagesFetched: 0,
+    imagesRejected: 0,
+  };
+  writeSyncState(db, SYNC_KEYS.lastAttemptAt, startedAt);
+  try {
+    const sourceId = `${source.kind} ${source.baseUrl}`;
+    const storedSource = readSyncState(db, SYNC_KEYS.source);
+    const clear: PendingSwitch['clear'] = getDataSource(db) !== 'city' ? 'sample' : storedSource !== null && storedSource !== sourceId ? 'all' : null;
+    const pending: PendingSwitch = { taxonomy: null, clear, source: sourceId };
+
+    if (source.kind === 'gemeinsam') {
+      const taxonomy = await syncTaxonomy(db, source.client, pending);
+      summary.taxonomyChanged = pending.taxonomy !== null;
+      const counts = await syncOfferFeed(db, source.client, taxonomy, pending, log, {
+        pageLimit: deps.pageLimit ?? 500,
+        fromStart: clear !== null,
+        afterPage: opts.afterPage,
+      });
+      Object.assign(summary, counts);
+      summary.events = await syncEvents(db, source.client, deps);
+      const img = await syncImages(db, source.client, deps);
+      summary.imagesFetched = img.fetched;
+      summary.imagesRejected = img.rejected;
+    } else {
+      const snapshot = await source.client.fetchSnapshot();
+      const taxonomy = taxonomySchema.parse(snapshot.taxonomy);
+      const before = JSON.stringify(readTaxonomy(db));
+      if (clear !== null || before !== JSON.stringify(taxonomy)) pending.taxonomy = { value: taxonomy, etag: null };
+      summary.taxonomyChanged = pending.taxonomy !== null;
+      Object.assign(summary, applyOfferSnapshot(db, snapshot.items, taxonomy, pending, log));
+      opts.afterPage?.(1);
+    }
+
+    summary.finishedAt = clock.now().toISOString();
+    db.transaction(() => {
+      writeSyncState(db, SYNC_KEYS.lastSuccessAt, summary.finishedAt);
+      writeSyncState(db, SYNC_KEYS.lastRun, JSON.stringify(summary));
+      writeSyncState(db, SYNC_KEYS.consecutiveFailures, '0');
+      writeSyncState(db, SYNC_KEYS.unauthorized, null);
+    })();
+    log.info('sync: done', { ...summary });
+    return { ok: true, summary };
+  } catch (err) {
+    const e =
+      err instanceof CityApiError
+        ? err
+        : new CityApiError(err instanceof SyntaxError || (err as Error)?.name === 'ZodError' ? 'invalid_response' : 'internal', String((err as Error)?.message ?? err).slice(0, 500));
+    summary.finishedAt = clock.now().toISOString();
+    const failures = Number(readSyncState(db, SYNC_KEYS.consecutiveFailures) ?? '0') + 1;
+    const stored: StoredSyncError = { at: summary.finishedAt, code: e.code, message: e.message.slice(0, 500) };
+    db.transaction(() => {
+      writeSyncState(db, SYNC_KEYS.lastError, JSON.stringify(stored));
+      writeSyncState(db, SYNC_KEYS.consecutiveFailures, String(failures));
+      if (e.code === 'unauthorized') writeSyncState(db, SYNC_KEYS.unauthorized, '1');
+    })();
+    log.warn('sync: failed', { code: e.code, message: stored.message, failures, pagesApplied: summary.pages });
+    return { ok: false, code: e.code, message: stored.message, ...(e.retryAfterS !== undefined ? { retryAfterS: e.retryAfterS } : {}), summary };
+  }
+}
+
+/** Taxonomy with If-None-Match. A changed taxonomy is stored together with the first offers page (pending). */
+async function syncTaxonomy(db: Db, client: CityApiClient, pending: PendingSwitch): Promise<Taxonomy> {
+  const etag = pending.clear === null ? readSyncState(db, SYNC_KEYS.taxonomyEtag) : null;
+  const res = await client.getTaxonomy(etag);
+  if (res.notModified) return readTaxonomy(db);
+  const parsed = taxonomySchema.safeParse(res.body);
+  if (!parsed.success) {
+    throw new CityApiError('invalid_response', `taxonomy does not match the contract: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  }
+  pending.taxonomy = { value: parsed.data, etag: res.etag };
+  return parsed.data;
+}
+
+async function syncEvents(db: Db, client: CityApiClient, deps: SyncEngineDeps): Promise<number> {
+  const now = deps.clock.now();
+  const from = new Date(now.getTime() - (deps.eventDaysBack ?? 1) * 86_400_000);
+  const to = new Date(now.getTime() + (deps.eventDaysAhead ?? 60) * 86_400_000);
+  const fromDay = isoDay(from);
+  const toDay = isoDay(to);
+  const text = await client.getEvents(fromDay, toDay);
+  let result;
+  try {
+    const exists = db.prepare('SELECT 1 FROM offers WHERE id = ?').pluck();
+    result = expandIcs(text, {
+      from: new Date(`${fromDay}T00:00:00Z`),
+      to: new Date(`${toDay}T23:59:59Z`),
+      knownOfferIds: (id) => exists.get(id) !== undefined,
+    });
+  } catch (err) {
+    throw new CityApiError('invalid_response', `events: ${(err as Error).message}`);
+  }
+  for (const p of result.problems.slice(0, 20)) deps.log.warn('sync: event rejected', { reason: p.slice(0, 200) });
+  db.transaction(() => replaceEvents(db, fromDay, toDay, result.occurrences))();
+  return result.occurrences.length;
+}
+
+/** Fetches images referenced by stored offers that are not cached yet; drops cached images no offer uses. */
+async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): Promise<{ fetched: number; rejected: number }> {
+  const rows = db.prepare(`SELECT json_extract(data_json, '$.image') AS image FROM offers WHERE json_extract(data_json, '$.image') IS NOT NULL`).pluck().all() as string[];
+  const wanted = new Map<string, { url: string; bytes: number }>();
+  for (const json of rows) {
+    const img = offerSchema.shape.image.safeParse(JSON.parse(json));
+    if (img.success && img.data) wanted.set(img.data.sha256, { url: img.data.url, bytes: img.data.bytes });
+  }
+  const maxBytes = deps.maxImageBytes ?? 5_000_000;
+  let fetched = 0;
+  let rejected = 0;
+  for (const [sha, ref] of wanted) {
+    if (deps.images.has(sha)) continue;
+    if (fetched + rejected >= (deps.maxImagesPerRun ?? 300)) break;
+    const limit = Math.min(maxBytes, ref.bytes);
+    try {
+      const { bytes } = await client.getImage(ref.url, limit);
+      deps.images.put(sha, bytes, limit);
+      fetched++;
+    } catch (err) {
+      // One broken image never fails the sync; only a revoked token stops it.
+      if (err instanceof CityApiError && err.code === 'unauthorized') throw err;
+      if (!(err instanceof ImageRejectedError) && !(err instanceof CityApiError)) throw err;
+      rejected++;
+      deps.log.warn('sync: image rejected', { sha256: sha, reason: (err as Error).message.slice(0, 200) });
+    }
+  }
+  deps.images.prune(new Set(wanted.keys()));
+  return { fetched, rejected };
+}

@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { CallContext } from '../../../shared/contract';
+import type { syncContract, SyncStatus } from '../../../shared/contract/sync';
+import type { CityApiConfig } from '../../../shared/schemas/kiosk-config';
+import type { Feature, ServiceDeps } from '../feature';
+import { countOffers, getDataSource } from '../offers/offer-repository';
+import { createFetchCityApiClient, DEFAULT_MAX_RESPONSE_BYTES, type CityApiClient } from './city-api-client';
+import { createHsdsClient, type HsdsClient } from './hsds-client';
+import { createImageCache, type ImageCache } from './image-cache';
+import { backoffDelayMs } from './sync-backoff';
+import { runSync, type RunOptions, type StoredSyncError, type SyncRunResult, type SyncSource } from './sync-engine';
+import { readSyncState, SYNC_KEYS } from './sync-state';
+
+type SyncContract = typeof syncContract;
+export type SyncHandlers = {
+  [K in keyof SyncContract]: (input: z.output<SyncContract[K]['input']>, ctx: CallContext) => Promise<z.output<SyncContract[K]['output']>>;
+};
+
+export interface SyncAdapters {
+  /** A city API client for the configured source (tests: a fake, or the real one with small limits). */
+  cityClient?: (cfg: CityApiConfig) => CityApiClient;
+  hsdsClient?: (cfg: CityApiConfig) => HsdsClient;
+  /** Jitter source, [0, 1). */
+  random?: () => number;
+  /** Delay of the first sync after start (default 3 s). */
+  initialDelayMs?: number;
+  pageLimit?: number;
+  maxResponseBytes?: number;
+  /** Timers off: syncs only run through syncNow (tests). */
+  manualOnly?: boolean;
+}
+
+export interface SyncFeature extends Feature<SyncHandlers> {
+  /** Cached images, served by the hosts at GET /images/:sha256. */
+  images: ImageCache;
+  /** Runs a sync now, or joins the running one. null when no city API is configured. */
+  syncNow(opts?: RunOptions): Promise<SyncRunResult | null>;
+  status(): SyncStatus;
+}
+
+/**
+ * The sync feature: periodic sync every cityApi.syncIntervalS, on command (staff screen, fleet `sync_now`),
+ * exponential backoff with jitter after failures (cap 15 min), status for the staff screen.
+ * Without cityApi in the configuration nothing is synced (sample-data mode).
+ */
+export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}): SyncFeature {
+  const { db, clock, log } = deps;
+  const images = createImageCache(join(deps.dataDir, 'images'));
+  const random = adapters.random ?? Math.random;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let nextSyncAt: Date | null = null;
+  let running: Promise<SyncRunResult> | null = null;
+  let stopped = true;
+
+  function sourceFor(cfg: CityApiConfig): SyncSource {
+    if (cfg.kind === 'hsds') {
+      const client =
+        adapters.hsdsClient?.(cfg) ??
+        createHsdsClient({ baseUrl: cfg.baseUrl, token: cfg.token, version: deps.version, clock, maxResponseBytes: adapters.maxResponseBytes });
+      return { kind: 'hsds', baseUrl: cfg.baseUrl, client };
+    }
+    const client =
+      adapters.cityClient?.(cfg) ??
+      createFetchCityApiClient({
+        baseUrl: cfg.baseUrl,
+        token: cfg.token,
+        version: deps.version,
+        clock,
+        maxResponseBytes: adapters.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      });
+    return { kind: 'gemeinsam', baseUrl: cfg.baseUrl, client };
+  }
+
+  const cityApi = () => deps.config.get().cityApi ?? null;
+
+  function schedule(ms: number) {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    nextSyncAt = null;
+    if (stopped || adapters.manualOnly || !cityApi()) return;
+    nextSyncAt = new Date(clock.now().getTime() + ms);
+    timer = setTimeout(() => {
+      timer = null;
+      void syncNow();
+    }, ms);
+    timer.unref?.();
+  }
+
+  function syncNow(opts: RunOptions = {}): Promise<SyncRunResult | null> {
+    const cfg = cityApi();
+    if (!cfg) return Promise.resolve(null);
+    if (running) return running;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    nextSyncAt = null;
+    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit }, opts);
+    running = run;
+    void run.then(
+      (result) => {
+        running = null;
+        const current = cityApi();
+        if (!current) return;
+        if (result.ok) schedule(current.syncIntervalS * 1000);
+        else {
+          const failures = Number(readSyncState(db, SYNC_KEYS.consecutiveFailures) ?? '1');
+          schedule(backoffDelayMs(failures, random(), result.retryAfterS));
+        }
+      },
+      () => {
+        running = null;
+      },
+    );
+    return run;
+  }
+
+  function status(): SyncStatus {
+    const cfg = cityApi();
+    const lastError = readSyncState(db, SYNC_KEYS.lastError);
+    const lastRun = readSyncState(db, SYNC_KEYS.lastRun);
+    return {
+      configured: cfg !== null,
+      kind: cfg?.kind ?? null,
+      dataSource: getDataSource(db),
+      running: running !== null,
+      unauthorized: readSyncState(db, SYNC_KEYS.unauthorized) === '1',
+      lastAttemptAt: readSyncState(db, SYNC_KEYS.lastAttemptAt),
+      lastSuccessAt: readSyncState(db, SYNC_KEYS.lastSuccessAt),
+      lastError: lastError ? (JSON.parse(lastError) as StoredSyncError) : null,
+      nextSyncAt: nextSyncAt?.toISOString() ?? null,
+      consecutiveFailures: Number(readSyncState(db, SYNC_KEYS.consecutiveFailures) ?? '0'),
+      counts: {
+        offers: countOffers(db),
+        activeOffers: countOffers(db, { status: 'active' }),
+        events: db.prepare('SELECT count(*) FROM events').pluck().get() as number,
+        images: images.count(),
+      },
+      lastRun: lastRun ? JSON.parse(lastRun) : null,
+    };
+  }
+
+  let unsubscribe: (() => void) | null = null;
+
+  return {
+    images,
+    syncNow,
+    status,
+    handlers: {
+      getSyncStatus: async () => status(),
+      syncNow: async () => {
+        const started = cityApi() !== null && running === null;
+        void syncNow();
+        return { started, status: status() };
+      },
+    },
+    start() {
+      stopped = false;
+      unsubscribe = deps.config.subscribe((next, prev) => {
+        const a = next.cityApi ?? null;
+        const b = prev.cityApi ?? null;
+        if (JSON.stringify(a) === JSON.stringify(b)) return;
+        // A new source or token: sync soon; no source: stop syncing (the stored data stays).
+        schedule(adapters.initialDelayMs ?? 3000);
+      });
+      schedule(adapters.initialDelayMs ?? 3000);
+    },
+    async stop() {
+      stopped = true;
+      unsubscribe?.();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      nextSyncAt = null;
+      if (running) await running.catch(() => {});
+    },
+  };
+}

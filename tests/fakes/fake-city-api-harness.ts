@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { openDatabase, type Db } from '../../electron/services/db/open-database';
+import { silentLog } from '../../electron/services/log';
+import { countOffers, getOfferById } from '../../electron/services/offers/offer-repository';
+import { createFetchCityApiClient } from '../../electron/services/sync/city-api-client';
+import { createImageCache, type ImageCache } from '../../electron/services/sync/image-cache';
+import { createRecordChecker } from '../../electron/services/sync/offer-records';
+import { runSync, type RunOptions, type SyncSource } from '../../electron/services/sync/sync-engine';
+import { systemClock, type Clock } from '../../shared/logic/clock';
+import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
+import type { ChaosOptions } from '../../city-api/src/chaos';
+import { registerKiosk } from '../../city-api/src/kiosk-store';
+import { publishedOffers, putOffers, setTaxonomy } from '../../city-api/src/offer-store';
+import { TEST_TAXONOMY, testOffers } from './fake-city-api-data';
+
+export const KIOSK_ID = 'rathaus-foyer';
+export const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
+
+export async function startTestCityApi(
+  opts: { offers?: number; chaos?: ChaosOptions; configure?: (app: FastifyInstance) => void; adminPassword?: string } = {},
+): Promise<RunningCityApi> {
+  const api = await startCityApi({ chaos: opts.chaos, configure: opts.configure, adminPassword: opts.adminPassword });
+  setTaxonomy(api.db, TEST_TAXONOMY);
+  registerKiosk(api.db, KIOSK_ID, KIOSK_TOKEN);
+  if (opts.offers) putOffers(api.db, testOffers(opts.offers));
+  return api;
+}
+
+export interface TestKiosk {
+  db: Db;
+  images: ImageCache;
+  dir: string;
+  sync(opts?: RunOptions & { token?: string; maxResponseBytes?: number; pageLimit?: number; clock?: Clock }): ReturnType<typeof runSync>;
+  close(): void;
+}
+
+export function createTestKiosk(api: RunningCityApi, defaults: { pageLimit?: number; maxResponseBytes?: number } = {}): TestKiosk {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-sync-'));
+  const db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
+  const images = createImageCache(join(dir, 'images'));
+  return {
+    db,
+    images,
+    dir,
+    sync(opts = {}) {
+      const clock = opts.clock ?? systemClock;
+      const source: SyncSource = {
+        kind: 'gemeinsam',
+        baseUrl: api.url,
+        client: createFetchCityApiClient({
+          baseUrl: api.url,
+          token: opts.token ?? KIOSK_TOKEN,
+          version: '0.1.0-test',
+          clock,
+          timeoutMs: 10_000,
+          maxResponseBytes: opts.maxResponseBytes ?? defaults.maxResponseBytes,
+        }),
+      };
+      return runSync(source, { db, log: silentLog, clock, images, pageLimit: opts.pageLimit ?? defaults.pageLimit ?? 100 }, opts);
+    },
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The kiosk holds exactly the server's published, valid offers — checked record by record. */
+export function expectKioskEqualsServer(kiosk: Db, api: RunningCityApi): number {
+  const check = createRecordChecker(TEST_TAXONOMY);
+  const expected = new Map<string, unknown>();
+  for (const [id, raw] of publishedOffers(api.db)) {
+    const r = check(raw);
+    if (r.ok) expected.set(id, r.offer);
+  }
+  const actualIds = kiosk.prepare('SELECT id FROM offers ORDER BY id').pluck().all() as string[];
+  expect(actualIds).toEqual([...expected.keys()].sort());
+  for (const [id, offer] of expected) expect(getOfferById(kiosk, id), id).toEqual(offer);
+  // derived rows follow the offers table (no orphans, no duplicates)
+  expect(kiosk.prepare('SELECT count(*) FROM offers_fts').pluck().get()).toBe(actualIds.length);
+  expect(kiosk.prepare('SELECT count(*) FROM locations WHERE offer_id NOT IN (SELECT id FROM offers)').pluck().get()).toBe(0);
+  expect(countOffers(kiosk)).toBe(expected.size);
+  return expected.size;
+}

@@ -1,0 +1,240 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getDataSource, getOfferById, readTaxonomy, replaceTaxonomy, upsertOffers } from '../../electron/services/offers/offer-repository';
+import { readSyncState, SYNC_KEYS } from '../../electron/services/sync/sync-state';
+import type { RunningCityApi } from '../../city-api/src/server';
+import { putOffer, putUncheckedOffer, setOfferState, setTaxonomy } from '../../city-api/src/offer-store';
+import { createTestKiosk, expectKioskEqualsServer, KIOSK_TOKEN, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { TEST_TAXONOMY, testOffer } from '../fakes/fake-city-api-data';
+
+let api: RunningCityApi | null = null;
+let kiosk: TestKiosk | null = null;
+afterEach(async () => {
+  kiosk?.close();
+  kiosk = null;
+  await api?.close();
+  api = null;
+});
+
+describe('sync against the reference city API', () => {
+  it('first sync replaces the sample data and mirrors the server record by record', async () => {
+    api = await startTestCityApi({ offers: 1234 });
+    kiosk = createTestKiosk(api);
+    // sample-data mode before: sample offers and a taxonomy
+    replaceTaxonomy(kiosk.db, { ...TEST_TAXONOMY, interests: TEST_TAXONOMY.interests.slice(0, 3) });
+    upsertOffers(kiosk.db, [testOffer(900_000, { id: 'sample-zwar', interests: [] })], { sample: true });
+    expect(getDataSource(kiosk.db)).toBe('sample');
+
+    const r = await kiosk.sync();
+    expect(r.ok).toBe(true);
+    expect(r.summary.pages).toBe(13);
+    expect(r.summary.upserted).toBe(1234);
+    expect(r.summary.taxonomyChanged).toBe(true);
+    expect(getOfferById(kiosk.db, 'sample-zwar')).toBeNull();
+    expect(getDataSource(kiosk.db)).toBe('city');
+    expect(readTaxonomy(kiosk.db).interests.length).toBe(TEST_TAXONOMY.interests.length);
+    expect(expectKioskEqualsServer(kiosk.db, api)).toBe(1234);
+  });
+
+  it('applies changes, status, hidden and deleted offers incrementally', async () => {
+    api = await startTestCityApi({ offers: 300 });
+    kiosk = createTestKiosk(api);
+    expect((await kiosk.sync()).ok).toBe(true);
+    const cursorBefore = readSyncState(kiosk.db, SYNC_KEYS.offersCursor);
+
+    putOffer(api.db, testOffer(3, { title: 'Kulturcafé – neue Zeiten', updated_at: '2026-11-20T09:00:00Z' }));
+    putOffer(api.db, testOffer(4, { status: 'paused' }));
+    putOffer(api.db, testOffer(5, { status: 'ended' }));
+    setOfferState(api.db, testOffer(6).id, 'hidden');
+    setOfferState(api.db, testOffer(7).id, 'deleted');
+    putOffer(api.db, testOffer(5000));
+
+    const r = await kiosk.sync();
+    expect(r.ok).toBe(true);
+    expect(r.summary).toMatchObject({ pages: 1, upserted: 4, deleted: 2, rejected: 0, taxonomyChanged: false });
+    expect(readSyncState(kiosk.db, SYNC_KEYS.offersCursor)).not.toBe(cursorBefore);
+    expect(getOfferById(kiosk.db, testOffer(3).id)?.title).toBe('Kulturcafé – neue Zeiten');
+    expect(getOfferById(kiosk.db, testOffer(4).id)?.status).toBe('paused');
+    expect(getOfferById(kiosk.db, testOffer(6).id)).toBeNull();
+    expect(getOfferById(kiosk.db, testOffer(7).id)).toBeNull();
+    expectKioskEqualsServer(kiosk.db, api);
+
+    // re-published after hiding: comes back
+    setOfferState(api.db, testOffer(6).id, 'published');
+    expect((await kiosk.sync()).summary.upserted).toBe(1);
+    expectKioskEqualsServer(kiosk.db, api);
+  });
+
+  it('rejects a record with HTML, a 10 MB description, a bad coordinate or an unknown taxonomy id alone', async () => {
+    api = await startTestCityApi({ offers: 20 });
+    const bad = {
+      html: { ...testOffer(100), title: 'Treffen <script>alert("x")</script>' },
+      huge: { ...testOffer(101), description: 'x'.repeat(10 * 1024 * 1024) },
+      coordinate: { ...testOffer(102), location: { ...testOffer(102).location!, lat: 123.4 } },
+      taxonomy: { ...testOffer(103), interests: ['astrologie'] },
+    };
+    for (const o of Object.values(bad)) putUncheckedOffer(api.db, o.id, JSON.stringify(o));
+    putOffer(api.db, testOffer(104));
+    kiosk = createTestKiosk(api, { pageLimit: 500 });
+    const r = await kiosk.sync();
+    expect(r.ok).toBe(true);
+    expect(r.summary.rejected).toBe(4);
+    expect(r.summary.upserted).toBe(21);
+    for (const o of Object.values(bad)) expect(getOfferById(kiosk.db, o.id)).toBeNull();
+    expect(getOfferById(kiosk.db, testOffer(104).id)).not.toBeNull();
+    expectKioskEqualsServer(kiosk.db, api);
+  });
+
+  it('asks for the taxonomy with If-None-Match and takes a 304 without rewriting it', async () => {
+    const seen: { url: string; status: number; inm?: string }[] = [];
+    api = await startTestCityApi({
+      offers: 5,
+      configure: (app) =>
+        app.addHook('onResponse', async (req, reply) => {
+          seen.push({ url: req.url, status: reply.statusCode, inm: req.headers['if-none-match'] as string | undefined });
+        }),
+    });
+    kiosk = createTestKiosk(api);
+    expect((await kiosk.sync()).summary.taxonomyChanged).toBe(true);
+    const second = await kiosk.sync();
+    expect(second.ok).toBe(true);
+    expect(second.summary.taxonomyChanged).toBe(false);
+    const tax = seen.filter((s) => s.url === '/v1/taxonomy');
+    expect(tax.map((t) => t.status)).toEqual([200, 304]);
+    expect(tax[1]!.inm).toMatch(/^"[0-9a-f]{32}"$/);
+
+    // a changed taxonomy is fetched again and stored
+    setTaxonomy(api.db, { ...TEST_TAXONOMY, districts: [...TEST_TAXONOMY.districts, { id: 'neuer-ortsteil', label: { de: 'Neuer Ortsteil' } }] });
+    const third = await kiosk.sync();
+    expect(third.summary.taxonomyChanged).toBe(true);
+    expect(readTaxonomy(kiosk.db).districts.some((d) => d.id === 'neuer-ortsteil')).toBe(true);
+  });
+
+  it('on 401 keeps the cached data and reports "not registered" until a sync succeeds', async () => {
+    api = await startTestCityApi({ offers: 50 });
+    kiosk = createTestKiosk(api);
+    expect((await kiosk.sync()).ok).toBe(true);
+    putOffer(api.db, testOffer(999));
+    const r = await kiosk.sync({ token: 'revoked-token-xxxxxxxx' });
+    expect(r).toMatchObject({ ok: false, code: 'unauthorized' });
+    expect(readSyncState(kiosk.db, SYNC_KEYS.unauthorized)).toBe('1');
+    expect(kiosk.db.prepare('SELECT count(*) FROM offers').pluck().get()).toBe(50);
+    expect(getDataSource(kiosk.db)).toBe('city');
+    const ok = await kiosk.sync({ token: KIOSK_TOKEN });
+    expect(ok.ok).toBe(true);
+    expect(readSyncState(kiosk.db, SYNC_KEYS.unauthorized)).toBeNull();
+    expectKioskEqualsServer(kiosk.db, api);
+  });
+
+  it('resumes an interrupted sync at every page without gaps or duplicates', async () => {
+    api = await startTestCityApi({ offers: 450 });
+    const pages = 5; // page size 100
+    for (let stopAt = 1; stopAt <= pages; stopAt++) {
+      kiosk?.close();
+      kiosk = createTestKiosk(api);
+      const first = await kiosk.sync({
+        afterPage: (n) => {
+          if (n === stopAt) throw new Error(`power cut after page ${n}`);
+        },
+      });
+      expect(first.ok).toBe(false);
+      // exactly the committed pages are visible: never half a page
+      expect(kiosk.db.prepare('SELECT count(*) FROM offers').pluck().get()).toBe(Math.min(450, stopAt * 100));
+      // the town changes things while the kiosk is down
+      putOffer(api.db, testOffer(stopAt, { title: `Geändert ${stopAt}` }));
+      setOfferState(api.db, testOffer(400 + stopAt).id, 'hidden');
+      const second = await kiosk.sync();
+      expect(second.ok).toBe(true);
+      expectKioskEqualsServer(kiosk.db, api);
+      setOfferState(api.db, testOffer(400 + stopAt).id, 'published');
+    }
+  });
+
+  it('stores next_cursor only with its page: a page that fails to load changes nothing', async () => {
+    api = await startTestCityApi({ offers: 250, chaos: { seed: 3 } });
+    kiosk = createTestKiosk(api);
+    // taxonomy ok, page 1 ok, page 2 cut mid-response
+    api.chaos!.enqueue(null, null, 'cut');
+    const r = await kiosk.sync();
+    expect(r).toMatchObject({ ok: false, code: 'network' });
+    expect(kiosk.db.prepare('SELECT count(*) FROM offers').pluck().get()).toBe(100);
+    const cursor = readSyncState(kiosk.db, SYNC_KEYS.offersCursor);
+    expect(cursor).toBe('v1.100');
+    expect((await kiosk.sync()).ok).toBe(true);
+    expectKioskEqualsServer(kiosk.db, api);
+  });
+
+  it('aborts an oversize response while streaming and keeps the previous state', async () => {
+    api = await startTestCityApi({ offers: 30, chaos: { seed: 4, oversizeBytes: 3 * 1024 * 1024 } });
+    kiosk = createTestKiosk(api, { maxResponseBytes: 1024 * 1024 });
+    api.chaos!.enqueue(null, 'oversize');
+    const r = await kiosk.sync();
+    expect(r).toMatchObject({ ok: false, code: 'too_large' });
+    expect(kiosk.db.prepare('SELECT count(*) FROM offers').pluck().get()).toBe(0);
+    expect(getDataSource(kiosk.db)).toBe('sample');
+    expect((await kiosk.sync()).ok).toBe(true);
+    expectKioskEqualsServer(kiosk.db, api);
+  });
+
+  it('reports 429 with its Retry-After', async () => {
+    api = await startTestCityApi({ offers: 3, chaos: { seed: 5, retryAfterS: 42 } });
+    kiosk = createTestKiosk(api);
+    api.chaos!.enqueue('tooMany');
+    expect(await kiosk.sync()).toMatchObject({ ok: false, code: 'rate_limited', retryAfterS: 42 });
+    api.chaos!.enqueue('unavailable');
+    expect(await kiosk.sync()).toMatchObject({ ok: false, code: 'rate_limited', retryAfterS: 42 });
+    api.chaos!.enqueue('error500');
+    expect(await kiosk.sync()).toMatchObject({ ok: false, code: 'server' });
+    expect(readSyncState(kiosk.db, SYNC_KEYS.consecutiveFailures)).toBe('3');
+    expect((await kiosk.sync()).ok).toBe(true);
+    expect(readSyncState(kiosk.db, SYNC_KEYS.consecutiveFailures)).toBe('0');
+  });
+});
+
+describe('chaos: after any sequence of faults the kiosk equals the published state', () => {
+  for (const seed of [11, 12, 13]) {
+    it(`seed ${seed}`, async () => {
+      api = await startTestCityApi({
+        offers: 400,
+        chaos: {
+          seed,
+          rates: { latency: 0.1, error500: 0.1, tooMany: 0.05, unavailable: 0.05, malformed: 0.15, oversize: 0.05, cut: 0.1 },
+          latencyMs: [0, 15],
+          retryAfterS: 0,
+          oversizeBytes: 600 * 1024,
+        },
+      });
+      kiosk = createTestKiosk(api, { maxResponseBytes: 512 * 1024, pageLimit: 50 });
+      let rng = seed;
+      const next = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      let successes = 0;
+      let failures = 0;
+      for (let round = 0; round < 12; round++) {
+        // the town edits between syncs
+        for (let k = 0; k < 15; k++) {
+          const i = Math.floor(next() * 500);
+          const roll = next();
+          if (roll < 0.6) putOffer(api.db, testOffer(i, { title: `Runde ${round} Angebot ${i}`, status: next() < 0.2 ? 'paused' : 'active' }));
+          else if (roll < 0.8) setOfferState(api.db, testOffer(i).id, 'hidden');
+          else setOfferState(api.db, testOffer(i).id, 'deleted');
+        }
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const r = await kiosk.sync();
+          if (r.ok) {
+            successes++;
+            break;
+          }
+          failures++;
+        }
+      }
+      // one clean run after the last edit, then compare
+      let last = await kiosk.sync();
+      for (let attempt = 0; !last.ok && attempt < 50; attempt++) last = await kiosk.sync();
+      expect(last.ok).toBe(true);
+      expect(successes).toBe(12);
+      expect(failures).toBeGreaterThan(0);
+      const injected = api.chaos!.injected;
+      expect(injected.malformed + injected.cut + injected.error500).toBeGreaterThan(0);
+      expectKioskEqualsServer(kiosk.db, api);
+    });
+  }
+});
