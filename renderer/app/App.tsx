@@ -10,6 +10,7 @@ import { IdleGuard } from './IdleGuard';
 import { useCurrentScreen } from './nav-store';
 import { screenComponent } from './screens';
 import './settings-store';
+import { ScrollRail } from './ScrollRail';
 import { useShell } from './shell-store';
 
 /** Shell: header (nothing to touch there), the current screen in <main>, the fixed bar, idle handling. */
@@ -42,9 +43,12 @@ export function App() {
         <span className="shell-title">{t('appName')}</span>
         <HeaderClock />
       </header>
-      <main id="main" className="shell-main" ref={mainRef} data-testid={`screen-${screen.name}`}>
-        <Screen params={screen.params ?? {}} />
-      </main>
+      <div className="shell-body">
+        <main id="main" className="shell-main" ref={mainRef} data-testid={`screen-${screen.name}`}>
+          <Screen params={screen.params ?? {}} />
+        </main>
+        <ScrollRail target={mainRef} />
+      </div>
       <FixedBar />
       <IdleGuard />
     </div>

@@ -3,6 +3,9 @@ import type { Screen, ScreenName } from './nav-store';
 import { AttractScreen } from '../features/attract/AttractScreen';
 import { StartScreen } from '../features/start/StartScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
+import { OffersScreen } from '../features/offers/OffersScreen';
+import { DetailScreen } from '../features/offers/DetailScreen';
+import { WeekScreen } from '../features/week/WeekScreen';
 
 /** Props every screen gets. */
 export interface ScreenProps {
@@ -21,10 +24,10 @@ function NotYetBuilt({ params: _params }: ScreenProps) {
 export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
   attract: AttractScreen,
   start: StartScreen,
-  offers: NotYetBuilt,
+  offers: OffersScreen,
   map: NotYetBuilt,
-  detail: NotYetBuilt,
-  week: NotYetBuilt,
+  detail: DetailScreen,
+  week: WeekScreen,
   wish: NotYetBuilt,
   clubs: NotYetBuilt,
   merkliste: NotYetBuilt,

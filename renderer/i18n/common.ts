@@ -3,6 +3,8 @@ import type { LocaleTable } from './index';
 /** Shell texts: header, fixed bar, language / text size dialogs, read aloud, idle warning, general errors. */
 const common: LocaleTable = {
   de: {
+    scrollUp: 'Nach oben',
+    scrollDown: 'Nach unten',
     appName: 'Angebotslandkarte Siegburg',
     barLabel: 'Bedienleiste',
     start: 'Start',
@@ -33,6 +35,8 @@ const common: LocaleTable = {
     notFound: 'Dieses Angebot gibt es nicht mehr.',
   },
   'de-LS': {
+    scrollUp: 'Nach oben',
+    scrollDown: 'Nach unten',
     appName: 'Angebots·land·karte Siegburg',
     barLabel: 'Knöpfe zum Bedienen',
     start: 'Start',
@@ -63,6 +67,8 @@ const common: LocaleTable = {
     notFound: 'Dieses Angebot gibt es nicht mehr.',
   },
   en: {
+    scrollUp: 'Up',
+    scrollDown: 'Down',
     appName: 'Siegburg map of activities',
     barLabel: 'Control bar',
     start: 'Start',
@@ -93,6 +99,8 @@ const common: LocaleTable = {
     notFound: 'This activity no longer exists.',
   },
   tr: {
+    scrollUp: 'Yukarı',
+    scrollDown: 'Aşağı',
     appName: 'Siegburg etkinlik haritası',
     barLabel: 'Kontrol çubuğu',
     start: 'Başlangıç',
@@ -123,6 +131,8 @@ const common: LocaleTable = {
     notFound: 'Bu etkinlik artık yok.',
   },
   uk: {
+    scrollUp: 'Вгору',
+    scrollDown: 'Вниз',
     appName: 'Карта пропозицій Зігбурга',
     barLabel: 'Панель керування',
     start: 'Початок',
@@ -155,6 +165,8 @@ const common: LocaleTable = {
     notFound: 'Цієї пропозиції більше немає.',
   },
   ar: {
+    scrollUp: 'إلى الأعلى',
+    scrollDown: 'إلى الأسفل',
     appName: 'خريطة الأنشطة في زيغبورغ',
     barLabel: 'شريط التحكم',
     start: 'البداية',

@@ -4,6 +4,8 @@ import ui from '../ui/locales';
 import attract from '../features/attract/locales';
 import start from '../features/start/locales';
 import help from '../features/help/locales';
+import offers from '../features/offers/locales';
+import week from '../features/week/locales';
 
 /**
  * One i18n namespace per feature, each in its own file (renderer/features/<feature>/locales.ts),
@@ -15,4 +17,6 @@ export const namespaces: Record<string, LocaleTable> = {
   attract,
   start,
   help,
+  offers,
+  week,
 };

@@ -25,6 +25,8 @@ const PATHS = {
   clock: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v5l3 2',
   hand: 'M8 13V5.5a1.5 1.5 0 013 0V12M11 11V4.5a1.5 1.5 0 013 0V12M14 11.5V6a1.5 1.5 0 013 0v8c0 4-2.5 7-6.5 7S5 18 4 15l-1-3a1.5 1.5 0 012.7-1.2L8 13',
   plus: 'M12 4v16M4 12h16',
+  up: 'M12 20V5M5 11l7-7 7 7',
+  down: 'M12 4v15M5 13l7 7 7-7',
 } as const;
 
 export type IconName = keyof typeof PATHS;

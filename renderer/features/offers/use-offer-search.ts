@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { api } from '../../api/kiosk-api';
+import type { SearchResult } from '../../../shared/contract/offers';
+import { useLanguage } from '../../app/settings-store';
+import { selectFilters, toSearchQuery, useOfferFilters } from './offer-filter-store';
+
+export type SearchState = { status: 'loading'; result: SearchResult | null } | { status: 'ready'; result: SearchResult } | { status: 'error'; result: SearchResult | null };
+
+/**
+ * Runs the search for the current filters (shared with the map) and pages through the list:
+ * `more()` shows `pageSize` more. Typing is debounced a little; an older answer never overwrites a newer one.
+ */
+export function useOfferSearch(pageSize = 10) {
+  const filters = useOfferFilters(useShallow(selectFilters));
+  const lang = useLanguage();
+  const [pages, setPages] = useState(1);
+  const [retry, setRetry] = useState(0);
+  const [state, setState] = useState<SearchState>({ status: 'loading', result: null });
+  const seq = useRef(0);
+  const key = useMemo(() => JSON.stringify(toSearchQuery(filters, lang, 1, 0)), [filters, lang]);
+
+  useEffect(() => setPages(1), [key]);
+
+  useEffect(() => {
+    const id = ++seq.current;
+    setState((s) => ({ status: 'loading', result: s.result }));
+    const timer = window.setTimeout(() => {
+      api
+        .searchOffers(toSearchQuery(filters, lang, Math.min(500, pageSize * pages), 0))
+        .then((result) => {
+          if (id === seq.current) setState({ status: 'ready', result });
+        })
+        .catch(() => {
+          if (id === seq.current) setState((s) => ({ status: 'error', result: s.result }));
+        });
+    }, 120);
+    return () => window.clearTimeout(timer);
+    // `key` stands for filters + lang.
+  }, [key, pages, pageSize, retry]);
+
+  return {
+    state,
+    more: () => setPages((p) => p + 1),
+    retry: () => setRetry((r) => r + 1),
+    shown: pages * pageSize,
+  };
+}

@@ -1,0 +1,32 @@
+import type { EventOccurrence } from '../../../shared/schemas/event';
+import type { OfferCard } from '../../../shared/contract/offers';
+import { scheduleSchema, type Schedule } from '../../../shared/schemas/offer';
+import { addDays, localDate, localTime, scheduleOccursOn } from '../../../shared/logic/next-dates';
+
+/** One entry in the day view: a regular offer on that day, or a calendar event. */
+export type DayEntry =
+  | { kind: 'offer'; offer: OfferCard; opens: string | null; closes: string | null; sortKey: string }
+  | { kind: 'event'; event: EventOccurrence; opens: string | null; sortKey: string };
+
+/** The next `n` local dates from today (today first). */
+export function nextDays(now: Date, n = 7): string[] {
+  const today = localDate(now);
+  return Array.from({ length: n }, (_, i) => addDays(today, i));
+}
+
+/** What happens on `date`: offers whose schedules occur then and events starting that day, by time. */
+export function entriesForDay(date: string, offers: readonly OfferCard[], events: readonly EventOccurrence[]): DayEntry[] {
+  const out: DayEntry[] = [];
+  for (const offer of offers) {
+    const schedules = offer.schedules.map((s) => scheduleSchema.safeParse(s)).filter((r) => r.success).map((r) => r.data as Schedule);
+    const hit = schedules.filter((s) => scheduleOccursOn(s, date)).sort((a, b) => (a.opens_at ?? '').localeCompare(b.opens_at ?? ''))[0];
+    if (hit) out.push({ kind: 'offer', offer, opens: hit.opens_at ?? null, closes: hit.closes_at ?? null, sortKey: hit.opens_at ?? '99:99' });
+  }
+  for (const event of events) {
+    const start = new Date(event.start);
+    if (localDate(start) !== date) continue;
+    const opens = event.all_day ? null : localTime(start);
+    out.push({ kind: 'event', event, opens, sortKey: opens ?? '00:00' });
+  }
+  return out.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+}
