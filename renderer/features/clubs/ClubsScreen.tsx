@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import QRCode from 'qrcode';
+import type { ScreenProps } from '../../app/screens';
+import { useBootInfo } from '../../app/boot-store';
+import { PrintSlipButton } from '../merkliste/PrintSlipButton';
+import './clubs.css';
+
+/** An SVG data URL of a QR code for `url` (dark on light, always — scanners need that, also in high contrast). */
+async function qrDataUrl(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** Only http(s) addresses become a QR code (the config is validated already; this is the last guard before display). */
+function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Ihr Verein möchte ein Angebot eintragen?": a big QR code to the town's submission page, the address, a printed invitation. */
+export function ClubsScreen(_props: ScreenProps) {
+  const { t } = useTranslation('clubs');
+  const info = useBootInfo();
+  const url = safeUrl(info?.submissionUrl);
+  const [qr, setQr] = useState<{ url: string; src: string } | null>(null);
+  const [qrFailed, setQrFailed] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    setQrFailed(false);
+    if (!url) return;
+    qrDataUrl(url).then(
+      (src) => alive && setQr({ url, src }),
+      () => alive && setQrFailed(true),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [url]);
+
+  const display = url ? url.replace(/^https?:\/\//, '').replace(/\/$/, '') : null;
+
+  return (
+    <div className="screen clubs" data-testid="clubs">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      {url ? (
+        <div className="clubs-body">
+          <div className="clubs-qr-box">
+            {qr && qr.url === url ? (
+              <img className="clubs-qr" src={qr.src} alt={t('qrAlt', { url: display })} data-testid="clubs-qr" />
+            ) : qrFailed ? null : (
+              <p>{t('qrLoading')}</p>
+            )}
+          </div>
+          <div className="clubs-text">
+            <p>{t('scan')}</p>
+            <p>{t('address')}</p>
+            <p className="clubs-url" dir="ltr" lang="en" data-testid="clubs-url">
+              {display}
+            </p>
+            <p>{t('printHint')}</p>
+            <PrintSlipButton kind="invitation" label={t('print')} testId="clubs-print" />
+          </div>
+        </div>
+      ) : (
+        <p className="note" data-testid="clubs-no-url">
+          {t('noUrl')}
+        </p>
+      )}
+    </div>
+  );
+}
