@@ -3,6 +3,9 @@ import type { Screen, ScreenName } from './nav-store';
 import { AttractScreen } from '../features/attract/AttractScreen';
 import { StartScreen } from '../features/start/StartScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
+import { WishScreen } from '../features/wish/WishScreen';
+import { ClubsScreen } from '../features/clubs/ClubsScreen';
+import { MerklisteScreen } from '../features/merkliste/MerklisteScreen';
 import { OffersScreen } from '../features/offers/OffersScreen';
 import { DetailScreen } from '../features/offers/DetailScreen';
 import { WeekScreen } from '../features/week/WeekScreen';
@@ -28,9 +31,9 @@ export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
   map: NotYetBuilt,
   detail: DetailScreen,
   week: WeekScreen,
-  wish: NotYetBuilt,
-  clubs: NotYetBuilt,
-  merkliste: NotYetBuilt,
+  wish: WishScreen,
+  clubs: ClubsScreen,
+  merkliste: MerklisteScreen,
   help: HelpScreen,
   staff: NotYetBuilt,
 };

@@ -4,6 +4,9 @@ import ui from '../ui/locales';
 import attract from '../features/attract/locales';
 import start from '../features/start/locales';
 import help from '../features/help/locales';
+import wish from '../features/wish/locales';
+import merkliste from '../features/merkliste/locales';
+import clubs from '../features/clubs/locales';
 import offers from '../features/offers/locales';
 import week from '../features/week/locales';
 
@@ -19,4 +22,7 @@ export const namespaces: Record<string, LocaleTable> = {
   help,
   offers,
   week,
+  wish,
+  merkliste,
+  clubs,
 };
