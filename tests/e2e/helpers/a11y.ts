@@ -1,0 +1,117 @@
+/**
+ * Shared end-to-end checks for the kiosk's screens (import from any spec):
+ * - checkA11y(page): axe-core with WCAG 2.0/2.1/2.2 A and AA tags, 0 violations.
+ * - checkTargets(page): every visible interactive element ≥ 72×72 px, no two overlapping,
+ *   and ≥ 16 px between targets that are fully in view.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+export async function checkA11y(page: Page, context = ''): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 3).join(' ')}`),
+  }));
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+export interface TargetOptions {
+  minSize?: number;
+  minGap?: number;
+  /** CSS selector of elements to leave out (e.g. map tiles inside a third-party widget that has its own test). */
+  ignore?: string;
+}
+
+export interface TargetProblem {
+  kind: 'too-small' | 'overlap' | 'too-close';
+  what: string;
+  detail: string;
+}
+
+/** Measures every visible interactive element in the page (the fixed bar included). */
+export async function findTargetProblems(page: Page, opts: TargetOptions = {}): Promise<TargetProblem[]> {
+  const { minSize = 72, minGap = 16, ignore = '' } = opts;
+  return page.evaluate(
+    ({ minSize, minGap, ignore }) => {
+      const SELECTOR =
+        'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=link], [role=checkbox], [role=switch], [role=tab], [role=radio], [role=option], [tabindex]:not([tabindex="-1"])';
+      type Box = { left: number; top: number; right: number; bottom: number };
+      const describe = (el: Element) => {
+        const id = el.getAttribute('data-testid');
+        const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        return `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''} "${text || el.getAttribute('aria-label') || ''}"`;
+      };
+      const intersect = (a: Box, b: Box): Box => ({
+        left: Math.max(a.left, b.left),
+        top: Math.max(a.top, b.top),
+        right: Math.min(a.right, b.right),
+        bottom: Math.min(a.bottom, b.bottom),
+      });
+      const empty = (b: Box) => b.right - b.left < 1 || b.bottom - b.top < 1;
+      const viewport: Box = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+
+      const items: { el: Element; full: Box; shown: Box; clipped: boolean }[] = [];
+      for (const el of Array.from(document.querySelectorAll(SELECTOR))) {
+        if (ignore && el.closest(ignore)) continue;
+        if (el.closest('[aria-hidden="true"], [inert]')) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || style.display === 'none') continue;
+        const r = el.getBoundingClientRect();
+        if (r.width < 1 || r.height < 1) continue;
+        let shown: Box = intersect({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }, viewport);
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const ps = getComputedStyle(p);
+          if (/(auto|scroll|hidden|clip)/.test(ps.overflow + ps.overflowX + ps.overflowY)) {
+            const pr = p.getBoundingClientRect();
+            shown = intersect(shown, { left: pr.left, top: pr.top, right: pr.right, bottom: pr.bottom });
+          }
+        }
+        if (empty(shown)) continue;
+        // Covered by something else (e.g. under a dialog): not a target right now.
+        const cx = (shown.left + shown.right) / 2;
+        const cy = (shown.top + shown.bottom) / 2;
+        const hit = document.elementFromPoint(cx, cy);
+        if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) continue;
+        const full = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        const clipped = shown.left > full.left + 0.5 || shown.top > full.top + 0.5 || shown.right < full.right - 0.5 || shown.bottom < full.bottom - 0.5;
+        items.push({ el, full, shown, clipped });
+      }
+      // Nested interactive elements (an input inside a label-button) count once: keep the outermost.
+      const targets = items.filter((a) => !items.some((b) => b !== a && b.el.contains(a.el)));
+
+      const problems: { kind: 'too-small' | 'overlap' | 'too-close'; what: string; detail: string }[] = [];
+      for (const t of targets) {
+        const w = t.full.right - t.full.left;
+        const h = t.full.bottom - t.full.top;
+        if (w < minSize - 0.5 || h < minSize - 0.5) problems.push({ kind: 'too-small', what: describe(t.el), detail: `${Math.round(w)}×${Math.round(h)} px` });
+      }
+      for (let i = 0; i < targets.length; i++) {
+        for (let j = i + 1; j < targets.length; j++) {
+          const a = targets[i]!;
+          const b = targets[j]!;
+          const o = intersect(a.shown, b.shown);
+          if (!empty(o)) {
+            problems.push({ kind: 'overlap', what: `${describe(a.el)} / ${describe(b.el)}`, detail: `${Math.round(o.right - o.left)}×${Math.round(o.bottom - o.top)} px` });
+            continue;
+          }
+          if (a.clipped || b.clipped) continue;
+          const dx = Math.max(0, Math.max(a.full.left, b.full.left) - Math.min(a.full.right, b.full.right));
+          const dy = Math.max(0, Math.max(a.full.top, b.full.top) - Math.min(a.full.bottom, b.full.bottom));
+          const gap = Math.max(dx, dy);
+          if (gap < minGap - 0.5) problems.push({ kind: 'too-close', what: `${describe(a.el)} / ${describe(b.el)}`, detail: `${gap.toFixed(1)} px apart` });
+        }
+      }
+      return problems;
+    },
+    { minSize, minGap, ignore },
+  );
+}
+
+export async function checkTargets(page: Page, opts: TargetOptions = {}, context = ''): Promise<void> {
+  expect(await findTargetProblems(page, opts), `touch target problems ${context}`).toEqual([]);
+}

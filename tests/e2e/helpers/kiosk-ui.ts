@@ -1,0 +1,53 @@
+/**
+ * Helpers to drive the kiosk UI the way a person does: taps on the real buttons.
+ * `tap` waits out the 400 ms double-tap guard, so two deliberate taps at the same spot both count.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+
+export const DOUBLE_TAP_GUARD_MS = 450;
+
+export async function tap(target: Locator): Promise<void> {
+  await target.click();
+  await target.page().waitForTimeout(DOUBLE_TAP_GUARD_MS);
+}
+
+/** Attract → start screen. */
+export async function openStart(page: Page): Promise<void> {
+  await page.goto('/');
+  await tap(page.getByTestId('attract-touch'));
+  await page.getByTestId('screen-start').waitFor();
+}
+
+export type Lang = 'de' | 'de-LS' | 'en' | 'tr' | 'uk' | 'ar';
+export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
+  await tap(page.getByTestId('bar-language'));
+  await tap(page.getByTestId(`lang-${lang}`));
+}
+
+export type TextSize = 'normal' | 'large' | 'xlarge';
+export async function chooseTextSize(page: Page, size: TextSize): Promise<void> {
+  await tap(page.getByTestId('bar-text-size'));
+  await tap(page.getByTestId(`size-${size}`));
+}
+
+export async function setHighContrast(page: Page, on: boolean): Promise<void> {
+  const button = page.getByTestId('bar-contrast');
+  if ((await button.getAttribute('aria-pressed')) !== String(on)) await tap(button);
+}
+
+/** Types on the kiosk's own keyboard, key by key. */
+export async function typeOnScreen(page: Page, text: string): Promise<void> {
+  for (const ch of text) await tap(page.getByTestId('osk').getByTestId(ch === ' ' ? 'key-space' : `key-${ch}`));
+}
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'screenshots');
+
+/** Full-window screenshot into screenshots/ (kept out of git). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
