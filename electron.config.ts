@@ -12,6 +12,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // The preload runs sandboxed: it can require only 'electron', so everything else (the contract, zod) is bundled in.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload.ts') }, output: { format: 'cjs' } },
     },
