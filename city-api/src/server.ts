@@ -9,7 +9,7 @@ import { eventsForWindow } from './event-store';
 import { buildCalendar } from './ics-writer';
 import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
 import { getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
-// staff-pages: registered below once written
+import { registerStaffPages } from './staff-pages';
 import { storeWish } from './wish-store';
 
 export interface CityApiOptions {
@@ -180,7 +180,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     return reply.type(row.content_type).header('cache-control', 'public, max-age=31536000, immutable').send(row.bytes);
   });
 
-  // (staff web page registered here)
+  if (opts.adminPassword) registerStaffPages(app, { db, password: opts.adminPassword, secureCookies: opts.secureCookies ?? false });
 
   return { app, chaos };
 }

@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { parseChaosSpec, type ChaosOptions } from './chaos';
+import { openCityDb } from './city-db';
+import { registerKiosk } from './kiosk-store';
+import { parseSeedSpec, seedCityDb } from './seed';
+import { startCityApi } from './server';
+
+const USAGE = `Reference city API for GEMEINSAM Kiosk (shared/city-api.md)
+
+  npm run city-api -- [options]
+
+  --port <n>                 port (default 4880; 0 = any free port)
+  --host <addr>              address to listen on (default 127.0.0.1)
+  --db <file>                SQLite database (default city-api.sqlite; created if missing)
+  --seed <spec>              seed: "sample" (Siegburg sample data and events), "synthetic:<n>[:<seed>]", or "sample+synthetic:<n>"
+  --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
+  --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD)
+  --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
+                             (no spec: a default mix of every fault)
+  --secure-cookies           set Secure on the staff session cookie (when served over HTTPS)
+  --log                      log every request
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4880' },
+      host: { type: 'string', default: '127.0.0.1' },
+      db: { type: 'string', default: 'city-api.sqlite' },
+      seed: { type: 'string' },
+      'kiosk-token': { type: 'string', multiple: true },
+      'admin-password': { type: 'string' },
+      chaos: { type: 'string' },
+      'secure-cookies': { type: 'boolean', default: false },
+      log: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+  let chaos: ChaosOptions | undefined;
+  if (values.chaos !== undefined) chaos = parseChaosSpec(values.chaos);
+  const adminPassword = values['admin-password'] ?? process.env.CITY_API_ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword.length < 10) throw new Error('--admin-password: use at least 10 characters');
+
+  const db = openCityDb(values.db!);
+  if (values.seed) {
+    const { offers } = seedCityDb(db, parseSeedSpec(values.seed));
+    process.stdout.write(`seeded ${offers} offers (${values.seed})\n`);
+  }
+  for (const kt of values['kiosk-token'] ?? []) {
+    const i = kt.indexOf(':');
+    const id = kt.slice(0, i);
+    const token = kt.slice(i + 1);
+    if (i < 1 || !/^[A-Za-z0-9._:-]{1,128}$/.test(id) || token.length < 16) {
+      throw new Error(`--kiosk-token: expected <kiosk id>:<token of at least 16 characters>, got "${kt.slice(0, 40)}"`);
+    }
+    registerKiosk(db, id, token);
+  }
+  const api = await startCityApi({ db, port, host: values.host, chaos, adminPassword, logger: values.log, secureCookies: values['secure-cookies'] });
+  process.stdout.write(`city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${adminPassword ? ` — staff page ${api.url}/staff` : ''}\n`);
+  const shutdown = () => {
+    void api.close().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`city-api: ${(err as Error).message}\n\n${USAGE}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/** Server-rendered HTML for the staff page. Every dynamic value goes through `esc`. */
+
+export function esc(v: unknown): string {
+  return String(v ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Tagged template: interpolations are escaped unless wrapped in `raw()`. */
+export class Raw {
+  constructor(readonly html: string) {}
+}
+export const raw = (html: string) => new Raw(html);
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
+  let out = strings[0] ?? '';
+  values.forEach((v, i) => {
+    const part = Array.isArray(v) ? v.map((x) => (x instanceof Raw ? x.html : esc(x))).join('') : v instanceof Raw ? v.html : esc(v);
+    out += part + (strings[i + 1] ?? '');
+  });
+  return new Raw(out);
+}
+
+export const STAFF_CSS = `
+body{font-family:system-ui,sans-serif;margin:0;color:#111;background:#f6f6f4;font-size:17px;line-height:1.45}
+header{background:#0b4f6c;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.2rem;align-items:center;flex-wrap:wrap}
+header a{color:#fff;font-weight:600}
+header form{margin-left:auto}
+main{padding:1.2rem;max-width:72rem}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#e8eef1}
+label{display:block;margin:.6rem 0 .2rem;font-weight:600}
+input[type=text],input[type=password],input[type=number],input[type=email],input[type=url],textarea,select{width:100%;max-width:40rem;padding:.4rem;font-size:1rem;box-sizing:border-box}
+textarea{min-height:6rem}
+fieldset{max-width:40rem;margin:.8rem 0}
+.inline{display:inline}
+.checks label{display:inline-block;font-weight:400;margin-right:1rem}
+button{font-size:1rem;padding:.35rem .9rem;cursor:pointer}
+.errors{background:#fde8e8;border:2px solid #b00020;padding:.6rem 1rem;max-width:40rem}
+.note{color:#444}
+.state-hidden{color:#777}
+`;
+
+export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean } = {}): string {
+  const nav = opts.nav
+    ? html`<header><strong>Städtische Angebotsdaten</strong>
+        <a href="/staff/offers">Angebote</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a>
+        <form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="${opts.csrf}"><button>Abmelden</button></form>
+      </header>`
+    : html`<header><strong>Städtische Angebotsdaten</strong></header>`;
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} – GEMEINSAM City API</title><link rel="stylesheet" href="/staff/style.css"></head>
+<body>${nav.html}<main><h1>${esc(title)}</h1>${body.html}</main></body></html>`;
+}
