@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../app/nav-store';
+import type { OfferDetail } from '../../../shared/contract/offers';
 import { Button } from '../../ui/Button';
 import './merkliste.css';
 import { MERKLISTE_MAX, useIsMerked, useMerkliste, useMerklisteCount } from './merkliste-store';
@@ -25,7 +26,7 @@ export function MerkButton({ offerId, title }: { offerId: string; title?: string
         ariaPressed={merked}
         ariaLabel={title ? t(merked ? 'merkedLabel' : 'merkLabel', { title }) : undefined}
         onPress={() => setFull(!toggle(offerId))}
-        testId="merk-toggle"
+        testId="detail-remember"
       >
         {merked ? t('merked') : t('merk')}
       </Button>
@@ -41,4 +42,9 @@ export function MerkButton({ offerId, title }: { offerId: string; title?: string
       ) : null}
     </div>
   );
+}
+
+/** The "remember" slot of the offer detail screen (renderer/features/offers/detail-actions.tsx). */
+export function MerkDetailAction({ detail }: { detail: OfferDetail }) {
+  return <MerkButton offerId={detail.offer.id} title={detail.display.title} />;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfferDetail } from '../../../shared/contract/offers';
 import type { Language } from '../../../shared/schemas/kiosk-config';
 import { Button } from '../../ui/Button';
+import { MerkDetailAction } from '../merkliste/MerkButton';
 
 /** What an action button on the offer detail gets. */
 export interface DetailActionProps {
@@ -19,20 +20,11 @@ function PrintNotWired(_props: DetailActionProps) {
   );
 }
 
-function RememberNotWired(_props: DetailActionProps) {
-  const { t } = useTranslation('offers');
-  return (
-    <Button variant="big" icon="bookmark" disabled disabledReason={t('rememberUnavailable')} testId="detail-remember">
-      {t('remember')}
-    </Button>
-  );
-}
-
 /**
  * Slot for the buttons on the offer detail: one line each. Printing (H7) and the Merkliste (H5) replace
  * their line with their own component; until then the button shows disabled with the reason.
  */
 export const DETAIL_ACTIONS: { print: ComponentType<DetailActionProps>; remember: ComponentType<DetailActionProps> } = {
   print: PrintNotWired,
-  remember: RememberNotWired,
+  remember: MerkDetailAction,
 };
