@@ -12,6 +12,7 @@ import { screenComponent } from './screens';
 import './settings-store';
 import { ScrollRail } from './ScrollRail';
 import { useShell } from './shell-store';
+import { StaffAccess } from '../features/staff/StaffAccess';
 
 /** Shell: header (nothing to touch there), the current screen in <main>, the fixed bar, idle handling. */
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
       </div>
       <FixedBar />
       <IdleGuard />
+      <StaffAccess />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { MerklisteScreen } from '../features/merkliste/MerklisteScreen';
 import { OffersScreen } from '../features/offers/OffersScreen';
 import { DetailScreen } from '../features/offers/DetailScreen';
 import { WeekScreen } from '../features/week/WeekScreen';
+import { StaffScreen } from '../features/staff/StaffScreen';
 
 /** Props every screen gets. */
 export interface ScreenProps {
@@ -35,7 +36,7 @@ export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
   clubs: ClubsScreen,
   merkliste: MerklisteScreen,
   help: HelpScreen,
-  staff: NotYetBuilt,
+  staff: StaffScreen,
 };
 
 export function screenComponent(screen: Screen): ComponentType<ScreenProps> {

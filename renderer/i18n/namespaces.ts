@@ -9,6 +9,7 @@ import merkliste from '../features/merkliste/locales';
 import clubs from '../features/clubs/locales';
 import offers from '../features/offers/locales';
 import week from '../features/week/locales';
+import staff from '../features/staff/locales';
 
 /**
  * One i18n namespace per feature, each in its own file (renderer/features/<feature>/locales.ts),
@@ -22,6 +23,7 @@ export const namespaces: Record<string, LocaleTable> = {
   help,
   offers,
   week,
+  staff,
   wish,
   merkliste,
   clubs,
