@@ -112,6 +112,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
     // what / when / where / cost / contact / marking / place and date
     expect(text).toContain('BEISPIELDATEN');
     expect(text).toContain('jeden Dienstag, 14:00 bis 16:00 Uhr');
+    expect(text).toContain('Die nächsten Termine - Dienstag, 1. Dezember, 14:00 Uhr - Dienstag, 8. Dezember, 14:00 Uhr');
     expect(text).toContain('Ohne Stufen erreichbar');
     expect(text).toContain('Haltestelle: Siegburg Markt');
     expect(text).toContain('Telefon: 02241 123456');

@@ -1,4 +1,5 @@
-import type { Offer, Schedule } from '../../../shared/schemas/offer';
+import { nextOccurrences } from '../../../shared/logic/next-dates';
+import type { Schedule } from '../../../shared/schemas/offer';
 import type { Db } from '../db/open-database';
 import { getOfferById, listEventOccurrences } from '../offers/offer-repository';
 import type { OfferSlipData } from './slip-content';
@@ -93,8 +94,6 @@ export interface SlipDataOptions {
   now: Date;
   /** Formats a calendar date (YYYY-MM-DD) for people. */
   formatDate: (isoDate: string) => string;
-  /** Next dates of the offer's schedules (ISO), when a schedule expander is available. */
-  scheduleDates?: (offer: Offer, now: Date) => { start: string; end: string | null }[];
 }
 
 /** Everything an offer slip needs about one offer, or null when the offer is unknown. */
@@ -105,10 +104,16 @@ export function loadOfferSlipData(db: Db, id: string, opts: SlipDataOptions): Of
   const from = opts.now.toISOString();
   const to = new Date(opts.now.getTime() + 90 * 86_400_000).toISOString();
   const events = listEventOccurrences(db, { from, to, offerId: id, limit: 5 }).map((e) => ({ start: e.start, end: e.end ?? null }));
-  const fromSchedules = opts.scheduleDates?.(offer, opts.now) ?? [];
+  const fromSchedules = nextOccurrences(offer.schedules, opts.now, 5);
   const seen = new Set<string>();
   const nextDates = [...events, ...fromSchedules]
-    .filter((d) => d.start >= from && !seen.has(d.start) && (seen.add(d.start), true))
+    .map((d) => ({ start: new Date(d.start).toISOString(), end: d.end ? new Date(d.end).toISOString() : null }))
+    .filter((d) => {
+      if (d.start < from && !(d.end && d.end > from)) return false;
+      if (seen.has(d.start)) return false;
+      seen.add(d.start);
+      return true;
+    })
     .sort((a, b) => a.start.localeCompare(b.start))
     .slice(0, 5);
   return { offer, when, nextDates };

@@ -2,9 +2,11 @@ import { KioskApiError, type KioskHandlers } from '../../../shared/contract';
 import type { printingContract, SlipRequest, SlipPreview } from '../../../shared/contract/printing';
 import type { PrinterConfig } from '../../../shared/schemas/kiosk-config';
 import type { Feature, ServiceDeps } from '../feature';
-import type { BrochureMaker } from '../brochure/brochure-maker';
+import { createBrochureMaker } from '../brochure/brochure-maker';
+import { createChromiumPdfRenderer } from '../brochure/chromium-pdf-renderer';
+import type { PdfRenderer } from '../brochure/pdf-renderer';
 import { createDevicePrinterTransport } from './device-printer-transport';
-import { loadOfferSlipData, type SlipDataOptions } from './offer-slip-data';
+import { loadOfferSlipData } from './offer-slip-data';
 import { PrinterService, type PrinterTimeouts } from './printer-service';
 import type { PrinterTransport } from './printer-transport';
 import { invitationSlip, merklisteSlip, offerSlip, testSlip, type OfferSlipData, type SlipContext } from './slip-content';
@@ -19,10 +21,11 @@ export interface PrintingAdapters {
   transportFor?: (config: PrinterConfig) => PrinterTransport | null;
   /** Shorter timeouts for tests. */
   timeouts?: Partial<PrinterTimeouts>;
-  /** Makes the A4 brochure (needs a PDF renderer: Chromium on the host, printToPDF in Electron). */
-  brochure?: BrochureMaker;
-  /** Next dates of an offer's schedules (from shared/logic when available). */
-  scheduleDates?: SlipDataOptions['scheduleDates'];
+  /**
+   * Renders the A4 brochure: Electron main passes createElectronPdfRenderer() (electron-pdf-renderer-glue.ts);
+   * default: headless Chromium (browser host, CLI).
+   */
+  pdfRenderer?: PdfRenderer;
 }
 
 export function defaultTransportFor(config: PrinterConfig): PrinterTransport | null {
@@ -56,6 +59,15 @@ export function createPrintingFeature(deps: ServiceDeps, adapters: PrintingAdapt
   };
   const printer = new PrinterService({ transport: currentTransport, clock: deps.clock, log: deps.log, timeouts: adapters.timeouts });
 
+  const brochure = createBrochureMaker({
+    db: deps.db,
+    renderer: adapters.pdfRenderer ?? createChromiumPdfRenderer(),
+    clock: deps.clock,
+    log: deps.log,
+    dataDir: deps.dataDir,
+    place: () => deps.config.get().place,
+  });
+
   const charsPerLine = (): 42 | 48 => {
     const cfg = deps.config.get().printer;
     return cfg.transport === 'none' ? 48 : cfg.charsPerLine;
@@ -71,7 +83,7 @@ export function createPrintingFeature(deps: ServiceDeps, adapters: PrintingAdapt
         new Date(`${isoDate}T12:00:00Z`),
       );
     const load = (id: string): OfferSlipData => {
-      const data = loadOfferSlipData(deps.db, id, { lang, now, formatDate, scheduleDates: adapters.scheduleDates });
+      const data = loadOfferSlipData(deps.db, id, { lang, now, formatDate });
       if (!data) throw new KioskApiError('not_found', `offer ${id} not found`);
       return data;
     };
@@ -114,8 +126,12 @@ export function createPrintingFeature(deps: ServiceDeps, adapters: PrintingAdapt
         return { jobId: out.jobId, status: 'printed', paperLow: out.paperLow };
       },
       async makeBrochure() {
-        if (!adapters.brochure) throw new KioskApiError('unavailable', 'no PDF renderer on this host');
-        return adapters.brochure.make();
+        try {
+          return await brochure.make();
+        } catch (err) {
+          deps.log.error('brochure failed', { error: err instanceof Error ? err.message : String(err) });
+          throw new KioskApiError('unavailable', 'the brochure could not be made on this device');
+        }
       },
     },
   };
