@@ -15,6 +15,7 @@ import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
 import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
+import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
 
@@ -32,6 +33,8 @@ export interface ComposeOptions {
   fleet?: FleetAdapters;
   /** Printing: printer transport factory (fake printer in tests), timeouts, brochure maker (PDF renderer per host). */
   printing?: PrintingAdapters;
+  /** City API sync: client factories (fake or real with small limits), jitter, page size, timers off for tests. */
+  sync?: SyncAdapters;
 }
 
 /**
@@ -55,14 +58,16 @@ export function composeKiosk(opts: ComposeOptions) {
   const offers = createOffersFeature(deps);
   const wishes = createWishesFeature(deps, opts.wishes);
   const printing = createPrintingFeature(deps, opts.printing);
+  const sync = createSyncFeature(deps, opts.sync);
   const fleet = createFleetFeature(deps, { ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
-  const features: Feature<unknown>[] = [offers, wishes, printing, fleet];
+  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet];
 
   const handlers = {
     ...offers.handlers,
     ...wishes.handlers,
     ...printing.handlers,
     ...fleet.handlers,
+    ...sync.handlers,
   } satisfies KioskHandlers;
 
   return {
@@ -72,7 +77,7 @@ export function composeKiosk(opts: ComposeOptions) {
     fleet: fleet.runtime,
     /** Binary routes (GET /tiles/:z/:x/:y, GET /images/:sha256): the map feature provides `tiles`, the sync feature `images`. */
     tiles: undefined as TileSource | undefined,
-    images: undefined as ImageStore | undefined,
+    images: sync.images as ImageStore | undefined,
     dispatch: createDispatcher(handlers, deps.log),
     start() {
       for (const f of features) f.start?.();

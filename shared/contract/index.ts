@@ -3,6 +3,7 @@ import { offersContract } from './offers';
 import { wishesContract } from './wishes';
 import { printingContract } from './printing';
 import { fleetContract } from './fleet';
+import { syncContract } from './sync';
 
 /**
  * The one contract between the renderer and the main process (Electron IPC) or the browser host (HTTP).
@@ -13,6 +14,7 @@ export const kioskContract = {
   ...wishesContract,
   ...printingContract,
   ...fleetContract,
+  ...syncContract,
 };
 
 export type KioskContract = typeof kioskContract;
