@@ -7,7 +7,11 @@ import { printerErrorReason } from '../../shared/contract/printing';
 import { FakeClock } from '../../shared/logic/clock';
 import { kioskConfigSchema, type KioskConfig } from '../../shared/schemas/kiosk-config';
 import type { Offer } from '../../shared/schemas/offer';
-import { composeKiosk, type KioskRuntime } from '../../electron/services/compose';
+import type { KioskHandlers } from '../../shared/contract';
+import { createDispatcher, type Dispatch } from '../../electron/services/api-dispatch';
+import { createConfigStore, type ConfigStore } from '../../electron/services/config/config-store';
+import { openDatabase, type Db } from '../../electron/services/db/open-database';
+import { createPrintingFeature } from '../../electron/services/printer/printing-feature';
 import { silentLog } from '../../electron/services/log';
 import { replaceTaxonomy, upsertOffers } from '../../electron/services/offers/offer-repository';
 import { SIEGBURG_TAXONOMY } from '../../shared/sample-data/siegburg-taxonomy';
@@ -54,7 +58,9 @@ const plain: Offer = {
 
 describe('printing offer slips on an ESC/POS printer', () => {
   let dir: string;
-  let runtime: KioskRuntime;
+  let db: Db;
+  let store: ConfigStore;
+  let dispatch: Dispatch;
   let printer: FakeEscposPrinter;
   let config: KioskConfig;
 
@@ -66,8 +72,11 @@ describe('printing offer slips on an ESC/POS printer', () => {
       printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: 42 },
       submissionUrl: 'https://example.org/verein-eintragen',
     });
-    runtime = composeKiosk({ dataDir: dir, config, version: 'test', clock: new FakeClock('2026-11-25T13:05:00Z'), log: silentLog });
-    const db = runtime.deps.db;
+    db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
+    store = createConfigStore(config);
+    const deps = { db, config: store, dataDir: dir, clock: new FakeClock('2026-11-25T13:05:00Z'), log: silentLog, version: 'test' };
+    // The printing feature's handlers behind the same dispatcher the Electron IPC and the browser host use.
+    dispatch = createDispatcher(createPrintingFeature(deps).handlers as unknown as KioskHandlers, silentLog);
     db.transaction(() => {
       replaceTaxonomy(db, SIEGBURG_TAXONOMY);
       upsertOffers(db, [kulturcafe, plain]);
@@ -76,17 +85,17 @@ describe('printing offer slips on an ESC/POS printer', () => {
 
   afterEach(() => {
     printer.mode = 'ok';
-    runtime.deps.config.set(config);
+    store.set(config);
   });
 
   afterAll(async () => {
-    await runtime.stop();
+    db.close();
     await printer.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const call = async (name: string, input: unknown) => {
-    const env = await runtime.dispatch(name, input, { transport: 'http' });
+    const env = await dispatch(name, input, { transport: 'http' });
     if (!env.ok) throw new KioskApiError(env.error.code, env.error.message);
     return env.value as Record<string, unknown>;
   };
@@ -123,7 +132,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
 
   it('keeps every line within the configured characters per line', async () => {
     for (const cpl of [42, 48] as const) {
-      runtime.deps.config.set({ ...config, printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: cpl } });
+      store.set({ ...config, printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: cpl } });
       const before = printer.jobs.length;
       await call('printSlip', { kind: 'offer', ids: ['kulturcafe'], lang: 'de' });
       await printer.waitForJobs(before + 1);
@@ -213,16 +222,16 @@ describe('printing offer slips on an ESC/POS printer', () => {
   });
 
   it('reports a refused connection as offline', async () => {
-    runtime.deps.config.set({ ...config, printer: { transport: 'tcp', host: '127.0.0.1', port: await closedPort(), charsPerLine: 42 } });
+    store.set({ ...config, printer: { transport: 'tcp', host: '127.0.0.1', port: await closedPort(), charsPerLine: 42 } });
     const err = await call('printSlip', { kind: 'offer', ids: ['kulturcafe'], lang: 'de' }).catch((e: unknown) => e);
     expect(printerErrorReason(err)).toBe('offline');
     expect((await call('getPrinterStatus', {})).state).toBe('offline');
   });
 
   it('reports a missing device file as offline and no printer as not_configured / none', async () => {
-    runtime.deps.config.set({ ...config, printer: { transport: 'device', device: join(dir, 'no-such-lp0'), charsPerLine: 48 } });
+    store.set({ ...config, printer: { transport: 'device', device: join(dir, 'no-such-lp0'), charsPerLine: 48 } });
     expect(printerErrorReason(await call('testPrint', {}).catch((e: unknown) => e))).toBe('offline');
-    runtime.deps.config.set({ ...config, printer: { transport: 'none' } });
+    store.set({ ...config, printer: { transport: 'none' } });
     expect(printerErrorReason(await call('printSlip', { kind: 'invitation', lang: 'de' }).catch((e: unknown) => e))).toBe('not_configured');
     expect((await call('getPrinterStatus', {})).state).toBe('none');
   });
