@@ -15,6 +15,7 @@ import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
 import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
+import { createTileService } from './tiles/tile-service';
 import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
@@ -35,6 +36,8 @@ export interface ComposeOptions {
   printing?: PrintingAdapters;
   /** City API sync: client factories (fake or real with small limits), jitter, page size, timers off for tests. */
   sync?: SyncAdapters;
+  /** Map tiles: a fake tile source for tests (default: offline pack + online source with disk cache, from config). */
+  tiles?: TileSource;
 }
 
 /**
@@ -61,6 +64,7 @@ export function composeKiosk(opts: ComposeOptions) {
   const sync = createSyncFeature(deps, opts.sync);
   const fleet = createFleetFeature(deps, { ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
   const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet];
+  const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 
   const handlers = {
     ...offers.handlers,
@@ -76,7 +80,7 @@ export function composeKiosk(opts: ComposeOptions) {
     /** Fleet runtime: renderer usage, update service, app control, heartbeat (for the Electron watchdog and update glue). */
     fleet: fleet.runtime,
     /** Binary routes (GET /tiles/:z/:x/:y, GET /images/:sha256): the map feature provides `tiles`, the sync feature `images`. */
-    tiles: undefined as TileSource | undefined,
+    tiles: (opts.tiles ?? tileService ?? undefined) as TileSource | undefined,
     images: sync.images as ImageStore | undefined,
     dispatch: createDispatcher(handlers, deps.log),
     start() {
@@ -84,6 +88,7 @@ export function composeKiosk(opts: ComposeOptions) {
     },
     async stop() {
       for (const f of [...features].reverse()) await f.stop?.();
+      tileService?.close();
       db.close();
     },
   };

@@ -7,18 +7,11 @@ import type { Log } from '../log';
 import { MbtilesTileSource } from './mbtiles-tile-source';
 import { OnlineTileSource, type FetchLike } from './online-tile-source';
 import { DEFAULT_TILE_CACHE_BYTES, TileDiskCache } from './tile-disk-cache';
+import { tileBootInfo, type TileBootInfo } from './tile-boot-info';
 
-/** Where the renderer finds tiles: the browser host's route, or app://kiosk/tiles/… in Electron (same relative URL). */
-export const TILE_URL_TEMPLATE = '/tiles/{z}/{x}/{y}';
+export { TILE_URL_TEMPLATE, type TileBootInfo } from './tile-boot-info';
 export const TILE_CACHE_FILE = 'tile-cache.sqlite';
 const PACK_RETRY_MS = 60_000;
-
-/** What getBootInfo reports to the map. */
-export interface TileBootInfo {
-  urlTemplate: string;
-  attribution: string;
-  maxZoom: number;
-}
 
 export interface TileService extends TileSource {
   getTile(z: number, x: number, y: number): Promise<BinaryAsset | null>;
@@ -106,15 +99,7 @@ export function createTileService(opts: TileServiceOptions): TileService {
       return src ? src.getTile(z, x, y) : null;
     },
     bootInfo() {
-      const cfg = opts.config.get();
-      const p = currentPack();
-      const onlineCfg = cfg.tiles;
-      if (!p && !onlineCfg) return null;
-      const attributions = [p?.info.attribution ?? (p ? (p.info.name ?? cfg.tilePack) : null), onlineCfg?.attribution].filter(
-        (a, i, all): a is string => !!a && all.indexOf(a) === i,
-      );
-      const maxZoom = Math.min(22, Math.max(p?.info.maxZoom ?? 0, onlineCfg?.maxZoom ?? 0) || 18);
-      return { urlTemplate: TILE_URL_TEMPLATE, attribution: attributions.join(' · '), maxZoom };
+      return tileBootInfo(opts.config.get(), opts.dataDir);
     },
     close() {
       pack?.close();
