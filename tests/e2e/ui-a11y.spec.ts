@@ -1,0 +1,98 @@
+/**
+ * Every screen of the shell (attract, start, offers, offers with keyboard, detail, week, help, language and text size dialogs)
+ * × text size {normal, extra large} × theme {default, high contrast} × language {de, ar} × {landscape, portrait}:
+ * axe 0 violations, every touch target ≥ 72 px and apart, and a screenshot in screenshots/.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/host';
+import { checkA11y, checkTargets } from './helpers/a11y';
+import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap, type Lang, type TextSize } from './helpers/kiosk-ui';
+
+const VIEWPORTS = [
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1080x1920', width: 1080, height: 1920 },
+] as const;
+const LANGS: Lang[] = ['de', 'ar'];
+const SIZES: TextSize[] = ['normal', 'xlarge'];
+const CONTRASTS = [false, true] as const;
+
+async function check(page: Page, screen: string, tag: string) {
+  // Let fonts and the pressed-state of the last tap settle before measuring.
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await screenshot(page, `${screen}-${tag}`);
+  await checkA11y(page, `${screen} ${tag}`);
+  await checkTargets(page, {}, `${screen} ${tag}`);
+}
+
+for (const vp of VIEWPORTS) {
+  for (const lang of LANGS) {
+    for (const size of SIZES) {
+      for (const high of CONTRASTS) {
+        const tag = `${lang}-${size}-${high ? 'high' : 'default'}-${vp.name}`;
+        test(`screens pass axe and target checks: ${tag}`, async ({ page }) => {
+          test.setTimeout(180_000);
+          await page.setViewportSize({ width: vp.width, height: vp.height });
+          await openStart(page);
+          await chooseLanguage(page, lang);
+          await chooseTextSize(page, size);
+          await setHighContrast(page, high);
+
+          await tap(page.getByTestId('bar-start'));
+          await check(page, 'start', tag);
+
+          await tap(page.getByTestId('bar-language'));
+          await check(page, 'dialog-language', tag);
+          await tap(page.getByTestId('dialog-close'));
+          await tap(page.getByTestId('bar-text-size'));
+          await check(page, 'dialog-text-size', tag);
+          await tap(page.getByTestId('dialog-close'));
+
+          await tap(page.getByTestId('start-offers'));
+          await expect(page.getByTestId('offer-list')).toBeVisible();
+          await check(page, 'offers', tag);
+
+          await tap(page.getByTestId('filter-section-ageGroups'));
+          await tap(page.getByTestId('filter-section-more'));
+          await check(page, 'offers-filters', tag);
+
+          await tap(page.getByTestId('offer-search'));
+          await expect(page.getByTestId('osk')).toBeVisible();
+          await check(page, 'offers-keyboard', tag);
+          await tap(page.getByTestId('key-done'));
+
+          await tap(page.getByTestId('offer-list').getByRole('button').first());
+          await expect(page.getByTestId('offer-detail')).toBeVisible();
+          await check(page, 'detail', tag);
+
+          await tap(page.getByTestId('bar-start'));
+          await tap(page.getByTestId('start-week'));
+          await expect(page.getByTestId('week-list').or(page.getByTestId('week-empty'))).toBeVisible();
+          await check(page, 'week', tag);
+
+          await tap(page.getByTestId('bar-help'));
+          await check(page, 'help', tag);
+        });
+      }
+    }
+  }
+}
+
+test.describe('attract and idle warning', () => {
+  test.use({ hostOptions: { config: { idle: { warnAfterS: 5, countdownS: 30 } } } });
+  for (const vp of VIEWPORTS) {
+    for (const lang of LANGS) {
+      test(`attract screen and idle warning: ${lang} ${vp.name}`, async ({ page }) => {
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await page.goto('/');
+        await expect(page.getByTestId('attract-touch')).toBeVisible();
+        await chooseLanguage(page, lang);
+        await check(page, 'attract', `${lang}-normal-default-${vp.name}`);
+        await tap(page.getByTestId('attract-touch'));
+        await expect(page.getByTestId('screen-start')).toBeVisible();
+        await expect(page.getByTestId('idle-warning')).toBeVisible({ timeout: 15_000 });
+        await check(page, 'idle-warning', `${lang}-normal-default-${vp.name}`);
+      });
+    }
+  }
+});
