@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { systemClock } from '../shared/logic/clock';
+import type { KioskConfig } from '../shared/schemas/kiosk-config';
 import { registerKioskIpc } from './ipc-glue';
 import { createAppRequestHandler } from './protocol/app-protocol';
 import { handleAppScheme, registerAppScheme } from './protocol/protocol-glue';
@@ -31,22 +32,22 @@ let kioskWindow: BrowserWindow | null = null;
 registerAppScheme();
 
 /** A plain error box (no web content) for start-up failures; the data directory is left as it is. */
-function failStartup(title: string, message: string, exitCode: number): never {
+function failStartup(title: string, message: string, exitCode: number): void {
   consoleLog.error(`${title}: ${message}`);
   dialog.showErrorBox(title, message);
   app.exit(exitCode);
-  throw new Error(message);
 }
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
 
-  let config;
+  let config: KioskConfig;
   try {
     config = loadKioskConfig(dataDir);
   } catch (err) {
     const message = err instanceof KioskConfigError ? err.message : `Could not read kiosk.json in ${dataDir}: ${(err as Error).message}`;
     failStartup('GEMEINSAM Kiosk – Konfiguration / configuration', `${message}\n\n(${join(dataDir, 'kiosk.json')})`, 2);
+    return;
   }
 
   const log = createRotatingLog({ dir: join(dataDir, 'logs'), clock: systemClock, echo: production ? undefined : consoleLog });
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
   } catch (err) {
     const message = err instanceof DatabaseTooNewError ? err.message : `The kiosk could not open its data: ${(err as Error).message}`;
     failStartup('GEMEINSAM Kiosk', message, 1);
+    return;
   }
 
   lockDownApp(app, { production, log });

@@ -51,6 +51,8 @@ export function isBlockedKey(input: KeyInput, production: boolean): boolean {
   if (ALWAYS_BLOCKED_KEYS.has(key)) return true;
   // Alt+F4 (close), Alt+Left/Right/Home (history), Alt+Space (window menu), Alt alone opens menus on Windows.
   if (input.alt && ['F4', 'ArrowLeft', 'ArrowRight', 'Home', ' ', 'Escape', 'Tab', 'Alt'].includes(key)) return true;
+  // AltGr arrives as Ctrl+Alt on Windows and types characters (@ € { } \ on a German keyboard): never a shortcut.
+  if (input.control && input.alt && !input.meta && key.length === 1) return false;
   // Super/Windows key alone, Cmd+H/Cmd+Q on macOS handled below.
   if (key === 'Meta' || key === 'OS') return true;
   if (mod && input.shift && BLOCKED_WITH_MODIFIER_AND_SHIFT.has(lower.toLowerCase())) return true;
