@@ -6,6 +6,7 @@ import {
   type KioskApi,
   type MethodName,
 } from '../../shared/contract';
+import { withBridgeErrors } from '../../shared/contract/bridge-error';
 
 declare global {
   interface Window {
@@ -35,5 +36,5 @@ export function createHttpKioskApi(base = ''): KioskApi {
   return Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as KioskApi;
 }
 
-/** The one API object the UI uses. */
-export const api: KioskApi = window.kiosk ?? createHttpKioskApi();
+/** The one API object the UI uses. In Electron, errors lose their code on the context bridge; withBridgeErrors restores it. */
+export const api: KioskApi = window.kiosk ? withBridgeErrors(window.kiosk) : createHttpKioskApi();
