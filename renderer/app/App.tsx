@@ -11,6 +11,7 @@ import { useCurrentScreen } from './nav-store';
 import { screenComponent } from './screens';
 import './settings-store';
 import { ScrollRail } from './ScrollRail';
+import { KEYBOARD_DOCK_ID } from '../ui/OnScreenKeyboard';
 import { useShell } from './shell-store';
 import { StaffAccess } from '../features/staff/StaffAccess';
 
@@ -45,11 +46,12 @@ export function App() {
         <HeaderClock />
       </header>
       <div className="shell-body">
-        <main id="main" className="shell-main" ref={mainRef} data-testid={`screen-${screen.name}`}>
+        <main id="main" className="shell-main" ref={mainRef} tabIndex={0} data-testid={`screen-${screen.name}`}>
           <Screen params={screen.params ?? {}} />
         </main>
         <ScrollRail target={mainRef} />
       </div>
+      <div id={KEYBOARD_DOCK_ID} className="keyboard-dock" data-read-skip />
       <FixedBar />
       <IdleGuard />
       <StaffAccess />

@@ -165,8 +165,8 @@ const common: LocaleTable = {
     notFound: 'Цієї пропозиції більше немає.',
   },
   ar: {
-    scrollUp: 'إلى الأعلى',
-    scrollDown: 'إلى الأسفل',
+    scrollUp: 'أعلى',
+    scrollDown: 'أسفل',
     appName: 'خريطة الأنشطة في زيغبورغ',
     barLabel: 'شريط التحكم',
     start: 'البداية',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/schemas/kiosk-config';
 import { Button } from './Button';
@@ -16,6 +17,11 @@ export interface OnScreenKeyboardProps {
   layout?: KeyboardLayout['id'];
   /** Accessible name of the keyboard, e.g. "Tastatur für die Suche". */
   label?: string;
+  /**
+   * Show the keyboard in the shell's dock (full screen width, just above the fixed bar) instead of in place.
+   * Default true: the dock gives every key its 72 px even on a portrait screen.
+   */
+  docked?: boolean;
   testId?: string;
 }
 
@@ -26,7 +32,7 @@ const asLanguage = (l: string): Language => ((LANGUAGES as readonly string[]).in
  * UI language, a one-tap switch to the German layout (offer names are German), one-shot capitals,
  * backspace, space, clear all and done.
  */
-export function OnScreenKeyboard({ value, onChange, onDone, withDigits = false, maxLength = 200, layout, label, testId = 'osk' }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ value, onChange, onDone, withDigits = false, maxLength = 200, layout, label, testId = 'osk', docked = true }: OnScreenKeyboardProps) {
   const { t, i18n } = useTranslation('ui');
   const own = layout ? KEYBOARD_LAYOUTS[layout] : layoutForLanguage(asLanguage(i18n.language));
   const [useGerman, setUseGerman] = useState(false);
@@ -42,7 +48,7 @@ export function OnScreenKeyboard({ value, onChange, onDone, withDigits = false, 
 
   const rows = withDigits ? [DIGIT_ROW, ...current.rows] : current.rows;
 
-  return (
+  const keyboard = (
     <div className="osk" role="group" aria-label={label ?? t('keyboard')} dir={current.dir} data-testid={testId} data-layout={current.id}>
       {rows.map((row, i) => (
         <div className="osk-row" key={`${current.id}-${i}`}>
@@ -84,7 +90,12 @@ export function OnScreenKeyboard({ value, onChange, onDone, withDigits = false, 
       </div>
     </div>
   );
+  const dock = docked ? document.getElementById(KEYBOARD_DOCK_ID) : null;
+  return dock ? createPortal(keyboard, dock) : keyboard;
 }
+
+/** The shell renders an element with this id between the screen and the fixed bar. */
+export const KEYBOARD_DOCK_ID = 'keyboard-dock';
 
 /** Punctuation keys get a spoken name; letters are their own name. */
 function keyName(ch: string, t: (k: string) => string): string | undefined {

@@ -225,9 +225,7 @@ export function OffersScreen(_props: ScreenProps) {
         <h1>{t('title')}</h1>
         {searchBox}
         {results}
-        <div className="keyboard-dock" data-read-skip>
-          <OnScreenKeyboard value={f.text} onChange={actions.setText} onDone={() => setTyping(false)} label={t('keyboardLabel')} />
-        </div>
+        <OnScreenKeyboard value={f.text} onChange={actions.setText} onDone={() => setTyping(false)} label={t('keyboardLabel')} />
       </div>
     );
   }

@@ -36,6 +36,8 @@ export interface TargetProblem {
 /** Measures every visible interactive element in the page (the fixed bar included). */
 export async function findTargetProblems(page: Page, opts: TargetOptions = {}): Promise<TargetProblem[]> {
   const { minSize = 72, minGap = 16, ignore = '' } = opts;
+  // Some TypeScript runners (tsx/esbuild keepNames) wrap inner functions in __name(); give the page a no-op one.
+  await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
   return page.evaluate(
     ({ minSize, minGap, ignore }) => {
       const SELECTOR =
@@ -59,6 +61,8 @@ export async function findTargetProblems(page: Page, opts: TargetOptions = {}): 
       for (const el of Array.from(document.querySelectorAll(SELECTOR))) {
         if (ignore && el.closest(ignore)) continue;
         if (el.closest('[aria-hidden="true"], [inert]')) continue;
+        // A scrollable <main> is focusable for keyboard scrolling (axe scrollable-region-focusable); it is not a touch target.
+        if (el.tagName === 'MAIN' || el.getAttribute('role') === 'dialog' || el.getAttribute('role') === 'alertdialog') continue;
         const style = getComputedStyle(el);
         if (style.visibility === 'hidden' || style.display === 'none') continue;
         const r = el.getBoundingClientRect();
