@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
 
 export type CityDb = Database.Database;
 
@@ -89,6 +90,8 @@ const CITY_MIGRATIONS: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   `,
+  // 2: club submissions with moderation, audit trail and 12-month confirmations (issue 9)
+  SUBMISSIONS_MIGRATION,
 ];
 
 export function openCityDb(file: string): CityDb {

@@ -11,6 +11,9 @@ import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './ki
 import { getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
 import { registerStaffPages } from './staff-pages';
 import { storeWish } from './wish-store';
+import { registerModerationPages } from './submissions/moderation-pages';
+import { registerPromotionFeeds } from './submissions/promotion-feeds';
+import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 
 export interface CityApiOptions {
   db: CityDb;
@@ -22,6 +25,10 @@ export interface CityApiOptions {
   logger?: boolean;
   /** Set the Secure flag on the staff session cookie (behind HTTPS). */
   secureCookies?: boolean;
+  /** Public base URL of this server (links in feeds, private edit links, poster QR code); default: from the request. */
+  publicUrl?: string;
+  /** Spam protection of the public submission form (tests lower the minimum fill time). */
+  submissionSpam?: Partial<SpamLimits>;
 }
 
 declare module 'fastify' {
@@ -181,6 +188,10 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   });
 
   if (opts.adminPassword) registerStaffPages(app, { db, password: opts.adminPassword, secureCookies: opts.secureCookies ?? false });
+  // Clubs add their offers (public form, no account), staff moderate (only with the staff page), feeds for promotion.
+  registerSubmissionRoutes(app, { db, publicUrl: opts.publicUrl, spam: opts.submissionSpam });
+  if (opts.adminPassword) registerModerationPages(app, { db });
+  registerPromotionFeeds(app, { db, publicUrl: opts.publicUrl });
 
   return { app, chaos };
 }

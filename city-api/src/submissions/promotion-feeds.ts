@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { offerSchema } from '../../../shared/schemas/offer';
+import type { CityDb } from '../city-db';
+import { eventsForWindow } from '../event-store';
+import { buildCalendar } from '../ics-writer';
+import { posterPdf } from './poster-pdf';
+
+const xml = (s: unknown) =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Newly published offers, newest first (for the newsletter and social media). */
+export function offersAtom(db: CityDb, baseUrl: string, limit = 50): string {
+  const rows = db
+    .prepare(`SELECT id, data_json, changed_at FROM offers WHERE state = 'published' ORDER BY changed_at DESC, seq DESC LIMIT ?`)
+    .all(limit * 2) as { id: string; data_json: string; changed_at: string }[];
+  const entries = rows
+    .map((r) => ({ row: r, offer: offerSchema.safeParse(JSON.parse(r.data_json)) }))
+    .filter((e) => e.offer.success && e.offer.data.status === 'active')
+    .slice(0, limit);
+  const updated = entries[0]?.row.changed_at ?? new Date(0).toISOString();
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
+  <title>Angebotslandkarte Siegburg – neue Angebote</title>
+  <id>${xml(baseUrl)}/feeds/offers.atom</id>
+  <link rel="self" href="${xml(baseUrl)}/feeds/offers.atom"/>
+  <link rel="related" href="${xml(baseUrl)}/submit"/>
+  <updated>${xml(updated)}</updated>
+  <author><name>Stadt Siegburg</name></author>
+${entries
+  .map(({ row, offer }) => {
+    const o = offer.success ? offer.data : null;
+    if (!o) return '';
+    const where = o.location ? `${o.location.name}, ${o.location.street}, ${o.location.city}` : '';
+    return `  <entry>
+    <id>urn:gemeinsam:offer:${xml(o.id)}</id>
+    <title>${xml(o.title)}</title>
+    <updated>${xml(row.changed_at)}</updated>
+    ${o.url ? `<link href="${xml(o.url)}"/>` : ''}
+    <summary>${xml([o.summary, where, o.organisation.name].filter(Boolean).join(' – '))}</summary>
+  </entry>`;
+  })
+  .join('\n')}
+</feed>
+`;
+}
+
+const baseOf = (req: FastifyRequest, publicUrl?: string) => publicUrl ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+
+/** Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events, the poster PDF. */
+export function registerPromotionFeeds(app: FastifyInstance, opts: { db: CityDb; publicUrl?: string; now?: () => Date }): void {
+  const { db } = opts;
+  const now = opts.now ?? (() => new Date());
+
+  app.get('/feeds/offers.atom', async (req, reply) =>
+    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=900').send(offersAtom(db, baseOf(req, opts.publicUrl))),
+  );
+
+  app.get('/feeds/events.ics', async (_req, reply) => {
+    const from = new Date(now().getTime() - 30 * 86_400_000);
+    const to = new Date(now().getTime() + 365 * 86_400_000);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'inline; filename="siegburg-gemeinsam.ics"')
+      .header('cache-control', 'public, max-age=900')
+      .send(buildCalendar(eventsForWindow(db, isoDay(from), isoDay(to)), now()));
+  });
+
+  app.get('/poster.pdf', async (req, reply) => {
+    const en = (req.query as { lang?: string } | undefined)?.lang === 'en';
+    const url = `${baseOf(req, opts.publicUrl)}/submit${en ? '?lang=en' : ''}`;
+    const pdf = posterPdf(
+      en
+        ? {
+            headline: 'Your club on the Siegburg map of activities!',
+            lines: [
+              'Siegburg is working together against loneliness. The map of activities shows everything in town that brings people together – at kiosks in the town hall, in libraries and in print.',
+              'Does your club or group offer something? Enter it yourself, free of charge and without an account. The town checks every entry.',
+            ],
+            urlLabel: 'Scan the code or open:',
+            url,
+            footer: 'Siegburg GEMEINSAM – a town against loneliness',
+          }
+        : {
+            headline: 'Ihr Verein auf der Angebotslandkarte Siegburg!',
+            lines: [
+              'Siegburg macht gemeinsam etwas gegen Einsamkeit. Die Angebotslandkarte zeigt alles, was in der Stadt Menschen zusammenbringt – an Bildschirmen im Rathaus, in Büchereien und gedruckt.',
+              'Bietet Ihr Verein oder Ihre Gruppe etwas an? Tragen Sie es selbst ein – kostenlos und ohne Benutzerkonto. Die Stadt prüft jede Eintragung.',
+            ],
+            urlLabel: 'Code scannen oder aufrufen:',
+            url,
+            footer: 'Siegburg GEMEINSAM erleben – gemeinsam aus der Einsamkeit',
+          },
+    );
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="angebotslandkarte-mitmachen.pdf"').send(pdf);
+  });
+}
