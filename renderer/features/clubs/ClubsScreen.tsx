@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import type { ScreenProps } from '../../app/screens';
-import { useBootInfo } from '../../app/boot-store';
+import { useBoot, useBootInfo } from '../../app/boot-store';
 import { PrintSlipButton } from '../merkliste/PrintSlipButton';
 import './clubs.css';
 
@@ -27,6 +27,7 @@ function safeUrl(url: string | null | undefined): string | null {
 export function ClubsScreen(_props: ScreenProps) {
   const { t } = useTranslation('clubs');
   const info = useBootInfo();
+  const bootFailed = useBoot((s) => s.failed);
   const url = safeUrl(info?.submissionUrl);
   const [qr, setQr] = useState<{ url: string; src: string } | null>(null);
   const [qrFailed, setQrFailed] = useState(false);
@@ -69,6 +70,8 @@ export function ClubsScreen(_props: ScreenProps) {
             <PrintSlipButton kind="invitation" label={t('print')} testId="clubs-print" />
           </div>
         </div>
+      ) : info === null && !bootFailed ? (
+        <p>{t('qrLoading')}</p>
       ) : (
         <p className="note" data-testid="clubs-no-url">
           {t('noUrl')}

@@ -22,7 +22,7 @@ import {
   type ContactField,
 } from './wish-form';
 import { useWishForm } from './wish-store';
-import { facetLabel, useTaxonomyForWish } from './use-taxonomy-labels';
+import { facetLabel, useTaxonomyFailed, useTaxonomyForWish } from './use-taxonomy-labels';
 import './wish.css';
 
 /** "Ich wünsche mir ein Angebot": one question per step, summary, then a confirmation of what happens next. */
@@ -93,6 +93,7 @@ function StepWhat() {
   const { t } = useTranslation('wish');
   const lang = useLanguage();
   const taxonomy = useTaxonomyForWish();
+  const taxonomyFailed = useTaxonomyFailed();
   const { text, interests, showProblems, setText, toggleInterest, setShowProblems, next } = useWishForm();
   const textId = useId();
   const counterId = useId();
@@ -129,22 +130,24 @@ function StepWhat() {
         {count === WISH_TEXT_MAX ? ` ${t('problem.atLimit')}` : ''}
       </p>
       {visible ? <Problem id={problemId}>{t(`problem.${visible}`, { count, max: WISH_TEXT_MAX })}</Problem> : null}
-      <OnScreenKeyboard value={text} onChange={setText} maxLength={WISH_TEXT_MAX} label={t('step1.textLabel')} />
       <StepNav onNext={goOn} />
-      <section className="wish-topics" aria-labelledby={`${textId}-topics`}>
-        <h2 id={`${textId}-topics`}>{t('step1.topics')}</h2>
-        {taxonomy ? (
-          <ul className="choice-list">
-            {taxonomy.interests.map((i) => (
-              <li key={i.id}>
-                <Toggle label={facetLabel(taxonomy, 'interests', i.id, lang)} on={interests.includes(i.id)} onChange={() => toggleInterest(i.id)} testId={`wish-topic-${i.id}`} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('loadingTopics')}</p>
-        )}
-      </section>
+      <OnScreenKeyboard value={text} onChange={setText} maxLength={WISH_TEXT_MAX} label={t('step1.textLabel')} />
+      {taxonomyFailed ? null : (
+        <section className="wish-topics" aria-labelledby={`${textId}-topics`}>
+          <h2 id={`${textId}-topics`}>{t('step1.topics')}</h2>
+          {taxonomy ? (
+            <ul className="choice-list">
+              {taxonomy.interests.map((i) => (
+                <li key={i.id}>
+                  <Toggle label={facetLabel(taxonomy, 'interests', i.id, lang)} on={interests.includes(i.id)} onChange={() => toggleInterest(i.id)} testId={`wish-topic-${i.id}`} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('loadingTopics')}</p>
+          )}
+        </section>
+      )}
     </>
   );
 }
@@ -154,6 +157,7 @@ function StepChoice({ facet }: { facet: 'age_groups' | 'districts' }) {
   const { t } = useTranslation('wish');
   const lang = useLanguage();
   const taxonomy = useTaxonomyForWish();
+  const taxonomyFailed = useTaxonomyFailed();
   const step = facet === 'age_groups' ? 2 : 3;
   const value = useWishForm((s) => (facet === 'age_groups' ? s.ageGroup : s.district));
   const set = useWishForm((s) => (facet === 'age_groups' ? s.setAgeGroup : s.setDistrict));
@@ -174,6 +178,8 @@ function StepChoice({ facet }: { facet: 'age_groups' | 'districts' }) {
             </li>
           ))}
         </ul>
+      ) : taxonomyFailed ? (
+        <p className="note">{t('choicesUnavailable')}</p>
       ) : (
         <p>{t('loadingTopics')}</p>
       )}
@@ -247,7 +253,7 @@ function StepContact() {
   const extra = EXTRA_KEYS[contactField];
   return (
     <>
-      <StepHead step={4} question={t('step4.contactTitle')} />
+      <StepHead step={4} question={t('step4.contactTitle')} hint={t('step4.fieldHint')} />
       <div className="wish-fields">
         {CONTACT_FIELDS.map((f) => {
           const p = fieldProblem(f);
@@ -278,14 +284,25 @@ function StepContact() {
           );
         })}
       </div>
-      <div className="wish-field-pick" role="group" aria-label={t('step4.contactTitle')}>
-        {CONTACT_FIELDS.map((f) => (
-          <Button key={f} className="toggle" ariaPressed={contactField === f} onPress={() => setContactField(f)} testId={`wish-field-${f}`}>
-            {t('step4.editField', { field: t(`step4.${f}`) })}
-          </Button>
-        ))}
-      </div>
       {showProblems && problems.needPhoneOrEmail ? <Problem>{t('problem.needPhoneOrEmail')}</Problem> : null}
+      <div className="wish-nav">
+        <Button variant="big" icon="back" onPress={() => useWishForm.getState().prev()} testId="wish-back">
+          {t('back')}
+        </Button>
+        <Button
+          variant="big"
+          onPress={() => {
+            setConsent(false);
+            next();
+          }}
+          testId="wish-consent-withdraw"
+        >
+          {t('step4.withdraw')}
+        </Button>
+        <Button variant="primary" icon="forward" onPress={goOn} testId="wish-next">
+          {t('next')}
+        </Button>
+      </div>
       <OnScreenKeyboard
         key={contactField}
         value={value}
@@ -310,24 +327,6 @@ function StepContact() {
           ))}
         </div>
       ) : null}
-      <div className="wish-nav">
-        <Button variant="big" icon="back" onPress={() => useWishForm.getState().prev()} testId="wish-back">
-          {t('back')}
-        </Button>
-        <Button
-          variant="big"
-          onPress={() => {
-            setConsent(false);
-            next();
-          }}
-          testId="wish-consent-withdraw"
-        >
-          {t('step4.withdraw')}
-        </Button>
-        <Button variant="primary" icon="forward" onPress={goOn} testId="wish-next">
-          {t('next')}
-        </Button>
-      </div>
     </>
   );
 }

@@ -28,6 +28,9 @@ const useWishTaxonomy = create<TaxonomyState>((set, get) => ({
   },
 }));
 
+/** Whether loading the taxonomy failed (the form then works without topics). */
+export const useTaxonomyFailed = () => useWishTaxonomy((s) => s.failed && !s.loading);
+
 export function useTaxonomyForWish(): Taxonomy | null {
   const taxonomy = useWishTaxonomy((s) => s.taxonomy);
   useEffect(() => {
