@@ -13,6 +13,8 @@ export interface OfferSyncCounts {
   upserted: number;
   deleted: number;
   rejected: number;
+  /** an applied record references an image, or offers were deleted: the image cache needs a look */
+  imagesTouched: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function syncOfferFeed(
   opts: FeedSyncOptions,
 ): Promise<OfferSyncCounts> {
   const check = createRecordChecker(taxonomy);
-  const counts: OfferSyncCounts = { pages: 0, upserted: 0, deleted: 0, rejected: 0 };
+  const counts: OfferSyncCounts = { pages: 0, upserted: 0, deleted: 0, rejected: 0, imagesTouched: false };
   let cursor = opts.fromStart ? null : readSyncState(db, SYNC_KEYS.offersCursor);
   const maxPages = opts.maxPages ?? 100_000;
   for (;;) {
@@ -99,6 +101,7 @@ export async function syncOfferFeed(
     counts.pages++;
     counts.upserted += valid.size;
     counts.deleted += deletedSet.size;
+    if (deletedSet.size > 0 || [...valid.values()].some((o) => o.image)) counts.imagesTouched = true;
     opts.afterPage?.(counts.pages);
 
     if (!has_more) break;
@@ -137,7 +140,7 @@ export function applyOfferSnapshot(db: Db, items: unknown[], taxonomy: Taxonomy,
     deleted = gone.length;
     upsertOffers(db, [...valid.values()]);
   })();
-  return { pages: 1, upserted: valid.size, deleted, rejected };
+  return { pages: 1, upserted: valid.size, deleted, rejected, imagesTouched: true };
 }
 
 export { countOffers };

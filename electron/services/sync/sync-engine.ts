@@ -82,18 +82,24 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
         fromStart: clear !== null,
         afterPage: opts.afterPage,
       });
-      Object.assign(summary, counts);
+      const { imagesTouched, ...offerCounts } = counts;
+      Object.assign(summary, offerCounts);
       summary.events = await syncEvents(db, source.client, deps);
-      const img = await syncImages(db, source.client, deps);
-      summary.imagesFetched = img.fetched;
-      summary.imagesRejected = img.rejected;
+      // Scanning every offer for images costs time on each run: only when something changed or images are still missing.
+      if (imagesTouched || readSyncState(db, SYNC_KEYS.imagesPending) !== '0') {
+        const img = await syncImages(db, source.client, deps);
+        summary.imagesFetched = img.fetched;
+        summary.imagesRejected = img.rejected;
+        writeSyncState(db, SYNC_KEYS.imagesPending, img.complete ? '0' : '1');
+      }
     } else {
       const snapshot = await source.client.fetchSnapshot();
       const taxonomy = taxonomySchema.parse(snapshot.taxonomy);
       const before = JSON.stringify(readTaxonomy(db));
       if (clear !== null || before !== JSON.stringify(taxonomy)) pending.taxonomy = { value: taxonomy, etag: null };
       summary.taxonomyChanged = pending.taxonomy !== null;
-      Object.assign(summary, applyOfferSnapshot(db, snapshot.items, taxonomy, pending, log));
+      const { imagesTouched: _touched, ...offerCounts } = applyOfferSnapshot(db, snapshot.items, taxonomy, pending, log);
+      Object.assign(summary, offerCounts);
       opts.afterPage?.(1);
     }
 
@@ -161,7 +167,7 @@ async function syncEvents(db: Db, client: CityApiClient, deps: SyncEngineDeps): 
 }
 
 /** Fetches images referenced by stored offers that are not cached yet; drops cached images no offer uses. */
-async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): Promise<{ fetched: number; rejected: number }> {
+async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): Promise<{ fetched: number; rejected: number; complete: boolean }> {
   const rows = db.prepare(`SELECT json_extract(data_json, '$.image') AS image FROM offers WHERE json_extract(data_json, '$.image') IS NOT NULL`).pluck().all() as string[];
   const wanted = new Map<string, { url: string; bytes: number }>();
   for (const json of rows) {
@@ -171,9 +177,13 @@ async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): 
   const maxBytes = deps.maxImageBytes ?? 5_000_000;
   let fetched = 0;
   let rejected = 0;
+  let complete = true;
   for (const [sha, ref] of wanted) {
     if (deps.images.has(sha)) continue;
-    if (fetched + rejected >= (deps.maxImagesPerRun ?? 300)) break;
+    if (fetched + rejected >= (deps.maxImagesPerRun ?? 300)) {
+      complete = false;
+      break;
+    }
     const limit = Math.min(maxBytes, ref.bytes);
     try {
       const { bytes } = await client.getImage(ref.url, limit);
@@ -188,5 +198,5 @@ async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): 
     }
   }
   deps.images.prune(new Set(wanted.keys()));
-  return { fetched, rejected };
+  return { fetched, rejected, complete: complete && rejected === 0 };
 }

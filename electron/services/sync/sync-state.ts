@@ -12,6 +12,8 @@ export const SYNC_KEYS = {
   lastRun: 'sync_last_run',
   consecutiveFailures: 'sync_consecutive_failures',
   unauthorized: 'sync_unauthorized',
+  /** '0' when every referenced image is cached; otherwise the next run looks at the images again */
+  imagesPending: 'sync_images_pending',
 } as const;
 
 export function readSyncState(db: Db, key: string): string | null {

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../electron/services/db/open-database';
+import { silentLog } from '../electron/services/log';
+import { countOffers } from '../electron/services/offers/offer-repository';
+import { createFetchCityApiClient } from '../electron/services/sync/city-api-client';
+import { createImageCache } from '../electron/services/sync/image-cache';
+import { runSync, type SyncSource } from '../electron/services/sync/sync-engine';
+import { systemClock } from '../shared/logic/clock';
+import { offerSchema } from '../shared/schemas/offer';
+import { registerKiosk } from '../city-api/src/kiosk-store';
+import { putOffers } from '../city-api/src/offer-store';
+import { parseSeedSpec, seedCityDb } from '../city-api/src/seed';
+import { startCityApi } from '../city-api/src/server';
+import type { Bench } from './benches';
+
+const N_OFFERS = 10_000;
+const N_CHANGES = 100;
+const FULL_RUNS = 3;
+const INCREMENTAL_RUNS = 7;
+const GOAL_FULL_MS = 3000;
+const GOAL_INCREMENTAL_MS = 150;
+const TOKEN = 'bench-token-0123456789abcdef';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const verdict = (ms: number, goal: number) => (ms <= goal ? `OK (goal < ${goal} ms)` : `MISSED (goal < ${goal} ms)`);
+
+/** Full sync of 10,000 offers and an incremental sync of 100 changes from the reference server on 127.0.0.1. */
+export const syncBench: Bench = {
+  name: 'sync',
+  async run() {
+    const api = await startCityApi({});
+    seedCityDb(api.db, parseSeedSpec(`synthetic:${N_OFFERS}`));
+    registerKiosk(api.db, 'bench', TOKEN);
+    const dir = mkdtempSync(join(tmpdir(), 'gk-sync-bench-'));
+    try {
+      const source: SyncSource = {
+        kind: 'gemeinsam',
+        baseUrl: api.url,
+        client: createFetchCityApiClient({ baseUrl: api.url, token: TOKEN, version: 'bench', clock: systemClock }),
+      };
+      const fullTimes: number[] = [];
+      let db = openDatabase({ file: join(dir, 'kiosk-0.sqlite') });
+      for (let run = 0; run < FULL_RUNS; run++) {
+        if (run > 0) {
+          db.close();
+          db = openDatabase({ file: join(dir, `kiosk-${run}.sqlite`) });
+        }
+        const images = createImageCache(join(dir, `images-${run}`));
+        const t0 = performance.now();
+        const r = await runSync(source, { db, log: silentLog, clock: systemClock, images, pageLimit: 500 });
+        const ms = performance.now() - t0;
+        if (!r.ok || countOffers(db) !== N_OFFERS) throw new Error(`full sync failed: ${JSON.stringify(r)}`);
+        fullTimes.push(ms);
+      }
+      const full = median(fullTimes);
+      console.log(
+        `full sync, ${N_OFFERS} offers (20 pages of 500), file DB with WAL: median ${full.toFixed(0)} ms of ${FULL_RUNS} ` +
+          `(${fullTimes.map((t) => t.toFixed(0)).join(', ')}) → ${Math.round(N_OFFERS / (full / 1000)).toLocaleString('en')} rows/s  ${verdict(full, GOAL_FULL_MS)}`,
+      );
+
+      const images = createImageCache(join(dir, 'images-inc'));
+      const rows = api.db.prepare(`SELECT data_json FROM offers ORDER BY id LIMIT ?`).pluck().all(N_CHANGES * INCREMENTAL_RUNS) as string[];
+      const base = rows.map((j) => offerSchema.parse(JSON.parse(j)));
+      const incTimes: number[] = [];
+      for (let run = 0; run < INCREMENTAL_RUNS; run++) {
+        const changed = base.slice(run * N_CHANGES, (run + 1) * N_CHANGES).map((o) => ({ ...o, title: `${o.title} (${run})`, updated_at: new Date().toISOString() }));
+        putOffers(api.db, changed);
+        const t0 = performance.now();
+        const r = await runSync(source, { db, log: silentLog, clock: systemClock, images, pageLimit: 500 });
+        const ms = performance.now() - t0;
+        if (!r.ok || r.summary.upserted !== N_CHANGES) throw new Error(`incremental sync failed: ${JSON.stringify(r)}`);
+        incTimes.push(ms);
+      }
+      const inc = median(incTimes);
+      console.log(
+        `incremental sync, ${N_CHANGES} changed offers (taxonomy 304, 1 page, events): median ${inc.toFixed(1)} ms of ${INCREMENTAL_RUNS} ` +
+          `(max ${Math.max(...incTimes).toFixed(1)}) → ${Math.round(N_CHANGES / (inc / 1000)).toLocaleString('en')} rows/s  ${verdict(inc, GOAL_INCREMENTAL_MS)}`,
+      );
+      db.close();
+    } finally {
+      await api.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
