@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { offerSchema } from '../../shared/schemas/offer';
+import { openCityDb, type CityDb } from './city-db';
+import { listKiosks, registerKiosk } from './kiosk-store';
+import { getStoredOffer, offersPage } from './offer-store';
+import { parseSeedSpec, seedCityDb } from './seed';
+import { buildCityApi } from './server';
+import { storeWish } from './wish-store';
+
+const PASSWORD = 'richtig-langes-passwort';
+let db: CityDb;
+let app: FastifyInstance;
+beforeEach(() => {
+  db = openCityDb(':memory:');
+  seedCityDb(db, parseSeedSpec('sample'));
+  registerKiosk(db, 'rathaus', 'token-rathaus-0123456789');
+  app = buildCityApi({ db, adminPassword: PASSWORD }).app;
+});
+afterEach(async () => {
+  await app.close();
+  db.close();
+});
+
+const cookiesOf = (r: LightMyRequestResponse): string[] => {
+  const h = r.headers['set-cookie'];
+  return Array.isArray(h) ? h : h ? [h] : [];
+};
+const cookieValue = (r: LightMyRequestResponse, name: string) =>
+  cookiesOf(r)
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+const form = (o: Record<string, string | string[]>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+  return p.toString();
+};
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+async function login(): Promise<{ cookie: string; csrf: string }> {
+  const page = await app.inject({ url: '/staff/login' });
+  const loginCsrf = csrfIn(page.body)!;
+  const r = await app.inject({
+    method: 'POST',
+    url: '/staff/login',
+    headers: { ...FORM, cookie: `city_login_csrf=${cookieValue(page, 'city_login_csrf')}` },
+    payload: form({ csrf: loginCsrf, password: PASSWORD }),
+  });
+  expect(r.statusCode).toBe(303);
+  const session = cookiesOf(r).find((c) => c.startsWith('city_staff='))!;
+  expect(session).toMatch(/HttpOnly/);
+  expect(session).toMatch(/SameSite=Strict/);
+  expect(session).toMatch(/Path=\/staff/);
+  const cookie = `city_staff=${cookieValue(r, 'city_staff')}`;
+  const offers = await app.inject({ url: '/staff/offers', headers: { cookie } });
+  return { cookie, csrf: csrfIn(offers.body)! };
+}
+
+describe('staff page', () => {
+  it('requires login; refuses a wrong password, a missing login CSRF token, and throttles guessing', async () => {
+    expect((await app.inject({ url: '/staff/offers' })).headers.location).toBe('/staff/login');
+    const page = await app.inject({ url: '/staff/login' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    const cookie = `city_login_csrf=${cookieValue(page, 'city_login_csrf')}`;
+    const csrf = csrfIn(page.body)!;
+    const noCsrf = await app.inject({ method: 'POST', url: '/staff/login', headers: { ...FORM, cookie }, payload: form({ password: PASSWORD }) });
+    expect(noCsrf.statusCode).toBe(403);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await app.inject({ method: 'POST', url: '/staff/login', headers: { ...FORM, cookie }, payload: form({ csrf, password: 'falsch' }) });
+      expect(wrong.statusCode).toBe(401);
+      expect(cookiesOf(wrong).some((c) => c.startsWith('city_staff='))).toBe(false);
+    }
+    const blocked = await app.inject({ method: 'POST', url: '/staff/login', headers: { ...FORM, cookie }, payload: form({ csrf, password: PASSWORD }) });
+    expect(blocked.statusCode).toBe(429);
+  });
+
+  it('adds an offer (validated like every record), edits, pauses and hides it — kiosks see each change in the feed', async () => {
+    const { cookie, csrf } = await login();
+    const base = {
+      csrf,
+      id: 'boule-treff',
+      status: 'active',
+      title: 'Boule am Siegufer',
+      summary: 'Boule spielen für alle.',
+      description: 'Jeden Donnerstag am Siegufer. Kugeln sind vorhanden.',
+      org_name: 'Boulefreunde Siegburg',
+      interests: ['bewegung', 'treffen'],
+      age_groups: ['alle'],
+      district: 'innenstadt',
+      loc_name: 'Siegufer',
+      loc_street: 'Uferweg 1',
+      loc_postal: '53721',
+      loc_city: 'Siegburg',
+      loc_lat: '50,7931',
+      loc_lon: '7.2101',
+      loc_wheelchair: 'partial',
+      schedules_json: '[{"freq":"weekly","byday":["TH"],"opens_at":"16:00","closes_at":"18:00"}]',
+      cost_free: 'on',
+    };
+    // markup in a text field: refused with the form shown again, escaped
+    const bad = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...base, title: '<script>alert(1)</script>' }) });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).not.toContain('<script>alert(1)</script>');
+    expect(bad.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(bad.body).toContain('must be plain text');
+    // without the CSRF token nothing happens
+    const forged = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...base, csrf: 'forged' }) });
+    expect(forged.statusCode).toBe(403);
+    expect(getStoredOffer(db, 'boule-treff')).toBeNull();
+
+    const ok = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form(base) });
+    expect(ok.statusCode).toBe(303);
+    const stored = offerSchema.parse(getStoredOffer(db, 'boule-treff')!.offer);
+    expect(stored).toMatchObject({ title: 'Boule am Siegufer', location: { lat: 50.7931, wheelchair: 'partial' }, cost: { free: true }, schedules: [{ byday: ['TH'] }] });
+    const seqAfterCreate = getStoredOffer(db, 'boule-treff')!.seq;
+
+    const edit = await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...base, title: 'Boule & Klönen am Siegufer' }) });
+    expect(edit.statusCode).toBe(303);
+    expect(offerSchema.parse(getStoredOffer(db, 'boule-treff')!.offer).title).toBe('Boule & Klönen am Siegufer');
+
+    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff/status', headers: { ...FORM, cookie }, payload: form({ csrf, status: 'paused' }) });
+    const feed = offersPage(db, { seq: seqAfterCreate }, 100);
+    expect(feed.items.map((i) => JSON.parse(i)).find((o) => o.id === 'boule-treff')?.status).toBe('paused');
+
+    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff/state', headers: { ...FORM, cookie }, payload: form({ csrf, state: 'hidden' }) });
+    expect(offersPage(db, { seq: seqAfterCreate }, 100).deleted).toEqual(['boule-treff']);
+    const list = await app.inject({ url: '/staff/offers', headers: { cookie } });
+    expect(list.body).toContain('Boule &amp; Klönen am Siegufer');
+  });
+
+  it('shows wishes escaped and contact details only with consent; queues commands for a kiosk', async () => {
+    storeWish(db, 'key-00000001', 'rathaus', {
+      text: '<img src=x onerror=alert(1)> Ein Lesekreis wäre schön',
+      language: 'de',
+      created_at: '2026-11-25T09:00:00Z',
+      kiosk_id: 'rathaus',
+      contact: { name: 'Erika', phone: '+49 221 4710 555' },
+      contact_consent: false,
+    });
+    const { cookie, csrf } = await login();
+    const wishes = await app.inject({ url: '/staff/wishes', headers: { cookie } });
+    expect(wishes.body).toContain('&lt;img src=x onerror=alert(1)&gt; Ein Lesekreis');
+    expect(wishes.body).not.toContain('<img src=x');
+    expect(wishes.body).not.toContain('4710 555');
+
+    const q = await app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie }, payload: form({ csrf, type: 'sync_now' }) });
+    expect(q.statusCode).toBe(303);
+    expect(listKiosks(db)[0]!.commands.map((c) => [c.type, c.state])).toEqual([['sync_now', 'queued']]);
+    const badType = await app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie }, payload: form({ csrf, type: 'rm -rf' }) });
+    expect(badType.statusCode).toBe(422);
+
+    await app.inject({ method: 'POST', url: '/staff/logout', headers: { ...FORM, cookie }, payload: form({ csrf }) });
+    expect((await app.inject({ url: '/staff/wishes', headers: { cookie } })).statusCode).toBe(303);
+  });
+});
