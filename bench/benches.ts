@@ -1,0 +1,13 @@
+/** Every benchmark `npm run bench` runs. Add one line per bench; each prints its own lines. */
+export interface Bench {
+  name: string;
+  run(): Promise<void>;
+}
+
+import { searchBench } from './search.bench';
+import { syncBench } from './sync.bench';
+
+export const BENCHES: Bench[] = [
+  searchBench,
+  syncBench,
+];
