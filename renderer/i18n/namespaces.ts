@@ -10,6 +10,7 @@ import clubs from '../features/clubs/locales';
 import offers from '../features/offers/locales';
 import week from '../features/week/locales';
 import staff from '../features/staff/locales';
+import print from '../features/print/locales';
 
 /**
  * One i18n namespace per feature, each in its own file (renderer/features/<feature>/locales.ts),
@@ -27,4 +28,5 @@ export const namespaces: Record<string, LocaleTable> = {
   wish,
   merkliste,
   clubs,
+  print,
 };

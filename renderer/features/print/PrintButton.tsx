@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import type { SlipRequestInput } from '../../../shared/contract/printing';
+import { useBootInfo } from '../../app/boot-store';
+import { Button } from '../../ui/Button';
+import { PrintDialog } from './PrintDialog';
+
+export interface PrintButtonProps {
+  request: SlipRequestInput;
+  label: string;
+  variant?: 'primary' | 'big';
+  testId?: string;
+}
+
+/**
+ * Opens the print preview. Always usable: without a printer the preview offers the QR code instead.
+ * The dialog lives inside this component, so leaving the screen (or the idle reset) closes it.
+ */
+export function PrintButton({ request, label, variant = 'big', testId = 'print-open' }: PrintButtonProps) {
+  const info = useBootInfo();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant={variant} icon="printer" onPress={() => setOpen(true)} testId={testId}>
+        {label}
+      </Button>
+      {open ? <PrintDialog request={request} printerConfigured={info?.printerConfigured ?? true} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
