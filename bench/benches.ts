@@ -6,8 +6,10 @@ export interface Bench {
 
 import { searchBench } from './search.bench';
 import { syncBench } from './sync.bench';
+import { mapBench } from './map.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
   syncBench,
+  mapBench,
 ];

@@ -44,8 +44,9 @@ export function projectToPixels(lat: number, lon: number, z: number): { x: numbe
  * Clusters the offers for the map.
  *
  * On a filter change the map gets a new set of points. Instead of building supercluster's whole
- * zoom hierarchy (17 levels) every time, this builds only the level for the zoom the map shows
- * (and caches it until the points change); point features are created once per offer and reused.
+ * zoom hierarchy (19 levels) every time, this builds only the level for the zoom the map shows plus
+ * one finer level (cached per zoom until the points change); point features are created once per
+ * offer and reused.
  * After clustering, markers that would still overlap on screen (supercluster's radius is round,
  * our markers are boxes) are merged, so that no two tap targets ever overlap.
  */
@@ -54,7 +55,7 @@ export class OfferClusters {
   private featureCache = new Map<string, PointFeature>();
   private levels = new Map<number, Supercluster<{ id: string }>>();
 
-  constructor(private readonly size: MarkerSize) {}
+  constructor(readonly size: MarkerSize) {}
 
   /** New set of matching offers (after a filter change). */
   setPoints(points: readonly MapPoint[]): void {
@@ -82,7 +83,10 @@ export class OfferClusters {
     if (!index) {
       // Points closer than the marker diagonal would overlap: cluster them. extent 256 = CSS pixels per tile.
       const radius = Math.ceil(Math.hypot(this.size.width, this.size.height) * 0.75);
-      index = new Supercluster<{ id: string }>({ minZoom: z, maxZoom: z, radius, extent: 256, minPoints: 2 });
+      // One finer level below the shown one: clustering from raw points with a large radius is slower than
+      // going through one intermediate level (measured: ~1.6 ms vs ~2.5 ms CPU for 3,700 points; the full
+      // 0–18 hierarchy takes ~6.7 ms).
+      index = new Supercluster<{ id: string }>({ minZoom: z, maxZoom: Math.min(30, z + 1), radius, extent: 256, minPoints: 2 });
       index.load(this.features);
       this.levels.set(z, index);
     }
