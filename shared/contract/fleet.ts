@@ -88,6 +88,10 @@ export const fleetContract = {
     z.object({ ok: z.literal(true) }),
   ),
   setStaffPin: method(z.object({ token: staffTokenSchema, newPin: pinSchema }), z.object({ ok: z.literal(true) })),
-  /** The renderer is alive (every few seconds). The reply may ask it to reload (browser host; Electron reloads itself). */
-  rendererHeartbeat: method(rendererHeartbeatInputSchema, z.object({ reload: z.boolean() })),
+  /**
+   * The renderer is alive (every few seconds). The reply may ask it to reload (browser host; Electron reloads itself);
+   * `configRev` changes whenever the effective configuration changed (remote config, staff), so the UI reloads its
+   * boot info and idle times, languages, map position … apply without a restart.
+   */
+  rendererHeartbeat: method(rendererHeartbeatInputSchema, z.object({ reload: z.boolean(), configRev: z.number().int().min(0) })),
 };

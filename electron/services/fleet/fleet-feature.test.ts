@@ -80,6 +80,9 @@ describe('remote config', () => {
     expect(c.idle).toEqual({ warnAfterS: 120, countdownS: 40 }); // set locally: local wins
     expect(c.cityApi?.token).toBe('kiosk-token');
     expect(seen).toEqual(['Stadtbibliothek Siegburg']);
+    // the UI learns about the change with its next heartbeat
+    const beat = await feature.handlers.rendererHeartbeat({}, { transport: 'http' });
+    expect(beat.configRev).toBe(1);
     expect(updater.feed).toEqual({ feedUrl: 'https://updates.example.org/kiosk/', channel: 'stable' });
   });
 

@@ -105,6 +105,12 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions = {}) {
     applyUpdateFeed();
   }
 
+  /** Bumped on every change of the effective configuration; the renderer reloads its boot info when it changes. */
+  let configRev = 0;
+  const unsubscribeConfig = config.subscribe(() => {
+    configRev++;
+  });
+
   // ---- staff PIN ----
   const auth = createStaffAuth({
     clock,
@@ -394,7 +400,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions = {}) {
     async rendererHeartbeat(input) {
       lastBeat = { at: now(), idleS: input.idleS ?? 0, formDirty: input.formDirty ?? false, screen: input.screen ?? null };
       for (const l of beatListeners) l();
-      return { reload: takeReload() };
+      return { reload: takeReload(), configRev };
     },
   };
 
@@ -429,6 +435,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions = {}) {
     },
     async stop() {
       running = false;
+      unsubscribeConfig();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       updates.stop();

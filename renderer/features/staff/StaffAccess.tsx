@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../api/kiosk-api';
+import { useBoot } from '../../app/boot-store';
 import { useNav } from '../../app/nav-store';
 import { useWishForm } from '../wish/wish-store';
 import { cornerAt, createCornerGesture } from './corner-gesture';
@@ -19,7 +20,7 @@ function wishFormDirty(): boolean {
  *   is under them, except a corner tap that continues a sequence already begun (then it is swallowed, so the fixed
  *   bar's corner buttons are never pressed by the gesture);
  * - sends the renderer heartbeat with the idle time and whether a form holds unsent input (update policy, watchdog),
- *   and reloads when the main side asks for it (browser host).
+ *   reloads when the main side asks for it (browser host), and reloads the boot info when the configuration changed.
  */
 export function StaffAccess() {
   useEffect(() => {
@@ -56,6 +57,7 @@ export function StaffAccess() {
     window.addEventListener('keydown', onKey, { capture: true, passive: true });
 
     let stopped = false;
+    let configRev: number | null = null;
     const beat = async () => {
       if (stopped) return;
       const nav = useNav.getState();
@@ -65,7 +67,10 @@ export function StaffAccess() {
           formDirty: wishFormDirty(),
           screen: nav.stack[nav.stack.length - 1]?.name ?? 'attract',
         });
-        if (r.reload) window.location.reload();
+        if (r.reload) return window.location.reload();
+        // Configuration changed on the main side (remote config, staff): reload boot info so it applies live.
+        if (configRev !== null && r.configRev !== configRev) void useBoot.getState().load();
+        configRev = r.configRev;
       } catch {
         // main side not reachable: the next beat tries again
       }
