@@ -112,8 +112,10 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
   };
 
   /** Reads the multipart form; the photo comes last in the form, so every text field is in hand even when the photo is refused. */
-  async function readForm(req: FastifyRequest): Promise<{ values: FormValues; photo: Buffer | null; photoError: 'e_photoSize' | 'e_photoType' | null }> {
-    const values: FormValues = new Map();
+  async function readForm(
+    req: FastifyRequest,
+    values: FormValues,
+  ): Promise<{ values: FormValues; photo: Buffer | null; photoError: 'e_photoSize' | 'e_photoType' | null }> {
     let photo: Buffer | null = null;
     let photoError: 'e_photoSize' | 'e_photoType' | null = null;
     if (!req.isMultipart()) {
@@ -121,7 +123,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       for (const [k, v] of body) values.set(k, [...(values.get(k) ?? []), v.slice(0, 10_000)]);
       return { values, photo, photoError };
     }
-    for await (const part of req.parts({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 200, fieldSize: 20_000 } })) {
+    for await (const part of req.parts({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 200, fieldSize: 20_000 }, throwFileSizeLimit: false })) {
       if (part.type === 'file') {
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
@@ -147,11 +149,13 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
   ): Promise<{ offer: Offer; values: FormValues; contact: { name: string; email?: string; phone?: string } } | null> {
     const ip = req.ip;
     const t = now().getTime();
+    // Fields read before a failure (an oversized or broken upload) are kept, so nothing typed is lost.
+    const partial: FormValues = new Map();
     let form: Awaited<ReturnType<typeof readForm>>;
     try {
-      form = await readForm(req);
+      form = await readForm(req, partial);
     } catch (_err) {
-      form = { values: new Map(), photo: null, photoError: 'e_photoSize' };
+      form = { values: partial, photo: null, photoError: 'e_photoSize' };
     }
     const lang: FormLang = form.values.get('lang')?.[0] === 'en' ? 'en' : langOf(req.query);
     const errors: FieldErrors = new Map();

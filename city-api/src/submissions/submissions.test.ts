@@ -1,0 +1,341 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openCityDb, type CityDb } from '../city-db';
+import { registerKiosk } from '../kiosk-store';
+import { parseSeedSpec, seedCityDb } from '../seed';
+import { buildCityApi } from '../server';
+import { PHOTO_MAX_BYTES } from './submission-routes';
+
+const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
+const PASSWORD = 'staff-password-123';
+
+let db: CityDb;
+let app: FastifyInstance;
+
+function build(spam: Record<string, number> = { minFillMs: 0 }) {
+  db = openCityDb(':memory:');
+  seedCityDb(db, parseSeedSpec('sample'));
+  registerKiosk(db, 'k1', KIOSK_TOKEN);
+  app = buildCityApi({ db, adminPassword: PASSWORD, submissionSpam: spam }).app;
+}
+
+beforeEach(() => build());
+afterEach(async () => {
+  await app.close();
+  db.close();
+});
+
+/** A multipart body as a browser sends it: text fields first, the photo last. */
+function multipart(fields: [string, string][], file?: { name: string; type: string; bytes: Buffer }) {
+  const boundary = '----gemeinsamtest' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function timeToken(lang = 'de'): Promise<string> {
+  const res = await app.inject({ method: 'GET', url: `/submit?lang=${lang}` });
+  const m = /name="t" value="([^"]+)"/.exec(res.body);
+  if (!m) throw new Error('no time token in the form');
+  return m[1]!;
+}
+
+function validFields(t: string, overrides: Record<string, string> = {}): [string, string][] {
+  const base: Record<string, string> = {
+    t,
+    lang: 'de',
+    title: 'Spieletreff für Jung und Alt',
+    summary: 'Wir spielen Brettspiele und Karten. Alle sind willkommen.',
+    description: 'Jeden Donnerstag im Gemeindehaus. Kaffee gibt es auch.',
+    freq: 'weekly',
+    opens_at: '15:00',
+    closes_at: '17:00',
+    loc_name: 'Gemeindehaus Kaldauen',
+    street: 'Hauptstraße 1',
+    postal_code: '53721',
+    city: 'Siegburg',
+    district: '',
+    lat: '50.7851',
+    lon: '7.2402',
+    wheelchair: 'yes',
+    cost_free: 'yes',
+    registration: 'no',
+    org_name: 'Spielefreunde Kaldauen e. V.',
+    org_email: 'spiele@example.org',
+    sub_name: 'Erika Beispiel',
+    sub_email: 'erika@example.org',
+    privacy: 'yes',
+    homepage: '',
+    image_alt: '',
+    ...overrides,
+  };
+  const out: [string, string][] = Object.entries(base);
+  out.push(['interests', 'spielen'], ['age_groups', 'alle'], ['byday', 'TH']);
+  return out;
+}
+
+async function submit(fields: [string, string][], file?: Parameters<typeof multipart>[1], ip = '10.0.0.1') {
+  const { payload, headers } = multipart(fields, file);
+  return app.inject({ method: 'POST', url: '/submit', payload, headers, remoteAddress: ip });
+}
+
+const feedIds = async (): Promise<string[]> => {
+  const res = await app.inject({ method: 'GET', url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } });
+  const body = res.json() as { items: { id: string }[]; has_more: boolean };
+  return body.items.map((o) => o.id);
+};
+
+const countSubmissions = () => (db.prepare(`SELECT COUNT(*) AS n FROM submissions`).get() as { n: number }).n;
+
+/** Logs in on the staff page like a browser (login CSRF cookie), returns the session cookie and the page CSRF token. */
+async function staffLogin(): Promise<{ cookie: string; csrf: string }> {
+  const loginPage = await app.inject({ method: 'GET', url: '/staff/login' });
+  const loginCsrf = /name="csrf" value="([^"]+)"/.exec(loginPage.body)![1]!;
+  const loginCookie = String(loginPage.headers['set-cookie']).split(';')[0]!;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/staff/login',
+    headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ csrf: loginCsrf, password: PASSWORD }).toString(),
+  });
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]);
+  const cookie = cookies.find((c) => c.startsWith('city_staff='))!.split(';')[0]!;
+  const list = await app.inject({ method: 'GET', url: '/staff/submissions', headers: { cookie } });
+  const csrf = /name="csrf" value="([^"]+)"/.exec(list.body)![1]!;
+  return { cookie, csrf };
+}
+
+async function decide(submissionId: string, fields: Record<string, string>) {
+  const { cookie, csrf } = await staffLogin();
+  return app.inject({
+    method: 'POST',
+    url: `/staff/submissions/${submissionId}/decide`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ csrf, actor: 'Sachbearbeitung Test', ...fields }).toString(),
+  });
+}
+
+const onlySubmission = () => db.prepare(`SELECT id, offer_id, state, contact_json FROM submissions`).get() as { id: string; offer_id: string; state: string; contact_json: string | null };
+
+describe('public submission form', () => {
+  it('shows an accessible form with every field a volunteer can know, in German and English', async () => {
+    const de = await app.inject({ method: 'GET', url: '/submit' });
+    expect(de.statusCode).toBe(200);
+    expect(de.headers['content-security-policy']).toContain("default-src 'none'");
+    for (const name of ['title', 'summary', 'description', 'interests', 'age_groups', 'freq', 'byday', 'setpos', 'date', 'opens_at', 'loc_name', 'street', 'lat', 'lon', 'wheelchair', 'cost_free', 'registration', 'org_name', 'org_email', 'photo', 'sub_name', 'privacy']) {
+      expect(de.body).toContain(`name="${name}"`);
+    }
+    expect(de.body).toContain('<html lang="de">');
+    expect(de.body).toContain('nur, um Rückfragen');
+    const en = await app.inject({ method: 'GET', url: '/submit?lang=en' });
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('Submit activity');
+  });
+
+  it('accepts a valid submission, gives a private link, and publishes nothing before approval', async () => {
+    const before = await feedIds();
+    const res = await submit(validFields(await timeToken()));
+    expect(res.statusCode).toBe(201);
+    expect(res.body).toContain('Vielen Dank');
+    expect(res.body).toMatch(/\/submit\/edit\/[A-Za-z0-9_-]{20,}/);
+    expect(countSubmissions()).toBe(1);
+    expect(onlySubmission().state).toBe('pending');
+    expect(await feedIds()).toEqual(before);
+  });
+
+  it('names each missing field in plain words and keeps what was typed', async () => {
+    const fields = validFields(await timeToken(), { title: '', org_name: '', sub_email: '', privacy: '' }).filter(([k]) => k !== 'interests');
+    const res = await submit(fields);
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Bitte prüfen Sie diese Angaben');
+    expect(res.body).toContain('Bitte wählen Sie mindestens ein Thema.');
+    expect(res.body).toContain('Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.');
+    expect(res.body).toContain('Bitte stimmen Sie zu');
+    expect(res.body).toContain('id="title" name="title" required aria-required="true" aria-describedby="title-hint title-error" aria-invalid="true"');
+    // typed values are still there
+    expect(res.body).toContain('value="Gemeindehaus Kaldauen"');
+    expect(res.body).toContain('Wir spielen Brettspiele und Karten.');
+    expect(countSubmissions()).toBe(0);
+  });
+
+  it('refuses a 20 MB photo with a clear message and keeps every typed field', async () => {
+    const big = Buffer.alloc(20 * 1024 * 1024, 0);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    const res = await submit(validFields(await timeToken(), { image_alt: 'Menschen am Spieltisch' }), { name: 'gross.jpg', type: 'image/jpeg', bytes: big });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Das Foto ist zu groß');
+    expect(res.body).toContain('value="Spieletreff für Jung und Alt"');
+    expect(countSubmissions()).toBe(0);
+    expect(big.length).toBeGreaterThan(PHOTO_MAX_BYTES);
+  });
+
+  it('refuses a file that is not an image even when it is named .jpg', async () => {
+    const res = await submit(validFields(await timeToken(), { image_alt: 'Foto' }), {
+      name: 'urlaub.jpg',
+      type: 'image/jpeg',
+      bytes: Buffer.from('MZ\x90\x00 this is an executable, not a photo'),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Die Datei ist kein Foto im Format JPEG, PNG oder WebP.');
+    expect(countSubmissions()).toBe(0);
+  });
+
+  it('stores a real photo (checked by its bytes) with the offer after approval', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const res = await submit(validFields(await timeToken(), { image_alt: 'Ein Spielbrett' }), { name: 'foto.png', type: 'image/png', bytes: png });
+    expect(res.statusCode).toBe(201);
+    const sub = onlySubmission();
+    expect((await decide(sub.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' })).statusCode).toBe(303);
+    const img = db.prepare(`SELECT content_type FROM images`).all() as { content_type: string }[];
+    expect(img.map((i) => i.content_type)).toContain('image/png');
+  });
+
+  it('rejects script or HTML in every text field, field by field, and stores nothing', async () => {
+    const evil = '<script>alert(1)</script>';
+    const textFields = ['title', 'summary', 'description', 'org_name', 'contact_person', 'loc_name', 'street', 'city', 'transit_stop', 'accessibility_notes', 'cost_note', 'schedule_note', 'sub_name'];
+    const res = await submit(validFields(await timeToken(), Object.fromEntries(textFields.map((f) => [f, `Hallo ${evil}`]))));
+    expect(res.statusCode).toBe(422);
+    for (const f of textFields) expect(res.body).toContain(`id="${f}-error"`);
+    expect(res.body).toContain('Bitte ohne spitze Klammern');
+    // the page shows the typed text again, escaped, never as markup
+    expect(res.body).not.toContain('<script>alert(1)</script>');
+    expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(countSubmissions()).toBe(0);
+  });
+
+  it('stops 50 submissions a minute from one address with a clear message; other addresses are not affected', async () => {
+    const t = await timeToken();
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) statuses.push((await submit(validFields(t, { title: `Angebot Nummer ${i}` }), undefined, '10.9.9.9')).statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(45);
+    const limited = await submit(validFields(t), undefined, '10.9.9.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('sehr viele Eintragungen');
+    expect(limited.body).toContain('value="Spieletreff für Jung und Alt"');
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(countSubmissions()).toBe(5);
+    expect((await submit(validFields(t), undefined, '10.1.1.1')).statusCode).toBe(201);
+  });
+
+  it('catches bots: a filled honeypot and a form sent faster than a person can fill it', async () => {
+    const honey = await submit(validFields(await timeToken(), { homepage: 'http://spam.example' }));
+    expect(honey.statusCode).toBe(422);
+    await app.close();
+    db.close();
+    build({ minFillMs: 60_000 });
+    const fast = await submit(validFields(await timeToken()));
+    expect(fast.statusCode).toBe(422);
+    expect(fast.body).toContain('Das ging sehr schnell');
+    const forged = await submit(validFields('123.forged'));
+    expect(forged.statusCode).toBe(422);
+    expect(countSubmissions()).toBe(0);
+  });
+});
+
+describe('moderation and the private link', () => {
+  it('approval publishes the offer to kiosks and records who approved it; rejection never reaches a kiosk', async () => {
+    await submit(validFields(await timeToken()));
+    const a = onlySubmission();
+    const staffPage = await staffLogin();
+    const detail = await app.inject({ method: 'GET', url: `/staff/submissions/${a.id}`, headers: { cookie: staffPage.cookie } });
+    expect(detail.body).toContain('Neues Angebot');
+    expect(detail.body).toContain('Spieletreff für Jung und Alt');
+    expect((await decide(a.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' })).statusCode).toBe(303);
+    expect(await feedIds()).toContain(a.offer_id);
+    const audit = db.prepare(`SELECT action, actor FROM moderation_log WHERE submission_id = ? ORDER BY id`).all(a.id) as { action: string; actor: string }[];
+    expect(audit.map((x) => x.action)).toEqual(['submitted', 'approved']);
+    expect(audit[1]!.actor).toBe('Sachbearbeitung Test');
+
+    await submit(validFields(await timeToken(), { title: 'Abgelehntes Angebot' }), undefined, '10.0.0.2');
+    const b = db.prepare(`SELECT id, offer_id FROM submissions WHERE state = 'pending'`).get() as { id: string; offer_id: string };
+    expect((await decide(b.id, { decision: 'reject', reason: 'Das ist ein kommerzielles Angebot.' })).statusCode).toBe(303);
+    expect(await feedIds()).not.toContain(b.offer_id);
+  });
+
+  it('asks for changes; the club sees the question on its private page, edits, and the edit shows as a diff', async () => {
+    const created = await submit(validFields(await timeToken()));
+    const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
+    const s = onlySubmission();
+    await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
+    // an edit of a published offer goes back to moderation with a side-by-side comparison
+    const page = await app.inject({ method: 'GET', url: `/submit/edit/${link}` });
+    expect(page.body).toContain('Freigegeben');
+    const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
+    const { payload, headers } = multipart(validFields(t, { closes_at: '18:00' }));
+    const edited = await app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.body).toContain('Gespeichert');
+    const { cookie } = await staffLogin();
+    const diff = await app.inject({ method: 'GET', url: `/staff/submissions/${s.id}`, headers: { cookie } });
+    expect(diff.body).toContain('Änderung eines veröffentlichten Angebots');
+    expect(diff.body).toContain('Zeit (geändert)');
+    await decide(s.id, { decision: 'changes', reason: 'Bitte die Hausnummer prüfen.' });
+    const again = await app.inject({ method: 'GET', url: `/submit/edit/${link}` });
+    expect(again.body).toContain('Bitte die Hausnummer prüfen.');
+  });
+
+  it('withdrawal hides a published offer from kiosks and deletes the contact data', async () => {
+    const created = await submit(validFields(await timeToken()));
+    const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
+    const s = onlySubmission();
+    await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
+    expect(await feedIds()).toContain(s.offer_id);
+    const { payload, headers } = multipart([]);
+    const res = await app.inject({ method: 'POST', url: `/submit/edit/${link}/withdraw`, payload, headers });
+    expect(res.body).toContain('Zurückgezogen');
+    const after = onlySubmission();
+    expect(after.state).toBe('withdrawn');
+    expect(after.contact_json).toBeNull();
+    expect(await feedIds()).not.toContain(s.offer_id);
+    const tomb = await app.inject({ method: 'GET', url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } });
+    expect((tomb.json() as { deleted: string[] }).deleted).toContain(s.offer_id);
+  });
+
+  it('staff pages and decisions need a login', async () => {
+    expect((await app.inject({ method: 'GET', url: '/staff/submissions' })).statusCode).toBe(303);
+    const res = await app.inject({ method: 'POST', url: '/staff/submissions/00000000-0000-4000-8000-000000000000/decide', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'decision=approve' });
+    expect(res.statusCode).toBe(303);
+  });
+
+  it('flags offers not confirmed for 12 months and clears the flag on confirmation', async () => {
+    db.prepare(`UPDATE offers SET changed_at = '2024-01-01T00:00:00.000Z' WHERE id = (SELECT id FROM offers WHERE state = 'published' ORDER BY id LIMIT 1)`).run();
+    const { cookie, csrf } = await staffLogin();
+    const review = await app.inject({ method: 'GET', url: '/staff/review', headers: { cookie } });
+    const m = /action="\/staff\/review\/([^/]+)\/confirm"/.exec(review.body);
+    expect(m).not.toBeNull();
+    const offerId = m![1]!;
+    await app.inject({
+      method: 'POST',
+      url: `/staff/review/${offerId}/confirm`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ csrf, actor: 'Sachbearbeitung Test' }).toString(),
+    });
+    const after = await app.inject({ method: 'GET', url: '/staff/review', headers: { cookie } });
+    expect(after.body).not.toContain(`/staff/review/${offerId}/confirm`);
+  });
+});
+
+describe('promotion feeds', () => {
+  it('lists newly published offers in Atom, all events in iCalendar, and makes an A4 poster PDF with the form URL', async () => {
+    await submit(validFields(await timeToken(), { title: 'Neues Nachbarschaftscafé' }));
+    await decide(onlySubmission().id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
+    const atom = await app.inject({ method: 'GET', url: '/feeds/offers.atom', headers: { host: 'angebote.example.org' } });
+    expect(atom.headers['content-type']).toContain('application/atom+xml');
+    expect(atom.body.indexOf('Neues Nachbarschaftscafé')).toBeGreaterThan(0);
+    expect(atom.body.indexOf('Neues Nachbarschaftscafé')).toBeLessThan(atom.body.indexOf('</entry>'));
+    const ics = await app.inject({ method: 'GET', url: '/feeds/events.ics' });
+    expect(ics.body).toContain('BEGIN:VCALENDAR');
+    expect(ics.body).toContain('BEGIN:VEVENT');
+    const pdf = await app.inject({ method: 'GET', url: '/poster.pdf', headers: { host: 'angebote.example.org' } });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    expect(pdf.rawPayload.toString('latin1')).toContain('(http://angebote.example.org/submit)');
+  });
+});
