@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeKiosk, type KioskRuntime } from '../../electron/services/compose';
+import { silentLog } from '../../electron/services/log';
+import { syncStatusSchema } from '../../shared/contract/sync';
+import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
+import type { RunningCityApi } from '../../city-api/src/server';
+import { putOffer } from '../../city-api/src/offer-store';
+import { KIOSK_ID, KIOSK_TOKEN, startTestCityApi } from '../fakes/fake-city-api-harness';
+import { testOffer } from '../fakes/fake-city-api-data';
+
+const CTX = { transport: 'http' as const };
+let api: RunningCityApi | null = null;
+let runtime: KioskRuntime | null = null;
+let dir = '';
+afterEach(async () => {
+  await runtime?.stop();
+  runtime = null;
+  await api?.close();
+  api = null;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function value(name: string, input: unknown = {}) {
+  const env = await runtime!.dispatch(name, input, CTX);
+  if (!env.ok) throw new Error(`${name}: ${env.error.code} ${env.error.message}`);
+  return env.value;
+}
+
+describe('sync wired into the kiosk (compose → contract)', () => {
+  it('staff can start a sync through the contract; afterwards the kiosk serves the city’s offers', async () => {
+    api = await startTestCityApi({ offers: 40 });
+    putOffer(api.db, testOffer(7, { title: 'Gemeinschaftsgarten am Wochenende' }));
+    dir = mkdtempSync(join(tmpdir(), 'gk-compose-sync-'));
+    runtime = composeKiosk({
+      dataDir: dir,
+      config: kioskConfigSchema.parse({ kioskId: KIOSK_ID, cityApi: { baseUrl: api.url, token: KIOSK_TOKEN, syncIntervalS: 900 } }),
+      version: '0.1.0-test',
+      log: silentLog,
+      sync: { initialDelayMs: 3_600_000 },
+    });
+    runtime.start();
+    expect(syncStatusSchema.parse(await value('getSyncStatus'))).toMatchObject({ configured: true, lastSuccessAt: null, counts: { offers: 0 } });
+
+    const started = (await value('syncNow')) as { started: boolean };
+    expect(started.started).toBe(true);
+    let status = syncStatusSchema.parse(await value('getSyncStatus'));
+    for (let i = 0; i < 200 && status.running; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      status = syncStatusSchema.parse(await value('getSyncStatus'));
+    }
+    expect(status).toMatchObject({ running: false, dataSource: 'city', lastError: null, counts: { offers: 40, activeOffers: 40 } });
+
+    const boot = (await value('getBootInfo')) as { dataSource: string; offersCount: number };
+    expect(boot.dataSource).toBe('city');
+    const found = (await value('searchOffers', { text: 'gemeinschaftsgarten' })) as { total: number; items: { id: string }[] };
+    expect(found.items.map((i) => i.id)).toContain(testOffer(7).id);
+  });
+
+  it('without a city API the sample data stays and nothing is synced', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gk-compose-sync-'));
+    runtime = composeKiosk({ dataDir: dir, config: kioskConfigSchema.parse({}), version: '0.1.0-test', log: silentLog });
+    runtime.start();
+    const status = syncStatusSchema.parse(await value('getSyncStatus'));
+    expect(status).toMatchObject({ configured: false, dataSource: 'sample', nextSyncAt: null });
+    expect(status.counts.offers).toBeGreaterThan(0);
+    expect(((await value('syncNow')) as { started: boolean }).started).toBe(false);
+  });
+});
