@@ -9,16 +9,12 @@ import { MerklisteScreen } from '../features/merkliste/MerklisteScreen';
 import { OffersScreen } from '../features/offers/OffersScreen';
 import { DetailScreen } from '../features/offers/DetailScreen';
 import { WeekScreen } from '../features/week/WeekScreen';
+import { MapScreen } from '../features/map/MapScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
 
 /** Props every screen gets. */
 export interface ScreenProps {
   params: Record<string, string>;
-}
-
-/** Shown until a feature registers its screen below. */
-function NotYetBuilt({ params: _params }: ScreenProps) {
-  return null;
 }
 
 /**
@@ -29,7 +25,7 @@ export const SCREENS: Record<ScreenName, ComponentType<ScreenProps>> = {
   attract: AttractScreen,
   start: StartScreen,
   offers: OffersScreen,
-  map: NotYetBuilt,
+  map: MapScreen,
   detail: DetailScreen,
   week: WeekScreen,
   wish: WishScreen,

@@ -9,6 +9,7 @@ import merkliste from '../features/merkliste/locales';
 import clubs from '../features/clubs/locales';
 import offers from '../features/offers/locales';
 import week from '../features/week/locales';
+import map from '../features/map/locales';
 import staff from '../features/staff/locales';
 import print from '../features/print/locales';
 
@@ -22,11 +23,12 @@ export const namespaces: Record<string, LocaleTable> = {
   attract,
   start,
   help,
-  offers,
-  week,
-  staff,
   wish,
   merkliste,
   clubs,
+  offers,
+  week,
+  map,
+  staff,
   print,
 };
