@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { DatabaseTooNewError, migrate, openDatabase, userVersion } from './open-database';
+
+const TABLES = ['taxonomy', 'offers', 'locations', 'schedules', 'offer_interests', 'offer_age_groups', 'offers_fts', 'events', 'wish_outbox', 'sync_state'];
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-migrate-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).sort();
+}
+
+describe('migrations', () => {
+  it('creates a fresh database at the newest version with every table', () => {
+    const db = openDatabase({ file: join(dir, 'fresh.sqlite') });
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(TABLES));
+    db.close();
+  });
+
+  it('is idempotent: opening an up-to-date database changes nothing', () => {
+    const file = join(dir, 'twice.sqlite');
+    openDatabase({ file }).close();
+    const db = openDatabase({ file });
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  for (let k = 0; k < MIGRATIONS.length; k++) {
+    it(`upgrades a database from version ${k} to ${SCHEMA_VERSION}, keeping its data`, () => {
+      const file = join(dir, `v${k}.sqlite`);
+      const old = new Database(file);
+      expect(migrate(old, MIGRATIONS, k)).toBe(k);
+      if (k >= 1) old.prepare("INSERT INTO sync_state (key, value) VALUES ('marker', 'kept')").run();
+      old.close();
+
+      const db = openDatabase({ file });
+      expect(userVersion(db)).toBe(SCHEMA_VERSION);
+      expect(tableNames(db)).toEqual(expect.arrayContaining(TABLES));
+      if (k >= 1) expect(db.prepare("SELECT value FROM sync_state WHERE key = 'marker'").pluck().get()).toBe('kept');
+      db.close();
+    });
+  }
+
+  it('rolls back a failing migration as a whole', () => {
+    const db = new Database(join(dir, 'broken.sqlite'));
+    const broken = [...MIGRATIONS, 'CREATE TABLE half_done (x); THIS IS NOT SQL;'];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(userVersion(db)).toBe(MIGRATIONS.length);
+    expect(tableNames(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('refuses a database newer than the app and leaves the file byte-for-byte unchanged', () => {
+    const file = join(dir, 'newer.sqlite');
+    const future = new Database(file);
+    future.exec('CREATE TABLE from_the_future (x TEXT)');
+    future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    future.close();
+    const before = readFileSync(file);
+
+    let error: unknown;
+    try {
+      openDatabase({ file });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as DatabaseTooNewError).found).toBe(SCHEMA_VERSION + 1);
+    expect((error as Error).message).toMatch(/newer version/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
