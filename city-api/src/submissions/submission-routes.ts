@@ -123,7 +123,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       for (const [k, v] of body) values.set(k, [...(values.get(k) ?? []), v.slice(0, 10_000)]);
       return { values, photo, photoError };
     }
-    for await (const part of req.parts({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 200, fieldSize: 20_000 }, throwFileSizeLimit: false })) {
+    for await (const part of req.parts({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 200, fieldSize: 20_000 } })) {
       if (part.type === 'file') {
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
@@ -210,7 +210,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       <p>${formText(lang, 'withdrawText')}</p><button type="submit" class="secondary">${formText(lang, 'withdrawConfirm')}</button></fieldset></form>`;
 
   void app.register(async (scope) => {
-    await scope.register(multipart);
+    await scope.register(multipart, { throwFileSizeLimit: false });
 
     scope.get('/submit/style.css', async (_req, reply) => secure(reply).type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PUBLIC_CSS));
 
