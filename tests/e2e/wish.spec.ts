@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { test as hostTest, expect } from './fixtures/host';
 import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from './helpers/a11y';
-import { chooseLanguage, openStart, screenshot, tap, typeOnScreen } from './helpers/kiosk-ui';
+import { AXE_TAGS, checkTargets } from './helpers/a11y';
+import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap, typeOnScreen } from './helpers/kiosk-ui';
 import { startFakeWishApi, type FakeWishApi } from '../fakes/fake-wish-api';
 
 const test = hostTest.extend<{ wishApi: FakeWishApi }>({
@@ -274,4 +274,23 @@ test.describe('wish form, clubs and Merkliste screens', () => {
       });
     }
   }
+
+  test('extra large text and high contrast: nothing clipped, targets big enough, no axe findings', async ({ page }) => {
+    await openStart(page);
+    await chooseTextSize(page, 'xlarge');
+    await setHighContrast(page, true);
+    await tap(page.getByTestId('start-wish'));
+    await typeOnScreen(page, 'chor');
+    await screenshot(page, 'wish-1-text-de-xlarge-contrast-1920x1080');
+    await checkA11y(page, 'wish step 1 xlarge high contrast');
+    await tap(page.getByTestId('wish-next'));
+    await tap(page.getByTestId('wish-skip'));
+    await tap(page.getByTestId('wish-skip'));
+    await checkTargets(page, {}, 'wish consent xlarge');
+    await screenshot(page, 'wish-4-consent-de-xlarge-contrast-1920x1080');
+    await tap(page.getByTestId('wish-consent-no'));
+    await checkTargets(page, {}, 'wish summary xlarge');
+    await checkA11y(page, 'wish summary xlarge high contrast');
+    await screenshot(page, 'wish-5-summary-de-xlarge-contrast-1920x1080');
+  });
 });
