@@ -51,12 +51,13 @@ function fleetAgainst(api: FakeCityApi) {
   cleanup.push(() => void db.close());
   const config = createConfigStore(loadKioskConfig(dataDir));
   const syncCalls: number[] = [];
+  const sync = { ...SYNC_STATUS };
   const peers = {
     syncNow: async () => {
       syncCalls.push(Date.now());
-      return { started: true, status: SYNC_STATUS };
+      return { started: true, status: sync };
     },
-    getSyncStatus: async () => SYNC_STATUS,
+    getSyncStatus: async () => sync,
     getOutboxStatus: async () => ({
       pending: 2,
       delivered: 5,
@@ -75,7 +76,7 @@ function fleetAgainst(api: FakeCityApi) {
       { db, config, dataDir, clock: new FakeClock('2026-11-25T10:00:00Z'), log: silentLog, version: '1.4.2' },
       { peers: () => peers, timers: false },
     );
-  return { make, syncCalls, config };
+  return { make, syncCalls, config, sync };
 }
 
 describe('fleet against a city API on 127.0.0.1', () => {
@@ -163,6 +164,20 @@ describe('fleet against a city API on 127.0.0.1', () => {
       idle: { warnAfterS: 120, countdownS: 30 },
       maintenanceWindow: { start: '01:00', end: '03:00' },
     });
+  });
+
+  it('fetches the config again after each completed sync (seen with the heartbeat)', async () => {
+    const api = await cityApi();
+    api.config = { place: 'Kulturcafé' };
+    const { make, sync } = fleetAgainst(api);
+    const fleet = make();
+    await fleet.runtime.heartbeatNow();
+    expect(api.configRequests).toHaveLength(0);
+    await fleet.runtime.heartbeatNow(); // same sync: no fetch
+    expect(api.configRequests).toHaveLength(0);
+    sync.lastSuccessAt = '2026-11-25T10:10:00.000Z';
+    await fleet.runtime.heartbeatNow();
+    expect(api.configRequests).toHaveLength(1);
   });
 
   it('through the full composition: heartbeat from the composed kiosk passes the wire schema', async () => {

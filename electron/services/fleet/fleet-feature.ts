@@ -225,6 +225,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions = {}) {
   const ledger = createCommandLedger(store);
 
   let heartbeatInFlight: Promise<void> | null = null;
+  let seenSyncAt: string | null = null;
   const heartbeatOnce = async (): Promise<void> => {
     if (!remoteConfigured()) return;
     const acks = ledger.pendingAcks();
@@ -262,6 +263,12 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions = {}) {
       log.warn('remote command failed', { code: 'fleet_command', command: c.type, id: c.id, error: err instanceof Error ? err.message : String(err) }),
     );
     for (const c of ran) log.info('remote command run', { command: c.type, id: c.id });
+    // The kiosk config is fetched again after every completed sync (cheap: ETag → 304 when unchanged).
+    if (snap.lastSyncAt && snap.lastSyncAt !== seenSyncAt) {
+      const first = seenSyncAt === null;
+      seenSyncAt = snap.lastSyncAt;
+      if (!first) await fetchConfigNow();
+    }
   };
   const heartbeatNow = (): Promise<void> => {
     heartbeatInFlight ??= heartbeatOnce().finally(() => {
