@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Schedule } from '../schemas/offer';
+import { scheduleText } from './schedule-text';
+
+const weeklyTue: Schedule = { freq: 'weekly', byday: ['TU'], opens_at: '14:00', closes_at: '16:00' };
+const secondTue: Schedule = { freq: 'monthly', setpos: 2, byday: ['TU'], opens_at: '15:00' };
+const once: Schedule = { freq: 'once', date: '2026-06-06', opens_at: '11:00', closes_at: '15:00' };
+const arrangement: Schedule = { freq: 'by_arrangement' };
+const lastFri: Schedule = { freq: 'monthly', setpos: -1, byday: ['FR'], opens_at: '18:30', closes_at: '20:30' };
+const workdays: Schedule = { freq: 'weekly', byday: ['FR', 'MO', 'TU', 'WE', 'TH'], opens_at: '11:30', closes_at: '14:00' };
+const three: Schedule = { freq: 'weekly', byday: ['MO', 'WE', 'FR'], opens_at: '15:00', closes_at: '20:00' };
+const seasonal: Schedule = { freq: 'weekly', byday: ['SA'], opens_at: '10:00', closes_at: '13:00', valid_from: '2027-03-15', valid_to: '2027-10-31' };
+
+describe('scheduleText', () => {
+  it('German', () => {
+    expect(scheduleText(weeklyTue, 'de')).toBe('jeden Dienstag, 14 bis 16 Uhr');
+    expect(scheduleText(secondTue, 'de')).toBe('jeden 2. Dienstag im Monat, 15 Uhr');
+    expect(scheduleText(once, 'de')).toBe('am Samstag, 6. Juni 2026, 11 bis 15 Uhr');
+    expect(scheduleText(arrangement, 'de')).toBe('nach Vereinbarung');
+    expect(scheduleText(lastFri, 'de')).toBe('jeden letzten Freitag im Monat, 18:30 bis 20:30 Uhr');
+    expect(scheduleText(workdays, 'de')).toBe('montags bis freitags, 11:30 bis 14 Uhr');
+    expect(scheduleText(three, 'de')).toBe('jeden Montag, Mittwoch und Freitag, 15 bis 20 Uhr');
+    expect(scheduleText(seasonal, 'de')).toBe('jeden Samstag, 10 bis 13 Uhr, vom 15. März 2027 bis 31. Oktober 2027');
+    expect(scheduleText({ freq: 'weekly', byday: ['SU'] }, 'de')).toBe('jeden Sonntag');
+  });
+
+  it('Leichte Sprache: short sentences', () => {
+    expect(scheduleText(weeklyTue, 'de-LS')).toBe('Jeden Dienstag. Von 14 Uhr bis 16 Uhr.');
+    expect(scheduleText(secondTue, 'de-LS')).toBe('Jeden 2. Dienstag im Monat. Um 15 Uhr.');
+    expect(scheduleText(arrangement, 'de-LS')).toBe('Sie machen einen Termin aus.');
+  });
+
+  it('English', () => {
+    expect(scheduleText(weeklyTue, 'en')).toBe('every Tuesday, 2 pm to 4 pm');
+    expect(scheduleText(secondTue, 'en')).toBe('every 2nd Tuesday of the month, 3 pm');
+    expect(scheduleText(once, 'en')).toBe('on Saturday, 6 June 2026, 11 am to 3 pm');
+    expect(scheduleText(lastFri, 'en')).toBe('the last Friday of every month, 6:30 pm to 8:30 pm');
+    expect(scheduleText(arrangement, 'en')).toBe('by arrangement');
+  });
+
+  it('Turkish', () => {
+    expect(scheduleText(weeklyTue, 'tr')).toBe('her salı, saat 14.00–16.00');
+    expect(scheduleText(secondTue, 'tr')).toBe('her ayın 2. salısı, saat 15.00');
+    expect(scheduleText(once, 'tr')).toBe('6 Haziran 2026 Cumartesi, saat 11.00–15.00');
+    expect(scheduleText(three, 'tr')).toBe('her pazartesi, çarşamba ve cuma, saat 15.00–20.00');
+    expect(scheduleText(arrangement, 'tr')).toBe('randevu ile');
+  });
+
+  it('Ukrainian', () => {
+    expect(scheduleText(weeklyTue, 'uk')).toBe('щовівторка, 14:00–16:00');
+    expect(scheduleText(secondTue, 'uk')).toBe('щомісяця у другий вівторок, о 15:00');
+    expect(scheduleText(lastFri, 'uk')).toBe('щомісяця в останню п’ятницю, 18:30–20:30');
+    expect(scheduleText(once, 'uk')).toBe('у суботу, 6 червня 2026 р., 11:00–15:00');
+    expect(scheduleText(arrangement, 'uk')).toBe('за домовленістю');
+  });
+
+  it('Arabic', () => {
+    expect(scheduleText(weeklyTue, 'ar')).toBe('كل يوم ثلاثاء، من الساعة 14:00 إلى 16:00');
+    expect(scheduleText(secondTue, 'ar')).toBe('يوم الثلاثاء الثاني من كل شهر، الساعة 15:00');
+    expect(scheduleText(once, 'ar')).toBe('يوم السبت 6 يونيو 2026، من الساعة 11:00 إلى 15:00');
+    expect(scheduleText(arrangement, 'ar')).toBe('بموعد مسبق');
+  });
+
+  it('never leaves placeholders or markers', () => {
+    const all = [weeklyTue, secondTue, once, arrangement, lastFri, workdays, three, seasonal];
+    for (const lang of ['de', 'de-LS', 'en', 'tr', 'uk', 'ar'] as const) {
+      for (const s of all) expect(scheduleText(s, lang)).not.toMatch(/undefined|\[|\{|MT\]/);
+    }
+  });
+});
