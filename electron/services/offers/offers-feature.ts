@@ -9,6 +9,7 @@ import type { Feature, ServiceDeps } from '../feature';
 import { importSampleDataIfEmpty } from '../seed/sample-import';
 import { countOffers, getDataSource, getOfferById, listEventOccurrences, readTaxonomy } from './offer-repository';
 import { localisedTexts, searchOffers, warmSearchIndex, type SearchContext } from './offer-search';
+import { tileBootInfo } from '../tiles/tile-boot-info';
 
 export type OffersHandlers = Pick<KioskHandlers, keyof typeof offersContract>;
 
@@ -58,7 +59,7 @@ export function createOffersFeature(deps: ServiceDeps): Feature<OffersHandlers> 
         locale: c.locale,
         languages: c.languages,
         idle: { warnAfterS: c.idle.warnAfterS, countdownS: c.idle.countdownS },
-        tiles: null,
+        tiles: tileBootInfo(c, deps.dataDir),
         submissionUrl: c.submissionUrl ?? null,
         dataSource: getDataSource(db),
         offersCount: countOffers(db, { status: 'active' }),
