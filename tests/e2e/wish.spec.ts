@@ -294,3 +294,41 @@ test.describe('wish form, clubs and Merkliste screens', () => {
     await screenshot(page, 'wish-5-summary-de-xlarge-contrast-1920x1080');
   });
 });
+
+test.describe('sample mode (no city API configured)', () => {
+  test.use({ hostOptions: { config: { kioskId: 'e2e-sample' } } });
+  test.setTimeout(180_000);
+
+  test('a wish made only of tapped choices waits in the outbox until a city API is configured', async ({ page, host }) => {
+    await openWish(page);
+    const topic = page.locator('[data-testid^="wish-topic-"]').first();
+    const topicId = ((await topic.getAttribute('data-testid')) ?? '').replace('wish-topic-', '');
+    const topicLabel = ((await topic.textContent()) ?? '').trim();
+    await tap(topic);
+    await expect(topic).toHaveAttribute('aria-pressed', 'true');
+    await tap(page.getByTestId('wish-next'));
+    await step(page, 2);
+    const age = page.locator('[data-testid^="wish-age_groups-"]').first();
+    const ageId = ((await age.getAttribute('data-testid')) ?? '').replace('wish-age_groups-', '');
+    await tap(age);
+    await tap(page.getByTestId('wish-next'));
+    const district = page.locator('[data-testid^="wish-districts-"]').first();
+    const districtId = ((await district.getAttribute('data-testid')) ?? '').replace('wish-districts-', '');
+    await tap(district);
+    await tap(page.getByTestId('wish-next'));
+    await tap(page.getByTestId('wish-consent-no'));
+    await step(page, 5);
+    await expect(page.getByTestId('wish-summary-topics')).toContainText(topicLabel);
+    await tap(page.getByTestId('wish-next'));
+    await expect(page.getByTestId('wish-sent')).toBeVisible();
+
+    const status = await (await page.request.post('/api/getOutboxStatus', { data: {} })).json();
+    expect(status.value).toMatchObject({ pending: 1, delivered: 0, waitingReason: 'no_city_api' });
+    const rows = outboxRows(host.dataDir);
+    expect(rows.map((r) => r.state)).toEqual(['pending']);
+    const body = JSON.parse(rows[0]!.body_json);
+    expect(body).toMatchObject({ interests: [topicId], age_group: ageId, district: districtId, contact_consent: false, kiosk_id: 'e2e-sample' });
+    expect(body.text.length).toBeGreaterThan(0);
+  });
+});
+
