@@ -8,7 +8,7 @@ import { openCityDb, type CityDb } from './city-db';
 import { eventsForWindow } from './event-store';
 import { buildCalendar } from './ics-writer';
 import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
-import { getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
+import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
 import { registerStaffPages } from './staff-pages';
 import { storeWish } from './wish-store';
 import { registerModerationPages } from './submissions/moderation-pages';
@@ -123,7 +123,8 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     const q = offersQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
     const cursor = parseCursor(q.data.since);
-    if (!cursor) return reply.code(400).send({ error: 'unknown cursor' });
+    // A cursor from the future means this database was replaced: the kiosk must start over.
+    if (!cursor || cursor.seq > currentSeq(db)) return reply.code(400).send({ error: 'unknown cursor' });
     const page = offersPage(db, cursor, q.data.limit);
     if (req.chaosFault === 'malformed') page.items.splice(Math.floor(page.items.length / 2), 0, ...malformedRecords(cursor.seq));
     return send(req, reply, serialiseFeedPage(page), JSON_TYPE);

@@ -21,9 +21,9 @@ export const KIOSK_ID = 'rathaus-foyer';
 export const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 
 export async function startTestCityApi(
-  opts: { offers?: number; chaos?: ChaosOptions; configure?: (app: FastifyInstance) => void; adminPassword?: string } = {},
+  opts: { offers?: number; chaos?: ChaosOptions; configure?: (app: FastifyInstance) => void; adminPassword?: string; port?: number } = {},
 ): Promise<RunningCityApi> {
-  const api = await startCityApi({ chaos: opts.chaos, configure: opts.configure, adminPassword: opts.adminPassword });
+  const api = await startCityApi({ chaos: opts.chaos, configure: opts.configure, adminPassword: opts.adminPassword, port: opts.port ?? 0 });
   setTaxonomy(api.db, TEST_TAXONOMY);
   registerKiosk(api.db, KIOSK_ID, KIOSK_TOKEN);
   if (opts.offers) putOffers(api.db, testOffers(opts.offers));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Schedule, Weekday } from '../../../shared/schemas/offer';
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
+import { labelSchema } from '../../../shared/schemas/text';
 import { CityApiError, parseRetryAfter, readBodyLimited, DEFAULT_MAX_RESPONSE_BYTES } from './city-api-client';
 import type { Clock } from '../../../shared/logic/clock';
 
@@ -261,10 +262,11 @@ export function createHsdsClient(opts: HsdsClientOptions): HsdsClient {
           for (const t of terms) (t.age ? ages : interests).set(t.id, t.name || t.id);
         }
       }
-      const label = (name: string) => ({ de: name });
+      // A term name that is not plain text (markup, control characters) falls back to its id.
+      const label = (name: string, id: string) => (labelSchema.safeParse({ de: name }).success ? { de: name } : { de: id });
       const taxonomy: Taxonomy = {
-        interests: [...interests].sort().slice(0, 200).map(([id, name]) => ({ id, label: label(name) })),
-        age_groups: [...ages].sort().slice(0, 50).map(([id, name]) => ({ id, label: label(name) })),
+        interests: [...interests].sort().slice(0, 200).map(([id, name]) => ({ id, label: label(name, id) })),
+        age_groups: [...ages].sort().slice(0, 50).map(([id, name]) => ({ id, label: label(name, id) })),
         districts: [],
       };
       return { taxonomy, items };

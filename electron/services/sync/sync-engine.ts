@@ -77,11 +77,18 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
     if (source.kind === 'gemeinsam') {
       const taxonomy = await syncTaxonomy(db, source.client, pending);
       summary.taxonomyChanged = pending.taxonomy !== null;
-      const counts = await syncOfferFeed(db, source.client, taxonomy, pending, log, {
-        pageLimit: deps.pageLimit ?? 500,
-        fromStart: clear !== null,
-        afterPage: opts.afterPage,
-      });
+      const feedOpts = { pageLimit: deps.pageLimit ?? 500, fromStart: clear !== null, afterPage: opts.afterPage };
+      let counts;
+      try {
+        counts = await syncOfferFeed(db, source.client, taxonomy, pending, log, feedOpts);
+      } catch (err) {
+        // 400 on our stored cursor: the town's database was replaced or reset. Start over; the first page
+        // then replaces every stored offer in its transaction (no mix of old and new data).
+        if (!(err instanceof CityApiError && err.status === 400 && clear === null && readSyncState(db, SYNC_KEYS.offersCursor) !== null)) throw err;
+        log.warn('sync: the city API no longer knows our cursor; starting a full sync');
+        pending.clear = 'all';
+        counts = await syncOfferFeed(db, source.client, taxonomy, pending, log, { ...feedOpts, fromStart: true });
+      }
       const { imagesTouched, ...offerCounts } = counts;
       Object.assign(summary, offerCounts);
       summary.events = await syncEvents(db, source.client, deps);
