@@ -18,8 +18,14 @@ export function OfferCardButton({ offer, onOpen }: { offer: OfferCard; onOpen: (
   const where = [offer.placeName, offer.street].filter(Boolean).join(', ');
   return (
     <Button className="offer-card" onPress={() => onOpen(offer.id)} testId={`offer-${offer.id}`}>
-      <span className="offer-card-title">{offer.title}</span>
-      {offer.summary ? <span className="offer-card-summary">{offer.summary}</span> : null}
+      <span className="offer-card-title" lang={offer.untranslated ? 'de' : undefined}>
+        {offer.title}
+      </span>
+      {offer.summary ? (
+        <span className="offer-card-summary" lang={offer.untranslated ? 'de' : undefined}>
+          {offer.summary}
+        </span>
+      ) : null}
       {when ? (
         <span className="offer-card-line">
           <Icon name="clock" />

@@ -15,5 +15,5 @@ export function dateInWords(startIso: string, lang: Language, now: Date = new Da
   const rel = day === today ? i18n.t('offers:relToday', { lng: lang }) : day === addDays(today, 1) ? i18n.t('offers:relTomorrow', { lng: lang }) : null;
   const date = new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: KIOSK_TZ }).format(start);
   const time = allDay ? null : clockTime(localTime(start), lang);
-  return [rel, date, time].filter(Boolean).join(', ');
+  return [rel, date, time].filter(Boolean).join(lang === 'ar' ? '، ' : ', ');
 }

@@ -89,7 +89,9 @@ export function WeekScreen(_props: ScreenProps) {
                       <Icon name="clock" />
                       <span>{time(e.opens, e.closes)}</span>
                     </span>
-                    <span className="offer-card-title">{e.offer.title}</span>
+                    <span className="offer-card-title" lang={e.offer.untranslated ? 'de' : undefined}>
+                      {e.offer.title}
+                    </span>
                     {where ? (
                       <span className="offer-card-line">
                         <Icon name="pin" />
