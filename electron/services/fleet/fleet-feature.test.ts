@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../../shared/logic/clock';
 import { kioskConfigSchema } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
@@ -142,6 +142,53 @@ describe('staff calls', () => {
     await feature.handlers.rendererHeartbeat({ idleS: 30, formDirty: true }, { transport: 'http' });
     clock.advance(10_000);
     expect(feature.runtime.usage()).toMatchObject({ idleS: 40, formDirty: true });
+  });
+});
+
+describe('staff actions and remote commands on the browser host', () => {
+  it('reload from the staff screen reaches the page once, with its next heartbeat', async () => {
+    vi.useFakeTimers();
+    try {
+      const { feature } = setup({});
+      const ctx = { transport: 'http' as const };
+      const { token } = await feature.handlers.staffUnlock({ pin: '246810' }, ctx);
+      const r = await feature.handlers.staffAction({ token: token!, action: 'reload' }, ctx);
+      expect(r).toMatchObject({ ok: true, outcome: 'started' });
+      expect((await feature.handlers.rendererHeartbeat({}, ctx)).reload).toBe(false); // the reply reaches the screen first
+      await vi.advanceTimersByTimeAsync(500);
+      expect((await feature.handlers.rendererHeartbeat({}, ctx)).reload).toBe(true);
+      expect((await feature.handlers.rendererHeartbeat({}, ctx)).reload).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sync and test print are reported as not available when those features are missing', async () => {
+    const { feature } = setup({});
+    const ctx = { transport: 'http' as const };
+    const { token } = await feature.handlers.staffUnlock({ pin: '246810' }, ctx);
+    expect(await feature.handlers.staffAction({ token: token!, action: 'sync_now' }, ctx)).toMatchObject({ ok: false, outcome: 'not_available' });
+    expect(await feature.handlers.staffAction({ token: token!, action: 'test_print' }, ctx)).toMatchObject({ ok: false, outcome: 'not_available' });
+  });
+
+  it('check_update asks the updater; a failing test print is reported with its reason', async () => {
+    const peers = { testPrint: async () => Promise.reject(Object.assign(new Error('paper out'), { code: 'printer_error' })) };
+    const { feature, updater } = setup({}, { peers: () => peers });
+    const ctx = { transport: 'http' as const };
+    const { token } = await feature.handlers.staffUnlock({ pin: '246810' }, ctx);
+    await feature.handlers.staffAction({ token: token!, action: 'check_update' }, ctx);
+    expect(updater.calls).toContain('check');
+    expect(await feature.handlers.staffAction({ token: token!, action: 'test_print' }, ctx)).toMatchObject({ ok: false, outcome: 'failed', detail: 'paper out' });
+  });
+
+  it('a queued reload command from the city API is run through the app control and acknowledged', async () => {
+    const { feature, client } = setup(CITY);
+    client.queued = [{ id: 'r1', type: 'reload' }];
+    await feature.runtime.heartbeatNow();
+    expect((await feature.handlers.rendererHeartbeat({}, { transport: 'http' })).reload).toBe(true);
+    await feature.runtime.heartbeatNow();
+    expect(client.heartbeats.map((h) => h.acked)).toEqual([[], ['r1']]);
+    expect(client.queued).toEqual([]);
   });
 });
 
