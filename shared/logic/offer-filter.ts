@@ -251,33 +251,34 @@ export function countFacets(
 ): FacetCounts {
   const cc = 'timesOfDay' in c ? compileCriteria(c) : c;
   const counts = emptyFacetCounts(ids);
-  const inc = (rec: Record<string, number>, key: string) => {
-    rec[key] = (rec[key] ?? 0) + 1;
-  };
+  const { interests, ageGroups, districts, weekdays, timesOfDay, when } = counts;
   const allAgeIds = ids.ageGroups ?? [];
   for (const f of facts) {
     if (!passesDistance(f, cc)) continue;
     const failed = failedFacets(f, cc);
-    // Counts for facet X need the offer to pass every facet except X.
-    const counts_ = (bit: number) => (failed & ~bit) === 0;
+    // An offer counts towards facet X when it passes every facet except (possibly) X.
     if (failed !== 0 && (failed & (failed - 1)) !== 0) continue; // fails two or more facets: counts nowhere
-    if (counts_(F_INTERESTS)) for (const i of f.interests) inc(counts.interests, i);
-    if (counts_(F_AGE)) {
+    if ((failed & ~F_INTERESTS) === 0) for (const i of f.interests) interests[i] = (interests[i] ?? 0) + 1;
+    if ((failed & ~F_AGE) === 0) {
       if (f.allAges) {
-        for (const g of allAgeIds) inc(counts.ageGroups, g);
-        for (const g of f.ageGroups) if (!allAgeIds.includes(g)) inc(counts.ageGroups, g);
-      } else for (const g of f.ageGroups) inc(counts.ageGroups, g);
+        for (const g of allAgeIds) ageGroups[g] = (ageGroups[g] ?? 0) + 1;
+        for (const g of f.ageGroups) if (!allAgeIds.includes(g)) ageGroups[g] = (ageGroups[g] ?? 0) + 1;
+      } else for (const g of f.ageGroups) ageGroups[g] = (ageGroups[g] ?? 0) + 1;
     }
-    if (counts_(F_DISTRICT) && f.district !== null) inc(counts.districts, f.district);
-    if (counts_(F_WEEKDAY)) for (const d of WEEKDAYS) if (f.weekdays & WEEKDAY_BIT[d]) inc(counts.weekdays, d);
-    if (counts_(F_TIME)) for (const t of TIMES_OF_DAY) if (f.times & TIME_BIT[t]) inc(counts.timesOfDay, t);
-    if (counts_(F_WHEN)) {
-      inc(counts.when, 'any');
-      if (f.today) inc(counts.when, 'today');
-      if (f.week) inc(counts.when, 'week');
+    if ((failed & ~F_DISTRICT) === 0 && f.district !== null) districts[f.district] = (districts[f.district] ?? 0) + 1;
+    if ((failed & ~F_WEEKDAY) === 0 && f.weekdays !== 0) {
+      for (let b = 0; b < 7; b++) if (f.weekdays & (1 << b)) weekdays[WEEKDAYS[b]!]!++;
     }
-    if (counts_(F_FREE) && f.free) counts.free++;
-    if (counts_(F_WHEELCHAIR) && f.wheelchairYes) counts.wheelchair++;
+    if ((failed & ~F_TIME) === 0 && f.times !== 0) {
+      for (let b = 0; b < 3; b++) if (f.times & (1 << b)) timesOfDay[TIMES_OF_DAY[b]!]!++;
+    }
+    if ((failed & ~F_WHEN) === 0) {
+      when.any!++;
+      if (f.today) when.today!++;
+      if (f.week) when.week!++;
+    }
+    if ((failed & ~F_FREE) === 0 && f.free) counts.free++;
+    if ((failed & ~F_WHEELCHAIR) === 0 && f.wheelchairYes) counts.wheelchair++;
   }
   return counts;
 }
