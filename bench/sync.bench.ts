@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/services/db/open-database';
 import { silentLog } from '../electron/services/log';
@@ -23,6 +23,11 @@ const GOAL_FULL_MS = 3000;
 const GOAL_INCREMENTAL_MS = 150;
 const TOKEN = 'bench-token-0123456789abcdef';
 
+/** CPU time of this process (kiosk and reference server both run in it) — less distorted than wall time on a busy machine. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const verdict = (ms: number, goal: number) => (ms <= goal ? `OK (goal < ${goal} ms)` : `MISSED (goal < ${goal} ms)`);
 
@@ -41,6 +46,7 @@ export const syncBench: Bench = {
         client: createFetchCityApiClient({ baseUrl: api.url, token: TOKEN, version: 'bench', clock: systemClock }),
       };
       const fullTimes: number[] = [];
+      const fullCpu: number[] = [];
       let db = openDatabase({ file: join(dir, 'kiosk-0.sqlite') });
       for (let run = 0; run < FULL_RUNS; run++) {
         if (run > 0) {
@@ -49,34 +55,41 @@ export const syncBench: Bench = {
         }
         const images = createImageCache(join(dir, `images-${run}`));
         const t0 = performance.now();
+        const c0 = cpuMs();
         const r = await runSync(source, { db, log: silentLog, clock: systemClock, images, pageLimit: 500 });
         const ms = performance.now() - t0;
+        fullCpu.push(cpuMs() - c0);
         if (!r.ok || countOffers(db) !== N_OFFERS) throw new Error(`full sync failed: ${JSON.stringify(r)}`);
         fullTimes.push(ms);
       }
       const full = median(fullTimes);
       console.log(
         `full sync, ${N_OFFERS} offers (20 pages of 500), file DB with WAL: median ${full.toFixed(0)} ms of ${FULL_RUNS} ` +
-          `(${fullTimes.map((t) => t.toFixed(0)).join(', ')}) → ${Math.round(N_OFFERS / (full / 1000)).toLocaleString('en')} rows/s  ${verdict(full, GOAL_FULL_MS)}`,
+          `(${fullTimes.map((t) => t.toFixed(0)).join(', ')}) → ${Math.round(N_OFFERS / (full / 1000)).toLocaleString('en')} rows/s  ${verdict(full, GOAL_FULL_MS)}; ` +
+          `CPU ${median(fullCpu).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
       );
 
       const images = createImageCache(join(dir, 'images-inc'));
       const rows = api.db.prepare(`SELECT data_json FROM offers ORDER BY id LIMIT ?`).pluck().all(N_CHANGES * INCREMENTAL_RUNS) as string[];
       const base = rows.map((j) => offerSchema.parse(JSON.parse(j)));
       const incTimes: number[] = [];
+      const incCpu: number[] = [];
       for (let run = 0; run < INCREMENTAL_RUNS; run++) {
         const changed = base.slice(run * N_CHANGES, (run + 1) * N_CHANGES).map((o) => ({ ...o, title: `${o.title} (${run})`, updated_at: new Date().toISOString() }));
         putOffers(api.db, changed);
         const t0 = performance.now();
+        const c0 = cpuMs();
         const r = await runSync(source, { db, log: silentLog, clock: systemClock, images, pageLimit: 500 });
         const ms = performance.now() - t0;
+        incCpu.push(cpuMs() - c0);
         if (!r.ok || r.summary.upserted !== N_CHANGES) throw new Error(`incremental sync failed: ${JSON.stringify(r)}`);
         incTimes.push(ms);
       }
       const inc = median(incTimes);
       console.log(
         `incremental sync, ${N_CHANGES} changed offers (taxonomy 304, 1 page, events): median ${inc.toFixed(1)} ms of ${INCREMENTAL_RUNS} ` +
-          `(max ${Math.max(...incTimes).toFixed(1)}) → ${Math.round(N_CHANGES / (inc / 1000)).toLocaleString('en')} rows/s  ${verdict(inc, GOAL_INCREMENTAL_MS)}`,
+          `(max ${Math.max(...incTimes).toFixed(1)}) → ${Math.round(N_CHANGES / (inc / 1000)).toLocaleString('en')} rows/s  ${verdict(inc, GOAL_INCREMENTAL_MS)}; ` +
+          `CPU ${median(incCpu).toFixed(1)} ms`,
       );
       db.close();
     } finally {
