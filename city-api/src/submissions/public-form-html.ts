@@ -57,6 +57,16 @@ interface FormCtx {
   hasPhoto: boolean;
 }
 
+/** Which label names a field in the error summary ("Name des Angebots: Bitte ausfüllen."). */
+const FIELD_LABELS: Record<string, FormTextKey> = {
+  title: 'title', summary: 'summary', description: 'description', interests: 'interests', age_groups: 'ageGroups', byday: 'byday',
+  date: 'date', opens_at: 'opensAt', closes_at: 'closesAt', schedule_note: 'scheduleNote', loc_name: 'locName', street: 'street',
+  postal_code: 'postalCode', city: 'city', lat: 'lat', lon: 'lon', transit_stop: 'transitStop', accessibility_notes: 'accessNotes',
+  cost_note: 'costNote', org_name: 'orgName', contact_person: 'contactPerson', org_email: 'orgEmail', org_phone: 'orgPhone',
+  org_website: 'orgWebsite', url: 'url', sub_name: 'subName', sub_email: 'subEmail', sub_phone: 'subPhone', photo: 'sectionPhoto',
+  image_alt: 'sectionPhoto',
+};
+
 const WEEKDAY_NAMES: Record<FormLang, Record<string, string>> = {
   de: { MO: 'Montag', TU: 'Dienstag', WE: 'Mittwoch', TH: 'Donnerstag', FR: 'Freitag', SA: 'Samstag', SU: 'Sonntag' },
   en: { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' },
@@ -104,7 +114,11 @@ export function submissionFormHtml(c: FormCtx): Raw {
   const summary =
     c.errors.size > 0
       ? html`<div class="summary" role="alert" tabindex="-1" id="error-summary"><h2>${t('errorSummary')}</h2><ul>
-          ${[...c.errors.entries()].map(([field, e]) => html`<li><a href="#${field}">${t(e.key, e.vars)}</a></li>`)}</ul></div>`
+          ${[...c.errors.entries()].map(([field, e]) => {
+            const label = FIELD_LABELS[field];
+            const message = label ? `${t(label).replace(/\s*\(.*\)$/, '')}: ${t(e.key, e.vars)}` : t(e.key, e.vars);
+            return field === 'form' || field === 'homepage' ? html`<li>${message}</li>` : html`<li><a href="#${field}">${message}</a></li>`;
+          })}</ul></div>`
       : html``;
 
   return html`${summary}

@@ -154,6 +154,7 @@ describe('public submission form', () => {
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Bitte prüfen Sie diese Angaben');
     expect(res.body).toContain('Bitte wählen Sie mindestens ein Thema.');
+    expect(res.body).toContain('<a href="#title">Name des Angebots: Bitte ausfüllen.</a>');
     expect(res.body).toContain('Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an.');
     expect(res.body).toContain('Bitte stimmen Sie zu');
     expect(res.body).toContain('id="title" name="title" required aria-required="true" aria-describedby="title-hint title-error" aria-invalid="true"');
