@@ -16,7 +16,9 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  // scripts/test-all.mjs points the JSON report at a private file (then moves it to reports/playwright.json),
+  // so a concurrent ad-hoc run cannot overwrite the numbers it reads.
+  reporter: [['list'], ['json', { outputFile: process.env.KIOSK_PLAYWRIGHT_JSON ?? 'reports/playwright.json' }]],
   use: {
     browserName: 'chromium',
     viewport: { width: 1920, height: 1080 },

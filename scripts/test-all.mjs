@@ -4,7 +4,7 @@
 // Ends with exactly one line "N passed, N failed": vitest + Playwright test totals; a failing typecheck, lint
 // or build counts as one failure each. Exit code 0 only when nothing failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,8 +89,10 @@ function main() {
     failed += 1;
     step('playwright', 'FAILED', 'not run: the build failed');
   } else {
-    const p = run('playwright', 'playwright', ['test']);
-    const pc = countPlaywright(readJson(PLAYWRIGHT_JSON));
+    const ownJson = join(REPORTS, `.playwright-${process.pid}.json`);
+    const p = run('playwright', 'playwright', ['test'], { KIOSK_PLAYWRIGHT_JSON: ownJson });
+    const pc = countPlaywright(readJson(ownJson));
+    if (existsSync(ownJson)) renameSync(ownJson, PLAYWRIGHT_JSON);
     if (pc) {
       passed += pc.passed;
       failed += pc.failed;
