@@ -18,6 +18,7 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (shared/city-api.md)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
                              (no spec: a default mix of every fault)
   --secure-cookies           set Secure on the staff session cookie (when served over HTTPS)
+  --public-url <url>         public address of this server, used in the club form's private links, feeds and the poster QR code
   --log                      log every request
 `;
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       'admin-password': { type: 'string' },
       chaos: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: false },
+      'public-url': { type: 'string' },
       log: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -62,8 +64,10 @@ async function main(): Promise<void> {
     }
     registerKiosk(db, id, token);
   }
-  const api = await startCityApi({ db, port, host: values.host, chaos, adminPassword, logger: values.log, secureCookies: values['secure-cookies'] });
-  process.stdout.write(`city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${adminPassword ? ` — staff page ${api.url}/staff` : ''}\n`);
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+(:\d+)?$/.test(publicUrl)) throw new Error(`--public-url: expected e.g. https://angebote.siegburg.de (no path), got "${publicUrl.slice(0, 80)}"`);
+  const api = await startCityApi({ db, port, host: values.host, chaos, adminPassword, logger: values.log, secureCookies: values['secure-cookies'], publicUrl });
+  process.stdout.write(`city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${adminPassword ? ` — staff page ${api.url}/staff` : ''} — club form ${api.url}/submit\n`);
   const shutdown = () => {
     void api.close().then(() => {
       db.close();
