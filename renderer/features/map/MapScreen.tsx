@@ -183,7 +183,7 @@ export function MapScreen(_props: ScreenProps) {
               </p>
             )}
             {withoutPlace > 0 && !selection ? <p className="map-hint">{t('withoutPlace', { count: withoutPlace })}</p> : null}
-            {!tiles ? (
+            {!tiles && !selection ? (
               <p className="note map-no-tiles" data-testid="map-no-tiles">
                 {t('noTiles')}
               </p>

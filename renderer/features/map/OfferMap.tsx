@@ -52,6 +52,9 @@ export const OfferMap = forwardRef<OfferMapHandle, OfferMapProps>(function Offer
   const mapRef = useRef<L.Map | null>(null);
   const markersRef = useRef<L.LayerGroup | null>(null);
   const clustersRef = useRef<OfferClusters | null>(null);
+  const hereRef = useRef<HTMLElement | null>(null);
+  /** Markers on the map by their signature, so that a redraw keeps unchanged ones (and keyboard focus on them). */
+  const drawnRef = useRef(new Map<string, L.Marker>());
   const propsRef = useRef(props);
   propsRef.current = props;
   const maxZoom = props.tiles ? Math.max(MIN_ZOOM + 1, props.tiles.maxZoom) : NO_TILES_MAX_ZOOM;
@@ -111,12 +114,14 @@ export const OfferMap = forwardRef<OfferMapHandle, OfferMapProps>(function Offer
     hereText.className = 'map-here-text';
     hereText.textContent = propsRef.current.texts.youAreHere;
     here.append(dot, hereText);
+    // Drawn above the offer markers so it is never hidden; it lets taps through to the markers below.
     L.marker([position.lat, position.lon], {
       icon: L.divIcon({ html: here, className: 'map-here', iconSize: undefined }),
       interactive: false,
       keyboard: false,
-      zIndexOffset: -1000,
+      zIndexOffset: 100_000,
     }).addTo(map);
+    hereRef.current = here;
 
     markersRef.current = L.layerGroup().addTo(map);
     const report = () => {
@@ -137,6 +142,8 @@ export const OfferMap = forwardRef<OfferMapHandle, OfferMapProps>(function Offer
       map.remove();
       mapRef.current = null;
       markersRef.current = null;
+      hereRef.current = null;
+      drawnRef.current.clear();
     };
     // the map is built once per tile setting; other props are read through propsRef
   }, [props.tiles?.urlTemplate, maxZoom]);
@@ -156,10 +163,24 @@ export const OfferMap = forwardRef<OfferMapHandle, OfferMapProps>(function Offer
     const b = map.getBounds().pad(0.25);
     const zoom = map.getZoom();
     const markers = clusters.markers(zoom, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-    layer.clearLayers();
     // Reading order for keyboard and screen readers: top to bottom, then along the line.
     markers.sort((a, b2) => b2.lat - a.lat || (p.dir === 'rtl' ? b2.lon - a.lon : a.lon - b2.lon));
-    for (const m of markers) layer.addLayer(leafletMarker(m, zoom, clusters));
+    const drawn = drawnRef.current;
+    const next = new Map<string, L.Marker>();
+    for (const m of markers) {
+      const sig = `${zoom}|${m.key}|${m.count}|${m.lat}|${m.lon}`;
+      const existing = drawn.get(sig);
+      if (existing) {
+        drawn.delete(sig);
+        next.set(sig, existing);
+      } else {
+        const marker = leafletMarker(m, zoom, clusters);
+        next.set(sig, marker);
+        layer.addLayer(marker);
+      }
+    }
+    for (const old of drawn.values()) layer.removeLayer(old);
+    drawnRef.current = next;
   }
 
   function leafletMarker(m: MapMarker, zoom: number, clusters: OfferClusters): L.Marker {
@@ -223,10 +244,15 @@ export const OfferMap = forwardRef<OfferMapHandle, OfferMapProps>(function Offer
     return marker;
   }
 
-  // New points (filter change), new texts (language) or new marker size (text size): redraw.
+  // New points (filter change), new texts (language) or new marker size (text size): redraw everything.
   useEffect(() => {
     const clusters = clustersRef.current;
     if (clusters && sizeKey(clusters.size) === sizeKey(props.markerSize)) clusters.setPoints(props.points);
+    markersRef.current?.clearLayers();
+    drawnRef.current.clear();
+    const label = hereRef.current?.querySelector('.map-here-text');
+    if (label) label.textContent = props.texts.youAreHere;
+    hereRef.current?.setAttribute('dir', props.dir);
     drawMarkers();
     // drawMarkers reads the latest props through propsRef
   }, [props.points, props.texts, props.markerSize.width, props.markerSize.height, props.dir]);
