@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KioskApiError } from '../../shared/contract';
 import { printerErrorReason } from '../../shared/contract/printing';
 import { FakeClock } from '../../shared/logic/clock';
@@ -234,6 +234,27 @@ describe('printing offer slips on an ESC/POS printer', () => {
     store.set({ ...config, printer: { transport: 'none' } });
     expect(printerErrorReason(await call('printSlip', { kind: 'invitation', lang: 'de' }).catch((e: unknown) => e))).toBe('not_configured');
     expect((await call('getPrinterStatus', {})).state).toBe('none');
+  });
+
+  it('a status check of a silent printer does not hold up a print job', async () => {
+    printer.mode = 'silent';
+    const asked = printer.statusRequests.length;
+    const status = call('getPrinterStatus', {});
+    const again = call('getPrinterStatus', {}); // shares the check in flight
+    // once the check waits for its (never coming) reply, the printer is fine again for the job
+    await vi.waitFor(() => expect(printer.statusRequests.length).toBeGreaterThan(asked));
+    printer.mode = 'ok';
+    const before = printer.jobs.length;
+    const printed = await call('printSlip', { kind: 'offer', ids: ['kulturcafe'], lang: 'de' });
+    expect(printed.status).toBe('printed');
+    expect(printer.jobs.length).toBe(before + 1);
+    // the slow check is still running when the job is done
+    let settled = false;
+    void status.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    expect((await status).state).toBe('offline');
+    expect(await again).toEqual(await status);
   });
 
   it('prints queued jobs one at a time, in order', async () => {

@@ -46,34 +46,44 @@ export class PrinterService {
   private readonly timeouts: PrinterTimeouts;
   private counter = 0;
   private last: PrinterStatus | null = null;
+  private statusInFlight: Promise<PrinterStatus> | null = null;
 
   constructor(private readonly deps: PrinterServiceDeps) {
     this.queue = new PrintQueue(deps.maxWaiting ?? 5);
     this.timeouts = { ...DEFAULT_PRINTER_TIMEOUTS, ...deps.timeouts };
   }
 
-  /** Current state. While a job runs, the state seen by that job is returned instead of opening a second connection. */
+  /**
+   * Current state. Never delays a print job: status checks run beside the job queue, one at a time
+   * (callers asking meanwhile share the answer), and while a job runs the state that job saw is returned.
+   */
   async status(): Promise<PrinterStatus> {
     const transport = this.deps.transport();
     if (!transport) return this.remember('none');
     if (this.queue.busy && this.last) return this.last;
-    const run = this.queue.enqueue(async () => {
-      let link: PrinterLink;
-      try {
-        link = await transport.open(this.timeouts.connectMs);
-      } catch {
-        return this.remember('offline');
-      }
-      try {
-        const verdict = await this.readStatus(link);
-        return this.remember(verdict === 'error' ? 'offline' : verdict);
-      } catch {
-        return this.remember('offline');
-      } finally {
-        link.close();
-      }
-    });
-    return run ?? this.last ?? this.remember('offline');
+    if (!this.statusInFlight) {
+      this.statusInFlight = this.queryStatus(transport).finally(() => {
+        this.statusInFlight = null;
+      });
+    }
+    return this.statusInFlight;
+  }
+
+  private async queryStatus(transport: PrinterTransport): Promise<PrinterStatus> {
+    let link: PrinterLink;
+    try {
+      link = await transport.open(this.timeouts.connectMs);
+    } catch {
+      return this.remember('offline');
+    }
+    try {
+      const verdict = await this.readStatus(link);
+      return this.remember(verdict === 'error' ? 'offline' : verdict);
+    } catch {
+      return this.remember('offline');
+    } finally {
+      link.close();
+    }
   }
 
   /** Prints `bytes` as one job; resolves once the printer took the job and reported no problem afterwards. */

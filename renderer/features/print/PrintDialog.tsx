@@ -92,8 +92,10 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
     }
   };
 
+  // On screen instead of paper: the offer's page when it has one, otherwise the slip's own text (phones show it as text).
   const qrUrl = safeHttpUrl(preview?.qr);
-  const qrSrc = useQrImage(phase.kind === 'failed' ? qrUrl : null);
+  const qrData = qrUrl ?? (preview ? slipText(preview.lines) : null);
+  const qrSrc = useQrImage(phase.kind === 'failed' ? qrData : null);
   const requestedLang = request.lang ?? 'de';
   const langNote = preview ? (preview.printLang !== requestedLang ? t('germanNote') : requestedLang === 'tr' ? t('foldNote') : null) : null;
 
@@ -142,13 +144,21 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
               {t(`error.${phase.reason}`)}
               {STAFF_REASONS.has(phase.reason) ? ` ${t('tellStaff')}` : ''}
             </p>
-            {qrUrl ? (
+            {qrData ? (
               <div className="print-qr-box">
                 <div>
                   <h3>{t('qrTitle')}</h3>
                   <p>{t('qrText')}</p>
                 </div>
-                {qrSrc ? <img className="print-qr" src={qrSrc} alt={t('qrAlt', { url: qrUrl })} data-testid="print-qr" /> : null}
+                {qrSrc ? (
+                  <img
+                    className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
+                    src={qrSrc}
+                    alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
+                    data-testid="print-qr"
+                    data-qr-kind={qrUrl ? 'url' : 'text'}
+                  />
+                ) : null}
               </div>
             ) : (
               <p>{t('noQr')}</p>
@@ -164,6 +174,20 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       </div>
     </Dialog>
   );
+}
+
+/** Most characters a text QR code carries (still scannable from a screen at the size shown). */
+const MAX_QR_TEXT = 700;
+
+/** The slip as plain text for a QR code: lines joined, cut at a line end when too long. */
+export function slipText(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > MAX_QR_TEXT) break;
+    out = next;
+  }
+  return out || (lines[0] ?? '').slice(0, MAX_QR_TEXT);
 }
 
 /** The slip drawn like a strip of receipt paper; first line is the heading. Always left-to-right: it shows the printed text. */
