@@ -19,6 +19,9 @@ const SHOTS = join(PROJECT_ROOT, 'screenshots');
 
 /** The hidden gesture: top left, top right, bottom right, bottom left. */
 async function cornerGesture(page: Page) {
+  // The shell (and with it the gesture listener) must be on screen before the taps.
+  await expect(page.locator('[data-testid^="screen-"]')).toBeVisible();
+  await page.waitForTimeout(300);
   const { width, height } = page.viewportSize()!;
   for (const [x, y] of [
     [8, 8],
@@ -53,7 +56,7 @@ test.describe('staff screen', () => {
     await expect(page.getByTestId('screen-attract')).toBeVisible();
   });
 
-  test('the corners in the wrong order do not open it, and a normal tap on a corner still works', async ({ page }) => {
+  test('the corners in the wrong order do not open it', async ({ page }) => {
     await page.goto('/');
     const { width, height } = page.viewportSize()!;
     for (const [x, y] of [
