@@ -32,8 +32,11 @@ export function IdleGuard() {
   const [remaining, setRemaining] = useState<number | null>(null);
 
   useEffect(() => {
-    const touch = () => {
+    const touch = (e: Event) => {
       lastActivity.current = performance.now();
+      // A touch inside the warning belongs to its button ("Ich bin noch da"), which closes it on click;
+      // closing it already on pointer-down would pull the button away under the finger.
+      if (e.target instanceof Element && e.target.closest('[data-testid="idle-warning"]')) return;
       setRemaining(null);
     };
     for (const ev of ACTIVITY_EVENTS) window.addEventListener(ev, touch, { capture: true, passive: true });
