@@ -10,6 +10,7 @@ import { api } from '../../api/kiosk-api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { safeHttpUrl, useQrImage } from './qr-image';
+import { slipText } from './slip-text';
 import './print.css';
 
 /** The UI never waits longer than this for the printer; the main side's own timeouts are much shorter. */
@@ -174,20 +175,6 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       </div>
     </Dialog>
   );
-}
-
-/** Most characters a text QR code carries (still scannable from a screen at the size shown). */
-const MAX_QR_TEXT = 700;
-
-/** The slip as plain text for a QR code: lines joined, cut at a line end when too long. */
-export function slipText(lines: string[]): string {
-  let out = '';
-  for (const line of lines) {
-    const next = out ? `${out}\n${line}` : line;
-    if (next.length > MAX_QR_TEXT) break;
-    out = next;
-  }
-  return out || (lines[0] ?? '').slice(0, MAX_QR_TEXT);
 }
 
 /** The slip drawn like a strip of receipt paper; first line is the heading. Always left-to-right: it shows the printed text. */
