@@ -111,6 +111,9 @@ test.describe('idle reset', () => {
     await tap(page.getByTestId('offer-search'));
     await typeOnScreen(page, 'garten');
     await expect(page.getByTestId('offer-search')).toHaveValue('garten');
+    await tap(page.getByTestId('key-done'));
+    await tap(page.getByTestId('interest-natur'));
+    await expect(page.getByTestId('interest-natur')).toHaveAttribute('aria-pressed', 'true');
 
     const warning = page.getByTestId('idle-warning');
     await expect(warning).toBeVisible({ timeout: 15_000 });
@@ -124,6 +127,8 @@ test.describe('idle reset', () => {
     await tap(page.getByTestId('attract-touch'));
     await tap(page.getByTestId('start-offers'));
     await expect(page.getByTestId('offer-search')).toHaveValue('');
+    await expect(page.getByTestId('interest-natur')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Angebote nach Interessen');
   });
 
   test('"Ich bin noch da" keeps everything as it was', async ({ page }) => {
