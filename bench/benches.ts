@@ -7,9 +7,11 @@ export interface Bench {
 import { searchBench } from './search.bench';
 import { syncBench } from './sync.bench';
 import { mapBench } from './map.bench';
+import { printBench } from './print.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
   syncBench,
   mapBench,
+  printBench,
 ];
