@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../../api/kiosk-api';
@@ -74,6 +74,8 @@ export function MapScreen(_props: ScreenProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading', result: null });
   const [attempt, setAttempt] = useState(0);
   const seq = useRef(0);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const panelScrolls = useOverflows(panelRef);
   const queryKey = useMemo(() => JSON.stringify(toSearchQuery(filters, lang, CARD_LIMIT, 0)), [filters, lang]);
 
   useEffect(() => {
@@ -147,7 +149,8 @@ export function MapScreen(_props: ScreenProps) {
           ) : null}
         </div>
         <div className="map-panel">
-          <div className="map-panel-content">
+          {/* Focusable only when its text is longer than the space, so keyboards can scroll it (axe scrollable-region-focusable). */}
+          <div className="map-panel-content" ref={panelRef} tabIndex={panelScrolls ? 0 : undefined}>
             {selection?.kind === 'offer' ? (
               <OfferMapCard id={selection.id} known={cards.get(selection.id) ?? null} onMore={openDetail} onClose={() => select(null)} />
             ) : selection?.kind === 'group' ? (
@@ -209,6 +212,30 @@ export function MapScreen(_props: ScreenProps) {
       </div>
     </div>
   );
+}
+
+/** true while the element's content is taller than the element (it scrolls). */
+function useOverflows(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setOverflows(el.scrollHeight > el.clientHeight + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    for (const child of Array.from(el.children)) observer.observe(child);
+    const mutations = new MutationObserver(() => {
+      for (const child of Array.from(el.children)) observer.observe(child);
+      check();
+    });
+    mutations.observe(el, { childList: true, subtree: true, characterData: true });
+    check();
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+    };
+  }, [ref]);
+  return overflows;
 }
 
 function OfferMapCard({ id, known, onMore, onClose }: { id: string; known: MapCard | null; onMore(id: string): void; onClose(): void }) {
