@@ -1,18 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, PROJECT_ROOT, test } from './fixtures/host';
-import { AXE_TAGS, checkTargets } from './helpers/a11y';
+import { checkA11y, checkTargets } from './helpers/a11y';
 
-/**
- * axe with the project's WCAG tags on the staff screen. The page-level `meta-viewport` rule (renderer/index.html turns
- * pinch zoom off for the kiosk lockdown; text size is offered in the bar instead) is left to the shell's own checks.
- */
-async function checkA11y(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).disableRules(['meta-viewport']).analyze();
-  expect(results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), context).toEqual([]);
-}
 
 const SETUP_PIN = '246810';
 const SHOTS = join(PROJECT_ROOT, 'screenshots');
