@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchQuerySchema, type SearchQueryInput } from '../shared/contract/offers';
 import { localDate } from '../shared/logic/next-dates';
@@ -39,16 +39,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-function measure(fn: () => unknown): { p50: number; p95: number } {
+/** Wall time and CPU time (user+system of this process) per call; CPU time stays meaningful on an oversubscribed machine. */
+function measure(fn: () => unknown): { p50: number; p95: number; cpu50: number; cpu95: number } {
   for (let i = 0; i < WARMUP; i++) fn();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  cpu.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), cpu50: percentile(cpu, 50), cpu95: percentile(cpu, 95) };
 }
 
 /** The naive baseline: every offer in memory, normalised substring search + the same filters, sorted, paged. */
@@ -81,8 +87,12 @@ export const searchBench: Bench = {
       const memory = offers.map((offer) => ({ offer, haystack: offerHaystack(offer) }));
       searchOffers(db, searchQuerySchema.parse({}), ctx); // builds the facet index once, as the first real search would
 
-      console.log(`${'query'.padEnd(28)} ${'hits'.padStart(6)}  ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)}  ${'naive p50'.padStart(9)} ${'naive p95'.padStart(9)}  speed-up(p50)`);
+      console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+      console.log(
+        `${'query'.padEnd(28)} ${'hits'.padStart(6)}  ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'cpu p50'.padStart(7)} ${'cpu p95'.padStart(7)}  ${'naive p50'.padStart(9)} ${'naive p95'.padStart(9)} ${'naive cpu50'.padStart(11)}  speed-up(p50)`,
+      );
       let worstP95 = 0;
+      let worstCpu95 = 0;
       let slowerThanNaive = 0;
       for (const { name, q } of QUERIES) {
         const parsed = searchQuerySchema.parse(q);
@@ -90,13 +100,14 @@ export const searchBench: Bench = {
         const s = measure(() => searchOffers(db, parsed, ctx));
         const n = measure(() => naiveSearch(memory, parsed, filterCtx));
         worstP95 = Math.max(worstP95, s.p95);
+        worstCpu95 = Math.max(worstCpu95, s.cpu95);
         if (s.p50 >= n.p50) slowerThanNaive++;
         console.log(
-          `${name.padEnd(28)} ${String(hits).padStart(6)}  ${s.p50.toFixed(2).padStart(7)} ${s.p95.toFixed(2).padStart(7)}  ${n.p50.toFixed(2).padStart(9)} ${n.p95.toFixed(2).padStart(9)}  ${(n.p50 / s.p50).toFixed(1)}x`,
+          `${name.padEnd(28)} ${String(hits).padStart(6)}  ${s.p50.toFixed(2).padStart(7)} ${s.p95.toFixed(2).padStart(7)} ${s.cpu50.toFixed(2).padStart(7)} ${s.cpu95.toFixed(2).padStart(7)}  ${n.p50.toFixed(2).padStart(9)} ${n.p95.toFixed(2).padStart(9)} ${n.cpu50.toFixed(2).padStart(11)}  ${(n.p50 / s.p50).toFixed(1)}x`,
         );
       }
       console.log(
-        `worst p95 ${worstP95.toFixed(2)} ms over ${N_OFFERS} offers (goal < ${GOAL_P95_MS} ms: ${worstP95 < GOAL_P95_MS ? 'met' : 'NOT met'}); ` +
+        `worst p95 ${worstP95.toFixed(2)} ms wall, ${worstCpu95.toFixed(2)} ms CPU over ${N_OFFERS} offers (goal < ${GOAL_P95_MS} ms: ${worstP95 < GOAL_P95_MS ? 'met' : 'NOT met'} by wall time, ${worstCpu95 < GOAL_P95_MS ? 'met' : 'NOT met'} by CPU time); ` +
           `search includes facet counts, map points and the first page of cards, the naive scan only the filtered list. ` +
           `${slowerThanNaive === 0 ? 'Faster than the naive scan for every query.' : `${slowerThanNaive} queries not faster than the naive scan.`}`,
       );
