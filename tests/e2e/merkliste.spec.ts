@@ -1,21 +1,14 @@
 /**
  * Merkliste and clubs screen end to end (browser host with the built-in sample offers, real Chromium).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
-import { AXE_TAGS } from './helpers/a11y';
+import { checkA11y } from './helpers/a11y';
 import { chooseLanguage, openStart, screenshot, tap } from './helpers/kiosk-ui';
 
 test.use({ hostOptions: { config: { kioskId: 'e2e-merkliste', submissionUrl: 'https://www.siegburg.de/angebot-eintragen' } } });
 test.setTimeout(240_000);
 
-/** axe on this feature's screens; the page-level meta-viewport rule belongs to the shell's a11y spec. */
-async function checkA11y(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).disableRules(['meta-viewport']).analyze();
-  const summary = results.violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  expect(summary, `axe violations ${context}`).toEqual([]);
-}
 
 /** Opens the n-th offer of the list and remembers it; returns its title. */
 async function merkOffer(page: Page, n: number): Promise<string> {

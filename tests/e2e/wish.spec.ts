@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { test as hostTest, expect } from './fixtures/host';
-import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS, checkTargets } from './helpers/a11y';
+import { checkA11y, checkTargets } from './helpers/a11y';
 import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap, typeOnScreen } from './helpers/kiosk-ui';
 import { startFakeWishApi, type FakeWishApi } from '../fakes/fake-wish-api';
 
@@ -36,15 +35,6 @@ async function openWish(page: Page) {
   await expect(page.getByTestId('wish-form')).toHaveAttribute('data-step', '1');
 }
 
-/**
- * axe with the project's WCAG tags on this feature's screens. The page-level `meta-viewport` rule is left to the
- * shell's own a11y spec (renderer/index.html is the shell's), so a finding there does not hide ours.
- */
-async function checkA11y(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).disableRules(['meta-viewport']).analyze();
-  const summary = results.violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  expect(summary, `axe violations ${context}`).toEqual([]);
-}
 
 const step = (page: Page, n: number) => expect(page.getByTestId('wish-form')).toHaveAttribute('data-step', String(n));
 
