@@ -94,10 +94,13 @@ function DetailView({ detail }: { detail: OfferDetail }) {
   const Print = DETAIL_ACTIONS.print;
   const Remember = DETAIL_ACTIONS.remember;
   const textLang = display.untranslated ? 'de' : undefined;
+  const textDir = display.untranslated ? 'auto' : undefined;
 
   return (
     <article className="screen detail" data-testid="offer-detail">
-      <h1 lang={textLang}>{display.title}</h1>
+      <h1 lang={textLang} dir={textDir}>
+        {display.title}
+      </h1>
       <div className="offer-card-tags detail-tags">
         {offer.sample ? <SampleLabel /> : null}
         {offer.cost.free ? <span className="tag">{t('tagFree')}</span> : null}
@@ -113,7 +116,7 @@ function DetailView({ detail }: { detail: OfferDetail }) {
         <Print detail={detail} lang={lang} />
         <Remember detail={detail} lang={lang} />
       </div>
-      <div className="detail-description" lang={textLang}>
+      <div className="detail-description" lang={textLang} dir={textDir}>
         {display.summary && !paragraphs[0]?.startsWith(display.summary) ? <p className="detail-summary">{display.summary}</p> : null}
         {paragraphs.map((p, i) => (
           <p key={i}>{p}</p>
@@ -147,7 +150,7 @@ function DetailView({ detail }: { detail: OfferDetail }) {
         <Section title={t('sectionWhereDetail')} testId="detail-where">
           {loc ? (
             <>
-              <p>
+              <p lang="de" dir="auto">
                 <strong>{loc.name}</strong>
                 <br />
                 {loc.street}

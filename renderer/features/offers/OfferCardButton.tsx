@@ -18,11 +18,11 @@ export function OfferCardButton({ offer, onOpen }: { offer: OfferCard; onOpen: (
   const where = [offer.placeName, offer.street].filter(Boolean).join(', ');
   return (
     <Button className="offer-card" onPress={() => onOpen(offer.id)} testId={`offer-${offer.id}`}>
-      <span className="offer-card-title" lang={offer.untranslated ? 'de' : undefined}>
+      <span className="offer-card-title" lang={offer.untranslated ? 'de' : undefined} dir={offer.untranslated ? 'auto' : undefined}>
         {offer.title}
       </span>
       {offer.summary ? (
-        <span className="offer-card-summary" lang={offer.untranslated ? 'de' : undefined}>
+        <span className="offer-card-summary" lang={offer.untranslated ? 'de' : undefined} dir={offer.untranslated ? 'auto' : undefined}>
           {offer.summary}
         </span>
       ) : null}
@@ -36,7 +36,7 @@ export function OfferCardButton({ offer, onOpen }: { offer: OfferCard; onOpen: (
         <span className="offer-card-line">
           <Icon name="pin" />
           <span>
-            {where}
+            {where ? <bdi lang="de">{where}</bdi> : null}
             {offer.distanceKm !== null ? (
               <>
                 {where ? ' – ' : ''}

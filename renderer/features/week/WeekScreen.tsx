@@ -89,13 +89,13 @@ export function WeekScreen(_props: ScreenProps) {
                       <Icon name="clock" />
                       <span>{time(e.opens, e.closes)}</span>
                     </span>
-                    <span className="offer-card-title" lang={e.offer.untranslated ? 'de' : undefined}>
+                    <span className="offer-card-title" lang={e.offer.untranslated ? 'de' : undefined} dir={e.offer.untranslated ? 'auto' : undefined}>
                       {e.offer.title}
                     </span>
                     {where ? (
                       <span className="offer-card-line">
                         <Icon name="pin" />
-                        <span>{where}</span>
+                        <bdi lang="de">{where}</bdi>
                       </span>
                     ) : null}
                     {e.offer.sample ? (
@@ -113,7 +113,7 @@ export function WeekScreen(_props: ScreenProps) {
                   <Icon name="calendar" />
                   <span>{time(e.opens, null)}</span>
                 </span>
-                <span className="offer-card-title" lang="de">
+                <span className="offer-card-title" lang="de" dir="auto">
                   {e.event.title}
                 </span>
                 {e.event.location ? (
