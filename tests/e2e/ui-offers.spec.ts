@@ -77,7 +77,7 @@ test.describe('offers: search, filters, detail', () => {
     await expect(page.getByTestId('interest-natur')).toHaveAttribute('aria-pressed', 'true');
   });
 
-  test('in English an untranslated text says so; in Arabic the list is right-to-left', async ({ page }) => {
+  test('in English the list shows the English offer texts; in Arabic it is right-to-left', async ({ page }) => {
     await openStart(page);
     await chooseLanguage(page, 'en');
     await tap(page.getByTestId('start-offers'));
