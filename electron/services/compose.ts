@@ -62,7 +62,7 @@ export function composeKiosk(opts: ComposeOptions) {
   const wishes = createWishesFeature(deps, opts.wishes);
   const printing = createPrintingFeature(deps, opts.printing);
   const sync = createSyncFeature(deps, opts.sync);
-  const fleet = createFleetFeature(deps, { ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
+  const fleet = createFleetFeature(deps, { isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
   const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 

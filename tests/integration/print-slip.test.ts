@@ -61,6 +61,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
   let db: Db;
   let store: ConfigStore;
   let dispatch: Dispatch;
+  let isPrinting: () => boolean;
   let printer: FakeEscposPrinter;
   let config: KioskConfig;
 
@@ -76,7 +77,9 @@ describe('printing offer slips on an ESC/POS printer', () => {
     store = createConfigStore(config);
     const deps = { db, config: store, dataDir: dir, clock: new FakeClock('2026-11-25T13:05:00Z'), log: silentLog, version: 'test' };
     // The printing feature's handlers behind the same dispatcher the Electron IPC and the browser host use.
-    dispatch = createDispatcher(createPrintingFeature(deps).handlers as unknown as KioskHandlers, silentLog);
+    const feature = createPrintingFeature(deps);
+    dispatch = createDispatcher(feature.handlers as unknown as KioskHandlers, silentLog);
+    isPrinting = feature.isPrinting;
     db.transaction(() => {
       replaceTaxonomy(db, SIEGBURG_TAXONOMY);
       upsertOffers(db, [kulturcafe, plain]);
@@ -257,9 +260,11 @@ describe('printing offer slips on an ESC/POS printer', () => {
     expect(await again).toEqual(await status);
   });
 
-  it('prints queued jobs one at a time, in order', async () => {
+  it('prints queued jobs one at a time, in order, and says it is printing meanwhile (updates wait)', async () => {
     const before = printer.jobs.length;
+    expect(isPrinting()).toBe(false);
     const a = call('printSlip', { kind: 'offer', ids: ['kulturcafe'], lang: 'de' });
+    expect(isPrinting()).toBe(true);
     const b = call('printSlip', { kind: 'offer', ids: ['gartenprojekt'], lang: 'de' });
     const c = call('testPrint', {});
     const results = await Promise.all([a, b, c]);
@@ -269,5 +274,6 @@ describe('printing offer slips on an ESC/POS printer', () => {
     expect(heads).toEqual(['Kulturcafé', 'Gemeinschaftsgarten', 'Testdruck']);
     // one connection per job: never two jobs interleaved on the printer
     expect(printer.jobs.slice(before).every((j) => j.cut)).toBe(true);
+    expect(isPrinting()).toBe(false);
   });
 });

@@ -53,6 +53,11 @@ export class PrinterService {
     this.timeouts = { ...DEFAULT_PRINTER_TIMEOUTS, ...deps.timeouts };
   }
 
+  /** A job is printing or waiting (the update policy never installs meanwhile). */
+  get busy(): boolean {
+    return this.queue.busy;
+  }
+
   /**
    * Current state. Never delays a print job: status checks run beside the job queue, one at a time
    * (callers asking meanwhile share the answer), and while a job runs the state that job saw is returned.

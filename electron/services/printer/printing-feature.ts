@@ -47,7 +47,10 @@ interface ComposedSlip {
 }
 
 /** Printing feature: slips on the receipt printer, printer status, brochure. Reads config on every use. */
-export function createPrintingFeature(deps: ServiceDeps, adapters: PrintingAdapters = {}): Feature<PrintingHandlers> {
+export function createPrintingFeature(
+  deps: ServiceDeps,
+  adapters: PrintingAdapters = {},
+): Feature<PrintingHandlers> & { isPrinting(): boolean } {
   const transportFor = adapters.transportFor ?? defaultTransportFor;
   // The transport is rebuilt when the printer configuration changes (remote config applies live).
   let cached: { key: string; transport: PrinterTransport | null } | null = null;
@@ -107,6 +110,7 @@ export function createPrintingFeature(deps: ServiceDeps, adapters: PrintingAdapt
   const preview = (slip: ComposedSlip): SlipPreview => ({ lines: slipToLines(slip.blocks), qr: slip.qr, printLang: slip.printLang });
 
   return {
+    isPrinting: () => printer.busy,
     handlers: {
       async previewSlip(req) {
         return preview(compose(req));
