@@ -11,6 +11,7 @@ import type { KioskConfig } from '../shared/schemas/kiosk-config';
 import { registerKioskIpc } from './ipc-glue';
 import { createAppRequestHandler } from './protocol/app-protocol';
 import { handleAppScheme, registerAppScheme } from './protocol/protocol-glue';
+import { createElectronPdfRenderer } from './services/brochure/electron-pdf-renderer-glue';
 import { composeKiosk, type KioskRuntime } from './services/compose';
 import { KioskConfigError, loadKioskConfig } from './services/config/kiosk-config-file';
 import { DatabaseTooNewError } from './services/db/open-database';
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
       // Development launches use a better-sqlite3 build for Electron's ABI made by scripts/start.mjs (docs/adr/0003).
       nativeBinding: app.isPackaged ? undefined : process.env.KIOSK_SQLITE_BINDING,
       fleet: { updater: createElectronUpdater(log), appControl },
+      // The brochure (printed Angebotslandkarte) is rendered by Electron's own printToPDF, not by a separate Chromium.
+      printing: { pdfRenderer: createElectronPdfRenderer() },
     });
   } catch (err) {
     const message = err instanceof DatabaseTooNewError ? err.message : `The kiosk could not open its data: ${(err as Error).message}`;

@@ -44,8 +44,7 @@ test.describe('browser host serving the kiosk', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
-      // Chromium's notice about frame-ancestors in the meta CSP is harmless: the header carries it (asserted below).
-      if (m.type() === 'error' && !m.text().includes("'frame-ancestors' is ignored when delivered via a <meta> element")) errors.push(m.text());
+      if (m.type() === 'error') errors.push(m.text());
     });
     const res = await page.goto('/');
     expect(res?.status()).toBe(200);
