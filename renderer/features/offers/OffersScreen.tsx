@@ -10,7 +10,7 @@ import { Button } from '../../ui/Button';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { Toggle } from '../../ui/Toggle';
 import { formatDistance, weekdayName } from './format';
-import { activeFilterCount, useOfferFilters, type ActiveFilter } from './offer-filter-store';
+import { activeFilterCount, selectFilters, useOfferFilters, type ActiveFilter } from './offer-filter-store';
 import { OfferCardButton } from './OfferCardButton';
 import { labelText, useTaxonomy } from './taxonomy-store';
 import { useOfferSearch } from './use-offer-search';
@@ -29,19 +29,7 @@ export function OffersScreen(_props: ScreenProps) {
   const go = useNav((s) => s.go);
   const taxonomy = useTaxonomy();
   const f = useOfferFilters(
-    useShallow((s) => ({
-      text: s.text,
-      interests: s.interests,
-      ageGroups: s.ageGroups,
-      districts: s.districts,
-      weekdays: s.weekdays,
-      timesOfDay: s.timesOfDay,
-      when: s.when,
-      freeOnly: s.freeOnly,
-      wheelchairOnly: s.wheelchairOnly,
-      maxDistanceKm: s.maxDistanceKm,
-      history: s.history,
-    })),
+    useShallow((s) => ({ ...selectFilters(s), history: s.history })),
   );
   const actions = useOfferFilters.getState();
   const { state, more, retry, shown } = useOfferSearch(PAGE_SIZE);
