@@ -1,27 +1,11 @@
 /**
  * Merkliste and invitation printing end to end: browser host with a receipt printer (fake ESC/POS printer on 127.0.0.1).
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
-import { openStart, tap } from './helpers/kiosk-ui';
+import { openStart, tap, rememberOffer } from './helpers/kiosk-ui';
 import { FakeEscposPrinter } from '../fakes/fake-escpos-printer';
 
 test.setTimeout(240_000);
-
-/** Opens the n-th offer of the list and remembers it; returns its title. */
-async function merkOffer(page: Page, n: number): Promise<string> {
-  await tap(page.getByTestId('bar-start'));
-  await tap(page.getByTestId('start-offers'));
-  const card = page.locator('[data-testid^="offer-"].offer-card').nth(n);
-  await tap(card);
-  await expect(page.getByTestId('offer-detail')).toBeVisible();
-  const title = (await page.getByTestId('offer-detail').locator('h1').textContent()) ?? '';
-  const merk = page.getByTestId('detail-remember');
-  await expect(merk).toHaveAttribute('aria-pressed', 'false');
-  await tap(merk);
-  await expect(merk).toHaveAttribute('aria-pressed', 'true');
-  return title;
-}
 
 const printerTest = test.extend<{ printer: FakeEscposPrinter }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
@@ -44,8 +28,8 @@ const printerTest = test.extend<{ printer: FakeEscposPrinter }>({
 printerTest.describe('with a receipt printer', () => {
   printerTest('"Alle drucken" prints the Merkliste on one slip; "Einladung drucken" prints the QR code', async ({ page, printer }) => {
     await openStart(page);
-    const first = await merkOffer(page, 0);
-    const second = await merkOffer(page, 1);
+    const first = await rememberOffer(page, 0);
+    const second = await rememberOffer(page, 1);
     await tap(page.getByTestId('merk-open'));
     const before = printer.jobs.length;
     await tap(page.getByTestId('merkliste-print'));

@@ -1,34 +1,18 @@
 /**
  * Merkliste and clubs screen end to end (browser host with the built-in sample offers, real Chromium).
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
 import { checkA11y } from './helpers/a11y';
-import { chooseLanguage, openStart, screenshot, tap } from './helpers/kiosk-ui';
+import { chooseLanguage, openStart, screenshot, tap, rememberOffer } from './helpers/kiosk-ui';
 
 test.use({ hostOptions: { config: { kioskId: 'e2e-merkliste', submissionUrl: 'https://www.siegburg.de/angebot-eintragen' } } });
 test.setTimeout(240_000);
 
 
-/** Opens the n-th offer of the list and remembers it; returns its title. */
-async function merkOffer(page: Page, n: number): Promise<string> {
-  await tap(page.getByTestId('bar-start'));
-  await tap(page.getByTestId('start-offers'));
-  const card = page.locator('[data-testid^="offer-"].offer-card').nth(n);
-  await tap(card);
-  await expect(page.getByTestId('offer-detail')).toBeVisible();
-  const title = (await page.getByTestId('offer-detail').locator('h1').textContent()) ?? '';
-  const merk = page.getByTestId('detail-remember');
-  await expect(merk).toHaveAttribute('aria-pressed', 'false');
-  await tap(merk);
-  await expect(merk).toHaveAttribute('aria-pressed', 'true');
-  return title;
-}
-
 test('Merken on two offers, see them in the Merkliste, remove one', async ({ page }) => {
   await openStart(page);
-  const first = await merkOffer(page, 0);
-  const second = await merkOffer(page, 1);
+  const first = await rememberOffer(page, 0);
+  const second = await rememberOffer(page, 1);
   await expect(page.getByTestId('merk-open')).toContainText('(2)');
   await tap(page.getByTestId('merk-open'));
   const list = page.getByTestId('merkliste');
@@ -55,7 +39,7 @@ test('Merkliste in Arabic and portrait', async ({ page }) => {
   await page.setViewportSize({ width: 1080, height: 1920 });
   await openStart(page);
   await chooseLanguage(page, 'ar');
-  await merkOffer(page, 0);
+  await rememberOffer(page, 0);
   await tap(page.getByTestId('merk-open'));
   await expect(page.getByTestId('merkliste').locator('.merkliste-item')).toHaveCount(1);
   await screenshot(page, 'merkliste-ar-1080x1920');
@@ -67,7 +51,7 @@ test.describe('idle reset', () => {
 
   test('empties the Merkliste', async ({ page }) => {
     await openStart(page);
-    await merkOffer(page, 0);
+    await rememberOffer(page, 0);
     await expect(page.getByTestId('merk-open')).toBeVisible();
     await expect(page.getByTestId('screen-attract')).toBeVisible({ timeout: 30_000 });
     await tap(page.getByTestId('attract-touch'));

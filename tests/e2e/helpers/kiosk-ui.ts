@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DOUBLE_TAP_GUARD_MS = 450;
 
@@ -50,4 +50,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** Start → offers list → the n-th offer; taps "Merken" there and returns the offer's title. */
+export async function rememberOffer(page: Page, n: number): Promise<string> {
+  await tap(page.getByTestId('bar-start'));
+  await tap(page.getByTestId('start-offers'));
+  await tap(page.locator('[data-testid^="offer-"].offer-card').nth(n));
+  await expect(page.getByTestId('offer-detail')).toBeVisible();
+  const title = (await page.getByTestId('offer-detail').locator('h1').textContent()) ?? '';
+  const merk = page.getByTestId('detail-remember');
+  await expect(merk).toHaveAttribute('aria-pressed', 'false');
+  await tap(merk);
+  await expect(merk).toHaveAttribute('aria-pressed', 'true');
+  return title;
 }
