@@ -31,6 +31,7 @@ const QUERIES: { name: string; q: SearchQueryInput }[] = [
   { name: 'filters: all facets', q: { interests: ['kultur'], ageGroups: ['senioren'], districts: ['innenstadt', 'wolsdorf'], freeOnly: true, weekdays: ['WE'] } },
   { name: 'no filter, no text', q: {} },
   { name: 'short text: ab', q: { text: 'ab' } },
+  { name: 'first keystroke: g', q: { text: 'g' } },
   { name: 'no match', q: { text: 'xylophonorchester' } },
 ];
 

@@ -3,32 +3,28 @@ import type { Language } from '../../../shared/schemas/kiosk-config';
 import type { Offer, Schedule, Wheelchair } from '../../../shared/schemas/offer';
 import { distanceKm, roundKm, type LatLon } from '../../../shared/logic/distance';
 import { addDays, KIOSK_TZ, localDate, zonedTimeToUtc } from '../../../shared/logic/next-dates';
-import { normalizeForSearch, searchTokens } from '../../../shared/logic/normalize-text';
-import {
-  compileCriteria,
-  countFacets,
-  factsMatch,
-  offerFacts,
-  windowDates,
-  type FilterContext,
-  type FilterableOffer,
-  type OfferFacts,
-} from '../../../shared/logic/offer-filter';
+import { searchTokens } from '../../../shared/logic/normalize-text';
+import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
+import { columnCriteria, countFacets, facetColumns, matches, type FacetColumns } from './facet-columns';
 import { offersGeneration, readTaxonomy } from './offer-repository';
 
 /**
  * Offer search over the local SQLite database.
  *
- * - Text: FTS5 trigram index over normalised texts (title, summary, description, organisation, place); every
- *   token of 3+ characters must match (AND), shorter tokens are matched with LIKE over the same normalised text.
- *   Ranking: title starting with the query, then a title word starting with it, then bm25 with column weights
- *   (title ≫ organisation > summary > place > description), then title.
+ * - Text: SQLite's FTS5 trigram index over normalised texts (title, summary, description, organisation, place)
+ *   finds the offers containing every token of 3+ characters (AND); tokens shorter than a trigram are matched as
+ *   substrings of the same normalised texts held in memory.
+ *   Ranking: title starting with the query, then a title word starting with it, then by where the words were found
+ *   (each word counts by its best column: title 10, organisation 5, summary 3, place 2, description 1), then title.
+ *   The ranking is computed in memory for the offers left after filtering only, which keeps broad words
+ *   ("treff" is in half of all offers) as fast as narrow ones; bm25 over every match cost 3× the lookup itself.
  * - Filters and facet counts: from a compact in-memory index of each active offer's filterable facts
- *   (taxonomy links, cost, wheelchair, weekday/time bit masks, today/this-week flags, distance from the kiosk),
- *   built from SQLite and rebuilt when offers change, the day changes or the kiosk moves. Scanning 10,000 offers'
- *   facts takes far less time than letting SQLite scan and join the same rows, which keeps search + filter + facets
- *   inside the 10 ms budget. The rules are those of shared/logic/offer-filter.ts (one implementation for both).
+ *   (taxonomy links, cost, wheelchair, weekday/time bit masks, today/this-week flags, distance from the kiosk)
+ *   held in typed-array columns (facet-columns.ts), built from SQLite and rebuilt when offers change, the day
+ *   changes or the kiosk moves. The rules are those of shared/logic/offer-filter.ts (one implementation; tests
+ *   compare both).
  * - Without text: nearest first (offers without a place last), then title.
  * Only offers with status 'active' are ever found.
  */
@@ -39,10 +35,24 @@ export interface SearchContext {
   tz: typeof KIOSK_TZ;
 }
 
-/** Shortest token the trigram index can match; shorter ones use a LIKE scan. */
+export interface SearchTuning {
+  /** Rank by sweeping the column corpora when (text hits × tokens) exceeds this; below it, look into each hit. */
+  sweepAbove: number;
+}
+/** Measured with `npm run bench -- search` (both ways give the same order; tests force each). */
+export const DEFAULT_TUNING: SearchTuning = { sweepAbove: 3000 };
+
+/** Shortest token the trigram index can match; shorter ones are matched in memory. */
 const MIN_FTS_TOKEN = 3;
-/** bm25 column weights in the order of offers_fts: title, summary, description, organisation, place. */
-const BM25_WEIGHTS = '10.0, 3.0, 1.0, 5.0, 2.0';
+/** Weight of a word found in each searchable column (its best column counts). */
+const COLUMN_WEIGHTS = { title: 10, organisation: 5, summary: 3, place: 2, description: 1 } as const;
+type TextColumn = keyof typeof COLUMN_WEIGHTS;
+/** Searchable columns, best first; the description (by far the longest) last. */
+const TEXT_COLUMNS = Object.keys(COLUMN_WEIGHTS) as TextColumn[];
+const WEIGHTS = TEXT_COLUMNS.map((c) => COLUMN_WEIGHTS[c]);
+/** Columns before the description: the only ones ranking looks into. */
+const SHORT_COLUMNS = TEXT_COLUMNS.length - 1;
+const DESCRIPTION_WEIGHT = COLUMN_WEIGHTS.description;
 
 const inList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -50,23 +60,46 @@ const inList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 interface BaseEntry {
   rowid: number;
   offer: FilterableOffer;
-  /** normalised German title, for the title boost and tie-breaking */
-  title: string;
+  /** the normalised texts as stored in offers_fts (title includes translated titles), in TEXT_COLUMNS order */
+  texts: string[];
+  /** all normalised texts in one string, for tokens shorter than a trigram */
+  haystack: string;
+  point: SearchResult['points'][number] | null;
 }
 interface FactsView {
   key: string;
-  facts: OfferFacts[];
-  /** indexes into `facts`, nearest first, offers without a place last, then by title */
-  byDistance: number[];
+  cols: FacetColumns;
+  /** base indexes, nearest first, offers without a place last, then by title */
+  byDistance: Int32Array;
 }
 interface OfferIndex {
   generation: number;
   base: BaseEntry[];
-  byRowid: Map<number, number>;
+  /** rowid → base index, -1 where there is no active offer */
+  byRowid: Int32Array;
+  /** position of each base entry in title order (ties by rowid), and its inverse */
+  titleRank: Int32Array;
+  byTitle: Int32Array;
+  /** every haystack in base order: one fast indexOf sweep finds tokens shorter than a trigram */
+  haystacks: Corpus;
+  /** each searchable column's texts in base order (TEXT_COLUMNS order; [0] = titles) for ranking sweeps */
+  columns: Corpus[];
   taxonomyIds: { interests: string[]; ageGroups: string[]; districts: string[] };
   view: FactsView | null;
+  /** per-search work buffers, one slot per offer, reused (searches run one at a time) to spare the GC */
+  scratch: { boosts: Uint8Array; scores: Uint16Array; best: Uint8Array; keys: Float64Array };
 }
 const indexes = new WeakMap<Db, OfferIndex>();
+
+const statementCache = new WeakMap<Db, { match: Statement; cards: Map<number, Statement> }>();
+function statements(db: Db) {
+  let s = statementCache.get(db);
+  if (!s) {
+    s = { match: db.prepare('SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?').pluck(), cards: new Map() };
+    statementCache.set(db, s);
+  }
+  return s;
+}
 
 function offerIndex(db: Db): OfferIndex {
   const generation = offersGeneration(db);
@@ -74,17 +107,18 @@ function offerIndex(db: Db): OfferIndex {
   if (cached && cached.generation === generation) return cached;
   const rows = db
     .prepare(
-      `SELECT o.rowid AS rowid, o.id AS id, o.title AS title, o.district AS district, o.free AS free,
+      `SELECT o.rowid AS rowid, o.id AS id, o.district AS district, o.free AS free,
               l.lat AS lat, l.lon AS lon, l.wheelchair AS wheelchair,
               (SELECT group_concat(interest_id, ' ') FROM offer_interests WHERE offer_id = o.id) AS interests,
-              (SELECT group_concat(age_group_id, ' ') FROM offer_age_groups WHERE offer_id = o.id) AS age_groups
-         FROM offers o LEFT JOIN locations l ON l.offer_id = o.id
+              (SELECT group_concat(age_group_id, ' ') FROM offer_age_groups WHERE offer_id = o.id) AS age_groups,
+              f.title AS t_title, f.summary AS t_summary, f.description AS t_description,
+              f.organisation AS t_organisation, f.place AS t_place
+         FROM offers o LEFT JOIN locations l ON l.offer_id = o.id LEFT JOIN offers_fts f ON f.rowid = o.rowid
         WHERE o.status = 'active'`,
     )
     .all() as {
     rowid: number;
     id: string;
-    title: string;
     district: string | null;
     free: number;
     lat: number | null;
@@ -92,6 +126,11 @@ function offerIndex(db: Db): OfferIndex {
     wheelchair: Wheelchair;
     interests: string | null;
     age_groups: string | null;
+    t_title: string | null;
+    t_summary: string | null;
+    t_description: string | null;
+    t_organisation: string | null;
+    t_place: string | null;
   }[];
   const schedules = new Map<string, Schedule[]>();
   const schedRows = db
@@ -109,29 +148,61 @@ function offerIndex(db: Db): OfferIndex {
     if (!list) schedules.set(r.offer_id, (list = []));
     list.push(s);
   }
-  const base: BaseEntry[] = rows.map((r) => ({
-    rowid: r.rowid,
-    title: normalizeForSearch(r.title),
-    offer: {
-      id: r.id,
-      interests: r.interests ? r.interests.split(' ') : [],
-      age_groups: r.age_groups ? r.age_groups.split(' ') : [],
-      district: r.district ?? undefined,
-      cost: { free: r.free === 1 },
-      location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, wheelchair: r.wheelchair } : undefined,
-      schedules: schedules.get(r.id) ?? [],
-    },
-  }));
+  const base: BaseEntry[] = rows.map((r) => {
+    const texts: Record<TextColumn, string> = {
+      title: r.t_title ?? '',
+      organisation: r.t_organisation ?? '',
+      summary: r.t_summary ?? '',
+      place: r.t_place ?? '',
+      description: r.t_description ?? '',
+    };
+    const location = r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, wheelchair: r.wheelchair } : undefined;
+    return {
+      rowid: r.rowid,
+      texts: TEXT_COLUMNS.map((c) => texts[c]),
+      haystack: TEXT_COLUMNS.map((c) => texts[c]).join(' '),
+      point: location ? { id: r.id, lat: location.lat, lon: location.lon } : null,
+      offer: {
+        id: r.id,
+        interests: r.interests ? r.interests.split(' ') : [],
+        age_groups: r.age_groups ? r.age_groups.split(' ') : [],
+        district: r.district ?? undefined,
+        cost: { free: r.free === 1 },
+        location,
+        schedules: schedules.get(r.id) ?? [],
+      },
+    };
+  });
+  const byTitle = Int32Array.from(base.keys()).sort((a, b) => {
+    const ta = base[a]!.texts[0]!;
+    const tb = base[b]!.texts[0]!;
+    return ta < tb ? -1 : ta > tb ? 1 : base[a]!.rowid - base[b]!.rowid;
+  });
+  const titleRank = new Int32Array(base.length);
+  byTitle.forEach((i, rank) => (titleRank[i] = rank));
   const t = readTaxonomy(db);
   const idx: OfferIndex = {
     generation,
     base,
-    byRowid: new Map(base.map((b, i) => [b.rowid, i])),
+    byRowid: rowidLookup(base),
+    titleRank,
+    byTitle,
+    haystacks: corpusOf(base.map((b) => b.haystack)),
+    columns: TEXT_COLUMNS.map((_, c) => corpusOf(base.map((b) => b.texts[c]!))),
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
+    scratch: { boosts: new Uint8Array(base.length), scores: new Uint16Array(base.length), best: new Uint8Array(base.length), keys: new Float64Array(base.length) },
   };
   indexes.set(db, idx);
   return idx;
+}
+
+function rowidLookup(base: readonly BaseEntry[]): Int32Array {
+  let max = 0;
+  for (const b of base) max = Math.max(max, b.rowid);
+  const lookup = new Int32Array(max + 1).fill(-1);
+  base.forEach((b, i) => (lookup[b.rowid] = i));
+  return lookup;
 }
 
 /** UTC bounds [from, to) of the kiosk-local dates `first`..`last`. */
@@ -153,16 +224,18 @@ function factsView(db: Db, idx: OfferIndex, today: string, position: LatLon, tz:
     },
   };
   const facts = idx.base.map((b) => offerFacts(b.offer, ctx, week));
-  const byDistance = facts.map((_, i) => i);
-  byDistance.sort((a, b) => {
-    const da = facts[a]!.distanceKm ?? Infinity;
-    const dbb = facts[b]!.distanceKm ?? Infinity;
-    if (da !== dbb) return da - dbb;
-    const ta = idx.base[a]!.title;
-    const tb = idx.base[b]!.title;
-    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  const cols = facetColumns(facts, idx.taxonomyIds);
+  const byDistance = Int32Array.from(facts.keys()).sort((a, b) => {
+    const da = cols.distance[a]!;
+    const dbb = cols.distance[b]!;
+    if (da !== dbb && !(Number.isNaN(da) && Number.isNaN(dbb))) {
+      if (Number.isNaN(da)) return 1;
+      if (Number.isNaN(dbb)) return -1;
+      return da - dbb;
+    }
+    return idx.titleRank[a]! - idx.titleRank[b]!;
   });
-  idx.view = { key, facts, byDistance };
+  idx.view = { key, cols, byDistance };
   return idx.view;
 }
 
@@ -173,48 +246,187 @@ export function warmSearchIndex(db: Db, ctx: SearchContext): void {
 
 // ── Text ──────────────────────────────────────────────────────────────────────────────────────────────
 interface TextPlan {
+  tokens: string[];
   match: string | null;
-  like: string[];
+  short: string[];
   normalised: string;
 }
 function textPlan(text: string): TextPlan | null {
   const tokens = searchTokens(text);
   if (tokens.length === 0) return null;
   const long = tokens.filter((t) => t.length >= MIN_FTS_TOKEN);
-  const short = tokens.filter((t) => t.length < MIN_FTS_TOKEN);
   return {
+    tokens,
     // Tokens hold only letters and digits after normalisation, so quoting them as FTS5 strings is safe.
     match: long.length > 0 ? long.map((t) => `"${t}"`).join(' AND ') : null,
-    like: short.map((t) => `%${t}%`),
+    short: tokens.filter((t) => t.length < MIN_FTS_TOKEN),
     normalised: tokens.join(' '),
   };
 }
 
-const FTS_CONCAT = "(f.title || ' ' || f.summary || ' ' || f.description || ' ' || f.organisation || ' ' || f.place)";
-
-/** rowid → bm25 rank (lower is better; 0 when only short tokens) of every offer matching the text. */
-function textMatches(db: Db, plan: TextPlan): { rowid: number; rank: number }[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (plan.match) {
-    where.push('offers_fts MATCH ?');
-    params.push(plan.match);
-  }
-  for (const p of plan.like) {
-    where.push(`${FTS_CONCAT} LIKE ?`);
-    params.push(p);
-  }
-  const rank = plan.match ? `bm25(offers_fts, ${BM25_WEIGHTS})` : '0';
-  return db.prepare(`SELECT f.rowid AS rowid, ${rank} AS rank FROM offers_fts f WHERE ${where.join(' AND ')}`).all(...params) as {
-    rowid: number;
-    rank: number;
-  }[];
+// ── Corpus sweeps ─────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Many normalised texts joined into one string, each preceded by a newline (normalised text has none), with the
+ * offset where each starts. One indexOf sweep over the whole string is far cheaper than a call per offer: it only
+ * stops where the pattern occurs.
+ */
+interface Corpus {
+  text: string;
+  /** start[i] = offset of text i (just after its newline); start[n] = end */
+  start: Int32Array;
 }
 
-function titleBoost(title: string, q: string): number {
-  if (title.startsWith(q)) return 0;
-  if (title.includes(` ${q}`)) return 1;
-  return 2;
+function corpusOf(texts: readonly string[]): Corpus {
+  const start = new Int32Array(texts.length + 1);
+  let offset = 0;
+  texts.forEach((t, i) => {
+    start[i] = offset + 1;
+    offset += t.length + 1;
+  });
+  start[texts.length] = offset + 1;
+  return { text: `\n${texts.join('\n')}`, start };
+}
+
+/**
+ * Calls `hit` with each text index (ascending) that contains `pattern` (at most once per text). A pattern starting
+ * with the newline ("text starts with …") belongs to the text after that newline.
+ */
+function sweep(corpus: Corpus, pattern: string, hit: (i: number) => void): void {
+  const { text, start } = corpus;
+  const shift = pattern.startsWith('\n') ? 1 : 0;
+  let doc = 0;
+  let pos = text.indexOf(pattern);
+  while (pos !== -1) {
+    while (start[doc + 1]! <= pos + shift) doc++; // hits come in order: walk forward
+    hit(doc);
+    pos = text.indexOf(pattern, start[doc + 1]! - shift);
+  }
+}
+
+/** Base indexes of the active offers whose texts contain every token. */
+function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
+  const out: number[] = [];
+  if (plan.match) {
+    for (const rowid of statements(db).match.all(plan.match) as number[]) {
+      const i = rowid < idx.byRowid.length ? idx.byRowid[rowid]! : -1;
+      if (i < 0) continue; // not active
+      if (plan.short.length === 0) out.push(i);
+      else {
+        const hay = idx.base[i]!.haystack;
+        if (plan.short.every((t) => hay.includes(t))) out.push(i);
+      }
+    }
+    return Int32Array.from(out);
+  }
+  // Only tokens shorter than a trigram: start from the rarest-looking (longest) one, check the others per offer.
+  const [first, ...rest] = [...plan.short].sort((a, b) => b.length - a.length);
+  sweep(idx.haystacks, first!, (i) => {
+    if (rest.length === 0) out.push(i);
+    else {
+      const hay = idx.base[i]!.haystack;
+      if (rest.every((t) => hay.includes(t))) out.push(i);
+    }
+  });
+  return Int32Array.from(out);
+}
+
+/**
+ * Ranks the text hits that passed the filters: title starting with the query first, then a title word starting
+ * with it, then the higher column score (each token counts with the weight of the best column it was found in),
+ * then title order. One numeric key per hit, sorted natively and decoded via the title rank. Only the first `needed`
+ * entries are in rank order; the others (which only feed the count and the map points) are not.
+ *
+ * Boosts and scores are found in one of two equivalent ways, whichever is cheaper: for a few hits, by looking into
+ * each hit's texts; for many (a first keystroke finds every offer), by sweeping each column's corpus once, which
+ * costs about the same whatever the number of hits. Tests check both against a plain reference ranking.
+ */
+function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, needed: number, tuning: SearchTuning): number[] {
+  const n = idx.base.length;
+  const keys = idx.scratch.keys.subarray(0, hits.length);
+  const key = (i: number, boost: number, score: number) =>
+    // boost first (0 best), then higher score, then title order; exact integers in a double for n < 2^40
+    (boost * (MAX_SCORE + 1) + (MAX_SCORE - Math.min(MAX_SCORE, score))) * n + idx.titleRank[i]!;
+  // Fragments shorter than a trigram (a first keystroke) say nothing about relevance where they occur: without a
+  // longer token only the title counts.
+  const tokens = plan.match ? plan.tokens : [];
+  if (hits.length * (tokens.length + 1) <= tuning.sweepAbove) {
+    const q = plan.normalised;
+    const spaceQ = ` ${q}`;
+    for (let k = 0; k < hits.length; k++) {
+      const i = hits[k]!;
+      const texts = idx.base[i]!.texts;
+      const title = texts[0]!;
+      let score = 0;
+      for (const token of tokens) {
+        let w: number = DESCRIPTION_WEIGHT; // every hit contains every token somewhere; in no other column means the description
+        for (let c = 0; c < SHORT_COLUMNS; c++) {
+          if (texts[c]!.includes(token)) {
+            w = WEIGHTS[c]!; // columns are ordered by weight: the first one found is the best
+            break;
+          }
+        }
+        score += w;
+      }
+      keys[k] = key(i, title.startsWith(q) ? 0 : title.includes(spaceQ) ? 1 : 2, score);
+    }
+  } else {
+    const { boosts, scores, best } = idx.scratch;
+    const titles = idx.columns[0]!;
+    boosts.fill(2);
+    sweep(titles, ` ${plan.normalised}`, (i) => (boosts[i] = 1));
+    sweep(titles, `\n${plan.normalised}`, (i) => (boosts[i] = 0)); // a title starts right after its newline
+    scores.fill(0);
+    for (const token of tokens) {
+      best.fill(DESCRIPTION_WEIGHT);
+      for (let c = SHORT_COLUMNS - 1; c >= 0; c--) {
+        const w = WEIGHTS[c]!; // lowest weight first, so the best column is written last
+        sweep(idx.columns[c]!, token, (i) => (best[i] = w));
+      }
+      for (let i = 0; i < n; i++) scores[i] = Math.min(MAX_SCORE, scores[i]! + best[i]!);
+    }
+    for (let k = 0; k < hits.length; k++) keys[k] = key(hits[k]!, boosts[hits[k]!]!, scores[hits[k]!]!);
+  }
+  // Only the page shown needs rank order (the rest feeds the count and the map): with many hits, move the smallest
+  // keys to the front and sort just those.
+  if (keys.length > 2 * needed) {
+    selectSmallest(keys, needed);
+    keys.subarray(0, needed).sort();
+  } else keys.sort();
+  const order: number[] = [];
+  for (let k = 0; k < keys.length; k++) order.push(idx.byTitle[(keys[k]! % n) | 0]!);
+  return order;
+}
+const MAX_SCORE = 2047;
+
+/** Rearranges `a` (distinct values) so that its k smallest values come first, in any order (quickselect). */
+export function selectSmallest(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    // median of three as pivot
+    const mid = (lo + hi) >> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // now a[lo..j] <= pivot <= a[i..hi]
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
 }
 
 // ── Cards ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -251,7 +463,10 @@ export function offerCard(offer: Offer, lang: Language, position: LatLon): Offer
 
 function loadCards(db: Db, rowids: number[], lang: Language, position: LatLon): OfferCard[] {
   if (rowids.length === 0) return [];
-  const rows = db.prepare(`SELECT rowid, data_json FROM offers WHERE rowid IN (${inList(rowids.length)})`).all(...rowids) as {
+  const cached = statements(db).cards;
+  let stmt = cached.get(rowids.length);
+  if (!stmt) cached.set(rowids.length, (stmt = db.prepare(`SELECT rowid, data_json FROM offers WHERE rowid IN (${inList(rowids.length)})`)));
+  const rows = stmt.all(...rowids) as {
     rowid: number;
     data_json: string;
   }[];
@@ -263,40 +478,38 @@ function loadCards(db: Db, rowids: number[], lang: Language, position: LatLon): 
 }
 
 // ── Entry point ───────────────────────────────────────────────────────────────────────────────────────
-export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext): SearchResult {
+export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tuning: SearchTuning = DEFAULT_TUNING): SearchResult {
   const today = localDate(ctx.now, ctx.tz);
   const idx = offerIndex(db);
-  const view = factsView(db, idx, today, ctx.position, ctx.tz);
-  const criteria = compileCriteria(query);
+  const { cols, byDistance } = factsView(db, idx, today, ctx.position, ctx.tz);
+  const criteria = columnCriteria(cols, compileCriteria(query));
   const plan = textPlan(query.text);
 
   let order: number[];
-  let facetInput: OfferFacts[];
+  let facetRows: Int32Array | null;
   if (plan) {
-    const hits: { i: number; boost: number; rank: number }[] = [];
-    for (const m of textMatches(db, plan)) {
-      const i = idx.byRowid.get(m.rowid);
-      if (i === undefined) continue; // not active
-      hits.push({ i, boost: titleBoost(idx.base[i]!.title, plan.normalised), rank: m.rank });
-    }
-    facetInput = hits.map((h) => view.facts[h.i]!);
-    hits.sort((a, b) => a.boost - b.boost || a.rank - b.rank || (idx.base[a.i]!.title < idx.base[b.i]!.title ? -1 : 1));
-    order = hits.filter((h) => factsMatch(view.facts[h.i]!, criteria)).map((h) => h.i);
+    facetRows = textMatches(db, idx, plan);
+    const passing: number[] = [];
+    if (criteria.none) for (let k = 0; k < facetRows.length; k++) passing.push(facetRows[k]!);
+    else for (let k = 0; k < facetRows.length; k++) if (matches(cols, facetRows[k]!, criteria)) passing.push(facetRows[k]!);
+    order = rankTextHits(idx, passing, plan, query.offset + query.limit, tuning);
   } else {
-    facetInput = view.facts;
-    order = view.byDistance.filter((i) => factsMatch(view.facts[i]!, criteria));
+    facetRows = null;
+    order = [];
+    if (criteria.none) for (let k = 0; k < byDistance.length; k++) order.push(byDistance[k]!);
+    else for (let k = 0; k < byDistance.length; k++) if (matches(cols, byDistance[k]!, criteria)) order.push(byDistance[k]!);
   }
 
   const points: SearchResult['points'] = [];
-  for (const i of order) {
-    const f = view.facts[i]!;
-    if (f.lat !== null && f.lon !== null) points.push({ id: f.id, lat: f.lat, lon: f.lon });
+  for (let k = 0; k < order.length; k++) {
+    const p = idx.base[order[k]!]!.point;
+    if (p) points.push(p);
   }
   const page = order.slice(query.offset, query.offset + query.limit).map((i) => idx.base[i]!.rowid);
   return {
     total: order.length,
     items: loadCards(db, page, query.lang, ctx.position),
     points,
-    facets: countFacets(facetInput, criteria, idx.taxonomyIds),
+    facets: countFacets(cols, facetRows, criteria),
   };
 }

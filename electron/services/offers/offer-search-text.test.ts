@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchQuerySchema, type SearchQueryInput } from '../../../shared/contract/offers';
+import { localDate } from '../../../shared/logic/next-dates';
+import { searchTokens } from '../../../shared/logic/normalize-text';
+import { compileCriteria, countFacets, matchesFilters, offerFacts } from '../../../shared/logic/offer-filter';
+import { generateSyntheticOffers, SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
+import { SIEGBURG_CENTRE } from '../../../shared/schemas/kiosk-config';
+import type { Offer } from '../../../shared/schemas/offer';
+import { ftsTexts, replaceTaxonomy, upsertOffers } from './offer-repository';
+import { searchOffers, selectSmallest, type SearchContext, type SearchTuning } from './offer-search';
+import { tempDb } from './test-db';
+
+/**
+ * The text search (FTS5 + in-memory checks, two ways of ranking) against a plain reference written from the rules:
+ * an offer matches when each query word occurs in its normalised texts; rank = title starts with the query, then a
+ * title word does, then the column score (each word: weight of the best column it is in — title 10, organisation 5,
+ * summary 3, place 2, description 1; only when the query has a word of 3+ letters), then title.
+ */
+const ctx: SearchContext = { position: { ...SIEGBURG_CENTRE }, now: new Date('2026-11-25T10:00:00Z'), tz: 'Europe/Berlin' };
+const WEIGHTS = { title: 10, organisation: 5, summary: 3, place: 2, description: 1 } as const;
+const TUNINGS: [string, SearchTuning][] = [
+  ['looking into each hit', { sweepAbove: Infinity }],
+  ['sweeping the columns', { sweepAbove: 0 }],
+  ['default', { sweepAbove: 3000 }],
+];
+
+describe('text search agrees with a plain reference', () => {
+  let t: ReturnType<typeof tempDb>;
+  const offers = generateSyntheticOffers(800, 7);
+  // a few offers whose texts sit at the edges: first/last position, title start, words inside compounds
+  offers.push(
+    { ...offers[0]!, id: 'edge-a', title: 'Abendtreff am Bach', summary: 'ab 18 Uhr', status: 'active' },
+    { ...offers[1]!, id: 'edge-b', title: 'Zumba', organisation: { name: 'Abteilung Tanz' }, status: 'active' },
+    { ...offers[2]!, id: 'edge-paused', title: 'Abendtreff pausiert', status: 'paused' },
+    { ...offers[3]!, id: 'edge-summary', title: 'Kartenrunde', summary: 'Ein Treffen im Verein', organisation: { name: 'Stadtteilinitiative' }, status: 'active' },
+    { ...offers[4]!, id: 'edge-place', title: 'Kartenrunde', summary: 'Karten spielen', organisation: { name: 'Freunde' }, status: 'active',
+      location: { ...offers[4]!.location!, name: 'Vereinsheim' } },
+  );
+  const districtLabel = new Map(SIEGBURG_TAXONOMY.districts.map((d) => [d.id, d.label.de]));
+  let rowids: Map<string, number>;
+  beforeAll(() => {
+    t = tempDb();
+    t.db.transaction(() => {
+      replaceTaxonomy(t.db, SIEGBURG_TAXONOMY);
+      upsertOffers(t.db, offers);
+    })();
+    rowids = new Map((t.db.prepare('SELECT id, rowid FROM offers').all() as { id: string; rowid: number }[]).map((r) => [r.id, r.rowid]));
+  });
+  afterAll(() => t.cleanup());
+
+  function reference(q: ReturnType<typeof searchQuerySchema.parse>) {
+    const tokens = searchTokens(q.text);
+    const normalised = tokens.join(' ');
+    const scored = tokens.some((x) => x.length >= 3);
+    const fctx = { position: ctx.position, today: localDate(ctx.now, ctx.tz) };
+    const textHits = offers
+      .filter((o) => o.status === 'active')
+      .map((o) => ({ o, texts: ftsTexts(o, o.district ? districtLabel.get(o.district) : undefined) }))
+      .filter(({ texts }) => tokens.every((tok) => Object.values(texts).some((v) => v.includes(tok))));
+    const hits = textHits
+      .filter(({ o }) => matchesFilters(o, q, fctx))
+      .map(({ o, texts }) => {
+        const boost = texts.title.startsWith(normalised) ? 0 : texts.title.includes(` ${normalised}`) ? 1 : 2;
+        let score = 0;
+        if (scored) {
+          for (const tok of tokens) score += Math.max(...(Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[]).map((c) => (texts[c].includes(tok) ? WEIGHTS[c] : 0)));
+        }
+        return { id: o.id, boost, score, title: texts.title, rowid: rowids.get(o.id)! };
+      });
+    hits.sort((a, b) => a.boost - b.boost || b.score - a.score || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.rowid - b.rowid));
+    return { ids: hits.map((h) => h.id), textHits: textHits.map(({ o }) => o) };
+  }
+
+  const cases: SearchQueryInput[] = [
+    { text: 'treff' },
+    { text: 'garten' },
+    { text: 'Senioren Treff' },
+    { text: 'kaffee tee' },
+    { text: 'ab' },
+    { text: 'a' },
+    { text: 'g' },
+    { text: 'abendtreff' },
+    { text: 'ZUMBA' },
+    { text: 'Bürgerhaus' },
+    { text: 'burgerhaus' },
+    { text: 'strasse' },
+    { text: 'Märchen vorlesen' },
+    { text: 'abteilung' },
+    { text: 'verein' },
+    { text: 'kartenrunde verein' },
+    { text: 'initiative' },
+    { text: 'treff ab' },
+    { text: 'xylophon' },
+    { text: 'treff', interests: ['treffen', 'essen'], ageGroups: ['senioren'] },
+    { text: 'garten', districts: ['kaldauen', 'zange'], freeOnly: true },
+    { text: 'e', when: 'week', maxDistanceKm: 2 },
+    { text: 'kreis', weekdays: ['TU'], timesOfDay: ['evening'], wheelchairOnly: true },
+  ];
+  for (const [how, tuning] of TUNINGS) {
+    for (const c of cases) {
+      it(`${JSON.stringify(c)} — same hits, order and facets (${how})`, () => {
+        for (const [offset, limit] of [
+          [0, 500],
+          [0, 10],
+          [25, 10],
+        ] as const) {
+          const q = searchQuerySchema.parse({ ...c, offset, limit });
+          const r = searchOffers(t.db, q, ctx, tuning);
+          const ref = reference(q);
+          expect(r.total).toBe(ref.ids.length);
+          expect(r.items.map((i) => i.id)).toEqual(ref.ids.slice(offset, offset + limit));
+          expect(r.points.map((p) => p.id).sort()).toEqual(ref.ids.filter((id) => offers.find((o) => o.id === id)!.location).sort());
+          const fctx = { position: ctx.position, today: localDate(ctx.now, ctx.tz) };
+          const ids = { interests: SIEGBURG_TAXONOMY.interests.map((i) => i.id), ageGroups: SIEGBURG_TAXONOMY.age_groups.map((a) => a.id), districts: SIEGBURG_TAXONOMY.districts.map((d) => d.id) };
+          expect(r.facets).toEqual(countFacets(ref.textHits.map((o: Offer) => offerFacts(o, fctx)), compileCriteria(q), ids));
+        }
+      });
+    }
+  }
+
+  it('the edge offers are found by their parts', () => {
+    const q = (text: string) => searchOffers(t.db, searchQuerySchema.parse({ text, limit: 500 }), ctx).items.map((i) => i.id);
+    expect(q('abendtreff')[0]).toBe('edge-a');
+    expect(q('zumba')).toEqual(['edge-b']);
+    expect(q('abendtreff')).not.toContain('edge-paused');
+  });
+});
+
+describe('selectSmallest', () => {
+  it('moves the k smallest values to the front', () => {
+    let seed = 1;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      for (const k of [1, 2, Math.floor(n / 2), n - 1, n].filter((x) => x >= 1 && x <= n)) {
+        const values = [...new Set(Array.from({ length: n }, () => Math.floor(rnd() * 1e9)))];
+        const a = Float64Array.from(values);
+        selectSmallest(a, k);
+        const expected = [...values].sort((x, y) => x - y).slice(0, k);
+        expect([...a.subarray(0, k)].sort((x, y) => x - y)).toEqual(expected);
+        expect([...a].sort((x, y) => x - y)).toEqual([...values].sort((x, y) => x - y)); // nothing lost
+      }
+    }
+  });
+});
