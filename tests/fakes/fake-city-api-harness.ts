@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
 import { silentLog } from '../../electron/services/log';
 import { countOffers, getOfferById } from '../../electron/services/offers/offer-repository';
+import { derivedRowProblems } from '../../electron/services/offers/test-db';
 import { createFetchCityApiClient } from '../../electron/services/sync/city-api-client';
 import { createImageCache, type ImageCache } from '../../electron/services/sync/image-cache';
 import { createRecordChecker } from '../../electron/services/sync/offer-records';
@@ -83,6 +84,8 @@ export function expectKioskEqualsServer(kiosk: Db, api: RunningCityApi): number 
   // derived rows follow the offers table (no orphans, no duplicates)
   expect(kiosk.prepare('SELECT count(*) FROM offers_fts').pluck().get()).toBe(actualIds.length);
   expect(kiosk.prepare('SELECT count(*) FROM locations WHERE offer_id NOT IN (SELECT id FROM offers)').pluck().get()).toBe(0);
+  // every derived row (locations, schedules, interests, age groups, offers_fts texts) is exactly what the stored offer says
+  expect(derivedRowProblems(kiosk)).toEqual([]);
   expect(countOffers(kiosk)).toBe(expected.size);
   return expected.size;
 }

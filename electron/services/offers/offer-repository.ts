@@ -50,8 +50,9 @@ function statements(db: Db): Statements {
        VALUES (@id, @updated_at, @status, @title, @summary, @organisation, @district, @free, @sample, @data_json)
        ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, status = excluded.status, title = excluded.title,
          summary = excluded.summary, organisation = excluded.organisation, district = excluded.district,
-         free = excluded.free, sample = excluded.sample, data_json = excluded.data_json`,
-    ),
+         free = excluded.free, sample = excluded.sample, data_json = excluded.data_json
+       RETURNING rowid`,
+    ).pluck(),
     selectRowid: db.prepare('SELECT rowid FROM offers WHERE id = ?').pluck(),
     deleteLocation: db.prepare('DELETE FROM locations WHERE offer_id = ?'),
     insertLocation: db.prepare(
@@ -95,16 +96,26 @@ export function ftsTexts(offer: Offer, districtLabel: string | undefined) {
   };
 }
 
-/** Inserts or replaces offers with all their derived rows. Does not open a transaction: wrap the call in `db.transaction`. */
+/**
+ * Inserts or replaces offers with all their derived rows. Does not open a transaction: wrap the call in `db.transaction`.
+ *
+ * Order matters for speed: FTS5 writes its pending (in-memory) index to disk whenever another statement of the
+ * transaction opens a statement savepoint — every offers/locations/schedules write here does. So all ordinary rows are
+ * written first and all offers_fts rows of the call after them: one FTS flush per transaction (at commit) instead of a
+ * tiny index segment per offer. New offers (not stored before the call) have no derived rows to delete.
+ */
 export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean } = {}): void {
   if (offers.length === 0) return;
   const s = statements(db);
   const labels = districtLabels(db);
+  /** per offers.rowid: its FTS texts (last occurrence wins) and whether it had an FTS row before this call */
+  const fts = new Map<number, { existed: boolean; texts: ReturnType<typeof ftsTexts> }>();
   for (const offer of offers) {
     const sample = opts.sample ?? offer.sample ?? false;
     const stored: Offer = { ...offer, sample: sample || undefined };
     if (!sample) delete stored.sample;
-    s.upsertOffer.run({
+    const existed = s.selectRowid.get(offer.id) !== undefined;
+    const rowid = s.upsertOffer.get({
       id: offer.id,
       updated_at: offer.updated_at,
       status: offer.status,
@@ -115,15 +126,18 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
       free: offer.cost.free ? 1 : 0,
       sample: sample ? 1 : 0,
       data_json: JSON.stringify(stored),
-    });
-    const rowid = s.selectRowid.get(offer.id) as number;
+    }) as number;
 
-    s.deleteLocation.run(offer.id);
+    if (existed) {
+      s.deleteLocation.run(offer.id);
+      s.deleteSchedules.run(offer.id);
+      s.deleteInterests.run(offer.id);
+      s.deleteAgeGroups.run(offer.id);
+    }
     const l = offer.location;
     if (l) {
       s.insertLocation.run(offer.id, l.name, l.street, l.postal_code, l.city, l.lat, l.lon, l.wheelchair, l.accessibility_notes ?? null, l.transit_stop ?? null);
     }
-    s.deleteSchedules.run(offer.id);
     offer.schedules.forEach((sc: Schedule, idx) => {
       s.insertSchedule.run(
         offer.id,
@@ -139,13 +153,14 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
         sc.note ?? null,
       );
     });
-    s.deleteInterests.run(offer.id);
     for (const i of offer.interests) s.insertInterest.run(offer.id, i);
-    s.deleteAgeGroups.run(offer.id);
     for (const a of offer.age_groups) s.insertAgeGroup.run(offer.id, a);
 
-    const t = ftsTexts(offer, offer.district ? labels.get(offer.district) : undefined);
-    s.deleteFts.run(rowid);
+    const texts = ftsTexts(offer, offer.district ? labels.get(offer.district) : undefined);
+    fts.set(rowid, { existed: fts.get(rowid)?.existed ?? existed, texts });
+  }
+  for (const [rowid, { existed, texts: t }] of fts) {
+    if (existed) s.deleteFts.run(rowid);
     s.insertFts.run(rowid, t.title, t.summary, t.description, t.organisation, t.place);
   }
   bump(db);
@@ -155,16 +170,19 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
 export function deleteOffers(db: Db, ids: string[]): void {
   if (ids.length === 0) return;
   const s = statements(db);
+  // offers_fts rows last, all together (see upsertOffers: one FTS flush instead of one per offer).
+  const rowids: number[] = [];
   for (const id of ids) {
     const rowid = s.selectRowid.get(id) as number | undefined;
     if (rowid === undefined) continue;
-    s.deleteFts.run(rowid);
+    rowids.push(rowid);
     s.deleteLocation.run(id);
     s.deleteSchedules.run(id);
     s.deleteInterests.run(id);
     s.deleteAgeGroups.run(id);
     s.deleteOffer.run(id);
   }
+  for (const rowid of rowids) s.deleteFts.run(rowid);
   bump(db);
 }
 
