@@ -30,9 +30,12 @@ describe('text search agrees with a plain reference', () => {
   // a few offers whose texts sit at the edges: first/last position, title start, words inside compounds
   offers.push(
     { ...offers[0]!, id: 'edge-a', title: 'Abendtreff am Bach', summary: 'ab 18 Uhr', status: 'active' },
+    { ...offers[6]!, id: 'edge-jazz', title: 'Jazz Quartett', status: 'active' },
     { ...offers[1]!, id: 'edge-b', title: 'Zumba', organisation: { name: 'Abteilung Tanz' }, status: 'active' },
     { ...offers[2]!, id: 'edge-paused', title: 'Abendtreff pausiert', status: 'paused' },
     { ...offers[3]!, id: 'edge-summary', title: 'Kartenrunde', summary: 'Ein Treffen im Verein', organisation: { name: 'Stadtteilinitiative' }, status: 'active' },
+    { ...offers[5]!, id: 'edge-uk', title: 'Gesprächscafé', status: 'active',
+      translations: { uk: { title: 'Розмовне кафе', summary: 'Зустріч за кавою', description: 'Кава і чай' }, ar: { title: 'مقهى الحديث', summary: 'لقاء', description: 'قهوة' } } },
     { ...offers[4]!, id: 'edge-place', title: 'Kartenrunde', summary: 'Karten spielen', organisation: { name: 'Freunde' }, status: 'active',
       location: { ...offers[4]!.location!, name: 'Vereinsheim' } },
   );
@@ -87,6 +90,16 @@ describe('text search agrees with a plain reference', () => {
     { text: 'Märchen vorlesen' },
     { text: 'abteilung' },
     { text: 'verein' },
+    { text: 'ка' },
+    { text: 'кафе' },
+    { text: 'р' },
+    { text: 'مقهى' },
+    { text: 'م' },
+    { text: 'ge ка' },
+    { text: '1' },
+    { text: '18' },
+    { text: 'zq' },
+    { text: 'zz' },
     { text: 'kartenrunde verein' },
     { text: 'initiative' },
     { text: 'treff ab' },
@@ -123,6 +136,10 @@ describe('text search agrees with a plain reference', () => {
     expect(q('abendtreff')[0]).toBe('edge-a');
     expect(q('zumba')).toEqual(['edge-b']);
     expect(q('abendtreff')).not.toContain('edge-paused');
+    expect(q('ка')).toContain('edge-uk');
+    expect(q('кафе')).toEqual(['edge-uk']);
+    expect(q('مقهى')).toEqual(['edge-uk']);
+    expect(q('18')).toContain('edge-a');
   });
 });
 

@@ -50,7 +50,7 @@ type TextColumn = keyof typeof COLUMN_WEIGHTS;
 /** Searchable columns, best first; the description (by far the longest) last. */
 const TEXT_COLUMNS = Object.keys(COLUMN_WEIGHTS) as TextColumn[];
 const WEIGHTS = TEXT_COLUMNS.map((c) => COLUMN_WEIGHTS[c]);
-/** Columns before the description: the only ones ranking looks into. */
+/** Columns before the description (whose end need not be stored: it runs to the end of the haystack). */
 const SHORT_COLUMNS = TEXT_COLUMNS.length - 1;
 const DESCRIPTION_WEIGHT = COLUMN_WEIGHTS.description;
 
@@ -60,9 +60,12 @@ const inList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 interface BaseEntry {
   rowid: number;
   offer: FilterableOffer;
-  /** the normalised texts as stored in offers_fts (title includes translated titles), in TEXT_COLUMNS order */
-  texts: string[];
-  /** all normalised texts in one string, for tokens shorter than a trigram */
+  /** normalised title as stored in offers_fts (it includes translated titles) */
+  title: string;
+  /**
+   * All normalised texts in TEXT_COLUMNS order (best column first), joined by tabs (normalised text has none, so no
+   * word spans two columns). The first occurrence of a word tells its best column (see `columnAt`).
+   */
   haystack: string;
   point: SearchResult['points'][number] | null;
 }
@@ -80,10 +83,12 @@ interface OfferIndex {
   /** position of each base entry in title order (ties by rowid), and its inverse */
   titleRank: Int32Array;
   byTitle: Int32Array;
-  /** every haystack in base order: one fast indexOf sweep finds tokens shorter than a trigram */
-  haystacks: Corpus;
-  /** each searchable column's texts in base order (TEXT_COLUMNS order; [0] = titles) for ranking sweeps */
-  columns: Corpus[];
+  /** which letters/digits and pairs of them occur in each haystack: finds words shorter than a trigram */
+  pairs: PairIndex;
+  /** every haystack without its description (same offsets): sweeps find title starts and best columns for all offers */
+  heads: Corpus;
+  /** for base entry i, columnEnds[i * SHORT_COLUMNS + c] = end of column c within its haystack (the description runs to the end) */
+  columnEnds: Int32Array;
   taxonomyIds: { interests: string[]; ageGroups: string[]; districts: string[] };
   view: FactsView | null;
   /** per-search work buffers, one slot per offer, reused (searches run one at a time) to spare the GC */
@@ -159,8 +164,8 @@ function offerIndex(db: Db): OfferIndex {
     const location = r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon, wheelchair: r.wheelchair } : undefined;
     return {
       rowid: r.rowid,
-      texts: TEXT_COLUMNS.map((c) => texts[c]),
-      haystack: TEXT_COLUMNS.map((c) => texts[c]).join(' '),
+      title: texts.title,
+      haystack: TEXT_COLUMNS.map((c) => texts[c]).join('\t'),
       point: location ? { id: r.id, lat: location.lat, lon: location.lon } : null,
       offer: {
         id: r.id,
@@ -174,12 +179,13 @@ function offerIndex(db: Db): OfferIndex {
     };
   });
   const byTitle = Int32Array.from(base.keys()).sort((a, b) => {
-    const ta = base[a]!.texts[0]!;
-    const tb = base[b]!.texts[0]!;
+    const ta = base[a]!.title;
+    const tb = base[b]!.title;
     return ta < tb ? -1 : ta > tb ? 1 : base[a]!.rowid - base[b]!.rowid;
   });
   const titleRank = new Int32Array(base.length);
   byTitle.forEach((i, rank) => (titleRank[i] = rank));
+  const ends = columnEnds(base);
   const t = readTaxonomy(db);
   const idx: OfferIndex = {
     generation,
@@ -187,14 +193,34 @@ function offerIndex(db: Db): OfferIndex {
     byRowid: rowidLookup(base),
     titleRank,
     byTitle,
-    haystacks: corpusOf(base.map((b) => b.haystack)),
-    columns: TEXT_COLUMNS.map((_, c) => corpusOf(base.map((b) => b.texts[c]!))),
+    pairs: pairIndex(base.map((b) => b.haystack)),
+    columnEnds: ends,
+    heads: corpusOf(base.map((b, i) => b.haystack.slice(0, ends[i * SHORT_COLUMNS + SHORT_COLUMNS - 1]))),
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
     scratch: { boosts: new Uint8Array(base.length), scores: new Uint16Array(base.length), best: new Uint8Array(base.length), keys: new Float64Array(base.length) },
   };
   indexes.set(db, idx);
   return idx;
+}
+
+function columnEnds(base: readonly BaseEntry[]): Int32Array {
+  const ends = new Int32Array(base.length * SHORT_COLUMNS);
+  base.forEach((b, i) => {
+    let end = -1;
+    for (let c = 0; c < SHORT_COLUMNS; c++) {
+      end = b.haystack.indexOf('\t', end + 1);
+      ends[i * SHORT_COLUMNS + c] = end;
+    }
+  });
+  return ends;
+}
+
+/** Weight of the column of base entry i in which position `pos` of its haystack lies. */
+function weightAt(idx: OfferIndex, i: number, pos: number): number {
+  const o = i * SHORT_COLUMNS;
+  for (let c = 0; c < SHORT_COLUMNS; c++) if (pos < idx.columnEnds[o + c]!) return WEIGHTS[c]!;
+  return DESCRIPTION_WEIGHT;
 }
 
 function rowidLookup(base: readonly BaseEntry[]): Int32Array {
@@ -288,46 +314,99 @@ function corpusOf(texts: readonly string[]): Corpus {
 }
 
 /**
- * Calls `hit` with each text index (ascending) that contains `pattern` (at most once per text). A pattern starting
- * with the newline ("text starts with …") belongs to the text after that newline.
+ * Calls `hit` with each text index (ascending) that contains `pattern`, once, with the offset of the first occurrence
+ * in that text. A pattern starting with the newline ("text starts with …") belongs to the text after that newline.
  */
-function sweep(corpus: Corpus, pattern: string, hit: (i: number) => void): void {
+function sweep(corpus: Corpus, pattern: string, hit: (i: number, offset: number) => void): void {
   const { text, start } = corpus;
   const shift = pattern.startsWith('\n') ? 1 : 0;
   let doc = 0;
   let pos = text.indexOf(pattern);
   while (pos !== -1) {
     while (start[doc + 1]! <= pos + shift) doc++; // hits come in order: walk forward
-    hit(doc);
+    hit(doc, pos - start[doc]!); // offset of the first occurrence within text `doc`
     pos = text.indexOf(pattern, start[doc + 1]! - shift);
   }
 }
 
+// ── Short words ───────────────────────────────────────────────────────────────────────────────────────
+/**
+ * For words shorter than a trigram (the first one or two keystrokes): per offer, one bit for each letter a–z and
+ * digit that occurs in its normalised texts and one for each ordered pair of them (36 + 36² bits, 168 bytes). A
+ * one- or two-character word made of those is then found by a bit test per offer, exactly (the bit says whether
+ * the substring occurs). Other characters (Cyrillic, Arabic, …) fall back to a substring check.
+ */
+interface PairIndex {
+  bits: Uint32Array;
+}
+const SYMBOLS = 36;
+const PAIR_WORDS = Math.ceil((SYMBOLS + SYMBOLS * SYMBOLS) / 32);
+
+function symbol(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97; // a-z
+  if (code >= 48 && code <= 57) return code - 48 + 26; // 0-9
+  return -1;
+}
+
+function pairIndex(haystacks: readonly string[]): PairIndex {
+  const bits = new Uint32Array(haystacks.length * PAIR_WORDS);
+  haystacks.forEach((h, i) => {
+    const o = i * PAIR_WORDS;
+    let prev = -1;
+    for (let k = 0; k < h.length; k++) {
+      const s = symbol(h.charCodeAt(k));
+      if (s >= 0) {
+        bits[o + (s >> 5)]! |= 1 << (s & 31);
+        if (prev >= 0) {
+          const b = SYMBOLS + prev * SYMBOLS + s;
+          bits[o + (b >> 5)]! |= 1 << (b & 31);
+        }
+      }
+      prev = s;
+    }
+  });
+  return { bits };
+}
+
+/** The bit that says `token` (1–2 characters) occurs, or -1 when it has a character outside a–z/0–9. */
+function pairBit(token: string): number {
+  const a = symbol(token.charCodeAt(0));
+  if (a < 0) return -1;
+  if (token.length === 1) return a;
+  const b = symbol(token.charCodeAt(1));
+  return b < 0 ? -1 : SYMBOLS + a * SYMBOLS + b;
+}
+
+/** A test "does base entry i contain every one of these short tokens". */
+function shortTokenTest(idx: OfferIndex, tokens: readonly string[]): (i: number) => boolean {
+  const bits = idx.pairs.bits;
+  const exact = tokens.map(pairBit);
+  const other = tokens.filter((_, k) => exact[k]! < 0);
+  const words = exact.filter((b) => b >= 0).map((b) => b >> 5);
+  const masks = exact.filter((b) => b >= 0).map((b) => 1 << (b & 31));
+  return (i) => {
+    const o = i * PAIR_WORDS;
+    for (let k = 0; k < words.length; k++) if ((bits[o + words[k]!]! & masks[k]!) === 0) return false;
+    for (const t of other) if (!idx.base[i]!.haystack.includes(t)) return false;
+    return true;
+  };
+}
+
 /** Base indexes of the active offers whose texts contain every token. */
 function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
-  const out: number[] = [];
+  const hasShort = shortTokenTest(idx, plan.short);
   if (plan.match) {
+    const out: number[] = [];
     for (const rowid of statements(db).match.all(plan.match) as number[]) {
       const i = rowid < idx.byRowid.length ? idx.byRowid[rowid]! : -1;
-      if (i < 0) continue; // not active
-      if (plan.short.length === 0) out.push(i);
-      else {
-        const hay = idx.base[i]!.haystack;
-        if (plan.short.every((t) => hay.includes(t))) out.push(i);
-      }
+      if (i >= 0 && hasShort(i)) out.push(i); // i < 0: not active
     }
     return Int32Array.from(out);
   }
-  // Only tokens shorter than a trigram: start from the rarest-looking (longest) one, check the others per offer.
-  const [first, ...rest] = [...plan.short].sort((a, b) => b.length - a.length);
-  sweep(idx.haystacks, first!, (i) => {
-    if (rest.length === 0) out.push(i);
-    else {
-      const hay = idx.base[i]!.haystack;
-      if (rest.every((t) => hay.includes(t))) out.push(i);
-    }
-  });
-  return Int32Array.from(out);
+  const out = new Int32Array(idx.base.length);
+  let found = 0;
+  for (let i = 0; i < idx.base.length; i++) if (hasShort(i)) out[found++] = i;
+  return out.subarray(0, found);
 }
 
 /**
@@ -336,9 +415,10 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
  * then title order. One numeric key per hit, sorted natively and decoded via the title rank. Only the first `needed`
  * entries are in rank order; the others (which only feed the count and the map points) are not.
  *
- * Boosts and scores are found in one of two equivalent ways, whichever is cheaper: for a few hits, by looking into
- * each hit's texts; for many (a first keystroke finds every offer), by sweeping each column's corpus once, which
- * costs about the same whatever the number of hits. Tests check both against a plain reference ranking.
+ * Boosts and scores come from the first occurrence of each word in the offer's haystack (columns best first), found
+ * in one of two equivalent ways, whichever is cheaper: for a few hits, one indexOf per hit; for many (a first
+ * keystroke finds every offer), one sweep over all haystacks, which costs about the same whatever the number of
+ * hits. Tests check both against a plain reference ranking.
  */
 function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, needed: number, tuning: SearchTuning): number[] {
   const n = idx.base.length;
@@ -349,39 +429,29 @@ function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, 
   // Fragments shorter than a trigram (a first keystroke) say nothing about relevance where they occur: without a
   // longer token only the title counts.
   const tokens = plan.match ? plan.tokens : [];
+  const q = plan.normalised;
+  const spaceQ = ` ${q}`;
   if (hits.length * (tokens.length + 1) <= tuning.sweepAbove) {
-    const q = plan.normalised;
-    const spaceQ = ` ${q}`;
     for (let k = 0; k < hits.length; k++) {
       const i = hits[k]!;
-      const texts = idx.base[i]!.texts;
-      const title = texts[0]!;
+      const hay = idx.base[i]!.haystack;
       let score = 0;
-      for (const token of tokens) {
-        let w: number = DESCRIPTION_WEIGHT; // every hit contains every token somewhere; in no other column means the description
-        for (let c = 0; c < SHORT_COLUMNS; c++) {
-          if (texts[c]!.includes(token)) {
-            w = WEIGHTS[c]!; // columns are ordered by weight: the first one found is the best
-            break;
-          }
-        }
-        score += w;
-      }
-      keys[k] = key(i, title.startsWith(q) ? 0 : title.includes(spaceQ) ? 1 : 2, score);
+      for (const token of tokens) score += weightAt(idx, i, hay.indexOf(token)); // every hit contains every token
+      const word = hay.indexOf(spaceQ);
+      const boost = hay.startsWith(q) ? 0 : word !== -1 && word < idx.columnEnds[i * SHORT_COLUMNS]! ? 1 : 2;
+      keys[k] = key(i, boost, score);
     }
   } else {
     const { boosts, scores, best } = idx.scratch;
-    const titles = idx.columns[0]!;
     boosts.fill(2);
-    sweep(titles, ` ${plan.normalised}`, (i) => (boosts[i] = 1));
-    sweep(titles, `\n${plan.normalised}`, (i) => (boosts[i] = 0)); // a title starts right after its newline
+    sweep(idx.heads, spaceQ, (i, at) => {
+      if (at < idx.columnEnds[i * SHORT_COLUMNS]!) boosts[i] = 1; // first occurrence inside the title
+    });
+    sweep(idx.heads, `\n${q}`, (i) => (boosts[i] = 0)); // a haystack starts with its title
     scores.fill(0);
     for (const token of tokens) {
-      best.fill(DESCRIPTION_WEIGHT);
-      for (let c = SHORT_COLUMNS - 1; c >= 0; c--) {
-        const w = WEIGHTS[c]!; // lowest weight first, so the best column is written last
-        sweep(idx.columns[c]!, token, (i) => (best[i] = w));
-      }
+      best.fill(DESCRIPTION_WEIGHT); // every hit contains every token: where the heads don't, the description does
+      sweep(idx.heads, token, (i, at) => (best[i] = weightAt(idx, i, at)));
       for (let i = 0; i < n; i++) scores[i] = Math.min(MAX_SCORE, scores[i]! + best[i]!);
     }
     for (let k = 0; k < hits.length; k++) keys[k] = key(hits[k]!, boosts[hits[k]!]!, scores[hits[k]!]!);
