@@ -129,6 +129,13 @@ describe('offer write path: same database content as the per-row reference', () 
         },
       },
       {
+        name: 'offers carrying their own sample marker (true, false) and an explicit sample: false',
+        apply: (u, _d, db) => {
+          u(db, [{ ...offers[30]!, sample: true }, { ...offers[31]!, sample: false }]);
+          u(db, [{ ...offers[32]!, sample: true }], { sample: false });
+        },
+      },
+      {
         name: 'deleted offers come back, more edits',
         apply: (u, _d, db) => u(db, [offers[20]!, ...offers.slice(100, 160).map((o, i) => edited(o, i + 4)), offers[1199]!]),
       },

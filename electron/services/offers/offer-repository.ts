@@ -47,7 +47,7 @@ function statements(db: Db): Statements {
   s = {
     upsertOffer: db.prepare(
       `INSERT INTO offers (id, updated_at, status, title, summary, organisation, district, free, sample, data_json)
-       VALUES (@id, @updated_at, @status, @title, @summary, @organisation, @district, @free, @sample, @data_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, status = excluded.status, title = excluded.title,
          summary = excluded.summary, organisation = excluded.organisation, district = excluded.district,
          free = excluded.free, sample = excluded.sample, data_json = excluded.data_json
@@ -112,21 +112,23 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
   const fts = new Map<number, { existed: boolean; texts: ReturnType<typeof ftsTexts> }>();
   for (const offer of offers) {
     const sample = opts.sample ?? offer.sample ?? false;
-    const stored: Offer = { ...offer, sample: sample || undefined };
-    if (!sample) delete stored.sample;
+    // The stored JSON has `sample: true` or no `sample` at all (JSON.stringify leaves out undefined properties);
+    // most offers already look like that and are serialised without a copy.
+    const asIs = sample ? offer.sample === true : offer.sample === undefined;
+    const dataJson = JSON.stringify(asIs ? offer : { ...offer, sample: sample || undefined });
     const existed = s.selectRowid.get(offer.id) !== undefined;
-    const rowid = s.upsertOffer.get({
-      id: offer.id,
-      updated_at: offer.updated_at,
-      status: offer.status,
-      title: offer.title,
-      summary: offer.summary,
-      organisation: offer.organisation.name,
-      district: offer.district ?? null,
-      free: offer.cost.free ? 1 : 0,
-      sample: sample ? 1 : 0,
-      data_json: JSON.stringify(stored),
-    }) as number;
+    const rowid = s.upsertOffer.get(
+      offer.id,
+      offer.updated_at,
+      offer.status,
+      offer.title,
+      offer.summary,
+      offer.organisation.name,
+      offer.district ?? null,
+      offer.cost.free ? 1 : 0,
+      sample ? 1 : 0,
+      dataJson,
+    ) as number;
 
     if (existed) {
       s.deleteLocation.run(offer.id);
