@@ -66,7 +66,7 @@ export const syncBench: Bench = {
       console.log(
         `full sync, ${N_OFFERS} offers (20 pages of 500), file DB with WAL: median ${full.toFixed(0)} ms of ${FULL_RUNS} ` +
           `(${fullTimes.map((t) => t.toFixed(0)).join(', ')}) → ${Math.round(N_OFFERS / (full / 1000)).toLocaleString('en')} rows/s  ${verdict(full, GOAL_FULL_MS)}; ` +
-          `CPU ${median(fullCpu).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+          `CPU median ${median(fullCpu).toFixed(0)} ms (${fullCpu.map((t) => t.toFixed(0)).join(', ')}; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
       );
 
       const images = createImageCache(join(dir, 'images-inc'));
