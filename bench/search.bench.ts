@@ -108,7 +108,8 @@ export const searchBench: Bench = {
         );
       }
       console.log(
-        `worst p95 ${worstP95.toFixed(2)} ms wall, ${worstCpu95.toFixed(2)} ms CPU over ${N_OFFERS} offers (goal < ${GOAL_P95_MS} ms: ${worstP95 < GOAL_P95_MS ? 'met' : 'NOT met'} by wall time, ${worstCpu95 < GOAL_P95_MS ? 'met' : 'NOT met'} by CPU time); ` +
+        `worst p95 ${worstP95.toFixed(2)} ms wall over ${N_OFFERS} offers: goal < ${GOAL_P95_MS} ms ${worstP95 < GOAL_P95_MS ? 'met' : 'NOT met'} ` +
+          `(CPU p95 up to ${worstCpu95.toFixed(2)} ms — process CPU, which also counts the garbage collector's helper threads); ` +
           `search includes facet counts, map points and the first page of cards, the naive scan only the filtered list. ` +
           `${slowerThanNaive === 0 ? 'Faster than the naive scan for every query.' : `${slowerThanNaive} queries not faster than the naive scan.`}`,
       );

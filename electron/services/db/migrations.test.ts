@@ -50,6 +50,20 @@ describe('migrations', () => {
     });
   }
 
+  it('migration 2 rebuilds the full-text index without positions and keeps its texts', () => {
+    const file = join(dir, 'fts.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS, 1);
+    old.prepare('INSERT INTO offers_fts (rowid, title, summary, description, organisation, place) VALUES (?, ?, ?, ?, ?, ?)').run(7, 'gemeinschaftsgarten', 's', 'd', 'o', 'p');
+    old.close();
+    const db = openDatabase({ file });
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'offers_fts'").pluck().get()).toMatch(/detail = 'none'/);
+    expect(db.prepare('SELECT rowid, title, place FROM offers_fts').all()).toEqual([{ rowid: 7, title: 'gemeinschaftsgarten', place: 'p' }]);
+    expect(db.prepare(`SELECT rowid FROM offers_fts WHERE offers_fts MATCH '"gar" AND "art" AND "ten"'`).pluck().all()).toEqual([7]);
+    expect(tableNames(db)).not.toContain('offers_fts_v2');
+    db.close();
+  });
+
   it('rolls back a failing migration as a whole', () => {
     const db = new Database(join(dir, 'broken.sqlite'));
     const broken = [...MIGRATIONS, 'CREATE TABLE half_done (x); THIS IS NOT SQL;'];

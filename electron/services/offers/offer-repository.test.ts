@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normalizeForSearch } from '../../../shared/logic/normalize-text';
 import { SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
 import type { Db } from '../db/open-database';
 import {
@@ -15,6 +14,7 @@ import {
   setDataSource,
   upsertOffers,
 } from './offer-repository';
+import { ftsMatchExpression } from './offer-search';
 import { tempDb, testOffer } from './test-db';
 
 let t: ReturnType<typeof tempDb>;
@@ -26,7 +26,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 /** Rows of the full-text index matching a word, normalised as the search does ("Kaldauen" → "kaldaun"). */
-const ftsRows = (q: string) => db.prepare('SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?').pluck().all(`"${normalizeForSearch(q)}"`) as number[];
+const ftsRows = (q: string) => db.prepare('SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?').pluck().all(ftsMatchExpression(q)) as number[];
 
 describe('offer repository', () => {
   it('round-trips an offer with all its derived rows', () => {

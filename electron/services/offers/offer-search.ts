@@ -13,9 +13,9 @@ import { offersGeneration, readTaxonomy } from './offer-repository';
 /**
  * Offer search over the local SQLite database.
  *
- * - Text: SQLite's FTS5 trigram index over normalised texts (title, summary, description, organisation, place)
- *   finds the offers containing every token of 3+ characters (AND); tokens shorter than a trigram are matched as
- *   substrings of the same normalised texts held in memory.
+ * - Text: SQLite's FTS5 trigram index (without positions) over normalised texts (title, summary, description,
+ *   organisation, place) finds the offers containing every trigram of every word of 3+ characters; longer words
+ *   are then checked in one piece, and words shorter than a trigram matched, against the same texts in memory.
  *   Ranking: title starting with the query, then a title word starting with it, then by where the words were found
  *   (each word counts by its best column: title 10, organisation 5, summary 3, place 2, description 1), then title.
  *   The ranking is computed in memory for the offers left after filtering only, which keeps broad words
@@ -273,19 +273,41 @@ export function warmSearchIndex(db: Db, ctx: SearchContext): void {
 // ── Text ──────────────────────────────────────────────────────────────────────────────────────────────
 interface TextPlan {
   tokens: string[];
+  /** FTS5 query: every trigram of every word of 3+ characters (the index has no positions, see ADR 0011) */
   match: string | null;
+  /** words longer than a trigram: the FTS hits are checked for them in memory */
+  verify: string[];
   short: string[];
   normalised: string;
 }
+/** At most this many trigrams of one word go into the FTS query (spread over the word); the check in memory is exact. */
+const MAX_TRIGRAMS_PER_WORD = 6;
+
+function trigrams(token: string): string[] {
+  const chars = Array.from(token); // the trigram tokenizer counts code points
+  const all: string[] = [];
+  for (let i = 0; i + MIN_FTS_TOKEN <= chars.length; i++) all.push(chars.slice(i, i + MIN_FTS_TOKEN).join(''));
+  if (all.length <= MAX_TRIGRAMS_PER_WORD) return all;
+  const step = (all.length - 1) / (MAX_TRIGRAMS_PER_WORD - 1);
+  return Array.from({ length: MAX_TRIGRAMS_PER_WORD }, (_, k) => all[Math.round(k * step)]!);
+}
+
+/** The FTS5 query for the words of 3+ characters in `text` (every trigram of each, AND), or null when there is none. */
+export function ftsMatchExpression(text: string): string | null {
+  return textPlan(text)?.match ?? null;
+}
+
 function textPlan(text: string): TextPlan | null {
   const tokens = searchTokens(text);
   if (tokens.length === 0) return null;
-  const long = tokens.filter((t) => t.length >= MIN_FTS_TOKEN);
+  const long = tokens.filter((t) => Array.from(t).length >= MIN_FTS_TOKEN);
+  const grams = [...new Set(long.flatMap(trigrams))];
   return {
     tokens,
     // Tokens hold only letters and digits after normalisation, so quoting them as FTS5 strings is safe.
-    match: long.length > 0 ? long.map((t) => `"${t}"`).join(' AND ') : null,
-    short: tokens.filter((t) => t.length < MIN_FTS_TOKEN),
+    match: grams.length > 0 ? grams.map((g) => `"${g}"`).join(' AND ') : null,
+    verify: long.filter((t) => Array.from(t).length > MIN_FTS_TOKEN),
+    short: tokens.filter((t) => Array.from(t).length < MIN_FTS_TOKEN),
     normalised: tokens.join(' '),
   };
 }
@@ -397,9 +419,18 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
   const hasShort = shortTokenTest(idx, plan.short);
   if (plan.match) {
     const out: number[] = [];
+    const verify = plan.verify;
     for (const rowid of statements(db).match.all(plan.match) as number[]) {
       const i = rowid < idx.byRowid.length ? idx.byRowid[rowid]! : -1;
-      if (i >= 0 && hasShort(i)) out.push(i); // i < 0: not active
+      if (i < 0 || !hasShort(i)) continue; // i < 0: not active
+      if (verify.length > 0) {
+        // the index says every trigram occurs somewhere; the word itself must occur in one piece
+        const hay = idx.base[i]!.haystack;
+        let all = true;
+        for (let k = 0; k < verify.length && all; k++) all = hay.includes(verify[k]!);
+        if (!all) continue;
+      }
+      out.push(i);
     }
     return Int32Array.from(out);
   }
