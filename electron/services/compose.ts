@@ -62,6 +62,9 @@ export function composeKiosk(opts: ComposeOptions) {
   const wishes = createWishesFeature(deps, opts.wishes);
   const printing = createPrintingFeature(deps, opts.printing);
   const sync = createSyncFeature(deps, opts.sync);
+  // Rebuild the search index right after new data arrived, not in the first visitor's search (about 0.4 s for
+  // 10,000 offers); deferred a tick so answers already waiting go out first.
+  sync.onSynced(() => setImmediate(() => offers.warmSearchIndex()));
   const fleet = createFleetFeature(deps, { isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
   const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });

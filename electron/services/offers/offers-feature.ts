@@ -41,7 +41,12 @@ export function upcomingDates(deps: Pick<ServiceDeps, 'db'>, offer: Offer, now: 
     .slice(0, NEXT_DATES);
 }
 
-export function createOffersFeature(deps: ServiceDeps): Feature<OffersHandlers> {
+export interface OffersFeature extends Feature<OffersHandlers> {
+  /** Builds the in-memory search index now (at start, after a sync) so that no visitor's search waits for it. */
+  warmSearchIndex(): void;
+}
+
+export function createOffersFeature(deps: ServiceDeps): OffersFeature {
   const { db, config, clock, log } = deps;
   const imported = importSampleDataIfEmpty(db, config.get());
   if (imported.imported) log.info(`imported ${imported.offers} built-in Siegburg sample offers (no city API configured)`);
@@ -89,14 +94,12 @@ export function createOffersFeature(deps: ServiceDeps): Feature<OffersHandlers> 
     },
   };
 
-  return {
-    handlers,
-    start() {
-      try {
-        warmSearchIndex(db, searchContext());
-      } catch (err) {
-        log.warn(`search index warm-up failed: ${String(err)}`);
-      }
-    },
+  const warm = () => {
+    try {
+      warmSearchIndex(db, searchContext());
+    } catch (err) {
+      log.warn(`search index warm-up failed: ${String(err)}`);
+    }
   };
+  return { handlers, warmSearchIndex: warm, start: warm };
 }

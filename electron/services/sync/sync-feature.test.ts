@@ -82,6 +82,8 @@ describe('sync feature', () => {
     registerKiosk(api.db, 'rathaus', 'rathaus-token-0123456789');
     const deps = makeDeps(cfg({ kind: 'gemeinsam', baseUrl: api.url, token: 'rathaus-token-0123456789', syncIntervalS: 900 }));
     const f: SyncFeature = createSyncFeature(deps, { initialDelayMs: 3_600_000 });
+    const synced: number[] = [];
+    f.onSynced((r) => synced.push(r.ok ? 1 : 0));
     f.start?.();
     cleanup.push(() => f.stop?.());
     const started = await f.handlers.syncNow({}, CTX);
@@ -89,6 +91,7 @@ describe('sync feature', () => {
     expect(started.status.running).toBe(true);
     const result = await f.syncNow(); // joins the running sync
     expect(result?.ok).toBe(true);
+    expect(synced).toEqual([1]); // after-sync listeners (the search index warm-up) ran once
     const s = syncStatusSchema.parse(await f.handlers.getSyncStatus({}, CTX));
     expect(s).toMatchObject({ configured: true, kind: 'gemeinsam', dataSource: 'city', running: false, unauthorized: false, consecutiveFailures: 0 });
     expect(s.counts.offers).toBe(114);

@@ -37,6 +37,8 @@ export interface SyncFeature extends Feature<SyncHandlers> {
   /** Runs a sync now, or joins the running one. null when no city API is configured. */
   syncNow(opts?: RunOptions): Promise<SyncRunResult | null>;
   status(): SyncStatus;
+  /** Calls `listener` after every successful run (e.g. to rebuild the search index before the next search needs it). */
+  onSynced(listener: (result: SyncRunResult) => void): () => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
   let nextSyncAt: Date | null = null;
   let running: Promise<SyncRunResult> | null = null;
   let stopped = true;
+  const syncedListeners = new Set<(result: SyncRunResult) => void>();
 
   function sourceFor(cfg: CityApiConfig): SyncSource {
     if (cfg.kind === 'hsds') {
@@ -101,7 +104,16 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
         running = null;
         const current = cityApi();
         if (!current) return;
-        if (result.ok) schedule(current.syncIntervalS * 1000);
+        if (result.ok) {
+          schedule(current.syncIntervalS * 1000);
+          for (const listener of syncedListeners) {
+            try {
+              listener(result);
+            } catch (err) {
+              log.warn(`after-sync listener failed: ${String(err)}`);
+            }
+          }
+        }
         else {
           const failures = Number(readSyncState(db, SYNC_KEYS.consecutiveFailures) ?? '1');
           schedule(backoffDelayMs(failures, random(), result.retryAfterS));
@@ -145,6 +157,10 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
     images,
     syncNow,
     status,
+    onSynced(listener) {
+      syncedListeners.add(listener);
+      return () => syncedListeners.delete(listener);
+    },
     handlers: {
       getSyncStatus: async () => status(),
       syncNow: async () => {
