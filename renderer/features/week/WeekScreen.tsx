@@ -39,7 +39,7 @@ export function WeekScreen(_props: ScreenProps) {
     };
   }, [lang, days, attempt]);
 
-  const entries: DayEntry[] = load.status === 'ready' ? entriesForDay(day, load.offers, load.events) : [];
+  const entries: DayEntry[] = load.status === 'ready' ? entriesForDay(day, load.offers, load.events, new Date()) : [];
   const noon = (d: string) => `${d}T11:00:00Z`;
   const dayLabel = (d: string) => dateInWords(noon(d), lang, new Date(), true);
   const time = (opens: string | null, closes: string | null) =>

@@ -40,4 +40,30 @@ describe('week day view', () => {
     expect(day.map((e) => (e.kind === 'offer' ? e.offer.id : e.event.uid))).toEqual(['garten', 'e1', 'cafe']);
     expect(day[1]).toMatchObject({ kind: 'event', opens: '12:00' });
   });
+
+  it('leaves out what is already over today, keeps it on other days', () => {
+    // Tuesday 2026-11-24, 15:30 in Siegburg (14:30 UTC)
+    const now = new Date('2026-11-24T14:30:00Z');
+    const offers = [
+      card('morning', [{ freq: 'weekly', byday: ['TU'], opens_at: '09:00', closes_at: '11:00' }]),
+      card('running', [{ freq: 'weekly', byday: ['TU'], opens_at: '14:00', closes_at: '16:00' }]),
+      card('start-only-past', [{ freq: 'weekly', byday: ['TU'], opens_at: '10:00' }]),
+      card('twice', [
+        { freq: 'weekly', byday: ['TU'], opens_at: '08:00', closes_at: '09:00' },
+        { freq: 'weekly', byday: ['TU'], opens_at: '18:00', closes_at: '20:00' },
+      ]),
+    ];
+    const events = [
+      { uid: 'ended', title: 'Vortrag', start: '2026-11-24T09:00:00Z', end: '2026-11-24T10:00:00Z', all_day: false },
+      { uid: 'no-end-recent', title: 'Treff', start: '2026-11-24T14:00:00Z', all_day: false },
+      { uid: 'no-end-old', title: 'Früh', start: '2026-11-24T12:00:00Z', all_day: false },
+      { uid: 'all-day', title: 'Markt', start: '2026-11-24T00:00:00+01:00', all_day: true },
+    ];
+    const ids = (d: ReturnType<typeof entriesForDay>) => d.map((e) => (e.kind === 'offer' ? e.offer.id : e.event.uid));
+    const today = entriesForDay('2026-11-24', offers, events, now);
+    expect(ids(today)).toEqual(['all-day', 'running', 'no-end-recent', 'twice']);
+    expect(today.find((e) => e.kind === 'offer' && e.offer.id === 'twice')).toMatchObject({ opens: '18:00', closes: '20:00' });
+    // next Tuesday, seen today: everything
+    expect(ids(entriesForDay('2026-12-01', offers, [], now))).toEqual(['twice', 'morning', 'start-only-past', 'running']);
+  });
 });
