@@ -448,8 +448,9 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
  *
  * Boosts and scores come from the first occurrence of each word in the offer's haystack (columns best first), found
  * in one of two equivalent ways, whichever is cheaper: for a few hits, one indexOf per hit; for many (a first
- * keystroke finds every offer), one sweep over all haystacks, which costs about the same whatever the number of
- * hits. Tests check both against a plain reference ranking.
+ * keystroke finds every offer), one sweep over all haystacks without their descriptions (`heads`; a word not found
+ * there is in the description), which costs about the same whatever the number of hits. Tests check both against
+ * a plain reference ranking.
  */
 function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, needed: number, tuning: SearchTuning): number[] {
   const n = idx.base.length;
