@@ -85,6 +85,8 @@ interface OfferIndex {
   byTitle: Int32Array;
   /** which letters/digits and pairs of them occur in each haystack: finds words shorter than a trigram */
   pairs: PairIndex;
+  /** every haystack in base order, in one string: verifying a word over thousands of offers is one forward pass */
+  haystacks: Corpus;
   /** every haystack without its description (same offsets): sweeps find title starts and best columns for all offers */
   heads: Corpus;
   /** for base entry i, columnEnds[i * SHORT_COLUMNS + c] = end of column c within its haystack (the description runs to the end) */
@@ -185,6 +187,10 @@ function offerIndex(db: Db): OfferIndex {
   });
   const titleRank = new Int32Array(base.length);
   byTitle.forEach((i, rank) => (titleRank[i] = rank));
+  // One contiguous string for all haystacks; each offer's haystack becomes a slice of it (V8 keeps a slice as a view,
+  // no copy), so checks over thousands of offers read memory in order instead of chasing scattered strings.
+  const haystacks = corpusOf(base.map((b) => b.haystack));
+  base.forEach((b, i) => (b.haystack = haystacks.text.slice(haystacks.start[i]!, haystacks.start[i + 1]! - 1)));
   const ends = columnEnds(base);
   const t = readTaxonomy(db);
   const idx: OfferIndex = {
@@ -195,6 +201,7 @@ function offerIndex(db: Db): OfferIndex {
     byTitle,
     pairs: pairIndex(base.map((b) => b.haystack)),
     columnEnds: ends,
+    haystacks,
     heads: corpusOf(base.map((b, i) => b.haystack.slice(0, ends[i * SHORT_COLUMNS + SHORT_COLUMNS - 1]))),
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
@@ -273,7 +280,7 @@ export function warmSearchIndex(db: Db, ctx: SearchContext): void {
 // ── Text ──────────────────────────────────────────────────────────────────────────────────────────────
 interface TextPlan {
   tokens: string[];
-  /** FTS5 query: every trigram of every word of 3+ characters (the index has no positions, see ADR 0011) */
+  /** FTS5 query: trigrams covering every word of 3+ characters (the index has no positions, see ADR 0011) */
   match: string | null;
   /** words longer than a trigram: the FTS hits are checked for them in memory */
   verify: string[];
@@ -283,16 +290,24 @@ interface TextPlan {
 /** At most this many trigrams of one word go into the FTS query (spread over the word); the check in memory is exact. */
 const MAX_TRIGRAMS_PER_WORD = 6;
 
+/**
+ * Trigrams that together cover the word (positions 0, 3, 6, … and the last one): fewer terms for FTS5 to intersect
+ * than all overlapping ones, and the check in memory makes the result exact anyway.
+ */
 function trigrams(token: string): string[] {
   const chars = Array.from(token); // the trigram tokenizer counts code points
-  const all: string[] = [];
-  for (let i = 0; i + MIN_FTS_TOKEN <= chars.length; i++) all.push(chars.slice(i, i + MIN_FTS_TOKEN).join(''));
-  if (all.length <= MAX_TRIGRAMS_PER_WORD) return all;
-  const step = (all.length - 1) / (MAX_TRIGRAMS_PER_WORD - 1);
-  return Array.from({ length: MAX_TRIGRAMS_PER_WORD }, (_, k) => all[Math.round(k * step)]!);
+  const starts: number[] = [];
+  for (let i = 0; i + MIN_FTS_TOKEN <= chars.length; i += MIN_FTS_TOKEN) starts.push(i);
+  const last = chars.length - MIN_FTS_TOKEN;
+  if (starts[starts.length - 1] !== last) starts.push(last);
+  const picked =
+    starts.length <= MAX_TRIGRAMS_PER_WORD
+      ? starts
+      : Array.from({ length: MAX_TRIGRAMS_PER_WORD }, (_, k) => starts[Math.round((k * (starts.length - 1)) / (MAX_TRIGRAMS_PER_WORD - 1))]!);
+  return picked.map((i) => chars.slice(i, i + MIN_FTS_TOKEN).join(''));
 }
 
-/** The FTS5 query for the words of 3+ characters in `text` (every trigram of each, AND), or null when there is none. */
+/** The FTS5 query for the words of 3+ characters in `text` (trigrams covering each, AND), or null when there is none. */
 export function ftsMatchExpression(text: string): string | null {
   return textPlan(text)?.match ?? null;
 }
@@ -414,6 +429,26 @@ function shortTokenTest(idx: OfferIndex, tokens: readonly string[]): (i: number)
   };
 }
 
+/**
+ * The texts among `candidates` (ascending) that contain `word`: one forward pass over the corpus, each indexOf
+ * continuing where the last one stopped, so the memory is read once and in order.
+ */
+function keepContaining(corpus: Corpus, candidates: Int32Array, word: string): Int32Array {
+  const { text, start } = corpus;
+  const out = new Int32Array(candidates.length);
+  let kept = 0;
+  let next = -1; // first occurrence at or after the start of the current candidate
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
+    if (next < start[i]!) {
+      next = text.indexOf(word, start[i]!);
+      if (next === -1) break; // no later text contains it
+    }
+    if (next < start[i + 1]! - 1) out[kept++] = i;
+  }
+  return out.subarray(0, kept);
+}
+
 /** Base indexes of the active offers whose texts contain every token. */
 function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
   const hasShort = shortTokenTest(idx, plan.short);
@@ -422,17 +457,12 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
     const verify = plan.verify;
     for (const rowid of statements(db).match.all(plan.match) as number[]) {
       const i = rowid < idx.byRowid.length ? idx.byRowid[rowid]! : -1;
-      if (i < 0 || !hasShort(i)) continue; // i < 0: not active
-      if (verify.length > 0) {
-        // the index says every trigram occurs somewhere; the word itself must occur in one piece
-        const hay = idx.base[i]!.haystack;
-        let all = true;
-        for (let k = 0; k < verify.length && all; k++) all = hay.includes(verify[k]!);
-        if (!all) continue;
-      }
-      out.push(i);
+      if (i >= 0 && hasShort(i)) out.push(i); // i < 0: not active
     }
-    return Int32Array.from(out);
+    // The index says every trigram occurs somewhere; each word must occur in one piece.
+    let kept: Int32Array = Int32Array.from(out).sort();
+    for (const word of verify) kept = keepContaining(idx.haystacks, kept, word);
+    return kept;
   }
   const out = new Int32Array(idx.base.length);
   let found = 0;
