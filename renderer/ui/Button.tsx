@@ -1,6 +1,6 @@
 import { forwardRef, useState, type ReactNode, type MouseEvent } from 'react';
 import { Icon, type IconName } from './Icon';
-import { acceptTap } from './tap-guard';
+import { acceptTap, noteTap } from './tap-guard';
 
 export interface ButtonProps {
   children: ReactNode;
@@ -55,7 +55,10 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     if (disabled) return;
     // e.detail === 0: activated by keyboard, not by a pointer.
     const pointer = e.detail > 0;
-    if (guard && !acceptTap(pointer ? e.clientX : null, pointer ? e.clientY : null)) return;
+    const x = pointer ? e.clientX : null;
+    const y = pointer ? e.clientY : null;
+    if (!guard) noteTap(x, y);
+    else if (!acceptTap(x, y)) return;
     onPress?.();
   };
   const classes = ['btn', variant === 'primary' ? 'btn-primary' : variant === 'big' ? 'btn-big' : '', icon ? 'btn-icon' : '', pressed ? 'is-pressed' : '', className ?? '']

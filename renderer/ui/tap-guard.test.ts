@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { acceptTap, resetTapGuard } from './tap-guard';
+import { acceptTap, noteTap, resetTapGuard } from './tap-guard';
 
 describe('tap guard', () => {
   beforeEach(() => resetTapGuard());
@@ -17,6 +17,15 @@ describe('tap guard', () => {
   it('accepts a quick tap on another target', () => {
     expect(acceptTap(100, 100, 1000)).toBe(true);
     expect(acceptTap(300, 100, 1100)).toBe(true);
+  });
+
+  it('a tap on an unguarded button in between ends the repeat window (OK, digits, OK quickly)', () => {
+    expect(acceptTap(500, 800, 1000)).toBe(true); // OK
+    noteTap(100, 400, 1100); // digit keys elsewhere
+    noteTap(100, 400, 1200);
+    expect(acceptTap(500, 800, 1300)).toBe(true); // OK again: not a repeat
+    noteTap(500, 800, 1400); // an unguarded key where a guarded button then appears
+    expect(acceptTap(505, 805, 1500)).toBe(false);
   });
 
   it('never drops keyboard activations', () => {

@@ -24,6 +24,16 @@ export function acceptTap(x: number | null, y: number | null, now: number = perf
   return true;
 }
 
+/**
+ * Records a tap on a button that is never guarded (PIN digits, keyboard keys): the next tap elsewhere is then no
+ * repeat of an earlier one. Without this, pressing OK, four digits and OK again within 400 ms would drop the
+ * second OK, though the finger was somewhere else in between.
+ */
+export function noteTap(x: number | null, y: number | null, now: number = performance.now()): void {
+  if (x === null || y === null) return;
+  last = { at: now, x, y };
+}
+
 /** For tests. */
 export function resetTapGuard(): void {
   last = null;
