@@ -75,18 +75,22 @@ export function normalizeForSearch(input: string): string {
   let n = 0;
   let space = false; // a separator is pending
   let prev = 0; // previous character of the folded text (before the digraph rule)
+  /** Appends one lower-case folded character: letters/digits (minus the e of ae/oe/ue), anything else as one space. */
+  const emit = (c: number) => {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!(c === 101 && (prev === 97 || prev === 111 || prev === 117))) {
+        if (space && n > 0) out[n++] = 32;
+        space = false;
+        out[n++] = c;
+      }
+    } else space = true;
+    prev = c;
+  };
   for (let i = 0; i < input.length; i++) {
     let c = input.charCodeAt(i);
     if (c < 0x80) {
       if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-        if (!(c === 101 && (prev === 97 || prev === 111 || prev === 117))) {
-          if (space && n > 0) out[n++] = 32;
-          space = false;
-          out[n++] = c;
-        }
-      } else space = true;
-      prev = c;
+      emit(c);
       continue;
     }
     const f = foldedUnit(c);
@@ -97,17 +101,7 @@ export function normalizeForSearch(input: string): string {
       bigger.set(out.subarray(0, n));
       out = bigger;
     }
-    for (let j = 0; j < f.length; j++) {
-      const k = f.charCodeAt(j);
-      if ((k >= 97 && k <= 122) || (k >= 48 && k <= 57)) {
-        if (!(k === 101 && (prev === 97 || prev === 111 || prev === 117))) {
-          if (space && n > 0) out[n++] = 32;
-          space = false;
-          out[n++] = k;
-        }
-      } else space = true;
-      prev = k;
-    }
+    for (let j = 0; j < f.length; j++) emit(f.charCodeAt(j));
   }
   let result = '';
   for (let i = 0; i < n; i += 4096) result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
