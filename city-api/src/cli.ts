@@ -5,7 +5,7 @@ import { registerKiosk } from './kiosk-store';
 import { parseSeedSpec, seedCityDb } from './seed';
 import { startCityApi } from './server';
 
-const USAGE = `Reference city API for GEMEINSAM Kiosk (shared/city-api.md)
+const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
   npm run city-api -- [options]
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hhmm, idSchema, isoDateTime, plainText } from './text';
 
 /**
- * Wire formats of the city API (shared/city-api.md) besides offers, taxonomy and wishes
+ * Wire formats of the city API (docs/city-api.md) besides offers, taxonomy and wishes
  * (see offer.ts, taxonomy.ts, wish.ts). Used by the reference server and by the kiosk.
  */
 

@@ -22,7 +22,7 @@ export const wishInputSchema = z.object({
 });
 export type WishInput = z.infer<typeof wishInputSchema>;
 
-/** Body of `POST /v1/wishes` (city-api.md). */
+/** Body of `POST /v1/wishes` (docs/city-api.md). */
 export const wishBodySchema = wishInputSchema.extend({
   created_at: isoDateTime,
   kiosk_id: idSchema,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { wishBodySchema, type WishBody } from '../../shared/schemas/wish';
 
 /**
- * A fake city API for `POST /v1/wishes` (city-api.md) on 127.0.0.1, scriptable to misbehave.
+ * A fake city API for `POST /v1/wishes` (docs/city-api.md) on 127.0.0.1, scriptable to misbehave.
  * Stores each wish once per Idempotency-Key (201 new, 200 repeated key), like the real one must.
  */
 export type WishApiBehaviour =

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { heartbeatBodySchema, type HeartbeatBody } from '../../shared/schemas/city-api';
 
 /**
- * A small fake of the city API's remote-management endpoints (shared/city-api.md) on 127.0.0.1, port 0:
+ * A small fake of the city API's remote-management endpoints (docs/city-api.md) on 127.0.0.1, port 0:
  * GET /v1/kiosks/{id}/config with ETag / If-None-Match, POST /v1/kiosks/{id}/heartbeat validated with the shared
  * wire schema, a command queue that hands out every command until the kiosk acknowledges it.
  */

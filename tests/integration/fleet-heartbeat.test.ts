@@ -80,7 +80,7 @@ function fleetAgainst(api: FakeCityApi) {
 }
 
 describe('fleet against a city API on 127.0.0.1', () => {
-  it('the heartbeat carries the health fields of city-api.md', async () => {
+  it('the heartbeat carries the health fields of docs/city-api.md', async () => {
     const api = await cityApi();
     const { make } = fleetAgainst(api);
     const fleet = make();

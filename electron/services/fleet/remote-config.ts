@@ -28,7 +28,7 @@ export interface RemoteConfig {
 const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
 /**
- * Maps GET /v1/kiosks/{id}/config (city-api.md, snake_case) to kiosk.json fields. Every field is validated on its own
+ * Maps GET /v1/kiosks/{id}/config (docs/city-api.md, snake_case) to kiosk.json fields. Every field is validated on its own
  * with the kiosk.json schema: an invalid field is skipped and named in `rejected`, the others still apply.
  * `idle.reset_after_s` is the total idle time until the reset, so the countdown is reset_after_s − warn_after_s.
  */

@@ -85,7 +85,7 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-/** Classifies an HTTP reply of `POST /v1/wishes` (city-api.md). Pure, exported for tests. */
+/** Classifies an HTTP reply of `POST /v1/wishes` (docs/city-api.md). Pure, exported for tests. */
 export function classifyReply(status: number, bodyText: string | null, retryAfter: string | null, now: Date): WishSendResult {
   const json = parseJson(bodyText);
   if (status === 200 || status === 201) {

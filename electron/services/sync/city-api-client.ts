@@ -17,7 +17,7 @@ export class CityApiError extends Error {
 
 export type TaxonomyResponse = { notModified: true } | { notModified: false; etag: string | null; body: unknown };
 
-/** Adapter for the town's API (shared/city-api.md). Returns unvalidated data: the sync engine validates every record. */
+/** Adapter for the town's API (docs/city-api.md). Returns unvalidated data: the sync engine validates every record. */
 export interface CityApiClient {
   getTaxonomy(etag: string | null): Promise<TaxonomyResponse>;
   getOffersPage(since: string | null, limit: number): Promise<unknown>;

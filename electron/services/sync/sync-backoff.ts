@@ -1,4 +1,4 @@
-/** Retry delays after failed syncs: exponential with full jitter, capped at 15 minutes (shared/city-api.md). */
+/** Retry delays after failed syncs: exponential with full jitter, capped at 15 minutes (docs/city-api.md). */
 
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 15 * 60_000;
