@@ -32,6 +32,9 @@ export const syncRunSummarySchema = z.object({
   events: z.number().int(),
   imagesFetched: z.number().int(),
   imagesRejected: z.number().int(),
+  /** Requests sent in this run, retries included, and the retries among them (per-request retry policy). */
+  requests: z.number().int().optional(),
+  retries: z.number().int().optional(),
 });
 export type SyncRunSummary = z.infer<typeof syncRunSummarySchema>;
 

@@ -4,6 +4,7 @@ import { offerSchema } from '../../../shared/schemas/offer';
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { Db } from '../db/open-database';
 import type { Log } from '../log';
+import type { RequestRetry } from '../net/request-retry';
 import { getDataSource, readTaxonomy, replaceEvents } from '../offers/offer-repository';
 import { CityApiError, type CityApiClient } from './city-api-client';
 import type { HsdsClient } from './hsds-client';
@@ -28,6 +29,21 @@ export interface SyncEngineDeps {
   maxImageBytes?: number;
   /** images fetched per run at most (the rest follow in later runs) */
   maxImagesPerRun?: number;
+  /**
+   * Per-request retries (net/request-retry.ts) for every request of the run. Absent: one try per request, the first
+   * failure ends the run (tests of single faults). The sync feature always passes one.
+   */
+  retry?: RequestRetry;
+}
+
+/** The same client, each call going through the per-request retry policy. */
+export function withRequestRetry(client: CityApiClient, retry: RequestRetry): CityApiClient {
+  return {
+    getTaxonomy: (etag) => retry.run('taxonomy', () => client.getTaxonomy(etag)),
+    getOffersPage: (since, limit) => retry.run('offers page', () => client.getOffersPage(since, limit)),
+    getEvents: (from, to) => retry.run('events', () => client.getEvents(from, to)),
+    getImage: (url, maxBytes) => retry.run('image', () => client.getImage(url, maxBytes)),
+  };
 }
 
 export type SyncRunResult =
@@ -68,6 +84,12 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
     imagesRejected: 0,
   };
   writeSyncState(db, SYNC_KEYS.lastAttemptAt, startedAt);
+  const stats0 = deps.retry ? { ...deps.retry.stats } : null;
+  const countRequests = () => {
+    if (!deps.retry || !stats0) return;
+    summary.requests = deps.retry.stats.tries - stats0.tries;
+    summary.retries = deps.retry.stats.retries - stats0.retries;
+  };
   try {
     const sourceId = `${source.kind} ${source.baseUrl}`;
     const storedSource = readSyncState(db, SYNC_KEYS.source);
@@ -75,32 +97,34 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
     const pending: PendingSwitch = { taxonomy: null, clear, source: sourceId };
 
     if (source.kind === 'gemeinsam') {
-      const taxonomy = await syncTaxonomy(db, source.client, pending);
+      const client = deps.retry ? withRequestRetry(source.client, deps.retry) : source.client;
+      const taxonomy = await syncTaxonomy(db, client, pending);
       summary.taxonomyChanged = pending.taxonomy !== null;
       const feedOpts = { pageLimit: deps.pageLimit ?? 500, fromStart: clear !== null, afterPage: opts.afterPage };
       let counts;
       try {
-        counts = await syncOfferFeed(db, source.client, taxonomy, pending, log, feedOpts);
+        counts = await syncOfferFeed(db, client, taxonomy, pending, log, feedOpts);
       } catch (err) {
         // 400 on our stored cursor: the town's database was replaced or reset. Start over; the first page
         // then replaces every stored offer in its transaction (no mix of old and new data).
         if (!(err instanceof CityApiError && err.status === 400 && clear === null && readSyncState(db, SYNC_KEYS.offersCursor) !== null)) throw err;
         log.warn('sync: the city API no longer knows our cursor; starting a full sync');
         pending.clear = 'all';
-        counts = await syncOfferFeed(db, source.client, taxonomy, pending, log, { ...feedOpts, fromStart: true });
+        counts = await syncOfferFeed(db, client, taxonomy, pending, log, { ...feedOpts, fromStart: true });
       }
       const { imagesTouched, ...offerCounts } = counts;
       Object.assign(summary, offerCounts);
-      summary.events = await syncEvents(db, source.client, deps);
+      summary.events = await syncEvents(db, client, deps);
       // Scanning every offer for images costs time on each run: only when something changed or images are still missing.
       if (imagesTouched || readSyncState(db, SYNC_KEYS.imagesPending) !== '0') {
-        const img = await syncImages(db, source.client, deps);
+        const img = await syncImages(db, client, deps);
         summary.imagesFetched = img.fetched;
         summary.imagesRejected = img.rejected;
         writeSyncState(db, SYNC_KEYS.imagesPending, img.complete ? '0' : '1');
       }
     } else {
-      const snapshot = await source.client.fetchSnapshot();
+      const hsds = source.client;
+      const snapshot = deps.retry ? await deps.retry.run('hsds snapshot', () => hsds.fetchSnapshot()) : await hsds.fetchSnapshot();
       const taxonomy = taxonomySchema.parse(snapshot.taxonomy);
       const before = JSON.stringify(readTaxonomy(db));
       if (clear !== null || before !== JSON.stringify(taxonomy)) pending.taxonomy = { value: taxonomy, etag: null };
@@ -111,6 +135,7 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
     }
 
     summary.finishedAt = clock.now().toISOString();
+    countRequests();
     db.transaction(() => {
       writeSyncState(db, SYNC_KEYS.lastSuccessAt, summary.finishedAt);
       writeSyncState(db, SYNC_KEYS.lastRun, JSON.stringify(summary));
@@ -125,6 +150,7 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
         ? err
         : new CityApiError(err instanceof SyntaxError || (err as Error)?.name === 'ZodError' ? 'invalid_response' : 'internal', String((err as Error)?.message ?? err).slice(0, 500));
     summary.finishedAt = clock.now().toISOString();
+    countRequests();
     const failures = Number(readSyncState(db, SYNC_KEYS.consecutiveFailures) ?? '0') + 1;
     const stored: StoredSyncError = { at: summary.finishedAt, code: e.code, message: e.message.slice(0, 500) };
     db.transaction(() => {
@@ -132,7 +158,7 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
       writeSyncState(db, SYNC_KEYS.consecutiveFailures, String(failures));
       if (e.code === 'unauthorized') writeSyncState(db, SYNC_KEYS.unauthorized, '1');
     })();
-    log.warn('sync: failed', { code: e.code, message: stored.message, failures, pagesApplied: summary.pages });
+    log.warn('sync: failed', { code: e.code, message: stored.message, failures, pagesApplied: summary.pages, requests: summary.requests });
     return { ok: false, code: e.code, message: stored.message, ...(e.retryAfterS !== undefined ? { retryAfterS: e.retryAfterS } : {}), summary };
   }
 }

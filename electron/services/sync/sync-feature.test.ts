@@ -104,21 +104,41 @@ describe('sync feature', () => {
 
   it('after failures schedules the next attempt with backoff and Retry-After; a removed city API stops syncing', async () => {
     let error: () => Error = () => new CityApiError('server', 'offers: 502', 502);
+    let tries = 0;
+    const waits: number[] = [];
     const deps = makeDeps(cfg({ kind: 'gemeinsam', baseUrl: 'http://127.0.0.1:5199', token: 't', syncIntervalS: 900 }));
-    const f = createSyncFeature(deps, { cityClient: () => failingClient(() => error()), random: () => 0, initialDelayMs: 3_600_000 });
+    const f = createSyncFeature(deps, {
+      cityClient: () =>
+        failingClient(() => {
+          tries++;
+          return error();
+        }),
+      random: () => 0,
+      initialDelayMs: 3_600_000,
+      // the per-request retries wait on a fake: nothing really sleeps
+      requestRetry: { sleep: async (ms) => void waits.push(ms) },
+    });
     f.start?.();
     cleanup.push(() => f.stop?.());
     const at = (ms: number) => new Date(deps.clock.now().getTime() + ms).toISOString();
 
     expect(await f.syncNow()).toMatchObject({ ok: false, code: 'server' });
+    // each request is tried 6 times (waits of about 1, 2, 4, 8, 8 s) before the run fails
+    expect(tries).toBe(6);
+    expect(waits).toEqual([500, 1000, 2000, 4000, 4000]);
     expect(f.status().nextSyncAt).toBe(at(15_000));
     expect(await f.syncNow()).toMatchObject({ ok: false, code: 'server' });
     expect(f.status().nextSyncAt).toBe(at(30_000));
     error = () => new CityApiError('rate_limited', 'offers: 429', 429, 600);
+    tries = 0;
+    // a Retry-After beyond 60 s ends the run at once; the run-level backoff honours it
     expect(await f.syncNow()).toMatchObject({ ok: false, code: 'rate_limited', retryAfterS: 600 });
+    expect(tries).toBe(1);
     expect(f.status().nextSyncAt).toBe(at(600_000));
     error = () => new CityApiError('unauthorized', 'taxonomy: 401', 401);
+    tries = 0;
     await f.syncNow();
+    expect(tries).toBe(1); // a 401 is never retried
     const s = f.status();
     expect(s).toMatchObject({ unauthorized: true, consecutiveFailures: 4, lastError: { code: 'unauthorized' } });
 

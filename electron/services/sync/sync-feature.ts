@@ -8,6 +8,7 @@ import { countOffers, getDataSource } from '../offers/offer-repository';
 import { createFetchCityApiClient, DEFAULT_MAX_RESPONSE_BYTES, type CityApiClient } from './city-api-client';
 import { createHsdsClient, type HsdsClient } from './hsds-client';
 import { createImageCache, type ImageCache } from './image-cache';
+import { createRequestRetry, type RequestRetryOptions } from '../net/request-retry';
 import { backoffDelayMs } from './sync-backoff';
 import { runSync, type RunOptions, type StoredSyncError, type SyncRunResult, type SyncSource } from './sync-engine';
 import { readSyncState, SYNC_KEYS } from './sync-state';
@@ -29,6 +30,8 @@ export interface SyncAdapters {
   maxResponseBytes?: number;
   /** Timers off: syncs only run through syncNow (tests). */
   manualOnly?: boolean;
+  /** Per-request retry policy of every sync request (tests: a fake sleep; maxTries 1 turns retries off). */
+  requestRetry?: RequestRetryOptions;
 }
 
 export interface SyncFeature extends Feature<SyncHandlers> {
@@ -97,7 +100,15 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
     if (timer) clearTimeout(timer);
     timer = null;
     nextSyncAt = null;
-    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit }, opts);
+    const retry = createRequestRetry({
+      random,
+      ...adapters.requestRetry,
+      onRetry: (info) => {
+        log.info('sync: request failed, trying again', { what: info.what, attempt: info.attempt, inMs: info.delayMs, error: String((info.error as Error)?.message ?? info.error).slice(0, 200) });
+        adapters.requestRetry?.onRetry?.(info);
+      },
+    });
+    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit, retry }, opts);
     running = run;
     void run.then(
       (result) => {
