@@ -1,6 +1,6 @@
 import { forwardRef, useState, type ReactNode, type MouseEvent } from 'react';
 import { Icon, type IconName } from './Icon';
-import { acceptTap, noteTap } from './tap-guard';
+import { acceptKeyTap, acceptTap, noteTap } from './tap-guard';
 
 export interface ButtonProps {
   children: ReactNode;
@@ -22,6 +22,8 @@ export interface ButtonProps {
   testId?: string;
   /** Ignore accidental double taps (default). Keys of the on-screen keyboard turn this off. */
   guard?: boolean;
+  /** A key of the on-screen keyboard: never dropped by the double-tap guard, only a bounce on the same key (tap-guard.ts). */
+  keyId?: string;
 }
 
 let reasonSeq = 0;
@@ -46,6 +48,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     ariaDescribedBy,
     testId,
     guard = true,
+    keyId,
   },
   ref,
 ) {
@@ -57,7 +60,9 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     const pointer = e.detail > 0;
     const x = pointer ? e.clientX : null;
     const y = pointer ? e.clientY : null;
-    if (!guard) noteTap(x, y);
+    if (keyId !== undefined) {
+      if (!acceptKeyTap(keyId, x, y)) return;
+    } else if (!guard) noteTap(x, y);
     else if (!acceptTap(x, y)) return;
     onPress?.();
   };

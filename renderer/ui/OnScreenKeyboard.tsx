@@ -8,10 +8,15 @@ import { applyKey, DIGIT_ROW, KEYBOARD_LAYOUTS, layoutForLanguage, type Keyboard
 export interface OnScreenKeyboardProps {
   value: string;
   onChange: (value: string) => void;
-  /** The "Fertig" key; the keyboard is usually hidden by the caller then. */
+  /**
+   * The "Fertig" key (always there); the keyboard is usually hidden by the caller then. Without `onDone` the keyboard
+   * hides itself and leaves a "Tastatur zeigen" button in the dock.
+   */
   onDone?: () => void;
-  /** Show a row of digits (contact details in forms). */
+  /** Always show a row of digits (contact details in forms); otherwise a "123" key shows it. */
   withDigits?: boolean;
+  /** Capital first letter of the text and after . ! ? (free text, names), as phones do. */
+  autoCapitalize?: boolean;
   maxLength?: number;
   /** Start with this layout instead of the one for the UI language. */
   layout?: KeyboardLayout['id'];
@@ -32,30 +37,52 @@ const asLanguage = (l: string): Language => ((LANGUAGES as readonly string[]).in
  * UI language, a one-tap switch to the German layout (offer names are German), one-shot capitals,
  * backspace, space, clear all and done.
  */
-export function OnScreenKeyboard({ value, onChange, onDone, withDigits = false, maxLength = 200, layout, label, testId = 'osk', docked = true }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({
+  value,
+  onChange,
+  onDone,
+  withDigits = false,
+  autoCapitalize = false,
+  maxLength = 200,
+  layout,
+  label,
+  testId = 'osk',
+  docked = true,
+}: OnScreenKeyboardProps) {
   const { t, i18n } = useTranslation('ui');
   const own = layout ? KEYBOARD_LAYOUTS[layout] : layoutForLanguage(asLanguage(i18n.language));
   const [useGerman, setUseGerman] = useState(false);
+  /** the Shift key inverts the automatic capital for one letter */
   const [shift, setShift] = useState(false);
+  const [digits, setDigits] = useState(false);
+  const [hidden, setHidden] = useState(false);
   const current = useGerman && own.id !== 'de' ? KEYBOARD_LAYOUTS.de : own;
   const other = own.id === 'de' ? null : useGerman ? own : KEYBOARD_LAYOUTS.de;
+  const upper = current.hasCase && shift !== (autoCapitalize && startsSentence(value));
 
   const type = (char: string) => {
-    const c = shift && current.hasCase ? char.toLocaleUpperCase(current.locale) : char;
+    const c = upper ? char.toLocaleUpperCase(current.locale) : char;
     onChange(applyKey(value, { type: 'char', char: c }, maxLength));
     setShift(false);
   };
+  const done = onDone ?? (() => setHidden(true));
 
-  const rows = withDigits ? [DIGIT_ROW, ...current.rows] : current.rows;
-
-  const keyboard = (
+  const rows = withDigits || digits ? [DIGIT_ROW, ...current.rows] : current.rows;
+  // Every key is a `keyId` button: never dropped by the double-tap guard, only a bounce on the same key.
+  const keyboard = hidden ? (
+    <div className="osk osk-hidden" data-testid={testId}>
+      <Button variant="big" keyId="show" onPress={() => setHidden(false)} testId="key-show">
+        {t('keyShow')}
+      </Button>
+    </div>
+  ) : (
     <div className="osk" role="group" aria-label={label ?? t('keyboard')} dir={current.dir} data-testid={testId} data-layout={current.id}>
       {rows.map((row, i) => (
         <div className="osk-row" key={`${current.id}-${i}`}>
           {row.map((ch) => {
-            const shown = shift && current.hasCase ? ch.toLocaleUpperCase(current.locale) : ch;
+            const shown = upper ? ch.toLocaleUpperCase(current.locale) : ch;
             return (
-              <Button key={ch} className="osk-key" onPress={() => type(ch)} testId={`key-${ch}`} ariaLabel={keyName(shown, t)}>
+              <Button key={ch} className="osk-key" keyId={ch} onPress={() => type(ch)} testId={`key-${ch}`} ariaLabel={keyName(shown, t)}>
                 <span lang={current.locale}>{shown}</span>
               </Button>
             );
@@ -64,34 +91,49 @@ export function OnScreenKeyboard({ value, onChange, onDone, withDigits = false, 
       ))}
       <div className="osk-row">
         {current.hasCase ? (
-          <Button className="osk-key osk-key-wide" ariaPressed={shift} onPress={() => setShift((s) => !s)} testId="key-shift">
+          <Button className="osk-key osk-key-wide" keyId="shift" ariaPressed={upper} onPress={() => setShift((s) => !s)} testId="key-shift">
             {t('keyShift')}
           </Button>
         ) : null}
+        {withDigits ? null : (
+          <Button className="osk-key osk-key-wide" keyId="digits" ariaPressed={digits} onPress={() => setDigits((d) => !d)} testId="key-digits" ariaLabel={t('keyDigits')}>
+            <span aria-hidden="true">{t('keyDigitsShort')}</span>
+          </Button>
+        )}
         {other ? (
-          <Button className="osk-key osk-key-wide" onPress={() => setUseGerman((g) => !g)} testId="key-layout" ariaLabel={t('keyLayout', { name: other.name })}>
+          <Button className="osk-key osk-key-wide" keyId="layout" onPress={() => setUseGerman((g) => !g)} testId="key-layout" ariaLabel={t('keyLayout', { name: other.name })}>
             <span lang={other.locale}>{other.name}</span>
           </Button>
         ) : null}
-        <Button className="osk-key osk-key-space" onPress={() => onChange(applyKey(value, { type: 'space' }, maxLength))} testId="key-space">
+        <Button className="osk-key osk-key-space" keyId="space" onPress={() => onChange(applyKey(value, { type: 'space' }, maxLength))} testId="key-space">
           {t('keySpace')}
         </Button>
-        <Button className="osk-key osk-key-wide" icon="backspace" onPress={() => onChange(applyKey(value, { type: 'backspace' }))} testId="key-backspace" ariaLabel={t('keyBackspace')}>
+        <Button
+          className="osk-key osk-key-wide"
+          keyId="backspace"
+          icon="backspace"
+          onPress={() => onChange(applyKey(value, { type: 'backspace' }))}
+          testId="key-backspace"
+          ariaLabel={t('keyBackspace')}
+        >
           <span aria-hidden="true">{t('keyBackspaceShort')}</span>
         </Button>
-        <Button className="osk-key osk-key-wide" onPress={() => onChange('')} testId="key-clear">
+        <Button className="osk-key osk-key-wide" keyId="clear" onPress={() => onChange('')} testId="key-clear">
           {t('keyClear')}
         </Button>
-        {onDone ? (
-          <Button className="osk-key osk-key-done" onPress={onDone} testId="key-done">
-            {t('keyDone')}
-          </Button>
-        ) : null}
+        <Button className="osk-key osk-key-done" keyId="done" onPress={done} testId="key-done">
+          {t('keyDone')}
+        </Button>
       </div>
     </div>
   );
   const dock = docked ? document.getElementById(KEYBOARD_DOCK_ID) : null;
   return dock ? createPortal(keyboard, dock) : keyboard;
+}
+
+/** Where a phone keyboard capitalises: at the start of the text and after the end of a sentence. */
+export function startsSentence(value: string): boolean {
+  return /^\s*$|[.!?]\s+$/u.test(value);
 }
 
 /** The shell renders an element with this id between the screen and the fixed bar. */

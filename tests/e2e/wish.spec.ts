@@ -73,7 +73,8 @@ test.describe('wish form', () => {
     await expect(page.getByTestId('wish-problem')).toBeVisible(); // empty: a friendly word, still step 1
     await step(page, 1);
     await typeOnScreen(page, 'boule am see');
-    await expect(page.getByTestId('wish-text')).toHaveValue('boule am see');
+    // the first letter of a free text is capitalised, as on phones
+    await expect(page.getByTestId('wish-text')).toHaveValue('Boule am see');
     await expect(page.getByTestId('wish-counter')).toContainText('12 von 1000 Zeichen');
     await tap(page.getByTestId('wish-next'));
     await step(page, 2);
@@ -88,10 +89,10 @@ test.describe('wish form', () => {
     await tap(page.getByTestId('wish-contact-name'));
     await typeOnScreen(page, 'erika');
     await expect(page.getByTestId('wish-contact-phone')).toHaveValue('02241 123');
-    await expect(page.getByTestId('wish-contact-name')).toHaveValue('erika');
+    await expect(page.getByTestId('wish-contact-name')).toHaveValue('Erika');
     await tap(page.getByTestId('wish-next'));
     await step(page, 5);
-    await expect(page.getByTestId('wish-summary-text')).toHaveText('boule am see');
+    await expect(page.getByTestId('wish-summary-text')).toHaveText('Boule am see');
     await expect(page.getByTestId('wish-summary-contact')).toContainText('02241 123');
     await tap(page.getByTestId('wish-next'));
     await expect(page.getByTestId('wish-sent')).toBeVisible();
@@ -100,11 +101,11 @@ test.describe('wish form', () => {
     await waitForStored(wishApi, 1);
     const [wish] = [...wishApi.stored.values()];
     expect(wish!.body).toMatchObject({
-      text: 'boule am see',
+      text: 'Boule am see',
       language: 'de',
       kiosk_id: 'e2e-kiosk',
       contact_consent: true,
-      contact: { name: 'erika', phone: '02241 123' },
+      contact: { name: 'Erika', phone: '02241 123' },
     });
     expect(wish!.body).not.toHaveProperty('interests');
     expect(wish!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -150,7 +151,7 @@ test.describe('wish form', () => {
 
     await waitForStored(wishApi, 1);
     const [wish] = [...wishApi.stored.values()];
-    expect(wish!.body).toMatchObject({ text: 'tanzen', contact_consent: false });
+    expect(wish!.body).toMatchObject({ text: 'Tanzen', contact_consent: false });
     expect(wish!.body).not.toHaveProperty('contact');
     for (const secret of ['99887', 'erika', 'geheim.de']) expect(wish!.raw).not.toContain(secret);
     // not in the database either (rows, main file and write-ahead log)

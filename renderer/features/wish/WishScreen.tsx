@@ -112,26 +112,28 @@ function StepWhat() {
       <label htmlFor={textId} className="wish-label">
         {t('step1.textLabel')}
       </label>
-      <textarea
-        id={textId}
-        className="wish-text"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        inputMode="none"
-        rows={3}
-        dir="auto"
-        spellCheck={false}
-        aria-invalid={visible ? true : undefined}
-        aria-describedby={[counterId, visible ? problemId : ''].filter(Boolean).join(' ')}
-        data-testid="wish-text"
-      />
+      <div className="wish-entry">
+        <textarea
+          id={textId}
+          className="wish-text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          inputMode="none"
+          rows={3}
+          dir="auto"
+          spellCheck={false}
+          aria-invalid={visible ? true : undefined}
+          aria-describedby={[counterId, visible ? problemId : ''].filter(Boolean).join(' ')}
+          data-testid="wish-text"
+        />
+        <StepNav onNext={goOn} />
+      </div>
       <p id={counterId} className="wish-counter" data-testid="wish-counter">
         {t('step1.counter', { count, max: WISH_TEXT_MAX })}
         {count === WISH_TEXT_MAX ? ` ${t('problem.atLimit')}` : ''}
       </p>
       {visible ? <Problem id={problemId}>{t(`problem.${visible}`, { count, max: WISH_TEXT_MAX })}</Problem> : null}
-      <StepNav onNext={goOn} />
-      <OnScreenKeyboard value={text} onChange={setText} maxLength={WISH_TEXT_MAX} label={t('step1.textLabel')} />
+      <OnScreenKeyboard value={text} onChange={setText} maxLength={WISH_TEXT_MAX} label={t('step1.textLabel')} autoCapitalize />
       {taxonomyFailed ? null : (
         <section className="wish-topics" aria-labelledby={`${textId}-topics`}>
           <h2 id={`${textId}-topics`}>{t('step1.topics')}</h2>
@@ -309,6 +311,7 @@ function StepContact() {
         onChange={(v) => setContact(contactField, v)}
         maxLength={CONTACT_MAX[contactField]}
         withDigits={contactField !== 'name'}
+        autoCapitalize={contactField === 'name'}
         layout={contactField === 'name' ? undefined : 'de'}
         label={t(`step4.${contactField}`)}
       />
@@ -318,7 +321,7 @@ function StepContact() {
             <Button
               key={k}
               className="osk-key"
-              guard={false}
+              keyId={`extra-${k}`}
               onPress={() => setContact(contactField, [...value].length + [...k].length <= CONTACT_MAX[contactField] ? value + k : value)}
               testId={`wish-key-${k}`}
             >

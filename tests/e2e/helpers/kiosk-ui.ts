@@ -37,9 +37,21 @@ export async function setHighContrast(page: Page, on: boolean): Promise<void> {
   if ((await button.getAttribute('aria-pressed')) !== String(on)) await tap(button);
 }
 
-/** Types on the kiosk's own keyboard, key by key. */
-export async function typeOnScreen(page: Page, text: string): Promise<void> {
-  for (const ch of text) await tap(page.getByTestId('osk').getByTestId(ch === ' ' ? 'key-space' : `key-${ch}`));
+/** A person's typing pace on the on-screen keyboard (about five taps a second); its keys are not double-tap guarded. */
+export const KEY_PACE_MS = 180;
+
+/** Types on the kiosk's own keyboard, key by key, at a person's pace. */
+export async function typeOnScreen(page: Page, text: string, keyboard = page.getByTestId('osk')): Promise<void> {
+  for (const ch of text) {
+    const key = keyboard.getByTestId(ch === ' ' ? 'key-space' : `key-${ch}`);
+    // digits sit behind the "123" key on letter keyboards
+    if (/\d/.test(ch) && (await key.count()) === 0) {
+      await keyboard.getByTestId('key-digits').click();
+      await page.waitForTimeout(KEY_PACE_MS);
+    }
+    await key.click();
+    await page.waitForTimeout(KEY_PACE_MS);
+  }
 }
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'screenshots');
