@@ -5,6 +5,7 @@ import { createConfigStore } from '../electron/services/config/config-store';
 import { openDatabase } from '../electron/services/db/open-database';
 import { silentLog } from '../electron/services/log';
 import { importSampleDataIfEmpty } from '../electron/services/seed/sample-import';
+import { defaultPrintingAdapters } from '../electron/services/printer/printing-adapters';
 import { createPrintingFeature } from '../electron/services/printer/printing-feature';
 import { printerErrorReason } from '../shared/contract/printing';
 import { systemClock } from '../shared/logic/clock';
@@ -25,7 +26,7 @@ export const printBench: Bench = {
     const db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
     importSampleDataIfEmpty(db, config);
     const store = createConfigStore(config);
-    const { handlers } = createPrintingFeature({ db, config: store, dataDir: dir, clock: systemClock, log: silentLog, version: 'bench' });
+    const { handlers } = createPrintingFeature({ db, config: store, dataDir: dir, clock: systemClock, log: silentLog, version: 'bench' }, defaultPrintingAdapters());
     const ids = db.prepare("SELECT id FROM offers WHERE status = 'active' ORDER BY id LIMIT 5").pluck().all() as string[];
     const ctx = { transport: 'http' as const };
     try {

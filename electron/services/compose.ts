@@ -8,12 +8,14 @@ import { createConfigStore } from './config/config-store';
 import { openDatabase } from './db/open-database';
 import type { ImageStore, TileSource } from './binary-assets';
 import type { Feature, ServiceDeps } from './feature';
+import { defaultFleetAdapters } from './fleet/fleet-adapters';
 import { createFleetFeature, type FleetAdapters } from './fleet/fleet-feature';
 import type { PeerHandlers } from './fleet/peer-status';
 import { createErrorJournal } from './log-files/error-journal';
 import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
+import { defaultPrintingAdapters } from './printer/printing-adapters';
 import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
 import { createTileService } from './tiles/tile-service';
 import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
@@ -31,9 +33,9 @@ export interface ComposeOptions {
   /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
   wishes?: WishesAdapters;
   /** Fleet: city API remote-management client, updater, app control (reload/relaunch/clear cache), print-in-progress probe. */
-  fleet?: FleetAdapters;
+  fleet?: Partial<FleetAdapters>;
   /** Printing: printer transport factory (fake printer in tests), timeouts, brochure maker (PDF renderer per host). */
-  printing?: PrintingAdapters;
+  printing?: Partial<PrintingAdapters>;
   /** City API sync: client factories (fake or real with small limits), jitter, page size, timers off for tests. */
   sync?: SyncAdapters;
   /** Map tiles: a fake tile source for tests (default: offline pack + online source with disk cache, from config). */
@@ -60,12 +62,13 @@ export function composeKiosk(opts: ComposeOptions) {
   deps.log = journal.log;
   const offers = createOffersFeature(deps);
   const wishes = createWishesFeature(deps, opts.wishes);
-  const printing = createPrintingFeature(deps, opts.printing);
+  // Adapters are chosen here and only here: the host's, else the defaults (real transports, HTTP client, no updates).
+  const printing = createPrintingFeature(deps, { ...defaultPrintingAdapters(), ...opts.printing });
   const sync = createSyncFeature(deps, opts.sync);
   // Rebuild the search index right after new data arrived, not in the first visitor's search (about 0.4 s for
   // 10,000 offers); deferred a tick so answers already waiting go out first.
   sync.onSynced(() => setImmediate(() => offers.warmSearchIndex()));
-  const fleet = createFleetFeature(deps, { isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
+  const fleet = createFleetFeature(deps, { ...defaultFleetAdapters(deps), isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
   const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 

@@ -7,6 +7,7 @@ import { composeKiosk } from '../../electron/services/compose';
 import { createConfigStore } from '../../electron/services/config/config-store';
 import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';
 import { openDatabase } from '../../electron/services/db/open-database';
+import { defaultFleetAdapters } from '../../electron/services/fleet/fleet-adapters';
 import { createFleetFeature } from '../../electron/services/fleet/fleet-feature';
 import { silentLog } from '../../electron/services/log';
 import { startFakeCityApi, type FakeCityApi } from './fleet-city-api-fake';
@@ -74,7 +75,7 @@ function fleetAgainst(api: FakeCityApi) {
   const make = () =>
     createFleetFeature(
       { db, config, dataDir, clock: new FakeClock('2026-11-25T10:00:00Z'), log: silentLog, version: '1.4.2' },
-      { peers: () => peers, timers: false },
+      { ...defaultFleetAdapters({ config, log: silentLog, version: '1.4.2' }), peers: () => peers, timers: false },
     );
   return { make, syncCalls, config, sync };
 }

@@ -9,6 +9,7 @@ import { createDispatcher } from '../../electron/services/api-dispatch';
 import { createConfigStore } from '../../electron/services/config/config-store';
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
 import type { KioskHandlers } from '../../shared/contract';
+import { defaultPrintingAdapters } from '../../electron/services/printer/printing-adapters';
 import { createPrintingFeature } from '../../electron/services/printer/printing-feature';
 import { silentLog } from '../../electron/services/log';
 import { importSampleDataIfEmpty } from '../../electron/services/seed/sample-import';
@@ -27,7 +28,7 @@ describe('brochure PDF (printed Angebotslandkarte)', () => {
     db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
     const deps = { db, config: createConfigStore(config), dataDir: dir, clock: new FakeClock('2026-11-25T10:00:00Z'), log: silentLog, version: 'test' };
     // Only the printing handlers are needed here; the dispatcher parses input and wraps errors as on the real hosts.
-    const dispatch = createDispatcher(createPrintingFeature(deps).handlers as unknown as KioskHandlers, silentLog);
+    const dispatch = createDispatcher(createPrintingFeature(deps, defaultPrintingAdapters()).handlers as unknown as KioskHandlers, silentLog);
     importSampleDataIfEmpty(db, config);
     // one paused offer must not be in the brochure
     db.prepare("UPDATE offers SET status = 'paused' WHERE id = (SELECT id FROM offers ORDER BY id LIMIT 1)").run();

@@ -11,6 +11,7 @@ import type { KioskHandlers } from '../../shared/contract';
 import { createDispatcher, type Dispatch } from '../../electron/services/api-dispatch';
 import { createConfigStore, type ConfigStore } from '../../electron/services/config/config-store';
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
+import { defaultPrintingAdapters } from '../../electron/services/printer/printing-adapters';
 import { createPrintingFeature } from '../../electron/services/printer/printing-feature';
 import { silentLog } from '../../electron/services/log';
 import { replaceTaxonomy, upsertOffers } from '../../electron/services/offers/offer-repository';
@@ -77,7 +78,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
     store = createConfigStore(config);
     const deps = { db, config: store, dataDir: dir, clock: new FakeClock('2026-11-25T13:05:00Z'), log: silentLog, version: 'test' };
     // The printing feature's handlers behind the same dispatcher the Electron IPC and the browser host use.
-    const feature = createPrintingFeature(deps);
+    const feature = createPrintingFeature(deps, defaultPrintingAdapters());
     dispatch = createDispatcher(feature.handlers as unknown as KioskHandlers, silentLog);
     isPrinting = feature.isPrinting;
     db.transaction(() => {

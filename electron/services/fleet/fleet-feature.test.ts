@@ -9,6 +9,7 @@ import { loadKioskConfig } from '../config/kiosk-config-file';
 import { openDatabase } from '../db/open-database';
 import { silentLog } from '../log';
 import { FakeUpdater } from '../updates/updater';
+import { createBrowserHostAppControl } from './app-control';
 import { createCommandLedger } from './command-ledger';
 import { createFleetFeature, type FleetOptions } from './fleet-feature';
 import { FakeFleetClient } from './fleet-client';
@@ -34,7 +35,7 @@ const REMOTE = {
   speech_volume: 0.6,
 };
 
-function setup(localJson: Record<string, unknown>, extra: FleetOptions = {}) {
+function setup(localJson: Record<string, unknown>, extra: Partial<FleetOptions> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-fleet-'));
   dirs.push(dataDir);
   writeFileSync(join(dataDir, 'kiosk.json'), JSON.stringify(localJson));
@@ -43,7 +44,7 @@ function setup(localJson: Record<string, unknown>, extra: FleetOptions = {}) {
   const clock = new FakeClock('2026-11-25T10:00:00Z');
   const client = new FakeFleetClient();
   const updater = new FakeUpdater();
-  const feature = createFleetFeature({ db, config, dataDir, clock, log: silentLog, version: '0.1.0' }, { client, updater, timers: false, ...extra });
+  const feature = createFleetFeature({ db, config, dataDir, clock, log: silentLog, version: '0.1.0' }, { client, updater, appControl: createBrowserHostAppControl(), timers: false, ...extra });
   return { dataDir, config, db, clock, client, updater, feature };
 }
 
@@ -96,7 +97,7 @@ describe('remote config', () => {
     const config = createConfigStore(loadKioskConfig(first.dataDir));
     createFleetFeature(
       { db: first.db, config, dataDir: first.dataDir, clock: first.clock, log: silentLog, version: '0.1.0' },
-      { client: new FakeFleetClient(), timers: false },
+      { client: new FakeFleetClient(), updater: new FakeUpdater(), appControl: createBrowserHostAppControl(), timers: false },
     );
     expect(config.get().place).toBe('Stadtbibliothek Siegburg');
   });

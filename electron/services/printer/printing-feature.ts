@@ -3,40 +3,27 @@ import type { printingContract, SlipRequest, SlipPreview } from '../../../shared
 import type { PrinterConfig } from '../../../shared/schemas/kiosk-config';
 import type { Feature, ServiceDeps } from '../feature';
 import { createBrochureMaker } from '../brochure/brochure-maker';
-import { createChromiumPdfRenderer } from '../brochure/chromium-pdf-renderer';
 import type { PdfRenderer } from '../brochure/pdf-renderer';
-import { createDevicePrinterTransport } from './device-printer-transport';
 import { loadOfferSlipData } from './offer-slip-data';
 import { PrinterService, type PrinterTimeouts } from './printer-service';
 import type { PrinterTransport } from './printer-transport';
 import { invitationSlip, merklisteSlip, offerSlip, testSlip, type OfferSlipData, type SlipContext } from './slip-content';
 import { slipToEscPos, slipToLines, type SlipBlock } from './slip-layout';
 import { SLIP_WORDS, slipLanguageFor } from './slip-words';
-import { createTcpPrinterTransport } from './tcp-printer-transport';
 
 export type PrintingHandlers = Pick<KioskHandlers, keyof typeof printingContract>;
 
+/** Adapters the composition root chooses (compose.ts; `defaultPrintingAdapters` in printing-adapters.ts). */
 export interface PrintingAdapters {
-  /** Builds the transport for a printer configuration (default: real TCP / device transports). */
-  transportFor?: (config: PrinterConfig) => PrinterTransport | null;
+  /** Builds the transport for a printer configuration (real TCP / device transports, or a fake printer). */
+  transportFor: (config: PrinterConfig) => PrinterTransport | null;
   /** Shorter timeouts for tests. */
   timeouts?: Partial<PrinterTimeouts>;
   /**
    * Renders the A4 brochure: Electron main passes createElectronPdfRenderer() (electron-pdf-renderer-glue.ts);
-   * default: headless Chromium (browser host, CLI).
+   * browser host and CLI: headless Chromium.
    */
-  pdfRenderer?: PdfRenderer;
-}
-
-export function defaultTransportFor(config: PrinterConfig): PrinterTransport | null {
-  switch (config.transport) {
-    case 'tcp':
-      return createTcpPrinterTransport(config.host, config.port);
-    case 'device':
-      return createDevicePrinterTransport(config.device);
-    default:
-      return null;
-  }
+  pdfRenderer: PdfRenderer;
 }
 
 interface ComposedSlip {
@@ -49,9 +36,9 @@ interface ComposedSlip {
 /** Printing feature: slips on the receipt printer, printer status, brochure. Reads config on every use. */
 export function createPrintingFeature(
   deps: ServiceDeps,
-  adapters: PrintingAdapters = {},
+  adapters: PrintingAdapters,
 ): Feature<PrintingHandlers> & { isPrinting(): boolean } {
-  const transportFor = adapters.transportFor ?? defaultTransportFor;
+  const { transportFor } = adapters;
   // The transport is rebuilt when the printer configuration changes (remote config applies live).
   let cached: { key: string; transport: PrinterTransport | null } | null = null;
   const currentTransport = () => {
@@ -64,7 +51,7 @@ export function createPrintingFeature(
 
   const brochure = createBrochureMaker({
     db: deps.db,
-    renderer: adapters.pdfRenderer ?? createChromiumPdfRenderer(),
+    renderer: adapters.pdfRenderer,
     clock: deps.clock,
     log: deps.log,
     dataDir: deps.dataDir,
