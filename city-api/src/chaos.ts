@@ -3,7 +3,7 @@
  * sync engine can be tested against every failure the contract names.
  */
 
-export const CHAOS_FAULTS = ['latency', 'error500', 'tooMany', 'unavailable', 'malformed', 'oversize', 'cut'] as const;
+export const CHAOS_FAULTS = ['latency', 'error500', 'tooMany', 'unavailable', 'malformed', 'oversize', 'cut', 'reset'] as const;
 export type ChaosFault = (typeof CHAOS_FAULTS)[number];
 
 export interface ChaosOptions {
@@ -20,6 +20,13 @@ export interface ChaosOptions {
   /** Only requests whose path starts with one of these are affected (default: all /v1/ routes). */
   paths?: string[];
 }
+
+/**
+ * "Flapping network": a town server behind an overloaded proxy, or a kiosk on bad Wi-Fi — 25 % 503 with
+ * Retry-After, 15 % connections cut mid-body, 10 % 429. `--chaos flapping` on the CLI; the sync convergence
+ * test and `npm run bench -- sync` use it.
+ */
+export const FLAPPING_RATES: Partial<Record<ChaosFault, number>> = { unavailable: 0.25, cut: 0.15, tooMany: 0.1 };
 
 /** mulberry32: small, fast, good enough for fault injection. */
 export function seededRandom(seed: number): () => number {
@@ -91,6 +98,7 @@ export function createChaos(opts: ChaosOptions = {}): ChaosController {
 /** Parses the CLI form `--chaos seed=7,error500=0.1,tooMany=0.05,cut=0.05,latency=0.2,latencyMs=50-800`. */
 export function parseChaosSpec(spec: string): ChaosOptions {
   const out: ChaosOptions = { rates: {} };
+  if (spec === 'flapping') return { seed: 1, retryAfterS: 1, rates: { ...FLAPPING_RATES } };
   if (!spec || spec === 'true' || spec === 'default') {
     return { seed: 1, rates: { latency: 0.1, error500: 0.05, tooMany: 0.05, unavailable: 0.05, malformed: 0.1, oversize: 0.02, cut: 0.05 } };
   }

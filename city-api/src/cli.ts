@@ -16,7 +16,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
-                             (no spec: a default mix of every fault)
+                             (no spec: a default mix of every fault; "flapping": 25 % 503, 15 % cut mid-body, 10 % 429;
+                             "reset=0.05": connections dropped before any answer)
   --secure-cookies           set Secure on the staff session cookie (when served over HTTPS)
   --public-url <url>         public address of this server, used in the club form's private links, feeds and the poster QR code
   --log                      log every request

@@ -7,6 +7,7 @@ import { createChaos, malformedRecords, type ChaosController, type ChaosFault, t
 import { openCityDb, type CityDb } from './city-db';
 import { eventsForWindow } from './event-store';
 import { buildCalendar } from './ics-writer';
+import { withImportedEvents } from './calendar-sources/serve-events';
 import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
 import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
 import { registerStaffPages } from './staff-pages';
@@ -69,6 +70,11 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
         await sleep(a + Math.floor(chaos.random() * Math.max(0, b - a)));
       } else if (fault === 'error500') {
         return reply.code(500).send({ error: 'chaos: internal server error' });
+      } else if (fault === 'reset') {
+        // connection dropped before a single byte of the answer (proxy restart, Wi-Fi gone)
+        reply.hijack();
+        req.raw.socket.destroy();
+        return reply;
       } else if (fault === 'tooMany' || fault === 'unavailable') {
         return reply
           .code(fault === 'tooMany' ? 429 : 503)
@@ -133,7 +139,8 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   app.get('/v1/events', async (req, reply) => {
     const q = eventsQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
-    return send(req, reply, buildCalendar(eventsForWindow(db, q.data.from, q.data.to)), 'text/calendar; charset=utf-8');
+    const calendar = withImportedEvents(db, buildCalendar(eventsForWindow(db, q.data.from, q.data.to)), q.data.from, q.data.to);
+    return send(req, reply, calendar, 'text/calendar; charset=utf-8');
   });
 
   app.post('/v1/wishes', async (req, reply) => {

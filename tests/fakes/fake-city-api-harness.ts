@@ -11,6 +11,7 @@ import { createFetchCityApiClient } from '../../electron/services/sync/city-api-
 import { createImageCache, type ImageCache } from '../../electron/services/sync/image-cache';
 import { createRecordChecker } from '../../electron/services/sync/offer-records';
 import { runSync, type RunOptions, type SyncSource } from '../../electron/services/sync/sync-engine';
+import type { RequestRetry } from '../../electron/services/net/request-retry';
 import { systemClock, type Clock } from '../../shared/logic/clock';
 import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
 import type { ChaosOptions } from '../../city-api/src/chaos';
@@ -35,7 +36,7 @@ export interface TestKiosk {
   db: Db;
   images: ImageCache;
   dir: string;
-  sync(opts?: RunOptions & { token?: string; maxResponseBytes?: number; pageLimit?: number; clock?: Clock }): ReturnType<typeof runSync>;
+  sync(opts?: RunOptions & { token?: string; maxResponseBytes?: number; pageLimit?: number; clock?: Clock; retry?: RequestRetry }): ReturnType<typeof runSync>;
   close(): void;
 }
 
@@ -61,7 +62,7 @@ export function createTestKiosk(api: RunningCityApi, defaults: { pageLimit?: num
           maxResponseBytes: opts.maxResponseBytes ?? defaults.maxResponseBytes,
         }),
       };
-      return runSync(source, { db, log: silentLog, clock, images, pageLimit: opts.pageLimit ?? defaults.pageLimit ?? 100 }, opts);
+      return runSync(source, { db, log: silentLog, clock, images, pageLimit: opts.pageLimit ?? defaults.pageLimit ?? 100, retry: opts.retry }, opts);
     },
     close() {
       db.close();
