@@ -7,7 +7,7 @@ import { generateSyntheticOffers, SIEGBURG_TAXONOMY } from '../../../shared/samp
 import { SIEGBURG_CENTRE } from '../../../shared/schemas/kiosk-config';
 import type { Offer } from '../../../shared/schemas/offer';
 import { ftsTexts, replaceTaxonomy, upsertOffers } from './offer-repository';
-import { searchOffers, selectSmallest, type SearchContext, type SearchTuning } from './offer-search';
+import { DEFAULT_TUNING, searchOffers, selectSmallest, type SearchContext, type SearchTuning } from './offer-search';
 import { tempDb } from './test-db';
 
 /**
@@ -130,6 +130,27 @@ describe('text search agrees with a plain reference', () => {
       });
     }
   }
+
+  it('typos: found with the default tuning, exact hits stay first, filters and counts include the fuzzy hits', () => {
+    const fuzzy = (text: string, extra: SearchQueryInput = {}) => searchOffers(t.db, searchQuerySchema.parse({ text, limit: 500, ...extra }), ctx, DEFAULT_TUNING);
+    const exact = (text: string) => reference(searchQuerySchema.parse({ text, limit: 500 })).ids;
+    for (const typo of ['kartenrnde', 'kartenrunde ferein', 'zumbaa', 'jaz quartet', 'quartet']) {
+      const ids = fuzzy(typo).items.map((i) => i.id);
+      expect(ids.length, typo).toBeGreaterThan(0);
+    }
+    expect(fuzzy('kartenrnde').items.map((i) => i.id)).toEqual(expect.arrayContaining(['edge-summary', 'edge-place']));
+    expect(fuzzy('zumbaa').items.map((i) => i.id)).toContain('edge-b');
+    expect(fuzzy('xylophonorchester').total).toBe(0);
+    // exact hits first, in the reference order; the fuzzy ones after them
+    const ex = exact('garten');
+    const all = fuzzy('garten');
+    expect(all.items.map((i) => i.id).slice(0, ex.length)).toEqual(ex);
+    expect(all.total).toBeGreaterThan(ex.length); // "karten" is one edit away
+    expect(all.facets.free).toBeGreaterThanOrEqual(reference(searchQuerySchema.parse({ text: 'garten', freeOnly: true, limit: 500 })).ids.length);
+    const free = fuzzy('garten', { freeOnly: true });
+    expect(free.items.every((i) => i.free)).toBe(true);
+    expect(free.total).toBe(all.facets.free);
+  });
 
   it('the edge offers are found by their parts', () => {
     const q = (text: string) => searchOffers(t.db, searchQuerySchema.parse({ text, limit: 500 }), ctx).items.map((i) => i.id);

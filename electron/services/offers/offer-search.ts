@@ -4,6 +4,7 @@ import type { Offer, Schedule, Wheelchair } from '../../../shared/schemas/offer'
 import { distanceKm, roundKm, type LatLon } from '../../../shared/logic/distance';
 import { addDays, KIOSK_TZ, localDate, zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { searchTokens } from '../../../shared/logic/normalize-text';
+import { buildVocabulary, fuzzyWords, type Vocabulary } from '../../../shared/logic/fuzzy-match';
 import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
@@ -38,9 +39,11 @@ export interface SearchContext {
 export interface SearchTuning {
   /** Rank by sweeping the column corpora when (text hits × tokens) exceeds this; below it, look into each hit. */
   sweepAbove: number;
+  /** Also find words with typos (shared/logic/fuzzy-match.ts), ranked after all exact hits. Off unless set. */
+  fuzzy?: boolean;
 }
 /** Measured with `npm run bench -- search` (both ways give the same order; tests force each). */
-export const DEFAULT_TUNING: SearchTuning = { sweepAbove: 3000 };
+export const DEFAULT_TUNING: SearchTuning = { sweepAbove: 3000, fuzzy: true };
 
 /** Shortest token the trigram index can match; shorter ones are matched in memory. */
 const MIN_FTS_TOKEN = 3;
@@ -93,6 +96,8 @@ interface OfferIndex {
   columnEnds: Int32Array;
   taxonomyIds: { interests: string[]; ageGroups: string[]; districts: string[] };
   view: FactsView | null;
+  /** distinct words of all haystacks (with their German folds): where typos are looked up */
+  vocab: Vocabulary;
   /** per-search work buffers, one slot per offer, reused (searches run one at a time) to spare the GC */
   scratch: { boosts: Uint8Array; scores: Uint16Array; best: Uint8Array; keys: Float64Array };
 }
@@ -205,6 +210,7 @@ function offerIndex(db: Db): OfferIndex {
     heads: corpusOf(base.map((b, i) => b.haystack.slice(0, ends[i * SHORT_COLUMNS + SHORT_COLUMNS - 1]))),
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
+    vocab: buildVocabulary(base.map((b) => b.haystack)),
     scratch: { boosts: new Uint8Array(base.length), scores: new Uint16Array(base.length), best: new Uint8Array(base.length), keys: new Float64Array(base.length) },
   };
   indexes.set(db, idx);
@@ -471,6 +477,41 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
 }
 
 /**
+ * Offers found only with typo tolerance: for each word of ≥ 4 letters, the vocabulary words that contain it with one
+ * edit (≥ 8 letters: two) after German folding are searched exactly as alternatives; an offer must match every word
+ * (exactly or through an alternative). Returns those not among the exact hits (ascending), or null when no word has
+ * an alternative.
+ */
+function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array): Int32Array | null {
+  const variants = plan.tokens.map((t) => fuzzyWords(idx.vocab, t));
+  if (variants.every((v) => v.length === 0)) return null;
+  let acc: Int32Array | null = null;
+  plan.tokens.forEach((token, k) => {
+    const marks = new Uint8Array(idx.base.length);
+    for (const word of [token, ...variants[k]!]) {
+      const p = textPlan(word);
+      if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
+    }
+    if (acc) for (const i of acc) marks[i]! += 2;
+    const need = acc ? 3 : 1;
+    const next: number[] = [];
+    for (let i = 0; i < marks.length; i++) if (marks[i] === need) next.push(i);
+    acc = Int32Array.from(next);
+  });
+  const isExact = new Uint8Array(idx.base.length);
+  for (const i of exact) isExact[i] = 1;
+  return (acc as Int32Array | null ?? new Int32Array(0)).filter((i) => isExact[i] === 0);
+}
+
+/** Sorted union of two ascending, disjoint index lists. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out.sort();
+}
+
+/**
  * Ranks the text hits that passed the filters: title starting with the query first, then a title word starting
  * with it, then the higher column score (each token counts with the weight of the best column it was found in),
  * then title order. One numeric key per hit, sorted natively and decoded via the title rank. Only the first `needed`
@@ -625,6 +666,15 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     if (criteria.none) for (let k = 0; k < facetRows.length; k++) passing.push(facetRows[k]!);
     else for (let k = 0; k < facetRows.length; k++) if (matches(cols, facetRows[k]!, criteria)) passing.push(facetRows[k]!);
     order = rankTextHits(idx, passing, plan, query.offset + query.limit, tuning);
+    // Typos: offers found only with typo tolerance come after every exact hit, in title order.
+    const fuzzy = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, facetRows) : null;
+    if (fuzzy && fuzzy.length > 0) {
+      const extra: number[] = [];
+      for (let k = 0; k < fuzzy.length; k++) if (criteria.none || matches(cols, fuzzy[k]!, criteria)) extra.push(fuzzy[k]!);
+      extra.sort((a, b) => idx.titleRank[a]! - idx.titleRank[b]!);
+      for (const i of extra) order.push(i);
+      facetRows = mergeSorted(facetRows, fuzzy);
+    }
   } else {
     facetRows = null;
     order = [];

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, fuzzyContains, fuzzyWords, germanFold, maxEdits, substringDistance } from './fuzzy-match';
+import { normalizeForSearch } from './normalize-text';
+
+const n = normalizeForSearch;
+
+describe('fuzzy matching', () => {
+  it('edit budget by word length', () => {
+    expect([maxEdits('abc'), maxEdits('chor'), maxEdits('schachgr'), maxEdits('кафе')]).toEqual([0, 1, 2, 1]);
+  });
+
+  it('German folds: ph/f, c/k/z, y/i, doubled letters', () => {
+    expect(germanFold('kaffee')).toBe(germanFold(n('Café')));
+    expect(germanFold('fotografie')).toBe(germanFold('photographie'));
+    expect(germanFold('zirkel')).toBe(germanFold('cirkel'));
+    expect(germanFold('gymnastik')).toBe(germanFold('gimnastik'));
+  });
+
+  it('one edit of every kind inside a compound, two for long words', () => {
+    const text = n('Die Schachgruppe trifft sich in der Sankt-Anno-Straße');
+    for (const typo of ['schachgrupe', 'schachgrupppe', 'schachgruppr', 'schachgurppe', 'strase', 'starsse', 'schachgrpe']) {
+      expect(fuzzyContains(text, typo), typo).toBe(true);
+    }
+    expect(fuzzyContains(text, 'schxchgrxpe')).toBe(true); // 11 letters: two edits
+    expect(fuzzyContains(text, 'schxxhgrxpe')).toBe(false); // three
+    expect(fuzzyContains(text, 'sant')).toBe(true);
+    expect(fuzzyContains(text, 'xyz')).toBe(false);
+    expect(fuzzyContains(text, 'tanz')).toBe(false);
+  });
+
+  it('works in Cyrillic and Arabic', () => {
+    expect(fuzzyContains(n('Розмовне кафе'), n('кафк'))).toBe(true);
+    expect(fuzzyContains(n('مقهى الحديث'), n('مقهي'))).toBe(true);
+  });
+
+  it('substringDistance agrees with a plain dynamic programme', () => {
+    const plain = (p: string, t: string) => {
+      let best = p.length;
+      for (let a = 0; a <= t.length; a++) for (let b = a; b <= t.length; b++) best = Math.min(best, osa(p, t.slice(a, b)));
+      return best;
+    };
+    let seed = 3;
+    const rnd = (k: number) => ((seed = (seed * 16807) % 2147483647) % k);
+    for (let r = 0; r < 300; r++) {
+      const w = (len: number) => Array.from({ length: len }, () => 'abcd'[rnd(4)]).join('');
+      const p = w(1 + rnd(6));
+      const t = w(rnd(9));
+      const d = plain(p, t);
+      expect(substringDistance(p, t, 9), `${p} in ${t}`).toBe(d);
+      expect(substringDistance(p, t, 1)).toBe(d <= 1 ? d : 2);
+    }
+  });
+
+  it('fuzzyWords: words containing the typo within budget, not the exact ones', () => {
+    const vocab = buildVocabulary([n('Schachgruppe Schach Strassenfest Kulturcafe'), n('Gartenfreunde Karten')]);
+    expect(fuzzyWords(vocab, 'schachgrupe')).toEqual(['schachgruppe']);
+    expect(fuzzyWords(vocab, 'kaffee')).toEqual(['kulturcafe']);
+    expect(fuzzyWords(vocab, 'garten')).toEqual(['karten']);
+  });
+});
+
+function osa(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
