@@ -9,7 +9,8 @@ export type SearchState = { status: 'loading'; result: SearchResult | null } | {
 
 /**
  * Runs the search for the current filters (shared with the map) and pages through the list:
- * `more()` shows `pageSize` more. Typing is debounced a little; an older answer never overwrites a newer one.
+ * `more()` shows `pageSize` more. Every keystroke is searched at once (no debounce: an answer takes a few ms);
+ * an older answer never overwrites a newer one.
  */
 export function useOfferSearch(pageSize = 10) {
   const filters = useOfferFilters(useShallow(selectFilters));
@@ -25,17 +26,14 @@ export function useOfferSearch(pageSize = 10) {
   useEffect(() => {
     const id = ++seq.current;
     setState((s) => ({ status: 'loading', result: s.result }));
-    const timer = window.setTimeout(() => {
-      api
-        .searchOffers(toSearchQuery(filters, lang, Math.min(500, pageSize * pages), 0))
-        .then((result) => {
-          if (id === seq.current) setState({ status: 'ready', result });
-        })
-        .catch(() => {
-          if (id === seq.current) setState((s) => ({ status: 'error', result: s.result }));
-        });
-    }, 120);
-    return () => window.clearTimeout(timer);
+    api
+      .searchOffers(toSearchQuery(filters, lang, Math.min(500, pageSize * pages), 0))
+      .then((result) => {
+        if (id === seq.current) setState({ status: 'ready', result });
+      })
+      .catch(() => {
+        if (id === seq.current) setState((s) => ({ status: 'error', result: s.result }));
+      });
     // `key` stands for filters + lang.
   }, [key, pages, pageSize, retry]);
 
