@@ -5,6 +5,7 @@ import { distanceKm, roundKm, type LatLon } from '../../../shared/logic/distance
 import { addDays, KIOSK_TZ, localDate, zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { searchTokens } from '../../../shared/logic/normalize-text';
 import { buildVocabulary, fuzzyWords, type Vocabulary } from '../../../shared/logic/fuzzy-match';
+import { wordAlternatives } from '../../../shared/logic/word-forms';
 import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
@@ -477,13 +478,15 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
 }
 
 /**
- * Offers found only with typo tolerance: for each word of ≥ 4 letters, the vocabulary words that contain it with one
- * edit (≥ 8 letters: two) after German folding are searched exactly as alternatives; an offer must match every word
+ * Offers found only with typo tolerance, word forms or synonyms: for each word, its stem, the offer words it stands
+ * for, and the vocabulary words that contain it with one edit (≥ 8 letters: two) after German folding are searched
+ * exactly as alternatives; an offer must match every word
  * (exactly or through an alternative). Returns those not among the exact hits (ascending), or null when no word has
  * an alternative.
  */
 function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array): Int32Array | null {
-  const variants = plan.tokens.map((t) => fuzzyWords(idx.vocab, t));
+  // alternatives of a word: its stem and everyday-word synonyms (shared/logic/word-forms.ts), then near spellings
+  const variants = plan.tokens.map((t) => [...new Set([...wordAlternatives(t), ...fuzzyWords(idx.vocab, t)])]);
   if (variants.every((v) => v.length === 0)) return null;
   let acc: Int32Array | null = null;
   plan.tokens.forEach((token, k) => {
