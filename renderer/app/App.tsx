@@ -13,6 +13,7 @@ import './settings-store';
 import { ScrollRail } from './ScrollRail';
 import { KEYBOARD_DOCK_ID } from '../ui/OnScreenKeyboard';
 import { useShell } from './shell-store';
+import { preloadSpeech } from './read-aloud-store';
 import { StaffAccess } from '../features/staff/StaffAccess';
 
 /** Shell: header (nothing to touch there), the current screen in <main>, the fixed bar, idle handling. */
@@ -26,6 +27,9 @@ export function App() {
 
   useEffect(() => {
     void useBoot.getState().load();
+    // The bundled voice loads in its worker while the attract screen shows.
+    const timer = window.setTimeout(preloadSpeech, 500);
+    return () => window.clearTimeout(timer);
   }, []);
   // The main side may start a moment later than the window: keep asking.
   useEffect(() => {

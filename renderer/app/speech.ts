@@ -1,12 +1,44 @@
 import type { Language } from '../../shared/schemas/kiosk-config';
 
-/** Speech output adapter: the real one uses the Web Speech API; tests may install a fake on window. */
+export type SpeechRate = 'normal' | 'slow';
+export interface SpeakOptions {
+  /** The visitor's choice in the text-size dialog; Leichte Sprache is slower on top of it. */
+  rate?: SpeechRate;
+}
+
+/**
+ * Speech output adapter: the system's voices (Web Speech API) first, the bundled espeak-ng engine
+ * (renderer/speech/) for languages the system has no voice for; tests may install a fake on window.
+ */
 export interface Speaker {
   /** Whether a voice for this language exists on this device. */
   hasVoice(lang: Language): boolean;
   /** Speak; `onEnd` runs when done or stopped. */
-  speak(text: string, lang: Language, volume: number, onEnd: () => void): void;
+  speak(text: string, lang: Language, volume: number, onEnd: () => void, opts?: SpeakOptions): void;
   stop(): void;
+}
+
+/** Web Speech rate factors: a little slower than the engine's default; Leichte Sprache slower still. */
+export function webSpeechRate(lang: Language, rate: SpeechRate = 'normal'): number {
+  const r = rate === 'slow' ? 0.75 : 0.9;
+  return lang === 'de-LS' ? Math.round(r * 0.8 * 100) / 100 : r;
+}
+
+/** The system voice where there is one, the fallback otherwise; `stop` stops both. */
+export function createPreferringSpeaker(system: Speaker, fallback: Speaker): Speaker {
+  let active: Speaker | null = null;
+  return {
+    hasVoice: (lang) => system.hasVoice(lang) || fallback.hasVoice(lang),
+    speak: (text, lang, volume, onEnd, opts) => {
+      active?.stop();
+      active = system.hasVoice(lang) ? system : fallback;
+      active.speak(text, lang, volume, onEnd, opts);
+    },
+    stop: () => {
+      system.stop();
+      fallback.stop();
+    },
+  };
 }
 
 /** BCP 47 tags for the speech engine. */
@@ -30,7 +62,7 @@ export function pickVoice<V extends { lang: string }>(voices: readonly V[], lang
 export function createWebSpeechSpeaker(synth: SpeechSynthesis | undefined = window.speechSynthesis): Speaker {
   return {
     hasVoice: (lang) => !!synth && pickVoice(synth.getVoices(), lang) !== null,
-    speak: (text, lang, volume, onEnd) => {
+    speak: (text, lang, volume, onEnd, opts) => {
       if (!synth) return onEnd();
       synth.cancel();
       const voice = pickVoice(synth.getVoices(), lang);
@@ -41,7 +73,7 @@ export function createWebSpeechSpeaker(synth: SpeechSynthesis | undefined = wind
         u.lang = SPEECH_TAGS[lang];
         if (voice) u.voice = voice;
         u.volume = Math.min(1, Math.max(0, volume));
-        u.rate = 0.9;
+        u.rate = webSpeechRate(lang, opts?.rate);
         if (i === parts.length - 1) {
           u.onend = onEnd;
           u.onerror = onEnd;

@@ -1,0 +1,131 @@
+/**
+ * A `Speaker` backed by the bundled espeak-ng engine (espeak.worker.ts): synthesis in a worker, audio through
+ * Web Audio. The kiosk uses it whenever the system has no voice for the current language.
+ */
+import type { Language } from '../../shared/schemas/kiosk-config';
+import type { Speaker, SpeakOptions, SpeechRate } from '../app/speech';
+import { splitForSpeech } from '../app/speech';
+import { ESPEAK_VOICES, type FromWorker, type ToWorker } from './espeak-protocol';
+
+/** espeak-ng's words per minute (its own default is 175): Leichte Sprache is always slower. */
+export function espeakRate(lang: Language, rate: SpeechRate = 'normal'): number {
+  const wpm = rate === 'slow' ? 130 : 165;
+  return lang === 'de-LS' ? Math.round(wpm * 0.8) : wpm;
+}
+
+export interface EspeakSpeaker extends Speaker {
+  /** Starts the worker and loads the voices, so the first tap speaks at once. */
+  preload(): void;
+}
+
+export function createEspeakSpeaker(
+  makeWorker: () => Worker = () => new Worker(new URL('./espeak.worker.ts', import.meta.url), { type: 'module' }),
+): EspeakSpeaker {
+  let worker: Worker | null = null;
+  let failed = false;
+  let sampleRate = 22050;
+  let ctx: AudioContext | null = null;
+  let gain: GainNode | null = null;
+  let id = 0;
+  let nextTime = 0;
+  let sources: AudioBufferSourceNode[] = [];
+  let finished = false;
+  let onEndCurrent: (() => void) | null = null;
+
+  const send = (msg: ToWorker) => worker?.postMessage(msg);
+
+  const end = () => {
+    const cb = onEndCurrent;
+    onEndCurrent = null;
+    cb?.();
+  };
+
+  const play = (samples: Int16Array) => {
+    if (!ctx || !gain || samples.length === 0) return;
+    const buffer = ctx.createBuffer(1, samples.length, sampleRate);
+    const ch = buffer.getChannelData(0);
+    for (let i = 0; i < samples.length; i++) ch[i] = (samples[i] ?? 0) / 32768;
+    const src = ctx.createBufferSource();
+    src.buffer = buffer;
+    src.connect(gain);
+    const at = Math.max(nextTime, ctx.currentTime + 0.01);
+    src.start(at);
+    nextTime = at + buffer.duration;
+    sources.push(src);
+    src.onended = () => {
+      sources = sources.filter((s) => s !== src);
+      if (finished && sources.length === 0) end();
+    };
+  };
+
+  const onMessage = (ev: MessageEvent<FromWorker>) => {
+    const msg = ev.data;
+    if (msg.type === 'ready') sampleRate = msg.sampleRate;
+    else if (msg.type === 'error') {
+      failed = true;
+      end();
+    } else if (msg.id !== id) return;
+    else if (msg.type === 'chunk') play(msg.samples);
+    else if (msg.type === 'end') {
+      finished = true;
+      if (sources.length === 0) end();
+    }
+  };
+
+  const ensureWorker = () => {
+    if (worker || failed) return;
+    try {
+      worker = makeWorker();
+      worker.onmessage = onMessage;
+      worker.onerror = () => {
+        failed = true;
+        end();
+      };
+    } catch {
+      failed = true;
+    }
+  };
+
+  const silence = () => {
+    for (const s of sources) {
+      s.onended = null;
+      try {
+        s.stop();
+      } catch {
+        /* not started yet */
+      }
+    }
+    sources = [];
+    nextTime = 0;
+  };
+
+  return {
+    preload: ensureWorker,
+    hasVoice: () => !failed,
+    speak: (text: string, lang: Language, volume: number, onEnd: () => void, opts?: SpeakOptions) => {
+      ensureWorker();
+      silence();
+      end();
+      const parts = splitForSpeech(text);
+      if (!worker || parts.length === 0) return onEnd();
+      // Created (or resumed) inside the tap that asked for speech, so the browser lets it play.
+      ctx ??= new AudioContext();
+      if (ctx.state === 'suspended') void ctx.resume();
+      if (!gain) {
+        gain = ctx.createGain();
+        gain.connect(ctx.destination);
+      }
+      gain.gain.value = Math.min(1, Math.max(0, volume));
+      id += 1;
+      finished = false;
+      onEndCurrent = onEnd;
+      send({ type: 'speak', id, parts, voice: ESPEAK_VOICES[lang], rate: espeakRate(lang, opts?.rate) });
+    },
+    stop: () => {
+      id += 1;
+      send({ type: 'stop', id });
+      silence();
+      end();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Records what the page plays through Web Audio (Chromium here has no system voices, so every "Vorlesen"
+ * goes through the bundled engine): every AudioBufferSourceNode started, with its length, its loudest sample
+ * and the gain of the node it plays into. Install before the page loads: `await installAudioProbe(page)`.
+ */
+import type { Page } from '@playwright/test';
+
+export interface PlayedBuffer {
+  /** performance.now() when start() was called. */
+  at: number;
+  seconds: number;
+  /** Loudest absolute sample, 0…1: silence is 0. */
+  peak: number;
+  /** Gain (volume) of the GainNode the source plays into; 1 when connected straight to the destination. */
+  gain: number;
+}
+
+export async function installAudioProbe(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const played: PlayedBuffer[] = [];
+    const w = window as unknown as { __played: PlayedBuffer[]; __stopped: number };
+    w.__played = played;
+    w.__stopped = 0;
+    const target = new WeakMap<AudioNode, AudioNode>();
+    const connect = AudioNode.prototype.connect as (this: AudioNode, dest: AudioNode, ...rest: number[]) => AudioNode;
+    AudioNode.prototype.connect = function (this: AudioNode, dest: AudioNode, ...rest: number[]) {
+      target.set(this, dest);
+      return connect.call(this, dest, ...rest);
+    } as typeof AudioNode.prototype.connect;
+    const start = AudioBufferSourceNode.prototype.start;
+    AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
+      const buf = this.buffer;
+      let peak = 0;
+      if (buf) for (const x of buf.getChannelData(0)) peak = Math.max(peak, Math.abs(x));
+      const dest = target.get(this);
+      const gain = dest instanceof GainNode ? dest.gain.value : 1;
+      played.push({ at: performance.now(), seconds: buf?.duration ?? 0, peak, gain });
+      return start.apply(this, args);
+    };
+    const stop = AudioScheduledSourceNode.prototype.stop;
+    AudioScheduledSourceNode.prototype.stop = function (this: AudioScheduledSourceNode, ...args: Parameters<typeof stop>) {
+      w.__stopped += 1;
+      return stop.apply(this, args);
+    };
+  });
+}
+
+export const played = (page: Page): Promise<PlayedBuffer[]> => page.evaluate(() => (window as unknown as { __played: PlayedBuffer[] }).__played);
+export const clearPlayed = (page: Page): Promise<void> => page.evaluate(() => void (window as unknown as { __played: unknown[] }).__played.splice(0));
+/** Seconds of audible sound (peak above a whisper) among these buffers. */
+export const audibleSeconds = (buffers: PlayedBuffer[]): number => buffers.filter((b) => b.peak > 0.05).reduce((s, b) => s + b.seconds, 0);
