@@ -19,6 +19,7 @@ import { defaultPrintingAdapters } from './printer/printing-adapters';
 import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
 import { createTileService } from './tiles/tile-service';
 import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
+import { createUsageFeature, type UsageAdapters } from './usage/usage-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
 
@@ -40,6 +41,8 @@ export interface ComposeOptions {
   sync?: SyncAdapters;
   /** Map tiles: a fake tile source for tests (default: offline pack + online source with disk cache, from config). */
   tiles?: TileSource;
+  /** Usage counters: a fake stats transport, timers off (tests). */
+  usage?: UsageAdapters;
 }
 
 /**
@@ -69,22 +72,26 @@ export function composeKiosk(opts: ComposeOptions) {
   // 10,000 offers); deferred a tick so answers already waiting go out first.
   sync.onSynced(() => setImmediate(() => offers.warmSearchIndex()));
   const fleet = createFleetFeature(deps, { ...defaultFleetAdapters(deps), isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
-  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet];
+  const usage = createUsageFeature(deps, opts.usage);
+  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet, usage];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 
-  const handlers = {
+  const handlers = usage.countUsage({
     ...offers.handlers,
     ...wishes.handlers,
     ...printing.handlers,
     ...fleet.handlers,
     ...sync.handlers,
-  } satisfies KioskHandlers;
+    ...usage.handlers,
+  } satisfies KioskHandlers);
 
   return {
     deps,
     handlers,
     /** Fleet runtime: renderer usage, update service, app control, heartbeat (for the Electron watchdog and update glue). */
     fleet: fleet.runtime,
+    /** Anonymous daily usage counters and their sender (issue 18). */
+    usage,
     /** Binary routes (GET /tiles/:z/:x/:y, GET /images/:sha256): the map feature provides `tiles`, the sync feature `images`. */
     tiles: (opts.tiles ?? tileService ?? undefined) as TileSource | undefined,
     images: sync.images as ImageStore | undefined,

@@ -4,6 +4,7 @@ import { wishesContract } from './wishes';
 import { printingContract } from './printing';
 import { fleetContract } from './fleet';
 import { syncContract } from './sync';
+import { usageContract } from './usage';
 
 /**
  * The one contract between the renderer and the main process (Electron IPC) or the browser host (HTTP).
@@ -15,6 +16,7 @@ export const kioskContract = {
   ...printingContract,
   ...fleetContract,
   ...syncContract,
+  ...usageContract,
 };
 
 export type KioskContract = typeof kioskContract;

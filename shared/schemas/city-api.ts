@@ -63,6 +63,10 @@ export const heartbeatResponseSchema = z.object({ commands: z.array(kioskCommand
 export type HeartbeatResponse = z.infer<typeof heartbeatResponseSchema>;
 
 const counter = z.number().int().min(0).max(10_000_000);
+/** A search word is reported only from this many searches of it on one kiosk and day. */
+export const SEARCH_MISS_MIN_COUNT = 3;
+/** One normalised word (shared/logic/normalize-text.ts): letters of any script, no digits, no spaces, 2..40 letters. */
+export const searchMissWordSchema = z.string().regex(/^\p{L}{2,40}$/u);
 /** POST /v1/kiosks/{id}/stats — anonymous counters only, keys are taxonomy ids / language codes, never free text. */
 export const statsBodySchema = z
   .object({
@@ -74,6 +78,15 @@ export const statsBodySchema = z
     languages_used: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,8})?$/), counter),
     large_text_sessions: counter,
     high_contrast_sessions: counter,
+    /** Sessions in which read-aloud was used (issue 18; optional for kiosks of earlier versions). */
+    speech_sessions: counter.optional(),
+    /** Sessions by local hour of day ("00".."23") when they began. */
+    sessions_by_hour: z.record(z.string().regex(/^([01]\d|2[0-3])$/), counter).optional(),
+    /**
+     * Searches that found nothing: the normalised search word only (one word, letters only, at most 40), and only when
+     * it was searched at least {@link SEARCH_MISS_MIN_COUNT} times that day on that kiosk (k-anonymity).
+     */
+    searches_without_result: z.record(searchMissWordSchema, counter.min(SEARCH_MISS_MIN_COUNT)).optional(),
   })
   .strict();
 export type StatsBody = z.infer<typeof statsBodySchema>;

@@ -125,6 +125,26 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE offers_fts;
   ALTER TABLE offers_fts_v2 RENAME TO offers_fts;
   `,
+  // 3: anonymous daily usage counters for POST /v1/kiosks/{id}/stats (issue 18). Only counters per local day and key;
+  // search words that found nothing are kept per day as a count, never with a time or a session.
+  `
+  CREATE TABLE usage_counters (
+    day TEXT NOT NULL,            -- local day YYYY-MM-DD (Europe/Berlin)
+    key TEXT NOT NULL,            -- e.g. sessions, interest:<id>, lang:<code>, hour:09, miss:<word>
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, key)
+  ) WITHOUT ROWID;
+  -- One row per day with counters: rev grows with every change, sent_rev is the rev the city API has.
+  CREATE TABLE usage_days (
+    day TEXT PRIMARY KEY,
+    rev INTEGER NOT NULL DEFAULT 0,
+    sent_rev INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    sent_at TEXT
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,85 @@
+import type { KioskHandlers } from '../../../shared/contract';
+import type { usageContract } from '../../../shared/contract/usage';
+import type { Feature, ServiceDeps } from '../feature';
+import { getOfferById } from '../offers/offer-repository';
+import { createFetchStatsTransport, createStatsSender, type StatsSenderOptions, type StatsTransport } from './stats-sender';
+import { createUsageCounters } from './usage-counters';
+
+export type UsageHandlers = Pick<KioskHandlers, keyof typeof usageContract>;
+
+/** What the composition root may inject (tests: a fake transport, timers off). */
+export interface UsageAdapters {
+  statsTransport?: StatsTransport;
+  sender?: Pick<StatsSenderOptions, 'backoff' | 'timeoutMs' | 'random' | 'checkEveryMs' | 'timers'>;
+}
+
+/**
+ * Anonymous usage counters (issue 18): sessions reported by the renderer, and counting hooks around the handlers
+ * of other features (search without result, slip printed, wish saved). Sent daily by {@link createStatsSender}.
+ */
+export function createUsageFeature(deps: ServiceDeps, adapters: UsageAdapters = {}) {
+  const counters = createUsageCounters(deps.db, deps.clock);
+  const sender = createStatsSender({
+    counters,
+    transport: adapters.statsTransport ?? createFetchStatsTransport({ now: () => deps.clock.now() }),
+    config: deps.config,
+    clock: deps.clock,
+    log: deps.log,
+    version: deps.version,
+    ...adapters.sender,
+  });
+
+  // Counting must never break the call it watches.
+  const safely = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      deps.log.warn('usage counter not recorded', { code: 'usage_counter', what, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const handlers: UsageHandlers = {
+    async recordSession(s) {
+      safely('session', () => {
+        const interestsViewed = [...new Set(s.viewedOfferIds)].map((id) => getOfferById(deps.db, id)?.interests ?? []);
+        counters.recordSession({ languages: s.languages, largeText: s.largeText, highContrast: s.highContrast, speech: s.speech, interestsViewed });
+      });
+      return { ok: true as const };
+    },
+  };
+
+  /** Wraps the handlers whose outcome is counted; the handlers themselves stay unaware of the counters. */
+  function countUsage<H extends Pick<KioskHandlers, 'searchOffers' | 'printSlip' | 'submitWish'>>(h: H): H {
+    return {
+      ...h,
+      async searchOffers(query, ctx) {
+        const result = await h.searchOffers(query, ctx);
+        // Only the first page of a text search counts; "more" or the map asking again is the same search.
+        if (result.total === 0 && query.offset === 0 && query.text.trim() !== '') safely('search', () => counters.recordSearchMiss(query.text));
+        return result;
+      },
+      async printSlip(req, ctx) {
+        const result = await h.printSlip(req, ctx);
+        safely('slip', () => counters.recordSlipPrinted());
+        return result;
+      },
+      async submitWish(input, ctx) {
+        const result = await h.submitWish(input, ctx);
+        safely('wish', () => counters.recordWishSent());
+        return result;
+      },
+    };
+  }
+
+  const feature: Feature<UsageHandlers> & { counters: typeof counters; sender: typeof sender; countUsage: typeof countUsage } = {
+    handlers,
+    counters,
+    sender,
+    countUsage,
+    start: () => sender.start(),
+    stop: () => sender.stop(),
+  };
+  return feature;
+}
+
+export type UsageFeature = ReturnType<typeof createUsageFeature>;
