@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
 
 export type CityDb = Database.Database;
@@ -92,6 +93,8 @@ const CITY_MIGRATIONS: readonly string[] = [
   `,
   // 2: club submissions with moderation, audit trail and 12-month confirmations (issue 9)
   SUBMISSIONS_MIGRATION,
+  // 3: calendar sources (town and club feeds) with feed health and imported occurrences (issue 21)
+  CALENDAR_SOURCES_MIGRATION,
 ];
 
 export function openCityDb(file: string): CityDb {
