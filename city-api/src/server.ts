@@ -5,8 +5,14 @@ import { heartbeatBodySchema, OFFERS_PAGE_MAX, statsBodySchema } from '../../sha
 import { wishBodySchema } from '../../shared/schemas/wish';
 import { createChaos, malformedRecords, type ChaosController, type ChaosFault, type ChaosOptions } from './chaos';
 import { openCityDb, type CityDb } from './city-db';
-import { kioskApiPlugin } from './kiosk-api';
-import { staffPlugin } from './staff/staff-plugin';
+import { eventsForWindow } from './event-store';
+import { buildCalendar } from './ics-writer';
+import { withImportedEvents } from './calendar-sources/serve-events';
+import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
+import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
+import { registerStaffPages } from './staff-pages';
+import { storeWish } from './wish-store';
+import { registerModerationPages } from './submissions/moderation-pages';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
 import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 
@@ -111,7 +117,73 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   app.get('/health', async () => ({ ok: true }));
 
-  void app.register(kioskApiPlugin, { prefix: '/v1', db, send });
+  app.get('/v1/taxonomy', async (req, reply) => {
+    const row = getTaxonomyRow(db);
+    if (!row) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
+    reply.header('etag', row.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === row.etag) return reply.code(304).send();
+    return send(req, reply, row.json, JSON_TYPE);
+  });
+
+  app.get('/v1/offers', async (req, reply) => {
+    const q = offersQuerySchema.safeParse(req.query);
+    if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
+    const cursor = parseCursor(q.data.since);
+    // A cursor from the future means this database was replaced: the kiosk must start over.
+    if (!cursor || cursor.seq > currentSeq(db)) return reply.code(400).send({ error: 'unknown cursor' });
+    const page = offersPage(db, cursor, q.data.limit);
+    if (req.chaosFault === 'malformed') page.items.splice(Math.floor(page.items.length / 2), 0, ...malformedRecords(cursor.seq));
+    return send(req, reply, serialiseFeedPage(page), JSON_TYPE);
+  });
+
+  app.get('/v1/events', async (req, reply) => {
+    const q = eventsQuerySchema.safeParse(req.query);
+    if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
+    const calendar = withImportedEvents(db, buildCalendar(eventsForWindow(db, q.data.from, q.data.to)), q.data.from, q.data.to);
+    return send(req, reply, calendar, 'text/calendar; charset=utf-8');
+  });
+
+  app.post('/v1/wishes', async (req, reply) => {
+    const key = idempotencyKeySchema.safeParse(req.headers['idempotency-key']);
+    if (!key.success) return reply.code(400).send({ error: 'Idempotency-Key header (8..128 characters A-Z a-z 0-9 -) required' });
+    const body = wishBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
+    if (body.data.kiosk_id !== req.kioskId) return reply.code(422).send({ error: 'kiosk_id does not match the token' });
+    const r = storeWish(db, key.data, req.kioskId, body.data);
+    return reply.code(r.created ? 201 : 200).send({ id: r.id });
+  });
+
+  const ownKiosk = (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): boolean => {
+    if (req.params.id !== req.kioskId) {
+      void reply.code(403).send({ error: 'token belongs to another kiosk' });
+      return false;
+    }
+    return true;
+  };
+
+  app.get<{ Params: { id: string } }>('/v1/kiosks/:id/config', async (req, reply) => {
+    if (!ownKiosk(req, reply)) return reply;
+    const cfg = getKioskConfig(db, req.params.id);
+    if (!cfg) return reply.code(404).send({ error: 'unknown kiosk' });
+    reply.header('etag', cfg.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === cfg.etag) return reply.code(304).send();
+    return send(req, reply, cfg.json, JSON_TYPE);
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/kiosks/:id/heartbeat', async (req, reply) => {
+    if (!ownKiosk(req, reply)) return reply;
+    const body = heartbeatBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
+    return reply.send({ commands: recordHeartbeat(db, req.params.id, body.data) });
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/kiosks/:id/stats', async (req, reply) => {
+    if (!ownKiosk(req, reply)) return reply;
+    const body = statsBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
+    storeStats(db, req.params.id, body.data.day, body.data);
+    return reply.code(204).send();
+  });
 
   app.get<{ Params: { sha: string } }>('/images/:sha', async (req, reply) => {
     const sha = sha256Param.safeParse(req.params.sha);
