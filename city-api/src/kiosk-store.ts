@@ -20,7 +20,7 @@ export function defaultKioskConfig(id: string): RemoteKioskConfig {
     idle: { warn_after_s: 90, reset_after_s: 120 },
     printer: { transport: 'none', chars_per_line: 48 },
     maintenance_window: { start: '02:00', end: '04:00', tz: 'Europe/Berlin' },
-    update: { channel: 'stable', feed_url: 'https://updates.example.invalid/gemeinsam-kiosk/' },
+    // no `update`: the kiosk keeps its packaged update feed. A placeholder here once stopped every kiosk updating.
     submission_url: 'https://www.siegburg.de/angebotslandkarte/mitmachen',
   };
 }

@@ -29,7 +29,8 @@ export const remoteKioskConfigSchema = z.object({
     })
     .optional(),
   maintenance_window: z.object({ start: hhmm, end: hhmm, tz: z.string().min(1).max(64) }),
-  update: z.object({ channel: z.string().min(1).max(40), feed_url: z.url({ protocol: /^https?$/ }).max(500) }),
+  /** Absent: the kiosk keeps the update feed it was packaged with (never a placeholder feed). */
+  update: z.object({ channel: z.string().min(1).max(40), feed_url: z.url({ protocol: /^https?$/ }).max(500) }).optional(),
   submission_url: z.url({ protocol: /^https?$/ }).max(500),
   admin_pin_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   speech_volume: z.number().min(0).max(1).optional(),

@@ -75,7 +75,13 @@ export function parseRemoteConfig(body: unknown): RemoteConfig {
     else rejected.push(key);
   }
 
-  const updateSchema = z.object({ channel: z.string().regex(/^[a-z0-9-]{1,32}$/), feed_url: z.url({ protocol: /^https?$/ }).max(500) });
+  // A feed under a reserved top-level name that never resolves (RFC 2606: .invalid, .example, .test, .localhost)
+  // would stop updates for good: rejected, the packaged feed stays.
+  const realFeed = (u: string) => !/(^|\.)(invalid|example|test|localhost)$/i.test(new URL(u).hostname.replace(/\.$/, ''));
+  const updateSchema = z.object({
+    channel: z.string().regex(/^[a-z0-9-]{1,32}$/),
+    feed_url: z.url({ protocol: /^https?$/ }).max(500).refine(realFeed, 'placeholder update feed'),
+  });
   const upd = src.update === undefined ? null : updateSchema.safeParse(src.update);
   if (upd && !upd.success) rejected.push('update');
   const pin = z.string().regex(/^[0-9a-f]{64}$/).safeParse(src.admin_pin_sha256);
