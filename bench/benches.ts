@@ -8,10 +8,12 @@ import { searchBench } from './search.bench';
 import { syncBench } from './sync.bench';
 import { mapBench } from './map.bench';
 import { printBench } from './print.bench';
+import { speechBench } from './speech.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
   syncBench,
   mapBench,
   printBench,
+  speechBench,
 ];
