@@ -1,18 +1,15 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { heartbeatBodySchema, OFFERS_PAGE_MAX, statsBodySchema } from '../../shared/schemas/city-api';
-import { wishBodySchema } from '../../shared/schemas/wish';
-import { createChaos, malformedRecords, type ChaosController, type ChaosFault, type ChaosOptions } from './chaos';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { randomBytes } from 'node:crypto';
+import { createChaos, type ChaosController, type ChaosFault, type ChaosOptions } from './chaos';
 import { openCityDb, type CityDb } from './city-db';
-import { eventsForWindow } from './event-store';
-import { buildCalendar } from './ics-writer';
-import { withImportedEvents } from './calendar-sources/serve-events';
-import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
-import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
-import { registerStaffPages } from './staff-pages';
-import { storeWish } from './wish-store';
-import { registerModerationPages } from './submissions/moderation-pages';
+import { kioskApiPlugin } from './kiosk-api';
+import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
 import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 
@@ -39,15 +36,6 @@ declare module 'fastify' {
   }
 }
 
-const offersQuerySchema = z.object({
-  since: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(OFFERS_PAGE_MAX).default(100),
-});
-const eventsQuerySchema = z
-  .object({ from: z.iso.date(), to: z.iso.date() })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to' })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { message: 'window longer than 400 days' });
-const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9-]{8,128}$/);
 const sha256Param = z.string().regex(/^[0-9a-f]{64}$/);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,8 +46,28 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
   app.decorateRequest('chaosFault', null);
   app.decorateRequest('kioskId', null);
+  // Maintained plugins instead of hand-written parts: cookies (signed), urlencoded forms, security headers, rate limits.
+  void app.register(cookie, { secret: randomBytes(32) });
+  void app.register(formbody, { bodyLimit: 64 * 1024 });
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  // Limits only where routes ask for them (config.rateLimit); keyed on req.ip, bounded LRU of addresses.
+  void app.register(rateLimit, { global: false, cache: 10_000 });
 
-  // ---------------------------------------------------------------- chaos and auth for /v1
+  // ---------------------------------------------------------------- chaos (auth lives in the /v1 and /staff plugins)
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (chaos) {
@@ -81,13 +89,6 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
           .header('retry-after', String(chaos.options.retryAfterS))
           .send({ error: `chaos: ${fault === 'tooMany' ? 'too many requests' : 'unavailable'}` });
       }
-    }
-    if (path.startsWith('/v1/')) {
-      const auth = req.headers.authorization ?? '';
-      const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const kiosk = m ? kioskForToken(db, m[1]!) : null;
-      if (!kiosk) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
-      req.kioskId = kiosk;
     }
   });
 
@@ -113,77 +114,9 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     return reply.type(contentType).send(body);
   }
 
-  const JSON_TYPE = 'application/json; charset=utf-8';
-
   app.get('/health', async () => ({ ok: true }));
 
-  app.get('/v1/taxonomy', async (req, reply) => {
-    const row = getTaxonomyRow(db);
-    if (!row) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
-    reply.header('etag', row.etag).header('cache-control', 'no-cache');
-    if (req.headers['if-none-match'] === row.etag) return reply.code(304).send();
-    return send(req, reply, row.json, JSON_TYPE);
-  });
-
-  app.get('/v1/offers', async (req, reply) => {
-    const q = offersQuerySchema.safeParse(req.query);
-    if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
-    const cursor = parseCursor(q.data.since);
-    // A cursor from the future means this database was replaced: the kiosk must start over.
-    if (!cursor || cursor.seq > currentSeq(db)) return reply.code(400).send({ error: 'unknown cursor' });
-    const page = offersPage(db, cursor, q.data.limit);
-    if (req.chaosFault === 'malformed') page.items.splice(Math.floor(page.items.length / 2), 0, ...malformedRecords(cursor.seq));
-    return send(req, reply, serialiseFeedPage(page), JSON_TYPE);
-  });
-
-  app.get('/v1/events', async (req, reply) => {
-    const q = eventsQuerySchema.safeParse(req.query);
-    if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
-    const calendar = withImportedEvents(db, buildCalendar(eventsForWindow(db, q.data.from, q.data.to)), q.data.from, q.data.to);
-    return send(req, reply, calendar, 'text/calendar; charset=utf-8');
-  });
-
-  app.post('/v1/wishes', async (req, reply) => {
-    const key = idempotencyKeySchema.safeParse(req.headers['idempotency-key']);
-    if (!key.success) return reply.code(400).send({ error: 'Idempotency-Key header (8..128 characters A-Z a-z 0-9 -) required' });
-    const body = wishBodySchema.safeParse(req.body);
-    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
-    if (body.data.kiosk_id !== req.kioskId) return reply.code(422).send({ error: 'kiosk_id does not match the token' });
-    const r = storeWish(db, key.data, req.kioskId, body.data);
-    return reply.code(r.created ? 201 : 200).send({ id: r.id });
-  });
-
-  const ownKiosk = (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): boolean => {
-    if (req.params.id !== req.kioskId) {
-      void reply.code(403).send({ error: 'token belongs to another kiosk' });
-      return false;
-    }
-    return true;
-  };
-
-  app.get<{ Params: { id: string } }>('/v1/kiosks/:id/config', async (req, reply) => {
-    if (!ownKiosk(req, reply)) return reply;
-    const cfg = getKioskConfig(db, req.params.id);
-    if (!cfg) return reply.code(404).send({ error: 'unknown kiosk' });
-    reply.header('etag', cfg.etag).header('cache-control', 'no-cache');
-    if (req.headers['if-none-match'] === cfg.etag) return reply.code(304).send();
-    return send(req, reply, cfg.json, JSON_TYPE);
-  });
-
-  app.post<{ Params: { id: string } }>('/v1/kiosks/:id/heartbeat', async (req, reply) => {
-    if (!ownKiosk(req, reply)) return reply;
-    const body = heartbeatBodySchema.safeParse(req.body);
-    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
-    return reply.send({ commands: recordHeartbeat(db, req.params.id, body.data) });
-  });
-
-  app.post<{ Params: { id: string } }>('/v1/kiosks/:id/stats', async (req, reply) => {
-    if (!ownKiosk(req, reply)) return reply;
-    const body = statsBodySchema.safeParse(req.body);
-    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
-    storeStats(db, req.params.id, body.data.day, body.data);
-    return reply.code(204).send();
-  });
+  void app.register(kioskApiPlugin, { prefix: '/v1', db, send });
 
   app.get<{ Params: { sha: string } }>('/images/:sha', async (req, reply) => {
     const sha = sha256Param.safeParse(req.params.sha);
@@ -195,10 +128,20 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     return reply.type(row.content_type).header('cache-control', 'public, max-age=31536000, immutable').send(row.bytes);
   });
 
-  if (opts.adminPassword) registerStaffPages(app, { db, password: opts.adminPassword, secureCookies: opts.secureCookies ?? false });
-  // Clubs add their offers (public form, no account), staff moderate (only with the staff page), feeds for promotion.
+  // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
+  // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
+  if (opts.adminPassword) {
+    void app.register(staffPlugin, {
+      prefix: '/staff',
+      db,
+      now: () => new Date(),
+      publicUrl: opts.publicUrl,
+      password: opts.adminPassword,
+      secureCookies: opts.secureCookies ?? false,
+    });
+  }
+  // Clubs add their offers (public form, no account), feeds for promotion.
   registerSubmissionRoutes(app, { db, publicUrl: opts.publicUrl, spam: opts.submissionSpam });
-  if (opts.adminPassword) registerModerationPages(app, { db });
   registerPromotionFeeds(app, { db, publicUrl: opts.publicUrl });
 
   return { app, chaos };

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { offerSchema, type Offer } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
+import { formParams } from '../form-body';
 import { getStoredOffer } from '../offer-store';
+import { requireStaff } from '../staff/staff-kit';
 import { html, page, raw, type Raw } from '../staff-html';
 import { PIN_MISSING } from './submission-form';
 import {
@@ -60,6 +62,7 @@ export function offerFields(o: Offer | null): [string, string][] {
 }
 
 /** Moderation in the staff web page: queue, side-by-side comparison, decisions with audit trail, 12-month review. */
+/** Registered inside the staff plugin's session scope (routes relative to /staff). */
 export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb; now?: () => Date }): void {
   const { db } = opts;
   const now = opts.now ?? (() => new Date());
@@ -70,18 +73,19 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
       .header('referrer-policy', 'no-referrer')
       .header('x-frame-options', 'DENY')
       .header('cache-control', 'no-store');
-  /** The staff session check runs in the staff pages' preHandler; this refuses anything it did not vouch for. */
-  const csrfOf = (req: FastifyRequest): string | null => (req as FastifyRequest & { staffCsrf?: string | null }).staffCsrf ?? null;
+  /** The staff plugin's onRequest hook verified the session; requireStaff refuses anything it did not vouch for. */
+  const csrfOf = (req: FastifyRequest): string | null => req.staffSession?.csrf ?? null;
   const sendPage = (req: FastifyRequest, reply: FastifyReply, title: string, body: Raw, status = 200) => {
     const csrf = csrfOf(req);
     if (!csrf) return secure(reply).code(403).send('forbidden');
     const sub = html`<p><a href="/staff/submissions">Einreichungen</a> · <a href="/staff/review">Zu prüfen (12 Monate)</a> · <a href="/staff/audit">Protokoll</a></p>`;
     return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, { csrf, nav: true }));
   };
-  const form = (req: FastifyRequest) => (req.body instanceof URLSearchParams ? req.body : new URLSearchParams());
+  const form = (req: FastifyRequest) => formParams(req);
   const hidden = (req: FastifyRequest) => html`<input type="hidden" name="csrf" value="${csrfOf(req) ?? ''}">`;
 
-  app.get('/staff/submissions', async (req, reply) => {
+  app.get('/submissions', async (req, reply) => {
+    requireStaff(req);
     const open = listSubmissions(db, ['pending', 'changes_requested']);
     const done = listSubmissions(db, ['approved', 'rejected', 'withdrawn']).slice(-50).reverse();
     const row = (s: Submission) =>
@@ -98,7 +102,8 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     );
   });
 
-  app.get<{ Params: { id: string } }>('/staff/submissions/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/submissions/:id', async (req, reply) => {
+    requireStaff(req);
     const id = idParam.safeParse(req.params.id);
     const s = id.success ? getSubmission(db, id.data) : null;
     if (!s) return sendPage(req, reply, 'Nicht gefunden', html`<p>Diese Einreichung gibt es nicht.</p>`, 404);
@@ -141,7 +146,8 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     );
   });
 
-  app.post<{ Params: { id: string } }>('/staff/submissions/:id/decide', async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/submissions/:id/decide', async (req, reply) => {
+    requireStaff(req);
     if (!csrfOf(req)) return secure(reply).code(403).send('forbidden');
     const id = idParam.safeParse(req.params.id);
     const s = id.success ? getSubmission(db, id.data) : null;
@@ -166,7 +172,8 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     return secure(reply).redirect(`/staff/submissions/${s.id}`, 303);
   });
 
-  app.get('/staff/review', async (req, reply) => {
+  app.get('/review', async (req, reply) => {
+    requireStaff(req);
     const due = offersDueForReview(db, now());
     return sendPage(
       req,
@@ -182,7 +189,8 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     );
   });
 
-  app.post<{ Params: { offerId: string } }>('/staff/review/:offerId/confirm', async (req, reply) => {
+  app.post<{ Params: { offerId: string } }>('/review/:offerId/confirm', async (req, reply) => {
+    requireStaff(req);
     if (!csrfOf(req)) return secure(reply).code(403).send('forbidden');
     const id = offerIdParam.safeParse(req.params.offerId);
     const actor = actorSchema.safeParse(form(req).get('actor') ?? '');
@@ -192,7 +200,8 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     return secure(reply).redirect('/staff/review', 303);
   });
 
-  app.get('/staff/audit', async (req, reply) => {
+  app.get('/audit', async (req, reply) => {
+    requireStaff(req);
     const entries = auditTrail(db);
     return sendPage(
       req,

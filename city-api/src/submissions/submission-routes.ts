@@ -11,6 +11,7 @@ import { formText, type FormLang } from './submission-texts';
 import { createSubmission, newOfferId, submissionByToken, updateSubmission, withdrawSubmission, type Submission } from './submission-store';
 import { PUBLIC_CSS, publicPage, submissionFormHtml } from './public-form-html';
 import { html, type Raw } from '../staff-html';
+import { formParams } from '../form-body';
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 /** Spam protection without third parties: minimum time to fill, attempts and accepted submissions per address. */
@@ -119,7 +120,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     let photo: Buffer | null = null;
     let photoError: 'e_photoSize' | 'e_photoType' | null = null;
     if (!req.isMultipart()) {
-      const body = req.body instanceof URLSearchParams ? req.body : new URLSearchParams();
+      const body = formParams(req);
       for (const [k, v] of body) values.set(k, [...(values.get(k) ?? []), v.slice(0, 10_000)]);
       return { values, photo, photoError };
     }

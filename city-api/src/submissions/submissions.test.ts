@@ -1,3 +1,4 @@
+import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openCityDb, type CityDb } from '../city-db';
@@ -92,23 +93,8 @@ const feedIds = async (): Promise<string[]> => {
 
 const countSubmissions = () => (db.prepare(`SELECT COUNT(*) AS n FROM submissions`).get() as { n: number }).n;
 
-/** Logs in on the staff page like a browser (login CSRF cookie), returns the session cookie and the page CSRF token. */
-async function staffLogin(): Promise<{ cookie: string; csrf: string }> {
-  const loginPage = await app.inject({ method: 'GET', url: '/staff/login' });
-  const loginCsrf = /name="csrf" value="([^"]+)"/.exec(loginPage.body)![1]!;
-  const loginCookie = String(loginPage.headers['set-cookie']).split(';')[0]!;
-  const res = await app.inject({
-    method: 'POST',
-    url: '/staff/login',
-    headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ csrf: loginCsrf, password: PASSWORD }).toString(),
-  });
-  const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]);
-  const cookie = cookies.find((c) => c.startsWith('city_staff='))!.split(';')[0]!;
-  const list = await app.inject({ method: 'GET', url: '/staff/submissions', headers: { cookie } });
-  const csrf = /name="csrf" value="([^"]+)"/.exec(list.body)![1]!;
-  return { cookie, csrf };
-}
+/** Logs in on the staff page like a browser (CSRF cookie), returns the cookies and a page CSRF token. */
+const staffLogin = () => staffLoginAs(app, PASSWORD, '/staff/submissions');
 
 async function decide(submissionId: string, fields: Record<string, string>) {
   const { cookie, csrf } = await staffLogin();

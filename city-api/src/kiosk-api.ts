@@ -1,0 +1,141 @@
+/**
+ * The kiosk API (`/v1`, docs/city-api.md) as one encapsulated Fastify plugin, registered with `prefix: '/v1'`.
+ *
+ * The bearer check is the scope's onRequest hook, so it is bound to the routes: any spelling of a URL that the
+ * router matches to one of these routes (`/%761/offers`, `/v1/%6Fffers`) runs the hook; any other spelling is 404.
+ * Each handler additionally reads the kiosk id through `requireKiosk`, which refuses a request the hook did not vouch for.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { heartbeatBodySchema, OFFERS_PAGE_MAX, statsBodySchema } from '../../shared/schemas/city-api';
+import { wishBodySchema } from '../../shared/schemas/wish';
+import { malformedRecords } from './chaos';
+import type { CityDb } from './city-db';
+import { eventsForWindow } from './event-store';
+import { buildCalendar } from './ics-writer';
+import { withImportedEvents } from './calendar-sources/serve-events';
+import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
+import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
+import { storeWish } from './wish-store';
+
+export interface KioskApiOptions {
+  db: CityDb;
+  /** Sends a body, applying the body-level chaos faults (server.ts). */
+  send: (req: FastifyRequest, reply: FastifyReply, body: string, contentType: string) => FastifyReply;
+}
+
+const offersQuerySchema = z.object({
+  since: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(OFFERS_PAGE_MAX).default(100),
+});
+const eventsQuerySchema = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to' })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { message: 'window longer than 400 days' });
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9-]{8,128}$/);
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+class KioskAuthError extends Error {
+  readonly statusCode = 401;
+  constructor() {
+    super('unauthorized');
+  }
+}
+
+/** The kiosk the bearer token belongs to; throws (401) when the request did not pass the scope's token check. */
+export function requireKiosk(req: FastifyRequest): string {
+  if (!req.kioskId) throw new KioskAuthError();
+  return req.kioskId;
+}
+
+export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions): Promise<void> {
+  const { db, send } = opts;
+
+  v1.addHook('onRequest', async (req, reply) => {
+    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const kiosk = m ? kioskForToken(db, m[1]!) : null;
+    if (!kiosk) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
+    req.kioskId = kiosk;
+  });
+  v1.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
+    if (err instanceof KioskAuthError) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) req.log.error(err);
+    return reply.code(status).send({ error: status >= 500 ? 'internal server error' : err.message });
+  });
+
+  v1.get('/taxonomy', async (req, reply) => {
+    requireKiosk(req);
+    const row = getTaxonomyRow(db);
+    if (!row) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
+    reply.header('etag', row.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === row.etag) return reply.code(304).send();
+    return send(req, reply, row.json, JSON_TYPE);
+  });
+
+  v1.get('/offers', async (req, reply) => {
+    requireKiosk(req);
+    const q = offersQuerySchema.safeParse(req.query);
+    if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
+    const cursor = parseCursor(q.data.since);
+    // A cursor from the future means this database was replaced: the kiosk must start over.
+    if (!cursor || cursor.seq > currentSeq(db)) return reply.code(400).send({ error: 'unknown cursor' });
+    const page = offersPage(db, cursor, q.data.limit);
+    if (req.chaosFault === 'malformed') page.items.splice(Math.floor(page.items.length / 2), 0, ...malformedRecords(cursor.seq));
+    return send(req, reply, serialiseFeedPage(page), JSON_TYPE);
+  });
+
+  v1.get('/events', async (req, reply) => {
+    requireKiosk(req);
+    const q = eventsQuerySchema.safeParse(req.query);
+    if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
+    const calendar = withImportedEvents(db, buildCalendar(eventsForWindow(db, q.data.from, q.data.to)), q.data.from, q.data.to);
+    return send(req, reply, calendar, 'text/calendar; charset=utf-8');
+  });
+
+  v1.post('/wishes', async (req, reply) => {
+    const kioskId = requireKiosk(req);
+    const key = idempotencyKeySchema.safeParse(req.headers['idempotency-key']);
+    if (!key.success) return reply.code(400).send({ error: 'Idempotency-Key header (8..128 characters A-Z a-z 0-9 -) required' });
+    const body = wishBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
+    if (body.data.kiosk_id !== kioskId) return reply.code(422).send({ error: 'kiosk_id does not match the token' });
+    const r = storeWish(db, key.data, kioskId, body.data);
+    return reply.code(r.created ? 201 : 200).send({ id: r.id });
+  });
+
+  const ownKiosk = (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): boolean => {
+    if (req.params.id !== requireKiosk(req)) {
+      void reply.code(403).send({ error: 'token belongs to another kiosk' });
+      return false;
+    }
+    return true;
+  };
+
+  v1.get<{ Params: { id: string } }>('/kiosks/:id/config', async (req, reply) => {
+    requireKiosk(req);
+    if (!ownKiosk(req, reply)) return reply;
+    const cfg = getKioskConfig(db, req.params.id);
+    if (!cfg) return reply.code(404).send({ error: 'unknown kiosk' });
+    reply.header('etag', cfg.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === cfg.etag) return reply.code(304).send();
+    return send(req, reply, cfg.json, JSON_TYPE);
+  });
+
+  v1.post<{ Params: { id: string } }>('/kiosks/:id/heartbeat', async (req, reply) => {
+    requireKiosk(req);
+    if (!ownKiosk(req, reply)) return reply;
+    const body = heartbeatBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
+    return reply.send({ commands: recordHeartbeat(db, req.params.id, body.data) });
+  });
+
+  v1.post<{ Params: { id: string } }>('/kiosks/:id/stats', async (req, reply) => {
+    requireKiosk(req);
+    if (!ownKiosk(req, reply)) return reply;
+    const body = statsBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
+    storeStats(db, req.params.id, body.data.day, body.data);
+    return reply.code(204).send();
+  });
+}

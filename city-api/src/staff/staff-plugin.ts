@@ -1,0 +1,123 @@
+/**
+ * The staff web page as one encapsulated Fastify plugin, registered with `prefix: '/staff'`.
+ *
+ * The checks are bound to the routes, not to path strings: every route of the inner scope has the onRequest
+ * session hook and the preHandler CSRF hook, whatever spelling of the URL the router matched (`/%73taff/wishes`
+ * reaches the same route, hence the same hooks; spellings the router does not match are 404).
+ * Only `/staff/login` and `/staff/style.css` live outside the session scope.
+ */
+import csrfProtection from '@fastify/csrf-protection';
+import { randomBytes } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createSession, endSession, hashPassword, SESSION_COOKIE, SESSION_TTL_MS, sessionCsrf, verifyPassword } from '../staff-auth';
+import { html, page, STAFF_CSS } from '../staff-html';
+import { secureStaff, StaffAuthError, staffForm, type StaffContext } from './staff-kit';
+import { STAFF_PAGES } from './staff-pages';
+
+export interface StaffPluginOptions extends StaffContext {
+  password: string;
+  secureCookies: boolean;
+  /** Login attempts per client address and minute (default 10). */
+  loginAttemptsPerMinute?: number;
+}
+
+/** Cookie holding the (signed) CSRF secret; tokens in forms are derived from it and bound to the session. */
+export const CSRF_COOKIE = 'city_csrf';
+const ANONYMOUS = 'login';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptions): Promise<void> {
+  const { db } = opts;
+  const pw = hashPassword(opts.password);
+  const cookieBase = { path: '/staff', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies };
+
+  staff.decorateRequest('staffSession', null);
+  staff.decorateRequest('staffCsrf', null);
+  await staff.register(csrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { ...cookieBase, signed: true, maxAge: SESSION_TTL_MS / 1000 },
+    csrfOpts: { hmacKey: randomBytes(32).toString('base64url') },
+    // Bound to the session: a token taken from one session (or from the login page) is worth nothing in another.
+    getUserInfo: (req: FastifyRequest) => req.staffSession?.id ?? ANONYMOUS,
+    getToken: (req: FastifyRequest) => staffForm(req).get('csrf') ?? (req.headers['x-csrf-token'] as string | undefined),
+  });
+
+  const loginPage = (reply: FastifyReply, error: string | null, status = 200) => {
+    const token = reply.generateCsrf({ userInfo: ANONYMOUS });
+    return secureStaff(reply)
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          'Anmeldung',
+          html`${error ? html`<p class="errors" role="alert">${error}</p>` : ''}
+            <form method="post" action="/staff/login">
+              <input type="hidden" name="csrf" value="${token}">
+              <label for="password">Passwort</label>
+              <input type="password" id="password" name="password" autocomplete="current-password" required>
+              <p><button>Anmelden</button></p>
+            </form>`,
+        ),
+      );
+  };
+
+  // Refusals as pages a person can read (CSRF, rate limit, a handler without session) — never a stack trace.
+  staff.setErrorHandler(async (err: FastifyError, req, reply) => {
+    if (err.statusCode === 429) return loginPage(reply.header('retry-after', '60'), 'Zu viele Versuche. Bitte eine Minute warten.', 429);
+    if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET') {
+      if (!req.staffSession) return loginPage(reply, 'Das Formular war veraltet. Bitte erneut versuchen.', 403);
+      req.staffCsrf = req.staffSession.csrf;
+      return secureStaff(reply)
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, { csrf: req.staffSession.csrf, nav: true }));
+    }
+    if (err instanceof StaffAuthError) return secureStaff(reply).redirect('/staff/login', 303);
+    if (err.statusCode && err.statusCode < 500) return secureStaff(reply).code(err.statusCode).type('text/plain; charset=utf-8').send(err.message);
+    req.log.error(err);
+    return secureStaff(reply).code(500).type('text/plain; charset=utf-8').send('Interner Fehler');
+  });
+
+  // ---------------------------------------------------------------- outside the session: login, style sheet
+  staff.get('/style.css', async (_req, reply) => secureStaff(reply).type('text/css; charset=utf-8').send(STAFF_CSS));
+  staff.get('/login', async (_req, reply) => loginPage(reply, null));
+  staff.post(
+    '/login',
+    {
+      config: { rateLimit: { max: opts.loginAttemptsPerMinute ?? 10, timeWindow: 60_000 } },
+      preHandler: staff.csrfProtection,
+    },
+    async (req, reply) => {
+      if (!verifyPassword(staffForm(req).get('password') ?? '', pw)) return loginPage(reply, 'Das Passwort stimmt nicht.', 401);
+      const s = createSession(db);
+      reply.setCookie(SESSION_COOKIE, s.id, { ...cookieBase, maxAge: SESSION_TTL_MS / 1000 });
+      return secureStaff(reply).redirect('/staff/offers', 303);
+    },
+  );
+
+  // ---------------------------------------------------------------- everything else: verified session + CSRF
+  await staff.register(async (scope) => {
+    scope.addHook('onRequest', async (req, reply) => {
+      const id = req.cookies[SESSION_COOKIE];
+      if (!id || !sessionCsrf(db, id)) return secureStaff(reply).redirect('/staff/login', 303);
+      req.staffSession = { id, csrf: '' };
+      const csrf = reply.generateCsrf({ userInfo: id });
+      req.staffSession.csrf = csrf;
+      req.staffCsrf = csrf;
+    });
+    scope.addHook('preHandler', (req, reply, done) => {
+      if (!UNSAFE.has(req.method)) return done();
+      staff.csrfProtection(req, reply, done);
+    });
+
+    scope.post('/logout', async (req, reply) => {
+      endSession(db, req.staffSession?.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/staff' });
+      return secureStaff(reply).redirect('/staff/login', 303);
+    });
+    scope.get('/', async (_req, reply) => secureStaff(reply).redirect('/staff/offers', 303));
+
+    for (const register of STAFF_PAGES) await register(scope, opts);
+  });
+}

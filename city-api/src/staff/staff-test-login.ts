@@ -1,0 +1,42 @@
+/** For tests: logs in on the staff page like a browser and returns the cookies to send and a page's CSRF token. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export const setCookies = (r: { headers: Record<string, unknown> }): string[] => {
+  const h = r.headers['set-cookie'];
+  return Array.isArray(h) ? (h as string[]) : typeof h === 'string' ? [h] : [];
+};
+/** name=value pairs of the Set-Cookie headers, merged over an existing Cookie header. */
+export function mergeCookies(cookie: string, r: { headers: Record<string, unknown> }): string {
+  const jar = new Map(cookie.split(/;\s*/).filter(Boolean).map((c) => [c.slice(0, c.indexOf('=')), c] as const));
+  for (const c of setCookies(r)) {
+    const pair = c.split(';')[0]!;
+    jar.set(pair.slice(0, pair.indexOf('=')), pair);
+  }
+  return [...jar.values()].join('; ');
+}
+export const csrfIn = (html: string): string | undefined => /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+
+export interface StaffLogin {
+  /** Cookie header: session + CSRF secret. */
+  cookie: string;
+  /** CSRF token of a page of this session. */
+  csrf: string;
+  /** The login answer (Set-Cookie attributes). */
+  loginResponse: LightMyRequestResponse;
+}
+
+export async function staffLogin(app: FastifyInstance, password: string, page = '/staff/offers'): Promise<StaffLogin> {
+  const loginPage = await app.inject({ url: '/staff/login' });
+  let cookie = mergeCookies('', loginPage);
+  const loginResponse = await app.inject({
+    method: 'POST',
+    url: '/staff/login',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ csrf: csrfIn(loginPage.body) ?? '', password }).toString(),
+  });
+  if (loginResponse.statusCode !== 303) throw new Error(`staff login failed: ${loginResponse.statusCode}`);
+  cookie = mergeCookies(cookie, loginResponse);
+  const p = await app.inject({ url: page, headers: { cookie } });
+  cookie = mergeCookies(cookie, p);
+  return { cookie, csrf: csrfIn(p.body)!, loginResponse };
+}
