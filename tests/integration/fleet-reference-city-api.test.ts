@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
 import { commandState, listKiosks, queueCommand, registerKiosk } from '../../city-api/src/kiosk-store';
+import { setTaxonomy } from '../../city-api/src/offer-store';
+import { SIEGBURG_TAXONOMY } from '../../shared/sample-data';
 import { composeKiosk, type KioskRuntime } from '../../electron/services/compose';
 import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';
 import { silentLog } from '../../electron/services/log';
@@ -20,6 +22,8 @@ afterEach(async () => {
 async function setup(): Promise<{ api: RunningCityApi; kiosk: KioskRuntime }> {
   const api = await startCityApi({});
   cleanup.push(() => api.close());
+  // A server that is set up: without a taxonomy it answers 503 + Retry-After 60, and the sync rightly waits.
+  setTaxonomy(api.db, SIEGBURG_TAXONOMY);
   registerKiosk(api.db, 'rathaus-foyer', 'token-rathaus-0123456789');
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-fleet-ref-'));
   cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
