@@ -11,6 +11,7 @@ import { openCityDb, type CityDb } from './city-db';
 import { kioskApiPlugin } from './kiosk-api';
 import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
+import { publicWebPlugin } from './public-web/public-web-plugin';
 import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 
 export interface CityApiOptions {
@@ -143,6 +144,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   // Clubs add their offers (public form, no account), feeds for promotion.
   registerSubmissionRoutes(app, { db, publicUrl: opts.publicUrl, spam: opts.submissionSpam });
   registerPromotionFeeds(app, { db, publicUrl: opts.publicUrl });
+  void app.register(publicWebPlugin, { db, publicUrl: opts.publicUrl });
 
   return { app, chaos };
 }

@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { CityDb } from '../city-db';
+import { html } from '../staff-html';
+import { loadCatalog, offerNextDates, parseWebQuery, searchCatalog, webQueryString, type CatalogEntry } from './web-catalog';
+import { WEB_CSS, webPage, withLang } from './web-html';
+import { detailBody, listBody, mapBody, offerTexts, privacyBody } from './web-pages';
+import { jsonLdTag, nextDateIcs, offerJsonLd, openGraph, robotsTxt, sitemapXml } from './web-seo';
+import { parseLang, WEB_TEXTS } from './web-texts';
+
+export interface PublicWebOptions {
+  db: CityDb;
+  /** Public base URL (H13's --public-url); default: from the request's Host. */
+  publicUrl?: string;
+  now?: () => Date;
+}
+
+/** The public page address of an offer (also sent to kiosks as `web_url`). */
+export function offerWebUrl(base: string, id: string): string {
+  return `${base}/angebote/${encodeURIComponent(id)}`;
+}
+
+export const baseUrlOf = (req: FastifyRequest, publicUrl?: string) => publicUrl ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+
+const requireFromHere = createRequire(import.meta.url);
+function fontFile(weight: 400 | 700): Buffer | null {
+  try {
+    return readFileSync(requireFromHere.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${weight}-normal.woff2`));
+  } catch {
+    return null;
+  }
+}
+
+/** No cookies, no third parties, nothing executable: only this server's styles, fonts and images. */
+export function publicHeaders(reply: FastifyReply, cache = 'public, max-age=60'): FastifyReply {
+  return reply
+    .header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    )
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-frame-options', 'DENY')
+    .header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
+    .header('cache-control', cache);
+}
+
+/**
+ * The Angebotslandkarte on the web (issue 17): `/angebote` (list with filters and search), `/angebote/<id>`
+ * (one offer, `.ics` of the next date, print view), `/angebote/karte` (map),
+ * `/datenschutz`, `sitemap.xml`, `robots.txt`. Server-rendered HTML that works without JavaScript.
+ */
+export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app: FastifyInstance, opts) => {
+  const { db } = opts;
+  const now = opts.now ?? (() => new Date());
+  const fonts = { 400: fontFile(400), 700: fontFile(700) };
+  const sendHtml = (reply: FastifyReply, body: string, status = 200) => publicHeaders(reply).code(status).type('text/html; charset=utf-8').send(body);
+
+  app.get('/angebote/assets/web.css', async (_req, reply) => publicHeaders(reply, 'public, max-age=86400').type('text/css; charset=utf-8').send(WEB_CSS));
+  for (const w of [400, 700] as const) {
+    app.get(`/angebote/assets/font-${w}.woff2`, async (_req, reply) => {
+      const f = fonts[w];
+      if (!f) return reply.code(404).send();
+      return publicHeaders(reply, 'public, max-age=31536000, immutable').type('font/woff2').send(f);
+    });
+  }
+
+  app.get('/angebote', async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    const lang = parseLang(query.lang);
+    const t = WEB_TEXTS[lang];
+    const q = parseWebQuery(query);
+    const catalog = loadCatalog(db);
+    const results = searchCatalog(catalog, q, now());
+    const base = baseUrlOf(req, opts.publicUrl);
+    const qs = webQueryString(q, 'de').replace(/^\?/, '');
+    return sendHtml(
+      reply,
+      webPage(
+        {
+          lang,
+          title: t.listTitle,
+          path: '/angebote',
+          query: qs,
+          base,
+          nav: 'list',
+          description: t.listIntro,
+          head: openGraph({ title: t.listTitle, description: t.listIntro, url: `${base}${withLang('/angebote', lang)}`, lang }),
+          noindex: !!qs,
+        },
+        listBody(catalog, results, q, lang),
+      ),
+    );
+  });
+
+  app.get('/angebote/karte', async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    const lang = parseLang(query.lang);
+    const t = WEB_TEXTS[lang];
+    const q = parseWebQuery(query);
+    const catalog = loadCatalog(db);
+    const results = searchCatalog(catalog, q, now());
+    const qs = webQueryString(q, 'de').replace(/^\?/, '');
+    return sendHtml(
+      reply,
+      webPage(
+        { lang, title: t.mapTitle, path: '/angebote/karte', query: qs, base: baseUrlOf(req, opts.publicUrl), nav: 'map', description: t.mapIntro, wide: true, noindex: !!qs },
+        mapBody(catalog, results, q, lang),
+      ),
+    );
+  });
+
+  const findEntry = (id: string): CatalogEntry | undefined => loadCatalog(db).byId.get(id);
+  const notFound = (req: FastifyRequest, reply: FastifyReply, lang: ReturnType<typeof parseLang>) =>
+    sendHtml(
+      reply,
+      webPage(
+        { lang, title: WEB_TEXTS[lang].notFoundTitle, path: req.url.split('?')[0]!, base: baseUrlOf(req, opts.publicUrl), nav: null, noindex: true },
+        html`<p>${WEB_TEXTS[lang].notFound}</p><p><a class="button" href="${withLang('/angebote', lang)}">${WEB_TEXTS[lang].navList}</a></p>`,
+      ),
+      404,
+    );
+  const ownImage = (entry: CatalogEntry): string | null => {
+    const sha = entry.offer.image?.sha256;
+    if (!sha) return null;
+    return db.prepare(`SELECT 1 FROM images WHERE sha256 = ?`).get(sha) ? `/images/${sha}` : null;
+  };
+
+  const detail = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, print: boolean) => {
+    const lang = parseLang((req.query as Record<string, unknown>).lang);
+    const entry = findEntry(req.params.id);
+    if (!entry) return notFound(req, reply, lang);
+    const catalog = loadCatalog(db);
+    const base = baseUrlOf(req, opts.publicUrl);
+    const url = offerWebUrl(base, entry.offer.id);
+    const dates = offerNextDates(catalog, entry.offer, now());
+    const tx = offerTexts(entry.offer, lang);
+    const img = ownImage(entry);
+    const qrSvg = print ? await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : undefined;
+    const path = `/angebote/${encodeURIComponent(entry.offer.id)}${print ? '/druck' : ''}`;
+    return sendHtml(
+      reply,
+      webPage(
+        {
+          lang,
+          title: tx.title,
+          path,
+          base,
+          nav: null,
+          description: tx.summary || entry.offer.summary,
+          noindex: print,
+          head: html`${openGraph({ title: tx.title, description: tx.summary, url: `${url}${withLang('', lang)}`, lang, type: 'article', image: img ? `${base}${img}` : null })}
+            ${jsonLdTag(offerJsonLd(entry.offer, url, dates, tx, img ? `${base}${img}` : null))}`,
+        },
+        detailBody(catalog, entry, dates, lang, { imagePath: img, print, ...(qrSvg ? { qrSvg } : {}) }),
+      ),
+    );
+  };
+  app.get<{ Params: { id: string } }>('/angebote/:id', async (req, reply) => detail(req, reply, false));
+  app.get<{ Params: { id: string } }>('/angebote/:id/druck', async (req, reply) => detail(req, reply, true));
+
+  app.get<{ Params: { id: string } }>('/angebote/:id/termin.ics', async (req, reply) => {
+    const lang = parseLang((req.query as Record<string, unknown>).lang);
+    const entry = findEntry(req.params.id);
+    if (!entry) return notFound(req, reply, lang);
+    const next = offerNextDates(loadCatalog(db), entry.offer, now(), 1)[0];
+    if (!next) return notFound(req, reply, lang);
+    const url = offerWebUrl(baseUrlOf(req, opts.publicUrl), entry.offer.id);
+    return publicHeaders(reply)
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${entry.offer.id.replace(/[^A-Za-z0-9._-]/g, '_')}.ics"`)
+      .send(nextDateIcs(entry.offer, next, url, offerTexts(entry.offer, lang).title, now()));
+  });
+
+  app.get('/datenschutz', async (req, reply) => {
+    const lang = parseLang((req.query as Record<string, unknown>).lang);
+    const t = WEB_TEXTS[lang];
+    return sendHtml(reply, webPage({ lang, title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
+  });
+
+  app.get('/sitemap.xml', async (req, reply) =>
+    publicHeaders(reply, 'public, max-age=3600')
+      .type('application/xml; charset=utf-8')
+      .send(sitemapXml(baseUrlOf(req, opts.publicUrl), loadCatalog(db).entries.map((e) => e.offer))),
+  );
+  app.get('/robots.txt', async (req, reply) => publicHeaders(reply, 'public, max-age=3600').type('text/plain; charset=utf-8').send(robotsTxt(baseUrlOf(req, opts.publicUrl))));
+};

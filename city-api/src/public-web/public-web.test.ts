@@ -1,0 +1,65 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCityDb } from '../city-db';
+import { parseSeedSpec, seedCityDb } from '../seed';
+import { startCityApi, type RunningCityApi } from '../server';
+
+let api: RunningCityApi;
+beforeAll(async () => {
+  const db = openCityDb(':memory:');
+  seedCityDb(db, parseSeedSpec('sample'));
+  api = await startCityApi({ db });
+});
+afterAll(async () => {
+  await api.close();
+  api.db.close();
+});
+
+const get = (path: string) => fetch(`${api.url}${path}`);
+
+describe('public pages (issue 17)', () => {
+  it('lists the offers without cookies and without third-party sources', async () => {
+    const r = await get('/angebote');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('set-cookie')).toBeNull();
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const body = await r.text();
+    // Sorted by title, one page at a time: the first page links each offer to its own page.
+    expect(body.match(/href="\/angebote\/sample-[a-z0-9-]+"/g)?.length ?? 0).toBeGreaterThanOrEqual(10);
+    expect(body).not.toMatch(/(src|href)="https?:\/\/(?!127\.0\.0\.1)[^"]*\.(js|css|png|woff2?)"/);
+  });
+
+  it('filters and searches with the kiosk rules, typos forgiven', async () => {
+    const free = await (await get('/angebote?kostenlos=1')).text();
+    const all = await (await get('/angebote')).text();
+    const n = (s: string) => Number(/(\d+) Angebot/.exec(s)![1]);
+    expect(n(free)).toBeLessThan(n(all));
+    const typo = await (await get('/angebote?q=Kulturcafee')).text();
+    expect(typo).toContain('Kulturcafé');
+    const none = await (await get('/angebote?q=xyzxyzxyz')).text();
+    expect(none).toContain('Alle Filter löschen und alle Angebote zeigen');
+  });
+
+  it('shows one offer with JSON-LD, Open Graph and a valid .ics of its next date; 404 for unknown ids', async () => {
+    const r = await get('/angebote/sample-kulturcafe?lang=ar');
+    expect(r.status).toBe(200);
+    const body = await r.text();
+    expect(body).toContain('dir="rtl"');
+    expect(body).toContain('application/ld+json');
+    expect(body).toContain('og:title');
+    const ics = await get('/angebote/sample-kulturcafe/termin.ics');
+    expect(ics.status).toBe(200);
+    const comp = new ICAL.Component(ICAL.parse(await ics.text()) as unknown[]);
+    const ev = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
+    expect(ev.startDate.toJSDate().getTime()).toBeGreaterThan(Date.now() - 86_400_000);
+    expect((await get('/angebote/nope')).status).toBe(404);
+  });
+
+  it('map, print view, privacy, sitemap and robots answer', async () => {
+    for (const p of ['/angebote/karte', '/angebote/sample-kulturcafe/druck', '/datenschutz', '/robots.txt', '/angebote/assets/web.css']) {
+      expect((await get(p)).status, p).toBe(200);
+    }
+    const sitemap = await (await get('/sitemap.xml')).text();
+    expect(sitemap).toContain('/angebote/sample-kulturcafe</loc>');
+  });
+});
