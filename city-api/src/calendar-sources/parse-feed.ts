@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
+import { BERLIN_VTIMEZONE } from '../../../shared/logic/berlin-vtimezone';
 import { zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { plainFromFeed, type ProblemCounts, type ProblemKind } from './plain-words';
 
@@ -59,25 +60,6 @@ export class NotACalendarError extends Error {}
 export class UnreadableCalendarError extends Error {}
 
 const BERLIN = 'Europe/Berlin';
-const BERLIN_VTIMEZONE = `BEGIN:VCALENDAR
-BEGIN:VTIMEZONE
-TZID:Europe/Berlin
-BEGIN:DAYLIGHT
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-TZNAME:CEST
-DTSTART:19700329T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-TZNAME:CET
-DTSTART:19701025T030000
-RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
-END:STANDARD
-END:VTIMEZONE
-END:VCALENDAR`;
 
 let zonesReady = false;
 /** ical.js resolves TZIDs through a global registry; Europe/Berlin is always ours (EU rules). */

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { BERLIN_VTIMEZONE } from '../../../shared/logic/berlin-vtimezone';
 import { eventOccurrenceSchema, type EventOccurrence } from '../../../shared/schemas/event';
 
 /**
@@ -7,25 +8,6 @@ import { eventOccurrenceSchema, type EventOccurrence } from '../../../shared/sch
  * Every occurrence is validated; invalid ones are counted and skipped.
  */
 
-const BERLIN_VTIMEZONE = `BEGIN:VCALENDAR
-BEGIN:VTIMEZONE
-TZID:Europe/Berlin
-BEGIN:DAYLIGHT
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0200
-TZNAME:CEST
-DTSTART:19700329T020000
-RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
-END:DAYLIGHT
-BEGIN:STANDARD
-TZOFFSETFROM:+0200
-TZOFFSETTO:+0100
-TZNAME:CET
-DTSTART:19701025T030000
-RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
-END:STANDARD
-END:VTIMEZONE
-END:VCALENDAR`;
 
 export const KIOSK_TZID = 'Europe/Berlin';
 let berlin: ICAL.Timezone | null = null;
