@@ -1,20 +1,50 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-/** Node's built-in modules, with and without the node: prefix. */
-const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// ---- Layer rules (docs/architecture.md). Allow-lists: anything not listed here fails lint. ----
 
-const layer = (message) => ({ message });
-const noElectron = { name: 'electron', ...layer('Only the thin Electron glue (electron/main.ts, electron/preload.ts, electron/ipc-glue.ts, electron/window/*-glue.ts, electron/updates-glue.ts) may import electron.') };
-const noNode = NODE_BUILTINS.map((name) => ({ name, ...layer('This layer runs in the browser / must stay pure: no Node built-ins.') }));
-const mainOnlyPackages = ['better-sqlite3', 'fastify', '@fastify/static', 'electron-updater', 'receiptline'].map((name) => ({
+/**
+ * npm packages the renderer (browser code) may import, with their sub-paths (`leaflet` allows `leaflet/dist/…`).
+ * Add a browser library here when the renderer needs one; never a Node or main-process package.
+ */
+export const RENDERER_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-i18next',
+  'i18next',
+  'zustand',
+  'zod/mini',
+  'leaflet',
+  'supercluster',
+  'qrcode',
+  '@fontsource/atkinson-hyperlegible-next',
+  '@fontsource/noto-sans',
+  '@fontsource/noto-sans-arabic',
+  '@echogarden/espeak-ng-emscripten',
+  'vitest', // renderer unit tests
+];
+/** npm packages shared/ (pure TypeScript, used by every layer) may import. */
+export const SHARED_PACKAGES = ['zod', 'vitest'];
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Matches every import source that is neither relative nor one of `packages` (or a sub-path of one). */
+const notIn = (packages) => `^(?!\\.{1,2}/|(${packages.map(escapeRe).join('|')})(/|$))`;
+/** no-restricted-syntax selectors that hold in every layer. */
+const ALWAYS = [
+  { selector: "CallExpression[callee.object.name='it'][callee.property.name='only']", message: 'no focused tests' },
+  { selector: "ImportExpression[source.type!='Literal']", message: 'Dynamic imports take a literal path (the layer rules must be able to check it).' },
+];
+const ELECTRON = '^electron(/|$)';
+const onlyGlue = 'Only the thin Electron glue (electron/main.ts, electron/preload.ts, electron/*-glue.ts, electron/window/*-glue.ts, electron/protocol/*-glue.ts) may import electron — nothing in electron/services/ or electron/host/, whatever its name.';
+/** The Electron glue: the only files that may import electron. A folder of its own, never inside electron/services/. */
+const GLUE = ['electron/main.ts', 'electron/preload.ts', 'electron/*-glue.ts', 'electron/*-glue.test.ts', 'electron/{window,protocol}/*-glue.ts', 'electron/{window,protocol}/*-glue.test.ts'];
+const noNodeGlobals = ['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate'].map((name) => ({
   name,
-  ...layer('Main-process packages are not allowed in this layer.'),
+  message: 'Node globals are not available in this layer.',
 }));
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch'].map((name) => ({
+const DOM_GLOBALS = ['window', 'document', 'self', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest', 'WebSocket', 'indexedDB'].map((name) => ({
   name,
   message: 'shared/ is pure: no DOM or network globals.',
 }));
@@ -30,46 +60,63 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='it'][callee.property.name='only']", message: 'no focused tests' }],
+      'no-restricted-syntax': ['error', ...ALWAYS],
     },
   },
-  // shared/: pure TypeScript — no electron, no node, no DOM, no other layer.
+  // shared/: pure TypeScript — only zod, no node, no electron, no DOM, no other layer, no dynamic imports, no host globals.
   {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [noElectron, ...noNode, ...mainOnlyPackages, { name: 'react', message: 'shared/ has no UI.' }],
-        patterns: [{ regex: '(^|/)(electron|renderer|city-api)(/|$)', message: 'shared/ imports nothing from other layers.' }],
+        patterns: [
+          { regex: notIn(SHARED_PACKAGES), message: `shared/ is pure TypeScript: it may import only ${SHARED_PACKAGES.join(', ')} (eslint.config.js SHARED_PACKAGES).` },
+          { regex: '(^|/)(electron|renderer|city-api|tests|bench|scripts)(/|$)', message: 'shared/ imports nothing from other layers.' },
+        ],
       }],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      'no-restricted-globals': ['error', ...noNodeGlobals, ...DOM_GLOBALS, { name: 'globalThis', message: 'shared/ is pure: no access to host globals through globalThis.' }],
+      'no-restricted-syntax': ['error', ...ALWAYS, { selector: 'ImportExpression', message: 'shared/ has no dynamic imports.' }],
     },
   },
-  // renderer/: browser code — shared/ and browser libraries only.
+  // renderer/: browser code — shared/ and the listed browser packages only (RENDERER_PACKAGES).
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [noElectron, ...noNode, ...mainOnlyPackages],
-        patterns: [{ regex: '(^|/)(electron|city-api)(/|$)', message: 'renderer/ may import only shared/ and browser libraries; talk to the main process through the KioskApi.' }],
+        patterns: [
+          { regex: notIn(RENDERER_PACKAGES), message: 'renderer/ may import only shared/ and the browser packages in RENDERER_PACKAGES (eslint.config.js); add a browser library there.' },
+          { regex: '(^|/)(electron|city-api|tests|bench|scripts)(/|$)', message: 'renderer/ may import only shared/ and browser libraries; talk to the main process through the KioskApi.' },
+        ],
       }],
+      'no-restricted-globals': ['error', ...noNodeGlobals],
+      'no-restricted-syntax': ['error', ...ALWAYS,
+        { selector: 'ImportExpression[source.value=/^(?!\\.{1,2}\\/)/]', message: 'renderer/ loads only its own modules on demand (relative paths): import() of a package or another layer is not allowed.' },
+        { selector: 'ImportExpression[source.value=/(^|\\/)(electron|city-api|tests)(\\/|$)/]', message: 'renderer/ does not load other layers.' },
+      ],
     },
   },
-  // electron/ services and host: plain Node modules, never electron.
+  // electron/ services, host, protocol, window policies: plain Node modules, never electron (no file-name exceptions).
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/**/*-glue.ts'],
+    ignores: GLUE,
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [{ regex: '(^|/)renderer(/|$)', message: 'The main side does not import the UI.' }],
+        patterns: [
+          { regex: ELECTRON, message: onlyGlue },
+          { regex: '(^|/)renderer(/|$)', message: 'The main side does not import the UI.' },
+          { regex: '(^|/)(main|preload|[^/]*-glue)$', message: 'Plain modules do not import the Electron glue; the glue imports them.' },
+        ],
       }],
+      'no-restricted-syntax': ['error', ...ALWAYS,
+        { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: onlyGlue },
+        { selector: 'ImportExpression[source.value=/(^|\\/)(renderer|city-api)(\\/|$)/]', message: 'The main side does not load other layers.' },
+      ],
     },
   },
   // Electron glue: may import electron, still never the renderer.
   {
-    files: ['electron/main.ts', 'electron/preload.ts', 'electron/**/*-glue.ts'],
+    files: GLUE,
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)renderer(/|$)', message: 'The main side does not import the UI.' }] }],
     },
@@ -79,8 +126,10 @@ export default tseslint.config(
     files: ['city-api/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [noElectron],
-        patterns: [{ regex: '(^|/)(renderer|electron)(/|$)', message: 'city-api/ shares only shared/ with the kiosk.' }],
+        patterns: [
+          { regex: ELECTRON, message: 'city-api/ is a plain Node server: no electron.' },
+          { regex: '(^|/)(renderer|electron)(/|$)', message: 'city-api/ shares only shared/ with the kiosk.' },
+        ],
       }],
     },
   },

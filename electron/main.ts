@@ -11,7 +11,7 @@ import type { KioskConfig } from '../shared/schemas/kiosk-config';
 import { registerKioskIpc } from './ipc-glue';
 import { createAppRequestHandler } from './protocol/app-protocol';
 import { handleAppScheme, registerAppScheme } from './protocol/protocol-glue';
-import { createElectronPdfRenderer } from './services/brochure/electron-pdf-renderer-glue';
+import { createElectronPdfRenderer } from './pdf-renderer-glue';
 import { composeKiosk, type KioskRuntime } from './services/compose';
 import { KioskConfigError, loadKioskConfig } from './services/config/kiosk-config-file';
 import { DatabaseTooNewError } from './services/db/open-database';

@@ -1,7 +1,7 @@
 /**
  * Turns a self-contained HTML document into an A4 PDF file.
  * Implementations: headless Chromium (browser host, CLI) in chromium-pdf-renderer.ts,
- * Electron's webContents.printToPDF in electron-pdf-renderer-glue.ts.
+ * Electron's webContents.printToPDF in electron/pdf-renderer-glue.ts.
  */
 export interface PdfRenderer {
   readonly name: string;

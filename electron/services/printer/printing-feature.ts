@@ -20,7 +20,7 @@ export interface PrintingAdapters {
   /** Shorter timeouts for tests. */
   timeouts?: Partial<PrinterTimeouts>;
   /**
-   * Renders the A4 brochure: Electron main passes createElectronPdfRenderer() (electron-pdf-renderer-glue.ts);
+   * Renders the A4 brochure: Electron main passes createElectronPdfRenderer() (electron/pdf-renderer-glue.ts);
    * browser host and CLI: headless Chromium.
    */
   pdfRenderer: PdfRenderer;

@@ -35,7 +35,7 @@ vi.mock('electron', async () => {
   return { BrowserWindow };
 });
 
-import { createElectronPdfRenderer } from './electron-pdf-renderer-glue';
+import { createElectronPdfRenderer } from './pdf-renderer-glue';
 
 describe('Electron printToPDF renderer', () => {
   let dir: string;

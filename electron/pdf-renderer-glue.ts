@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import type { PdfRenderer } from './pdf-renderer';
+import type { PdfRenderer } from './services/brochure/pdf-renderer';
 
 /**
  * Electron's printToPDF: the brochure HTML is loaded into a hidden, sandboxed window without JavaScript
