@@ -2,7 +2,7 @@
 // Bundles the browser host (electron/host/cli.ts and the services it composes) into out/host/cli.mjs, with
 // node_modules left external. Starting the bundle with plain `node` is several times faster than compiling the
 // TypeScript on every start with tsx, which matters when every end-to-end test starts its own host.
-// `npm run host` keeps using tsx (no build step while developing).
+// `npm run build` makes it; `npm run host` (scripts/host.mjs) runs it, building it first when it is missing.
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

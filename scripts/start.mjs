@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildHost } from './build-host.mjs';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,7 +60,9 @@ runOrExit('electron-vite', ['build', '-c', 'electron.config.ts'], 'Building the 
 const electron = findElectronBinary(ROOT);
 if (!electron.available) {
   console.log(`Electron is not available on this machine (${electron.reason}), so the browser host starts instead: open the URL printed below in a browser.`);
-  runForeground(join(BIN, 'tsx'), ['electron/host/cli.ts', '--port', '4780', '--data-dir', './.kiosk-data', ...process.argv.slice(2)]);
+    // The host runs from its bundle (out/host/cli.mjs, made by scripts/build-host.mjs): plain node, no tsx compile on start.
+  const hostBundle = await buildHost();
+  runForeground(process.execPath, [hostBundle, '--port', '4780', '--data-dir', './.kiosk-data', ...process.argv.slice(2)]);
 } else {
   const binding = electronSqliteBinding(electron.version);
   runForeground(electron.path, ['.'], { KIOSK_SQLITE_BINDING: binding });

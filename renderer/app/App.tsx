@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/fonts';
 import '../styles/global.css';
@@ -51,7 +51,9 @@ export function App() {
       </header>
       <div className="shell-body">
         <main id="main" className="shell-main" ref={mainRef} tabIndex={0} data-testid={`screen-${screen.name}`}>
-          <Screen params={screen.params ?? {}} />
+          <Suspense fallback={null}>
+            <Screen params={screen.params ?? {}} />
+          </Suspense>
         </main>
         <ScrollRail target={mainRef} />
       </div>

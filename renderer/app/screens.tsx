@@ -1,16 +1,19 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Screen, ScreenName } from './nav-store';
 import { AttractScreen } from '../features/attract/AttractScreen';
 import { StartScreen } from '../features/start/StartScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
 import { WishScreen } from '../features/wish/WishScreen';
-import { ClubsScreen } from '../features/clubs/ClubsScreen';
 import { MerklisteScreen } from '../features/merkliste/MerklisteScreen';
 import { OffersScreen } from '../features/offers/OffersScreen';
 import { DetailScreen } from '../features/offers/DetailScreen';
 import { WeekScreen } from '../features/week/WeekScreen';
-import { MapScreen } from '../features/map/MapScreen';
-import { StaffScreen } from '../features/staff/StaffScreen';
+
+// Loaded on demand (issue 20): the map brings Leaflet and supercluster, the staff and club screens are rarely
+// opened by visitors. App.tsx wraps screens in <Suspense>; the chunks come from local disk, so the wait is a frame.
+const MapScreen = lazy(() => import('../features/map/MapScreen').then((m) => ({ default: m.MapScreen })));
+const StaffScreen = lazy(() => import('../features/staff/StaffScreen').then((m) => ({ default: m.StaffScreen })));
+const ClubsScreen = lazy(() => import('../features/clubs/ClubsScreen').then((m) => ({ default: m.ClubsScreen })));
 
 /** Props every screen gets. */
 export interface ScreenProps {
