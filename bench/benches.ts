@@ -9,6 +9,7 @@ import { syncBench } from './sync.bench';
 import { mapBench } from './map.bench';
 import { printBench } from './print.bench';
 import { speechBench } from './speech.bench';
+import { startupBench } from './startup.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
@@ -16,4 +17,5 @@ export const BENCHES: Bench[] = [
   mapBench,
   printBench,
   speechBench,
+  startupBench,
 ];
