@@ -128,6 +128,22 @@ function mapSchedule(s: z.infer<typeof hsdsScheduleSchema>): Schedule | null {
   return null;
 }
 
+const WHEELCHAIR_WORDS = /\b(rollstuhl\w*|wheelchair\w*|barrierefrei\w*|step-free|stufenlos\w*|rampe|ramp|aufzug|lift|elevator)\b/iu;
+/** Negations as whole words only ("Notausgang", "Nordeingang", "nothing" must not read as "no"). */
+const NEGATION = /(^|[^\p{L}])(nicht|kein\w*|not|no|without|ohne|non)(?![\p{L}])/iu;
+const PARTIAL = /(^|[^\p{L}])(teilweise|eingeschränkt|bedingt|partial\w*|partly|limited)(?![\p{L}])/iu;
+
+/**
+ * HSDS `accessibility` descriptions are free text: "Rollstuhlgerecht", "Kein Aufzug", "wheelchair accessible",
+ * "Barrierefrei, Notausgang hinten". Reads yes / partial / no from whole words; unknown when nothing is said.
+ */
+export function wheelchairFromAccessibility(text: string): 'yes' | 'partial' | 'no' | 'unknown' {
+  if (!WHEELCHAIR_WORDS.test(text)) return 'unknown';
+  if (PARTIAL.test(text)) return 'partial';
+  if (NEGATION.test(text)) return 'no';
+  return 'yes';
+}
+
 /** Maps one HSDS service to an Offer-shaped record (validated later like every record). */
 export function mapHsdsService(raw: unknown, now: Date): { record: unknown; terms: { id: string; name: string; age: boolean }[] } {
   const parsed = hsdsServiceSchema.safeParse(raw);
@@ -147,11 +163,7 @@ export function mapHsdsService(raw: unknown, now: Date): { record: unknown; term
   const lat = loc ? Number(loc.latitude) : NaN;
   const lon = loc ? Number(loc.longitude) : NaN;
   const access = loc?.accessibility?.map((a) => a.description || a.details || '').join(' ') ?? '';
-  const wheelchair = /rollstuhl|wheelchair|barrierefrei|step-free|stufenlos/i.test(access)
-    ? /nicht|not|no /i.test(access)
-      ? 'no'
-      : 'yes'
-    : 'unknown';
+  const wheelchair = wheelchairFromAccessibility(access);
   const status = (s.status ?? 'active').toLowerCase();
   const costAmounts = (s.cost_options ?? []).map((c) => Number(c.amount)).filter((n) => Number.isFinite(n));
   const record: Record<string, unknown> = {
