@@ -12,6 +12,7 @@ declare global {
 }
 
 let speaker: Speaker | null = null;
+let readSeq = 0;
 let bundledPreload: (() => void) | null = null;
 const getSpeaker = (): Speaker => {
   if (speaker) return speaker;
@@ -29,17 +30,30 @@ export function preloadSpeech(): void {
   bundledPreload?.();
 }
 
+/** The visitor's volume choice (text-size dialog), a factor on the configured `speechVolume`; back to normal after each visitor. */
+export type VolumeChoice = 'quiet' | 'normal' | 'loud';
+export const VOLUME_FACTOR: Record<VolumeChoice, number> = { quiet: 0.6, normal: 1, loud: 1.5 };
+
 interface ReadAloudState {
   speaking: boolean;
   /** Set when the last attempt found no voice for the language (the bar explains it). */
   noVoiceFor: Language | null;
   /** Speech rate chosen in the text-size dialog; back to normal after each visitor. */
   rate: SpeechRate;
+  /** Volume chosen in the text-size dialog; back to normal (the configured default) after each visitor. */
+  volume: VolumeChoice;
+  /** "Sprachmodus" (explore by touch): the first tap on a control speaks it, a second tap activates it. */
+  explore: boolean;
   /** The last text read, for "Noch einmal" (repeat). */
   lastText: string | null;
+  /** Reads `text`; `volume` is the configured default, the visitor's choice is applied on top. */
   read(text: string, lang: Language, volume: number): void;
+  /** Reads the last text again. */
+  repeat(lang: Language, volume: number): void;
   stop(): void;
   setRate(rate: SpeechRate): void;
+  setVolume(volume: VolumeChoice): void;
+  setExplore(on: boolean): void;
   dismissNoVoice(): void;
 }
 
@@ -47,6 +61,8 @@ export const useReadAloud = create<ReadAloudState>((set, get) => ({
   speaking: false,
   noVoiceFor: null,
   rate: 'normal',
+  volume: 'normal',
+  explore: false,
   lastText: null,
   read: (text, lang, volume) => {
     const s = getSpeaker();
@@ -55,17 +71,25 @@ export const useReadAloud = create<ReadAloudState>((set, get) => ({
       return;
     }
     set({ speaking: true, noVoiceFor: null, lastText: text });
-    s.speak(text, lang, volume, () => set({ speaking: false }), { rate: get().rate });
+    // Only the latest reading may clear `speaking`: a stopped one ends (and calls back) after the next has begun.
+    const seq = ++readSeq;
+    s.speak(text, lang, volume * VOLUME_FACTOR[get().volume], () => seq === readSeq && set({ speaking: false }), { rate: get().rate });
+  },
+  repeat: (lang, volume) => {
+    const text = get().lastText;
+    if (text) get().read(text, lang, volume);
   },
   stop: () => {
     getSpeaker().stop();
     set({ speaking: false });
   },
   setRate: (rate) => set({ rate }),
+  setVolume: (volume) => set({ volume }),
+  setExplore: (explore) => set({ explore }),
   dismissNoVoice: () => set({ noVoiceFor: null }),
 }));
 
 registerReset(() => {
   useReadAloud.getState().stop();
-  useReadAloud.setState({ rate: 'normal', lastText: null, noVoiceFor: null });
+  useReadAloud.setState({ rate: 'normal', volume: 'normal', explore: false, lastText: null, noVoiceFor: null });
 });

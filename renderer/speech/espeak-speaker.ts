@@ -115,7 +115,8 @@ export function createEspeakSpeaker(
         gain = ctx.createGain();
         gain.connect(ctx.destination);
       }
-      gain.gain.value = Math.min(1, Math.max(0, volume));
+      // Up to 1.5: the visitor's "Lauter" on top of a configured default of 1 (espeak-ng's peaks stay well below full scale).
+      gain.gain.value = Math.min(1.5, Math.max(0, volume));
       id += 1;
       finished = false;
       onEndCurrent = onEnd;

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { readElement } from '../app/explore';
+import { useReadAloud } from '../app/read-aloud-store';
 import { Button } from './Button';
 
 export interface DialogProps {
@@ -22,6 +24,9 @@ export interface DialogProps {
  */
 export function Dialog({ title, children, onClose, actions, closeLabel, testId, role = 'dialog' }: DialogProps) {
   const { t } = useTranslation('ui');
+  const { t: tc } = useTranslation('common');
+  const speaking = useReadAloud((s) => s.speaking);
+  const stopReading = useReadAloud((s) => s.stop);
   const titleId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
 
@@ -46,16 +51,24 @@ export function Dialog({ title, children, onClose, actions, closeLabel, testId, 
       <div ref={boxRef} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1} data-testid={testId}>
         <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
-        {actions || onClose ? (
-          <div className="dialog-actions">
-            {actions}
-            {onClose ? (
-              <Button variant="big" icon="close" onPress={onClose} testId="dialog-close">
-                {closeLabel ?? t('close')}
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
+        <div className="dialog-actions">
+          {/* Every dialog can be read completely (EN 301 549 §5.1.3): title, text, slip preview and its buttons. */}
+          <Button
+            variant="big"
+            icon={speaking ? 'stop' : 'speaker'}
+            ariaPressed={speaking}
+            onPress={() => (speaking ? stopReading() : boxRef.current && readElement(boxRef.current))}
+            testId="dialog-read"
+          >
+            <span data-read-skip>{speaking ? tc('stopReading') : tc('readAloud')}</span>
+          </Button>
+          {actions}
+          {onClose ? (
+            <Button variant="big" icon="close" onPress={onClose} testId="dialog-close">
+              {closeLabel ?? t('close')}
+            </Button>
+          ) : null}
+        </div>
       </div>
     </div>,
     document.body,
