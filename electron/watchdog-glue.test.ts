@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeClock } from '../shared/logic/clock';
+import { FakeClock } from '../tests/fakes/fake-clock';
 import { kioskConfigSchema } from '../shared/schemas/kiosk-config';
 import { createConfigStore } from './services/config/config-store';
 import { createMemoryStore } from './services/fleet/sync-state-store';

@@ -1,7 +1,7 @@
 import { createRequestRetry, type RequestRetry } from '../../electron/services/net/request-retry';
 import { backoffDelayMs } from '../../electron/services/sync/sync-backoff';
 import type { SyncRunResult } from '../../electron/services/sync/sync-engine';
-import type { FakeClock } from '../../shared/logic/clock';
+import type { FakeClock } from './fake-clock';
 import { seededRandom } from '../../city-api/src/chaos';
 import type { TestKiosk } from './fake-city-api-harness';
 

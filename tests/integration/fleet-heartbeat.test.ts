@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 import { composeKiosk } from '../../electron/services/compose';
 import { createConfigStore } from '../../electron/services/config/config-store';
 import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
 import { createDispatcher } from '../../electron/services/api-dispatch';
 import { createConfigStore } from '../../electron/services/config/config-store';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KioskApiError } from '../../shared/contract';
 import { printerErrorReason } from '../../shared/contract/printing';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 import { kioskConfigSchema, type KioskConfig } from '../../shared/schemas/kiosk-config';
 import type { Offer } from '../../shared/schemas/offer';
 import type { KioskHandlers } from '../../shared/contract';

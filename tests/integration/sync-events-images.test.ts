@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listEventOccurrences } from '../../electron/services/offers/offer-repository';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 import { putEvent } from '../../city-api/src/event-store';
 import { putImage } from '../../city-api/src/image-store';
 import { putOffer, putUncheckedOffer } from '../../city-api/src/offer-store';

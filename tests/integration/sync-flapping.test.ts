@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 import { FLAPPING_RATES } from '../../city-api/src/chaos';
 import { putOffer, putOffers, setOfferState } from '../../city-api/src/offer-store';
 import type { RunningCityApi } from '../../city-api/src/server';

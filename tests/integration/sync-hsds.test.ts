@@ -8,7 +8,7 @@ import { getDataSource, getOfferById, readTaxonomy, upsertOffers } from '../../e
 import { createHsdsClient } from '../../electron/services/sync/hsds-client';
 import { createImageCache } from '../../electron/services/sync/image-cache';
 import { runSync } from '../../electron/services/sync/sync-engine';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 import { offerSchema } from '../../shared/schemas/offer';
 import { startFakeHsds, type FakeHsds } from '../fakes/fake-city-api-hsds';
 import { testOffer } from '../fakes/fake-city-api-data';

@@ -8,7 +8,7 @@ import { composeKiosk } from '../../electron/services/compose';
 import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';
 import { silentLog } from '../../electron/services/log';
 import { searchQuerySchema } from '../../shared/contract/offers';
-import { FakeClock } from '../../shared/logic/clock';
+import { FakeClock } from '../fakes/fake-clock';
 
 const q = (text: string) => searchQuerySchema.parse({ text });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SETUP_PIN } from '../../../shared/contract/fleet';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { createStaffAuth, hashPin, makeStoredPin, SESSION_TTL_MS, type StoredPin } from './staff-auth';
 import { createMemoryStore } from './sync-state-store';
 

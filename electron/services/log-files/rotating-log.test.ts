@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { silentLog } from '../log';
 import { createErrorJournal } from './error-journal';
 import { createRotatingLog } from './rotating-log';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KioskApiError } from '../../../shared/contract';
 import { bootInfoSchema, offerDetailSchema, searchQuerySchema, searchResultSchema } from '../../../shared/contract/offers';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
 import type { ServiceDeps } from '../feature';

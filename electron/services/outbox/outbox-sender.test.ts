@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore, type ConfigStore } from '../config/config-store';
 import { openDatabase, type Db } from '../db/open-database';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { openDatabase, type Db } from '../db/open-database';
 import { createWishOutbox, WishValidationError, type WishOutbox } from './wish-outbox';
 

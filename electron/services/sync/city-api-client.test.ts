@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { CityApiError, createFetchCityApiClient, parseRetryAfter, readBodyLimited } from './city-api-client';
 import { sniffImageType } from './image-cache';
 

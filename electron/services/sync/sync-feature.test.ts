@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syncStatusSchema } from '../../../shared/contract/sync';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
 import { openDatabase } from '../db/open-database';

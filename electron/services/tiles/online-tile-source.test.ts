@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { silentLog } from '../log';
 import { FAKE_TILE_PNG } from './fake-tile-source';
 import { OnlineTileSource, type FetchLike } from './online-tile-source';

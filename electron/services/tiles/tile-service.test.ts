@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
 import { silentLog } from '../log';

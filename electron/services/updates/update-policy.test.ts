@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { silentLog } from '../log';
 import { mayInstall, nextUpdateState, rolloutBucket, DEFAULT_UPDATE_POLICY, type UpdateState, type UsageContext } from './update-policy';
 import { createUpdateService } from './update-service';
-import { FakeUpdater } from './updater';
+import { FakeUpdater } from '../../../tests/fakes/fake-updater';
 
 const cfg = { ...DEFAULT_UPDATE_POLICY, rolloutBucket: 42 };
 const window = { start: '02:00', end: '04:00', tz: 'Europe/Berlin' };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../shared/logic/clock';
+import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { statsBodySchema, type StatsBody } from '../../../shared/schemas/city-api';
 import { kioskConfigSchema } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
