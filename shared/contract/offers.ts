@@ -74,6 +74,8 @@ export const searchResultSchema = z.object({
   points: z.array(z.object({ id: idSchema, lat: z.number(), lon: z.number() })),
   /** For each toggle: how many offers would match if it were switched on (other facets as they are). */
   facets: facetCountsSchema,
+  /** When the text found nothing at all: the query with each unknown word replaced by the nearest word of the offers. */
+  didYouMean: z.string().optional(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

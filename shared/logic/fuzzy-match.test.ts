@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, fuzzyContains, fuzzyWords, germanFold, maxEdits, substringDistance } from './fuzzy-match';
+import { buildVocabulary, fuzzyContains, fuzzyWords, germanFold, maxEdits, nearestWord, substringDistance, wordDistance } from './fuzzy-match';
 import { normalizeForSearch } from './normalize-text';
 
 const n = normalizeForSearch;
@@ -56,6 +56,27 @@ describe('fuzzy matching', () => {
     expect(fuzzyWords(vocab, 'schachgrupe')).toEqual(['schachgruppe']);
     expect(fuzzyWords(vocab, 'kaffee')).toEqual(['kulturcafe']);
     expect(fuzzyWords(vocab, 'garten')).toEqual(['karten']);
+  });
+
+  it('a word of one repeated letter is one letter after folding: no edits, so it finds nothing', () => {
+    const vocab = buildVocabulary([n('Schachgruppe Quiz Kulturcafe')]);
+    expect(fuzzyWords(vocab, 'qqqqqqqq')).toEqual([]);
+    expect(fuzzyContains(n('Quiz am Abend'), 'qqqqqqqq')).toBe(false);
+  });
+
+  it('wordDistance agrees with a plain dynamic programme within its limit', () => {
+    const words = ['schach', 'schachtreff', 'garten', 'karten', 'kafe', 'kulturkafe', 'tanz', 'tnaz', 'кава', 'قهوة'];
+    for (const a of words) for (const b of words) expect(wordDistance(a, b, 3)).toBe(Math.min(4, osa(a, b)));
+  });
+
+  it('nearestWord ("Meinten Sie …?"): the nearest whole word with a wider budget, none for real or far words', () => {
+    const vocab = buildVocabulary([n('Schachtreff Schach Gartenfreunde Kulturcafe Seniorentanz'), n('Кава і розмова')]);
+    expect(nearestWord(vocab, 'schachtrbcd')).toBe('schachtreff'); // three edits
+    expect(nearestWord(vocab, 'gartenfrxxnde')).toBe('gartenfreunde');
+    expect(nearestWord(vocab, 'кавв')).toBe('кава');
+    expect(nearestWord(vocab, 'schach')).toBeNull(); // a real word
+    expect(nearestWord(vocab, 'xylophon')).toBeNull();
+    expect(nearestWord(vocab, 'ab')).toBeNull();
   });
 });
 

@@ -15,6 +15,14 @@ export function maxEdits(word: string): number {
   return n >= 8 ? 2 : n >= 4 ? 1 : 0;
 }
 
+/**
+ * The edit budget of a word, counted on the shorter of its typed and folded forms: folding merges doubled letters,
+ * so "qqqqqqqq" is one letter and may not be edited into every text.
+ */
+export function foldedEdits(word: string): number {
+  return Math.min(maxEdits(word), maxEdits(germanFold(word)));
+}
+
 export function germanFold(word: string): string {
   let s = word.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/tz/g, 'z');
   s = s.replace(/c(?=[aou])/g, 'k').replace(/c(?=[eiy])/g, 'z').replace(/y/g, 'i');
@@ -54,7 +62,7 @@ export function substringDistance(pattern: string, text: string, limit: number):
 /** Whether `word` (normalised) occurs in `text` (normalised) with at most `maxEdits(word)` edits after folding. */
 export function fuzzyContains(text: string, word: string): boolean {
   if (text.includes(word)) return true;
-  const k = maxEdits(word);
+  const k = foldedEdits(word);
   if (k === 0) return false;
   return substringDistance(germanFold(word), germanFold(text), k) <= k;
 }
@@ -77,7 +85,7 @@ export function buildVocabulary(texts: Iterable<string>): Vocabulary {
  * anyway), nearest first, at most `max`. Each can then be searched exactly.
  */
 export function fuzzyWords(vocab: Vocabulary, word: string, max = 8): string[] {
-  const k = maxEdits(word);
+  const k = foldedEdits(word);
   if (k === 0) return [];
   const f = germanFold(word);
   const need = [...f].length - k;
@@ -92,4 +100,55 @@ export function fuzzyWords(vocab: Vocabulary, word: string, max = 8): string[] {
   }
   found.sort((a, b) => a.d - b.d || a.w.length - b.w.length || (a.w < b.w ? -1 : 1));
   return found.slice(0, max).map((x) => x.w);
+}
+
+/** Fewest edits (optimal string alignment) between two whole words, or `limit + 1` once it must exceed `limit`. */
+export function wordDistance(a: string, b: string, limit: number): number {
+  const p = [...a];
+  const t = [...b];
+  if (Math.abs(p.length - t.length) > limit) return limit + 1;
+  let prev2 = new Int32Array(p.length + 1);
+  let prev = Int32Array.from({ length: p.length + 1 }, (_, i) => i);
+  let cur = new Int32Array(p.length + 1);
+  for (let j = 1; j <= t.length; j++) {
+    cur[0] = j;
+    let rowMin = cur[0];
+    for (let i = 1; i <= p.length; i++) {
+      const cost = p[i - 1] === t[j - 1] ? 0 : 1;
+      let v = Math.min(prev[i]! + 1, cur[i - 1]! + 1, prev[i - 1]! + cost);
+      if (i > 1 && j > 1 && p[i - 1] === t[j - 2] && p[i - 2] === t[j - 1]) v = Math.min(v, prev2[i - 2]! + 1);
+      cur[i] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  const d = prev[p.length]!;
+  return d <= limit ? d : limit + 1;
+}
+
+/**
+ * For "Meinten Sie …?" when nothing was found: the vocabulary word nearest to `word` as a whole word, after German
+ * folding, allowing more edits than the search itself (3 letters: 1, 4–7: 2, 8+: 3), or null. Ties: the word of
+ * closer length, then alphabetical (stable for tests).
+ */
+export function nearestWord(vocab: Vocabulary, word: string): string | null {
+  const f = germanFold(word);
+  const n = Math.min([...word].length, [...f].length);
+  if (n < 3) return null;
+  const limit = n >= 8 ? 3 : n >= 4 ? 2 : 1;
+  let best: string | null = null;
+  let bestD = limit + 1;
+  for (let i = 0; i < vocab.words.length; i++) {
+    const w = vocab.words[i]!;
+    if (w === word) return null; // a real word already
+    const d = wordDistance(f, vocab.folded[i]!, Math.min(limit, bestD));
+    if (d < bestD || (d === bestD && best !== null && Math.abs(w.length - n) < Math.abs(best.length - n))) {
+      if (d <= limit) {
+        best = w;
+        bestD = d;
+      }
+    }
+  }
+  return best;
 }

@@ -39,6 +39,18 @@ describe('search over the Siegburg sample data', () => {
     }
   });
 
+  it('offers the nearest real word when nothing matches ("Meinten Sie …?"), and none when something does', () => {
+    // three edits from "schachtreff": beyond the search's two, within the suggestion's three
+    const none = search(t.db, { text: 'schachtrbcd' });
+    expect(none.total).toBe(0);
+    expect(none.didYouMean).toBe('schachtreff');
+    expect(search(t.db, { text: none.didYouMean }).items[0]?.title).toMatch(/Schach/);
+    expect(search(t.db, { text: 'sitzgymnastik qqqqqqqq' }).didYouMean).toBeUndefined(); // no word near qqqqqqqq
+    expect(search(t.db, { text: 'gartn' }).didYouMean).toBeUndefined(); // found with one typo
+    // filters alone hiding every hit are loosened, not re-spelled
+    expect(search(t.db, { text: 'garten', ageGroups: ['kinder'], weekdays: ['SU'], timesOfDay: ['evening'] }).didYouMean).toBeUndefined();
+  });
+
   it('finds parts of compound words: garten → Gemeinschaftsgarten Cecilienstraße', () => {
     expect(titles(t.db, { text: 'garten' })).toContain('Gemeinschaftsgarten Cecilienstraße');
     expect(titles(t.db, { text: 'GARTEN' })).toContain('Gemeinschaftsgarten Cecilienstraße');

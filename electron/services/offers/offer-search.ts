@@ -4,7 +4,7 @@ import type { Offer, Schedule, Wheelchair } from '../../../shared/schemas/offer'
 import { distanceKm, roundKm, type LatLon } from '../../../shared/logic/distance';
 import { addDays, KIOSK_TZ, localDate, zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { searchTokens } from '../../../shared/logic/normalize-text';
-import { buildVocabulary, fuzzyWords, type Vocabulary } from '../../../shared/logic/fuzzy-match';
+import { buildVocabulary, fuzzyWords, nearestWord, type Vocabulary } from '../../../shared/logic/fuzzy-match';
 import { wordAlternatives } from '../../../shared/logic/word-forms';
 import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
 import type { Statement } from 'better-sqlite3';
@@ -691,10 +691,32 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     if (p) points.push(p);
   }
   const page = order.slice(query.offset, query.offset + query.limit).map((i) => idx.base[i]!.rowid);
-  return {
+  const result: SearchResult = {
     total: order.length,
     items: loadCards(db, page, query.lang, ctx.position),
     points,
     facets: countFacets(cols, facetRows, criteria),
   };
+  if (plan && facetRows && facetRows.length === 0) {
+    const suggestion = didYouMean(db, idx, plan);
+    if (suggestion) result.didYouMean = suggestion;
+  }
+  return result;
+}
+
+/**
+ * The text found nothing (not even with typos or synonyms): each word that finds nothing on its own is replaced by
+ * the nearest word of the offers (vocabulary built once with the index). Null when no word could be replaced.
+ */
+function didYouMean(db: Db, idx: OfferIndex, plan: TextPlan): string | null {
+  let changed = false;
+  const words = plan.tokens.map((t) => {
+    const p = textPlan(t);
+    if (p && textMatches(db, idx, p).length > 0) return t;
+    const near = nearestWord(idx.vocab, t);
+    if (!near) return t;
+    changed = true;
+    return near;
+  });
+  return changed ? words.join(' ') : null;
 }

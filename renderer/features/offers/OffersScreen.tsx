@@ -178,6 +178,11 @@ export function OffersScreen(_props: ScreenProps) {
       {result && total === 0 && state.status !== 'error' ? (
         <div className="note no-match" data-testid="no-match">
           <p>{t('noMatch')}</p>
+          {result.didYouMean ? (
+            <Button variant="big" onPress={() => actions.setText(result.didYouMean ?? '')} testId="did-you-mean">
+              {t('didYouMean', { word: result.didYouMean })}
+            </Button>
+          ) : null}
           <p>{filterCount > 0 || f.text ? t('noMatchHint') : t('noMatchEmpty')}</p>
           {looseners}
         </div>
