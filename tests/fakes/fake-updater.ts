@@ -6,7 +6,7 @@ export class FakeUpdater implements Updater {
   feed: { feedUrl: string; channel: string } | null = null;
   private listeners = new Set<(e: UpdaterEvent) => void>();
   /** What the next check answers; null = nothing new. */
-  available: { version: string; stagingPercentage?: number } | null = null;
+  available: { version: string } | null = null;
   /** Answer automatically (synchronously); false = the test emits events itself. */
   auto = true;
 

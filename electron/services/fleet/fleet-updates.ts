@@ -1,7 +1,6 @@
 import type { Clock } from '../../../shared/logic/clock';
 import type { ConfigStore } from '../config/config-store';
 import type { Log } from '../log';
-import { rolloutBucket } from '../updates/update-policy';
 import { createUpdateService, type UpdateService } from '../updates/update-service';
 import type { Updater } from '../updates/updater';
 import type { Usage } from './renderer-usage';
@@ -13,7 +12,6 @@ export function createFleetUpdates(deps: { updater: Updater; clock: Clock; log: 
     updater: deps.updater,
     clock: deps.clock,
     log: deps.log,
-    rolloutBucket: rolloutBucket(config.get().kioskId),
     usage: () => {
       const u = deps.usage();
       return { idleS: u.idleS, printing: u.printing, formDirty: u.formDirty, window: config.get().maintenanceWindow };

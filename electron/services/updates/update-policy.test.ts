@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { silentLog } from '../log';
-import { mayInstall, nextUpdateState, rolloutBucket, DEFAULT_UPDATE_POLICY, type UpdateState, type UsageContext } from './update-policy';
+import { mayInstall, nextUpdateState, DEFAULT_UPDATE_POLICY, type UpdateState, type UsageContext } from './update-policy';
 import { createUpdateService } from './update-service';
 import { FakeUpdater } from '../../../tests/fakes/fake-updater';
 
-const cfg = { ...DEFAULT_UPDATE_POLICY, rolloutBucket: 42 };
+const cfg = DEFAULT_UPDATE_POLICY;
 const window = { start: '02:00', end: '04:00', tz: 'Europe/Berlin' };
 // 2026-11-25 is winter time: Berlin = UTC+1, so 02:30 Berlin = 01:30Z.
 const IN_WINDOW = Date.parse('2026-11-25T01:30:00Z');
@@ -75,8 +75,7 @@ describe('update policy: checking and downloading', () => {
     ['checked 23 h ago: no check', { kind: 'idle', lastCheckAt: MIDDAY - 23 * 3600_000 }, { type: 'tick', ctx: ctx({ now: MIDDAY }) }, 'idle', []],
     ['checked 24 h ago: daily check', { kind: 'idle', lastCheckAt: MIDDAY - 24 * 3600_000 }, { type: 'tick', ctx: ctx({ now: MIDDAY }) }, 'checking', ['check']],
     ['staff asks to check', { kind: 'idle', lastCheckAt: MIDDAY }, { type: 'check_requested', at: MIDDAY }, 'checking', ['check']],
-    ['update found, in rollout (bucket 42 < 50 %)', { kind: 'checking', lastCheckAt: null, since: 0 }, { type: 'update_available', at: 1, version: '2', stagingPercentage: 50 }, 'downloading', ['download']],
-    ['update found, outside rollout (bucket 42 ≥ 40 %)', { kind: 'checking', lastCheckAt: null, since: 0 }, { type: 'update_available', at: 1, version: '2', stagingPercentage: 40 }, 'idle', []],
+    ['update found → download', { kind: 'checking', lastCheckAt: null, since: 0 }, { type: 'update_available', at: 1, version: '2' }, 'downloading', ['download']],
     ['update found, no staging = everyone', { kind: 'checking', lastCheckAt: null, since: 0 }, { type: 'update_available', at: 1, version: '2' }, 'downloading', ['download']],
     ['nothing new', { kind: 'checking', lastCheckAt: null, since: 0 }, { type: 'update_not_available', at: 1 }, 'idle', []],
     ['download verified and done', { kind: 'downloading', lastCheckAt: 0, version: '2', since: 0 }, { type: 'downloaded', at: 1, version: '2' }, 'ready', []],
@@ -92,12 +91,6 @@ describe('update policy: checking and downloading', () => {
     expect(r.effects).toEqual(effects);
   });
 
-  it('rollout bucket is stable and spread over 0–99', () => {
-    expect(rolloutBucket('rathaus-foyer')).toBe(rolloutBucket('rathaus-foyer'));
-    const buckets = new Set(Array.from({ length: 200 }, (_, i) => rolloutBucket(`kiosk-${i}`)));
-    for (const b of buckets) expect(b >= 0 && b < 100).toBe(true);
-    expect(buckets.size).toBeGreaterThan(60);
-  });
 });
 
 describe('update service with a fake updater and a fake clock', () => {
@@ -106,7 +99,7 @@ describe('update service with a fake updater and a fake clock', () => {
     const updater = new FakeUpdater();
     updater.available = { version: '0.2.0' };
     let idleS = 0;
-    const svc = createUpdateService({ updater, clock, log: silentLog, rolloutBucket: 10, usage: () => ({ idleS, printing: false, formDirty: false, window }) });
+    const svc = createUpdateService({ updater, clock, log: silentLog, usage: () => ({ idleS, printing: false, formDirty: false, window }) });
     svc.tick();
     expect(updater.calls).toEqual(['check', 'download']);
     expect(svc.state().kind).toBe('ready');
@@ -131,7 +124,7 @@ describe('update service with a fake updater and a fake clock', () => {
     updater.check = () => {
       throw new Error('feed unreachable');
     };
-    const svc = createUpdateService({ updater, clock, log: silentLog, rolloutBucket: 0, usage: () => ({ idleS: 0, printing: false, formDirty: false, window }) });
+    const svc = createUpdateService({ updater, clock, log: silentLog, usage: () => ({ idleS: 0, printing: false, formDirty: false, window }) });
     svc.tick();
     expect(svc.state()).toMatchObject({ kind: 'error', message: 'feed unreachable' });
     svc.stop();

@@ -4,8 +4,8 @@ import { isInsideWindow, type MaintenanceWindow } from '../health/maintenance-wi
  * App updates as a state union with one pure transition function (VS Code's update service, table-tested):
  * idle → checking → downloading → ready → installing, and error from anywhere.
  * Checks on start and daily, downloads in the background, installs only inside the maintenance window when the
- * kiosk has been idle ≥ 10 min, never while a slip prints or a form holds unsent input. Staged rollout: a kiosk takes
- * an update only when its stable bucket (0–99) is below the release's staging percentage.
+ * kiosk has been idle ≥ 10 min, never while a slip prints or a form holds unsent input. Staged rollouts are
+ * electron-updater's job (it compares the release's stagingPercentage with the installation's staging id).
  */
 export type UpdateState =
   | { kind: 'idle'; lastCheckAt: number | null }
@@ -30,7 +30,7 @@ export interface UsageContext {
 export type UpdateEvent =
   | { type: 'tick'; ctx: UsageContext }
   | { type: 'check_requested'; at: number }
-  | { type: 'update_available'; at: number; version: string; stagingPercentage?: number }
+  | { type: 'update_available'; at: number; version: string }
   | { type: 'update_not_available'; at: number }
   | { type: 'downloaded'; at: number; version: string }
   | { type: 'failed'; at: number; message: string };
@@ -44,11 +44,9 @@ export interface UpdatePolicyConfig {
   /** A check or download that hangs this long counts as failed. */
   stuckAfterMs: number;
   minIdleS: number;
-  /** This kiosk's stable rollout bucket, 0–99 (see rolloutBucket). */
-  rolloutBucket: number;
 }
 
-export const DEFAULT_UPDATE_POLICY: Omit<UpdatePolicyConfig, 'rolloutBucket'> = {
+export const DEFAULT_UPDATE_POLICY: UpdatePolicyConfig = {
   checkIntervalMs: 24 * 3600_000,
   retryAfterErrorMs: 3600_000,
   stuckAfterMs: 2 * 3600_000,
@@ -56,16 +54,6 @@ export const DEFAULT_UPDATE_POLICY: Omit<UpdatePolicyConfig, 'rolloutBucket'> = 
 };
 
 export const initialUpdateState: UpdateState = { kind: 'idle', lastCheckAt: null };
-
-/** A stable number 0–99 from the kiosk id (FNV-1a), so a kiosk stays in or out of a staged rollout. */
-export function rolloutBucket(kioskId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < kioskId.length; i++) {
-    h ^= kioskId.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % 100;
-}
 
 /** Whether installing now is allowed: in the window, idle long enough, nothing printing, no unsent input. */
 export function mayInstall(ctx: UsageContext, minIdleS: number): boolean {
@@ -104,8 +92,6 @@ export function nextUpdateState(
     case 'checking':
       if (event.type === 'update_not_available') return { state: { kind: 'idle', lastCheckAt: event.at }, effects: [] };
       if (event.type === 'update_available') {
-        const pct = event.stagingPercentage ?? 100;
-        if (cfg.rolloutBucket >= pct) return { state: { kind: 'idle', lastCheckAt: event.at }, effects: [] };
         return { state: { kind: 'downloading', lastCheckAt: event.at, version: event.version, since: event.at }, effects: ['download'] };
       }
       if (event.type === 'tick' && event.ctx.now - state.since >= cfg.stuckAfterMs) {

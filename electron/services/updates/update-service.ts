@@ -15,15 +15,14 @@ export interface UpdateServiceDeps {
   updater: Updater;
   clock: Clock;
   log: Log;
-  rolloutBucket: number;
   /** Read on every tick so live config changes apply. */
   usage(): { idleS: number; printing: boolean; formDirty: boolean; window: MaintenanceWindow };
-  policy?: Partial<Omit<UpdatePolicyConfig, 'rolloutBucket'>>;
+  policy?: Partial<UpdatePolicyConfig>;
 }
 
 /** Drives the update policy: feeds it ticks and updater events and performs the effects it decides. */
 export function createUpdateService(deps: UpdateServiceDeps) {
-  const cfg: UpdatePolicyConfig = { ...DEFAULT_UPDATE_POLICY, ...deps.policy, rolloutBucket: deps.rolloutBucket };
+  const cfg: UpdatePolicyConfig = { ...DEFAULT_UPDATE_POLICY, ...deps.policy };
   let state: UpdateState = initialUpdateState;
   let timer: ReturnType<typeof setInterval> | null = null;
 

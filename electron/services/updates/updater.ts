@@ -3,7 +3,7 @@
  * browser host). Results come back as events so the policy stays the single decider.
  */
 export type UpdaterEvent =
-  | { type: 'update_available'; version: string; stagingPercentage?: number }
+  | { type: 'update_available'; version: string }
   | { type: 'update_not_available' }
   | { type: 'downloaded'; version: string }
   | { type: 'failed'; message: string };
