@@ -18,8 +18,29 @@ export interface SynonymEntry {
   words: string[];
   /** what offers call it */
   means: string[];
-  /** interest ids of the taxonomy this stands for (not yet used by the search) */
+  /** interest ids of the taxonomy this stands for: offers with one of these interests are found too (after exact hits) */
   interests?: string[];
+}
+
+/**
+ * The shape in which the city API's taxonomy can later carry staff-maintained everyday words (not in the schema yet;
+ * docs/adr/0011): per interest, per language, the words people type. `taxonomySynonyms` turns it into entries of the
+ * same format as `SYNONYMS`, which `setExtraSynonyms` adds to the curated list.
+ */
+export interface TaxonomySearchWords {
+  id: string;
+  search_words?: Partial<Record<Exclude<Language, 'de-LS'>, string[]>>;
+  /** the interest's label per language: its words find the interest as well ("Sport" → Bewegung & Sport) */
+  label?: Partial<Record<string, string>>;
+}
+
+export function taxonomySynonyms(interests: readonly TaxonomySearchWords[]): SynonymEntry[] {
+  const out: SynonymEntry[] = [];
+  for (const i of interests) {
+    const words = [...Object.values(i.search_words ?? {}).flat(), ...Object.values(i.label ?? {}).flatMap((l) => (l ?? '').split(/[\s&/,]+/))].filter((w) => [...w].length >= 3);
+    if (words.length > 0) out.push({ words, means: [], interests: [i.id] });
+  }
+  return out;
 }
 
 export const SYNONYMS: Record<Exclude<Language, 'de-LS'>, SynonymEntry[]> = {
@@ -29,52 +50,52 @@ export const SYNONYMS: Record<Exclude<Language, 'de-LS'>, SynonymEntry[]> = {
     { words: ['Computer', 'Handy', 'Internet', 'Tablet'], means: ['digital', 'pc', 'internet', 'smartphone'], interests: ['lernen'] },
     { words: ['Kaffee', 'Kuchen'], means: ['cafe'], interests: ['essen', 'treffen'] },
     { words: ['Singen', 'Lieder'], means: ['chor', 'musik', 'singen'], interests: ['kultur'] },
-    { words: ['Basteln', 'Stricken', 'Nähen', 'Häkeln'], means: ['handarbeit', 'kreativ'] },
-    { words: ['Karten', 'Brettspiele', 'Skat'], means: ['spiele', 'karten'] },
+    { words: ['Basteln', 'Stricken', 'Nähen', 'Häkeln'], means: ['handarbeit', 'kreativ'], interests: ['kultur'] },
+    { words: ['Karten', 'Brettspiele', 'Skat'], means: ['spiele', 'karten'], interests: ['spielen'] },
     { words: ['Mittagessen', 'Kochen'], means: ['mittagstisch', 'kochen', 'essen'], interests: ['essen'] },
     { words: ['Plaudern', 'Reden', 'Gesellschaft', 'Leute'], means: ['treff', 'gesprach', 'cafe'], interests: ['treffen'] },
-    { words: ['Tanzen'], means: ['tanz'] },
+    { words: ['Tanzen'], means: ['tanz'], interests: ['kultur', 'bewegung'] },
     { words: ['Beten', 'Glaube'], means: ['kirche', 'gottesdienst', 'gemeinde'] },
   ],
   en: [
     { words: ['football', 'soccer', 'sports', 'exercise'], means: ['sport', 'bewegung'], interests: ['bewegung'] },
-    { words: ['coffee', 'cake'], means: ['cafe', 'kaffee'] },
-    { words: ['computer', 'phone', 'internet'], means: ['digital', 'computer', 'smartphone'] },
-    { words: ['singing', 'choir', 'music'], means: ['chor', 'musik'] },
-    { words: ['walk', 'walking', 'hiking'], means: ['spaziergang', 'walking', 'wandern'] },
-    { words: ['dance', 'dancing'], means: ['tanz'] },
-    { words: ['garden', 'gardening'], means: ['garten'] },
-    { words: ['chess'], means: ['schach'] },
-    { words: ['games', 'cards'], means: ['spiele', 'karten'] },
-    { words: ['meeting', 'chat', 'company'], means: ['treff', 'cafe'] },
+    { words: ['coffee', 'cake'], means: ['cafe', 'kaffee'], interests: ['essen', 'treffen'] },
+    { words: ['computer', 'phone', 'internet'], means: ['digital', 'computer', 'smartphone'], interests: ['lernen'] },
+    { words: ['singing', 'choir', 'music'], means: ['chor', 'musik'], interests: ['kultur'] },
+    { words: ['walk', 'walking', 'hiking'], means: ['spaziergang', 'walking', 'wandern'], interests: ['bewegung'] },
+    { words: ['dance', 'dancing'], means: ['tanz'], interests: ['kultur', 'bewegung'] },
+    { words: ['garden', 'gardening'], means: ['garten'], interests: ['natur'] },
+    { words: ['chess'], means: ['schach'], interests: ['spielen'] },
+    { words: ['games', 'cards'], means: ['spiele', 'karten'], interests: ['spielen'] },
+    { words: ['meeting', 'chat', 'company'], means: ['treff', 'cafe'], interests: ['treffen'] },
   ],
   tr: [
-    { words: ['kahve', 'çay'], means: ['cafe', 'kaffee'] },
-    { words: ['futbol', 'spor', 'jimnastik'], means: ['sport', 'bewegung'] },
-    { words: ['bilgisayar', 'telefon', 'internet'], means: ['digital', 'computer', 'smartphone'] },
-    { words: ['dans'], means: ['tanz'] },
-    { words: ['bahçe'], means: ['garten'] },
-    { words: ['satranç'], means: ['schach'] },
-    { words: ['yürüyüş'], means: ['spaziergang', 'walking'] },
-    { words: ['koro', 'müzik', 'şarkı'], means: ['chor', 'musik'] },
+    { words: ['kahve', 'çay'], means: ['cafe', 'kaffee'], interests: ['essen', 'treffen'] },
+    { words: ['futbol', 'spor', 'jimnastik'], means: ['sport', 'bewegung'], interests: ['bewegung'] },
+    { words: ['bilgisayar', 'telefon', 'internet'], means: ['digital', 'computer', 'smartphone'], interests: ['lernen'] },
+    { words: ['dans'], means: ['tanz'], interests: ['kultur', 'bewegung'] },
+    { words: ['bahçe'], means: ['garten'], interests: ['natur'] },
+    { words: ['satranç'], means: ['schach'], interests: ['spielen'] },
+    { words: ['yürüyüş'], means: ['spaziergang', 'walking'], interests: ['bewegung'] },
+    { words: ['koro', 'müzik', 'şarkı'], means: ['chor', 'musik'], interests: ['kultur'] },
   ],
   uk: [
-    { words: ['кава', 'кафе'], means: ['cafe', 'kaffee'] },
-    { words: ['футбол', 'спорт'], means: ['sport', 'bewegung'] },
-    { words: ["комп'ютер", 'телефон', 'інтернет'], means: ['digital', 'computer'] },
-    { words: ['танці'], means: ['tanz'] },
-    { words: ['сад', 'город'], means: ['garten'] },
-    { words: ['шахи'], means: ['schach'] },
-    { words: ['хор', 'спів', 'музика'], means: ['chor', 'musik'] },
+    { words: ['кава', 'кафе'], means: ['cafe', 'kaffee'], interests: ['essen', 'treffen'] },
+    { words: ['футбол', 'спорт'], means: ['sport', 'bewegung'], interests: ['bewegung'] },
+    { words: ["комп'ютер", 'телефон', 'інтернет'], means: ['digital', 'computer'], interests: ['lernen'] },
+    { words: ['танці'], means: ['tanz'], interests: ['kultur', 'bewegung'] },
+    { words: ['сад', 'город'], means: ['garten'], interests: ['natur'] },
+    { words: ['шахи'], means: ['schach'], interests: ['spielen'] },
+    { words: ['хор', 'спів', 'музика'], means: ['chor', 'musik'], interests: ['kultur'] },
   ],
   ar: [
-    { words: ['قهوة', 'مقهى'], means: ['cafe', 'kaffee'] },
-    { words: ['كرة', 'رياضة'], means: ['sport', 'bewegung'] },
-    { words: ['حاسوب', 'كمبيوتر', 'إنترنت'], means: ['digital', 'computer'] },
-    { words: ['رقص'], means: ['tanz'] },
-    { words: ['حديقة'], means: ['garten'] },
-    { words: ['شطرنج'], means: ['schach'] },
-    { words: ['غناء', 'موسيقى'], means: ['chor', 'musik'] },
+    { words: ['قهوة', 'مقهى'], means: ['cafe', 'kaffee'], interests: ['essen', 'treffen'] },
+    { words: ['كرة', 'رياضة'], means: ['sport', 'bewegung'], interests: ['bewegung'] },
+    { words: ['حاسوب', 'كمبيوتر', 'إنترنت'], means: ['digital', 'computer'], interests: ['lernen'] },
+    { words: ['رقص'], means: ['tanz'], interests: ['kultur', 'bewegung'] },
+    { words: ['حديقة'], means: ['garten'], interests: ['natur'] },
+    { words: ['شطرنج'], means: ['schach'], interests: ['spielen'] },
+    { words: ['غناء', 'موسيقى'], means: ['chor', 'musik'], interests: ['kultur'] },
   ],
 };
 
@@ -87,20 +108,40 @@ export function stem(word: string): string {
   return word;
 }
 
-let table: Map<string, string[]> | null = null;
-function synonymTable(): Map<string, string[]> {
+interface Meaning {
+  words: string[];
+  interests: string[];
+}
+let table: Map<string, Meaning> | null = null;
+let extra: readonly SynonymEntry[] = [];
+
+/** Adds entries (e.g. `taxonomySynonyms(taxonomy.interests)`) to the curated list; replaces earlier extra entries. */
+export function setExtraSynonyms(entries: readonly SynonymEntry[]): void {
+  extra = entries;
+  table = null;
+}
+
+function synonymTable(): Map<string, Meaning> {
   if (table) return table;
-  const t = new Map<string, string[]>();
-  for (const entries of Object.values(SYNONYMS))
-    for (const e of entries)
-      for (const w of e.words) {
-        const key = normalizeForSearch(w).replace(/ /g, '');
-        const list = t.get(key) ?? [];
-        for (const m of e.means) if (!list.includes(m)) list.push(normalizeForSearch(m));
-        t.set(key, list);
-        if (stem(key) !== key && !t.has(stem(key))) t.set(stem(key), list);
-      }
+  const t = new Map<string, Meaning>();
+  const add = (key: string, e: SynonymEntry) => {
+    const m = t.get(key) ?? { words: [], interests: [] };
+    for (const w of e.means.map(normalizeForSearch)) if (!m.words.includes(w)) m.words.push(w);
+    for (const i of e.interests ?? []) if (!m.interests.includes(i)) m.interests.push(i);
+    t.set(key, m);
+  };
+  for (const e of [...Object.values(SYNONYMS).flat(), ...extra])
+    for (const w of e.words) {
+      const key = normalizeForSearch(w).replace(/ /g, '');
+      add(key, e);
+      if (stem(key) !== key) add(stem(key), e);
+    }
   return (table = t);
+}
+
+/** Interest ids a typed (normalised) word stands for, through the synonym list (and extra entries). */
+export function wordInterests(word: string): string[] {
+  return (synonymTable().get(word) ?? synonymTable().get(stem(word)))?.interests ?? [];
 }
 
 /** The stem (when it differs) and the offer words a typed (normalised) word stands for; without the word itself. */
@@ -108,6 +149,6 @@ export function wordAlternatives(word: string): string[] {
   const out: string[] = [];
   const s = stem(word);
   if (s !== word) out.push(s);
-  for (const w of synonymTable().get(word) ?? synonymTable().get(s) ?? []) if (w !== word && !out.includes(w)) out.push(w);
+  for (const w of (synonymTable().get(word) ?? synonymTable().get(s))?.words ?? []) if (w !== word && !out.includes(w)) out.push(w);
   return out;
 }

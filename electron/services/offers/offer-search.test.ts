@@ -51,6 +51,19 @@ describe('search over the Siegburg sample data', () => {
     expect(search(t.db, { text: 'garten', ageGroups: ['kinder'], weekdays: ['SU'], timesOfDay: ['evening'] }).didYouMean).toBeUndefined();
   });
 
+  it('an everyday word or an interest label finds the offers of that interest, after the exact hits', () => {
+    const sport = search(t.db, { text: 'fussball', limit: 500 });
+    const bewegung = search(t.db, { interests: ['bewegung'], limit: 500 });
+    expect(bewegung.total).toBeGreaterThan(0);
+    expect(sport.items.map((i) => i.id)).toEqual(expect.arrayContaining(bewegung.items.map((i) => i.id)));
+    // "Hilfe" is a word of the label "Beratung & Hilfe": every advice offer is found, offers naming it come first
+    const hilfe = search(t.db, { text: 'hilfe', limit: 500 });
+    const beratung = search(t.db, { interests: ['beratung'], limit: 500 });
+    expect(hilfe.items.map((i) => i.id)).toEqual(expect.arrayContaining(beratung.items.map((i) => i.id)));
+    const exact = search(t.db, { text: 'hilfe', limit: 500 }).items.findIndex((i) => !/hilfe/i.test(`${i.title} ${i.summary}`));
+    expect(exact).toBeGreaterThan(0);
+  });
+
   it('finds parts of compound words: garten → Gemeinschaftsgarten Cecilienstraße', () => {
     expect(titles(t.db, { text: 'garten' })).toContain('Gemeinschaftsgarten Cecilienstraße');
     expect(titles(t.db, { text: 'GARTEN' })).toContain('Gemeinschaftsgarten Cecilienstraße');

@@ -5,7 +5,7 @@ import { distanceKm, roundKm, type LatLon } from '../../../shared/logic/distance
 import { addDays, KIOSK_TZ, localDate, zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { searchTokens } from '../../../shared/logic/normalize-text';
 import { buildVocabulary, fuzzyWords, nearestWord, type Vocabulary } from '../../../shared/logic/fuzzy-match';
-import { wordAlternatives } from '../../../shared/logic/word-forms';
+import { setExtraSynonyms, taxonomySynonyms, wordAlternatives, wordInterests } from '../../../shared/logic/word-forms';
 import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
@@ -199,6 +199,8 @@ function offerIndex(db: Db): OfferIndex {
   base.forEach((b, i) => (b.haystack = haystacks.text.slice(haystacks.start[i]!, haystacks.start[i + 1]! - 1)));
   const ends = columnEnds(base);
   const t = readTaxonomy(db);
+  // The taxonomy's interest labels (and, later, staff-maintained search words) stand for their interest.
+  setExtraSynonyms(taxonomySynonyms(t.interests));
   const idx: OfferIndex = {
     generation,
     base,
@@ -480,14 +482,17 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
 /**
  * Offers found only with typo tolerance, word forms or synonyms: for each word, its stem, the offer words it stands
  * for, and the vocabulary words that contain it with one edit (≥ 8 letters: two) after German folding are searched
- * exactly as alternatives; an offer must match every word
+ * exactly as alternatives, and offers with an interest the word stands for (synonym list, interest labels) count as
+ * well; an offer must match every word
  * (exactly or through an alternative). Returns those not among the exact hits (ascending), or null when no word has
  * an alternative.
  */
 function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array): Int32Array | null {
   // alternatives of a word: its stem and everyday-word synonyms (shared/logic/word-forms.ts), then near spellings
   const variants = plan.tokens.map((t) => [...new Set([...wordAlternatives(t), ...fuzzyWords(idx.vocab, t)])]);
-  if (variants.every((v) => v.length === 0)) return null;
+  // and the interests it stands for (synonym list, interest labels): offers with one of them count as matches
+  const interests = plan.tokens.map((t) => ([...t].length >= MIN_FTS_TOKEN ? wordInterests(t) : []));
+  if (variants.every((v) => v.length === 0) && interests.every((v) => v.length === 0)) return null;
   let acc: Int32Array | null = null;
   plan.tokens.forEach((token, k) => {
     const marks = new Uint8Array(idx.base.length);
@@ -495,6 +500,9 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
       const p = textPlan(word);
       if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
     }
+    const wanted = interests[k]!;
+    if (wanted.length > 0)
+      for (let i = 0; i < idx.base.length; i++) if (idx.base[i]!.offer.interests.some((x) => wanted.includes(x))) marks[i] = 1;
     if (acc) for (const i of acc) marks[i]! += 2;
     const need = acc ? 3 : 1;
     const next: number[] = [];
