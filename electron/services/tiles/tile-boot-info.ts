@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskConfig } from '../../../shared/schemas/kiosk-config';
-import { MbtilesTileSource, type TilePackInfo } from './mbtiles-tile-source';
+import type { TilePackInfo } from './mbtiles-tile-source';
+import { openTilePack } from './tile-pack';
 
 /** Where the renderer finds tiles: the browser host's route, or app://kiosk/tiles/… in Electron (same relative URL). */
 export const TILE_URL_TEMPLATE = '/tiles/{z}/{x}/{y}';
@@ -17,7 +18,7 @@ const packInfoCache = new Map<string, { mtimeMs: number; size: number; info: Til
 
 /** Metadata of the offline pack, or null when it is missing or unusable (read once per file version). */
 export function readPackInfo(dataDir: string, tilePack: string | undefined): TilePackInfo | null {
-  if (!tilePack || !tilePack.toLowerCase().endsWith('.mbtiles')) return null;
+  if (!tilePack || !/\.(mbtiles|pmtiles)$/i.test(tilePack)) return null;
   const file = join(dataDir, tilePack);
   let st;
   try {
@@ -30,7 +31,7 @@ export function readPackInfo(dataDir: string, tilePack: string | undefined): Til
   if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.info;
   let info: TilePackInfo | null = null;
   try {
-    const pack = new MbtilesTileSource(file);
+    const pack = openTilePack(file);
     info = pack.info;
     pack.close();
   } catch {

@@ -4,7 +4,7 @@ import type { Clock } from '../../../shared/logic/clock';
 import type { BinaryAsset, TileSource } from '../binary-assets';
 import type { ConfigStore } from '../config/config-store';
 import type { Log } from '../log';
-import { MbtilesTileSource } from './mbtiles-tile-source';
+import { openTilePack, type TilePack } from './tile-pack';
 import { OnlineTileSource, type FetchLike } from './online-tile-source';
 import { DEFAULT_TILE_CACHE_BYTES, TileDiskCache } from './tile-disk-cache';
 import { tileBootInfo, type TileBootInfo } from './tile-boot-info';
@@ -31,19 +31,19 @@ export interface TileServiceOptions {
 }
 
 /**
- * The kiosk's tile source: the offline pack (`config.tilePack`, an MBTiles file in the data directory)
+ * The kiosk's tile source: the offline pack (`config.tilePack`, an MBTiles or PMTiles file in the data directory)
  * first, then the online source (`config.tiles`) behind the disk cache. Reads the configuration on
  * every use, so a remote change of tile settings applies without a restart.
  */
 export function createTileService(opts: TileServiceOptions): TileService {
   let packName: string | undefined;
-  let pack: MbtilesTileSource | null = null;
+  let pack: TilePack | null = null;
   let packRetryAt = 0;
   let onlineKey: string | undefined;
   let online: OnlineTileSource | null = null;
   let cache: TileDiskCache | null = null;
 
-  const currentPack = (): MbtilesTileSource | null => {
+  const currentPack = (): TilePack | null => {
     const name = opts.config.get().tilePack;
     const now = opts.clock.now().getTime();
     if (name === packName && (pack || now < packRetryAt)) return pack;
@@ -55,16 +55,12 @@ export function createTileService(opts: TileServiceOptions): TileService {
     if (!name) return null;
     packRetryAt = now + PACK_RETRY_MS;
     const file = join(opts.dataDir, name);
-    if (name.toLowerCase().endsWith('.pmtiles')) {
-      opts.log.warn('PMTiles packs are not supported yet; please provide the tile pack as MBTiles', { tilePack: name });
-      return null;
-    }
     if (!existsSync(file)) {
       opts.log.warn('tile pack not found in the data directory', { tilePack: name });
       return null;
     }
     try {
-      pack = new MbtilesTileSource(file);
+      pack = openTilePack(file);
       opts.log.info('tile pack opened', { tilePack: name, maxZoom: pack.info.maxZoom });
     } catch (err) {
       opts.log.warn('tile pack unusable', { tilePack: name, error: (err as Error).message });
@@ -93,7 +89,7 @@ export function createTileService(opts: TileServiceOptions): TileService {
 
   return {
     async getTile(z, x, y) {
-      const fromPack = currentPack()?.getTile(z, x, y) ?? null;
+      const fromPack = (await currentPack()?.getTile(z, x, y)) ?? null;
       if (fromPack) return fromPack;
       const src = currentOnline();
       return src ? src.getTile(z, x, y) : null;
