@@ -71,19 +71,22 @@ export function composeKiosk(opts: ComposeOptions) {
   // Rebuild the search index right after new data arrived, not in the first visitor's search (about 0.4 s for
   // 10,000 offers); deferred a tick so answers already waiting go out first.
   sync.onSynced(() => setImmediate(() => offers.warmSearchIndex()));
-  const fleet = createFleetFeature(deps, { ...defaultFleetAdapters(deps), isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => handlers as unknown as PeerHandlers });
+  const fleet = createFleetFeature(deps, { ...defaultFleetAdapters(deps), isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => inner as unknown as PeerHandlers });
   const usage = createUsageFeature(deps, opts.usage);
   const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet, usage];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 
-  const handlers = usage.countUsage({
+  // `inner` is what features call among themselves (fleet → syncNow, testPrint); callers from outside (renderer over
+  // IPC, browser over HTTP) get the map whose staff-only calls need the staff session token.
+  const inner = {
     ...offers.handlers,
     ...wishes.handlers,
     ...printing.handlers,
     ...fleet.handlers,
     ...sync.handlers,
     ...usage.handlers,
-  } satisfies KioskHandlers);
+  } satisfies KioskHandlers;
+  const handlers = usage.countUsage(fleet.guardStaffOnly(inner));
 
   return {
     deps,

@@ -57,10 +57,16 @@ export const staffStatusSchema = z.object({
 });
 export type StaffStatus = z.infer<typeof staffStatusSchema>;
 
+/** Calls of other features that only a staff session may make (token checked before the handler runs). */
+export const STAFF_ONLY_CALLS = ['testPrint', 'makeBrochure', 'syncNow'] as const;
+
 export const staffActionResultSchema = z.object({
   ok: z.boolean(),
-  /** Machine-readable outcome the UI translates: "done", "started", "not_available", "failed". */
-  outcome: z.enum(['done', 'started', 'not_available', 'failed']),
+  /**
+   * Machine-readable outcome the UI translates: "done", "started", "not_available", "failed", and "deferred"
+   * (sync_now during a backoff / Retry-After: `detail` is the ISO time of the next try).
+   */
+  outcome: z.enum(['done', 'started', 'not_available', 'failed', 'deferred']),
   detail: z.string().max(500),
 });
 export type StaffActionResult = z.infer<typeof staffActionResultSchema>;

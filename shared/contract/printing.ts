@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { KioskApiError } from './define';
+import { staffTokenSchema } from './fleet';
 import { languageSchema } from '../schemas/kiosk-config';
 import { idSchema } from '../schemas/text';
 
@@ -99,6 +100,8 @@ export const printingContract = {
   previewSlip: method(slipRequestSchema, slipPreviewSchema),
   printSlip: method(slipRequestSchema, printResultSchema),
   getPrinterStatus: method(z.object({}).default({}), printerStatusSchema),
-  testPrint: method(z.object({}).default({}), printResultSchema),
-  makeBrochure: method(z.object({}).default({}), brochureResultSchema),
+  /** Staff only: needs the staff session token from `staffUnlock` (checked by the fleet feature's guard). */
+  testPrint: method(z.object({ token: staffTokenSchema }), printResultSchema),
+  /** Staff only: needs the staff session token from `staffUnlock`. */
+  makeBrochure: method(z.object({ token: staffTokenSchema }), brochureResultSchema),
 };

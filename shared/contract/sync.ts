@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { staffTokenSchema } from './fleet';
 
 /** Why the last sync attempt failed; the staff screen shows a translated text per code. */
 export const SYNC_ERROR_CODES = [
@@ -60,6 +61,12 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const syncContract = {
   /** For the staff screen: last success, last error, counts, whether a sync is running. */
   getSyncStatus: method(z.object({}).default({}), syncStatusSchema),
-  /** Starts a sync now (or joins the running one). Returns at once; poll getSyncStatus. */
-  syncNow: method(z.object({}).default({}), z.object({ started: z.boolean(), status: syncStatusSchema })),
+  /**
+   * Staff only (session token from `staffUnlock`). Starts a sync now (or joins the running one). Returns at once; poll
+   * getSyncStatus. After a failure it respects the current backoff / Retry-After: `started: false` and `nextTryAt`.
+   */
+  syncNow: method(
+    z.object({ token: staffTokenSchema }),
+    z.object({ started: z.boolean(), status: syncStatusSchema, nextTryAt: z.string().nullable().optional() }),
+  ),
 };

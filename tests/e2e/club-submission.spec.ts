@@ -87,7 +87,9 @@ test('a club submits on a phone, staff approve, a kiosk syncs and finds it; a re
       const res = await fetch(`${host.baseURL}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
       return (await res.json()) as { ok: boolean; value: Record<string, unknown> };
     };
-    await call('syncNow');
+    // syncNow is staff-only: unlock with the setup PIN (this host has no staffPin) and pass the session token
+    const unlocked = await call('staffUnlock', { pin: '246810' });
+    await call('syncNow', { token: unlocked.value.token });
     await expect
       .poll(async () => ((await call('getSyncStatus')).value as { lastSuccessAt: string | null; dataSource: string }).dataSource, { timeout: 60_000 })
       .toBe('city');

@@ -33,7 +33,7 @@ describe('brochure PDF (printed Angebotslandkarte)', () => {
     // one paused offer must not be in the brochure
     db.prepare("UPDATE offers SET status = 'paused' WHERE id = (SELECT id FROM offers ORDER BY id LIMIT 1)").run();
     activeTitles = db.prepare("SELECT title FROM offers WHERE status = 'active'").pluck().all() as string[];
-    const env = await dispatch('makeBrochure', {}, { transport: 'http' });
+    const env = await dispatch('makeBrochure', { token: 'a'.repeat(64) }, { transport: 'http' });
     if (!env.ok) throw new Error(`makeBrochure failed: ${env.error.message}`);
     pdf = (env.value as { path: string }).path;
     text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

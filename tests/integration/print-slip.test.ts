@@ -234,7 +234,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
 
   it('reports a missing device file as offline and no printer as not_configured / none', async () => {
     store.set({ ...config, printer: { transport: 'device', device: join(dir, 'no-such-lp0'), charsPerLine: 48 } });
-    expect(printerErrorReason(await call('testPrint', {}).catch((e: unknown) => e))).toBe('offline');
+    expect(printerErrorReason(await call('testPrint', { token: 'a'.repeat(64) }).catch((e: unknown) => e))).toBe('offline');
     store.set({ ...config, printer: { transport: 'none' } });
     expect(printerErrorReason(await call('printSlip', { kind: 'invitation', lang: 'de' }).catch((e: unknown) => e))).toBe('not_configured');
     expect((await call('getPrinterStatus', {})).state).toBe('none');
@@ -267,7 +267,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
     const a = call('printSlip', { kind: 'offer', ids: ['kulturcafe'], lang: 'de' });
     expect(isPrinting()).toBe(true);
     const b = call('printSlip', { kind: 'offer', ids: ['gartenprojekt'], lang: 'de' });
-    const c = call('testPrint', {});
+    const c = call('testPrint', { token: 'a'.repeat(64) });
     const results = await Promise.all([a, b, c]);
     expect(new Set(results.map((r) => r.jobId)).size).toBe(3);
     await printer.waitForJobs(before + 3);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeKiosk, type KioskRuntime } from '../../electron/services/compose';
 import { silentLog } from '../../electron/services/log';
+import { SETUP_PIN } from '../../shared/contract/fleet';
 import { syncStatusSchema } from '../../shared/contract/sync';
 import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
 import type { RunningCityApi } from '../../city-api/src/server';
@@ -29,6 +30,11 @@ async function value(name: string, input: unknown = {}) {
   return env.value;
 }
 
+/** syncNow is staff-only: a session from the setup PIN (no staffPin in these configs). */
+async function staffToken(): Promise<string> {
+  return ((await value('staffUnlock', { pin: SETUP_PIN })) as { token: string }).token;
+}
+
 describe('sync wired into the kiosk (compose → contract)', () => {
   it('staff can start a sync through the contract; afterwards the kiosk serves the city’s offers', async () => {
     api = await startTestCityApi({ offers: 40 });
@@ -44,7 +50,7 @@ describe('sync wired into the kiosk (compose → contract)', () => {
     runtime.start();
     expect(syncStatusSchema.parse(await value('getSyncStatus'))).toMatchObject({ configured: true, lastSuccessAt: null, counts: { offers: 0 } });
 
-    const started = (await value('syncNow')) as { started: boolean };
+    const started = (await value('syncNow', { token: await staffToken() })) as { started: boolean };
     expect(started.started).toBe(true);
     let status = syncStatusSchema.parse(await value('getSyncStatus'));
     for (let i = 0; i < 200 && status.running; i++) {
@@ -66,6 +72,6 @@ describe('sync wired into the kiosk (compose → contract)', () => {
     const status = syncStatusSchema.parse(await value('getSyncStatus'));
     expect(status).toMatchObject({ configured: false, dataSource: 'sample', nextSyncAt: null });
     expect(status.counts.offers).toBeGreaterThan(0);
-    expect(((await value('syncNow')) as { started: boolean }).started).toBe(false);
+    expect(((await value('syncNow', { token: await staffToken() })) as { started: boolean }).started).toBe(false);
   });
 });

@@ -54,8 +54,9 @@ export function createStaffActions(deps: FleetCommandDeps) {
     try {
       switch (action) {
         case 'sync_now': {
-          const r = await callPeer(peers(), 'syncNow');
+          const r = (await callPeer(peers(), 'syncNow')) as { started?: boolean; nextTryAt?: string | null } | undefined;
           if (r === undefined) return { ok: false, outcome: 'not_available', detail: 'sync is not available' };
+          if (r.nextTryAt) return { ok: false, outcome: 'deferred', detail: r.nextTryAt };
           void deps.fetchConfigNow().then(() => deps.heartbeatNow());
           return { ok: true, outcome: 'started', detail: '' };
         }

@@ -16,7 +16,7 @@ import type { PeerHandlers } from './peer-status';
 import { createRemoteStatus } from './remote-status';
 import { createRendererUsage } from './renderer-usage';
 import { createStaffAuth } from './staff-auth';
-import { createStaffHandlers } from './staff-handlers';
+import { createStaffHandlers, guardStaffOnlyCalls } from './staff-handlers';
 import { createSyncStateStore, type KeyValueStore } from './sync-state-store';
 
 export { HEARTBEAT_INTERVAL_MS } from './heartbeat';
@@ -142,9 +142,11 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions) {
   };
 
   let running = false;
-  const feature: Feature<FleetHandlers> & { runtime: typeof runtime } = {
+  const feature: Feature<FleetHandlers> & { runtime: typeof runtime; guardStaffOnly: <H extends Record<string, unknown>>(h: H) => H } = {
     handlers,
     runtime,
+    /** The composed map with testPrint / makeBrochure / syncNow behind the staff session (see guardStaffOnlyCalls). */
+    guardStaffOnly: (h) => guardStaffOnlyCalls(h, auth),
     start() {
       if (running) return;
       running = true;

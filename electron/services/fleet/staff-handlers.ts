@@ -1,6 +1,6 @@
 import type { StaffAction, StaffActionResult, StaffStatus } from '../../../shared/contract/fleet';
-import { KioskApiError, type KioskHandlers } from '../../../shared/contract';
-import { SETUP_PIN } from '../../../shared/contract/fleet';
+import { KioskApiError, type CallContext, type KioskHandlers } from '../../../shared/contract';
+import { SETUP_PIN, STAFF_ONLY_CALLS } from '../../../shared/contract/fleet';
 import { cityApiConfigSchema } from '../../../shared/schemas/kiosk-config';
 import type { ConfigStore } from '../config/config-store';
 import type { ErrorJournal } from '../log-files/error-journal';
@@ -29,6 +29,24 @@ export interface StaffHandlerDeps {
   version: string;
   dataDir: string;
   uptimeS: () => number;
+}
+
+/**
+ * Wraps the composed handler map so the staff-only calls of other features (`STAFF_ONLY_CALLS`: testPrint,
+ * makeBrochure, syncNow) need a live staff session token; the features themselves (and internal peer calls such as
+ * the fleet's own sync_now / test_print) use the unwrapped map.
+ */
+export function guardStaffOnlyCalls<H extends Record<string, unknown>>(handlers: H, auth: Pick<StaffAuth, 'verify'>): H {
+  const guarded: Record<string, unknown> = { ...handlers };
+  for (const name of STAFF_ONLY_CALLS) {
+    const inner = handlers[name] as ((input: { token?: unknown }, ctx: CallContext) => Promise<unknown>) | undefined;
+    if (typeof inner !== 'function') continue;
+    guarded[name] = async (input: { token?: unknown }, ctx: CallContext) => {
+      if (typeof input?.token !== 'string' || !auth.verify(input.token)) throw new KioskApiError('forbidden', 'staff session missing or expired');
+      return inner(input, ctx);
+    };
+  }
+  return guarded as H;
 }
 
 /** The staff screen's calls: PIN unlock/lock, status, actions, city API settings, PIN change (session-checked). */

@@ -72,7 +72,7 @@ describe('sync feature', () => {
     const s = syncStatusSchema.parse(await f.handlers.getSyncStatus({}, CTX));
     expect(s).toMatchObject({ configured: false, kind: null, dataSource: 'sample', running: false, nextSyncAt: null, lastSuccessAt: null });
     expect(await f.syncNow()).toBeNull();
-    expect((await f.handlers.syncNow({}, CTX)).started).toBe(false);
+    expect((await f.handlers.syncNow({ token: 'a'.repeat(64) }, CTX)).started).toBe(false);
   });
 
   it('syncs on command from the reference server and reports status for the staff screen', async () => {
@@ -86,7 +86,7 @@ describe('sync feature', () => {
     f.onSynced((r) => synced.push(r.ok ? 1 : 0));
     f.start?.();
     cleanup.push(() => f.stop?.());
-    const started = await f.handlers.syncNow({}, CTX);
+    const started = await f.handlers.syncNow({ token: 'a'.repeat(64) }, CTX);
     expect(started.started).toBe(true);
     expect(started.status.running).toBe(true);
     const result = await f.syncNow(); // joins the running sync

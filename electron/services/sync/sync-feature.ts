@@ -56,6 +56,8 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nextSyncAt: Date | null = null;
   let running: Promise<SyncRunResult> | null = null;
+  /** After a failed run: no sync on request before this time (exponential backoff or the server's Retry-After). */
+  let backoffUntil: number | null = null;
   let stopped = true;
   const syncedListeners = new Set<(result: SyncRunResult) => void>();
 
@@ -116,6 +118,7 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
         const current = cityApi();
         if (!current) return;
         if (result.ok) {
+          backoffUntil = null;
           schedule(current.syncIntervalS * 1000);
           for (const listener of syncedListeners) {
             try {
@@ -127,7 +130,9 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
         }
         else {
           const failures = Number(readSyncState(db, SYNC_KEYS.consecutiveFailures) ?? '1');
-          schedule(backoffDelayMs(failures, random(), result.retryAfterS));
+          const delay = backoffDelayMs(failures, random(), result.retryAfterS);
+          backoffUntil = clock.now().getTime() + delay;
+          schedule(delay);
         }
       },
       () => {
@@ -175,6 +180,11 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
     handlers: {
       getSyncStatus: async () => status(),
       syncNow: async () => {
+        // A staff button or a remote command must not hammer a city API that asked us to wait (429/503 Retry-After)
+        // or that keeps failing: within the backoff the answer is "next try at …".
+        if (cityApi() !== null && running === null && backoffUntil !== null && clock.now().getTime() < backoffUntil) {
+          return { started: false, status: status(), nextTryAt: new Date(backoffUntil).toISOString() };
+        }
         const started = cityApi() !== null && running === null;
         void syncNow();
         return { started, status: status() };

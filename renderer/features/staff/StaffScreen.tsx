@@ -121,7 +121,8 @@ function StatusView() {
     setFeedback(t('working'));
     try {
       const r = await api.staffAction({ token, action });
-      setFeedback(`${t(`action.${action}`)}: ${t(`outcome.${r.outcome}`, { detail: r.detail })}`);
+      const detail = r.outcome === 'deferred' ? time(r.detail) : r.detail;
+      setFeedback(`${t(`action.${action}`)}: ${t(`outcome.${r.outcome}`, { detail })}`);
       void load();
     } catch {
       setFeedback(`${t(`action.${action}`)}: ${t('outcome.failed', { detail: '' })}`);
