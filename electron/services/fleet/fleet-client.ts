@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KIOSK_COMMAND_TYPES, type HeartbeatBody as WireHeartbeatBody } from '../../../shared/schemas/city-api';
 import { idSchema } from '../../../shared/schemas/text';
+import { readBodyBounded } from '../net/read-body';
 
 export const FLEET_COMMAND_TYPES = KIOSK_COMMAND_TYPES;
 export type FleetCommandType = (typeof FLEET_COMMAND_TYPES)[number];
@@ -43,23 +44,9 @@ export interface HttpFleetClientOptions {
 }
 
 async function readLimited(res: Response, maxBytes: number): Promise<string> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new Error(`response larger than ${maxBytes} bytes`);
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Error(`response larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readBodyBounded(res, maxBytes);
+  if (!body) throw new Error(`response larger than ${maxBytes} bytes`);
+  return body.toString('utf8');
 }
 
 /** The real client: fetch with bearer token, timeout, response size limit, ETag for the config. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WishBody } from '../../../shared/schemas/wish';
+import { readBodyBounded } from '../net/read-body';
 
 /** One delivery attempt of one wish. */
 export interface WishSendRequest {
@@ -59,21 +60,8 @@ export function boundedErrorText(value: unknown, max = 200): string {
 }
 
 async function readBounded(res: Response, limit: number): Promise<string | null> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const body = await readBodyBounded(res, limit);
+  return body === null ? null : new TextDecoder().decode(body);
 }
 
 function parseJson(text: string | null): unknown {

@@ -1,5 +1,6 @@
 import type { SyncErrorCode } from '../../../shared/contract/sync';
 import type { Clock } from '../../../shared/logic/clock';
+import { readBodyBounded } from '../net/read-body';
 
 /** Failure of one city API request, classified for backoff and for the staff screen. */
 export class CityApiError extends Error {
@@ -51,31 +52,14 @@ export function parseRetryAfter(value: string | null, now: Date): number | undef
 
 /** Reads a body, aborting as soon as it grows past `max` bytes (also when no Content-Length was sent). */
 export async function readBodyLimited(res: Response, max: number, what: string): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel().catch(() => {});
-    throw new CityApiError('too_large', `${what}: response of ${declared} bytes exceeds the limit of ${max}`);
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let body: Buffer | null;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > max) {
-        await reader.cancel().catch(() => {});
-        throw new CityApiError('too_large', `${what}: response exceeds the limit of ${max} bytes`);
-      }
-      chunks.push(value);
-    }
+    body = await readBodyBounded(res, max);
   } catch (err) {
-    if (err instanceof CityApiError) throw err;
     throw new CityApiError('network', `${what}: connection lost while reading the response (${(err as Error).message})`);
   }
-  return Buffer.concat(chunks, total);
+  if (!body) throw new CityApiError('too_large', `${what}: response exceeds the limit of ${max} bytes`);
+  return body;
 }
 
 /** The real client: fetch with bearer token, User-Agent, timeouts, a streaming size limit and Retry-After. */

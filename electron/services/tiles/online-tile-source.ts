@@ -5,6 +5,7 @@ import type { Log } from '../log';
 import type { TileDiskCache } from './tile-disk-cache';
 import { SEVEN_DAYS_MS, tileFreshness } from './tile-cache-policy';
 import { rasterTileType } from './tile-format';
+import { readBodyBounded } from '../net/read-body';
 
 export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' }) => Promise<Response>;
 
@@ -126,7 +127,7 @@ export class OnlineTileSource implements TileSource {
         if (res.status === 429 || res.status >= 500) this.offlineUntil = now + this.opts.offlineBackoffMs;
         return stale;
       }
-      const body = await readBounded(res, this.opts.maxTileBytes);
+      const body = await readBodyBounded(res, this.opts.maxTileBytes);
       const contentType = body ? rasterTileType(body) : null;
       if (!body || !contentType) {
         this.opts.log.warn('tile server sent something that is not a tile image', { z, x, y });
@@ -171,28 +172,4 @@ export class OnlineTileSource implements TileSource {
     this.active--;
     this.waiting.shift()?.();
   }
-}
-
-/** Reads a response body, giving up (null) beyond maxBytes. */
-async function readBounded(res: Response, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel();
-    return null;
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
