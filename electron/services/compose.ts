@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '../../shared/logic/clock';
 import type { KioskConfig } from '../../shared/schemas/kiosk-config';
 import { createDispatcher } from './api-dispatch';
 import { createConfigStore } from './config/config-store';
-import { openDatabase } from './db/open-database';
+import { openKioskDatabase } from './db/heal-database';
 import type { ImageStore, TileSource } from './binary-assets';
 import type { Feature, ServiceDeps } from './feature';
 import { defaultFleetAdapters } from './fleet/fleet-adapters';
@@ -14,6 +14,7 @@ import type { PeerHandlers } from './fleet/peer-status';
 import { createErrorJournal } from './log-files/error-journal';
 import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
+import { importSampleDataIfEmpty } from './seed/sample-import';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
 import { defaultPrintingAdapters } from './printer/printing-adapters';
 import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
@@ -51,7 +52,8 @@ export interface ComposeOptions {
  */
 export function composeKiosk(opts: ComposeOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase({ file: join(opts.dataDir, DB_FILE_NAME), nativeBinding: opts.nativeBinding });
+  // A damaged file is moved aside (kept) and replaced by a fresh database with every wish that could be rescued.
+  const { db, healed } = openKioskDatabase({ file: join(opts.dataDir, DB_FILE_NAME), nativeBinding: opts.nativeBinding, now: () => (opts.clock ?? systemClock).now() });
   const deps: ServiceDeps = {
     db,
     config: createConfigStore(opts.config),
@@ -63,6 +65,12 @@ export function composeKiosk(opts: ComposeOptions) {
   // Every feature logs through the error journal, so recent errors reach the staff screen and the heartbeat.
   const journal = createErrorJournal(deps.log, deps.clock);
   deps.log = journal.log;
+  if (healed) {
+    // Reported like any error: staff screen (recent errors) and the heartbeat's errors_since_last.
+    deps.log.error(healed.message, { code: 'db_damaged' });
+    // Visitors see the sample offers, not an empty screen, until the next sync replaces them.
+    importSampleDataIfEmpty(db, { cityApi: undefined });
+  }
   const offers = createOffersFeature(deps);
   const wishes = createWishesFeature(deps, opts.wishes);
   // Adapters are chosen here and only here: the host's, else the defaults (real transports, HTTP client, no updates).

@@ -1,5 +1,8 @@
 import { KioskApiError, type KioskHandlers } from '../../../shared/contract';
 import type { wishesContract } from '../../../shared/contract/wishes';
+import { join } from 'node:path';
+import { backupOutbox, BACKUP_PREFIX, listBackups } from '../db/heal-database';
+import { isInsideWindow, localDay } from '../health/maintenance-window';
 import type { Feature, ServiceDeps } from '../feature';
 import { createOutboxSender, resolveWishTarget, type OutboxSenderOptions } from './outbox-sender';
 import { createWishOutbox, WishValidationError } from './wish-outbox';
@@ -11,7 +14,12 @@ export type WishesHandlers = Pick<KioskHandlers, keyof typeof wishesContract>;
 export interface WishesAdapters {
   wishTransport?: WishTransport;
   sender?: Pick<OutboxSenderOptions, 'backoff' | 'timeoutMs' | 'idlePollMs' | 'random'>;
+  /** false: no nightly outbox backup timer (tests call `backupIfDue` themselves) */
+  backupTimer?: boolean;
 }
+
+/** Check for the nightly outbox backup this often (it runs once per local day, inside the maintenance window). */
+export const BACKUP_CHECK_MS = 10 * 60_000;
 
 /**
  * Wishes: the person's wish is committed to the outbox table first, then delivered in the background
@@ -19,6 +27,8 @@ export interface WishesAdapters {
  */
 export function createWishesFeature(deps: ServiceDeps, adapters: WishesAdapters = {}): Feature<WishesHandlers> & {
   sender: ReturnType<typeof createOutboxSender>;
+  /** Makes the nightly online backup of the outbox when inside the maintenance window and none was made today. */
+  backupIfDue(): Promise<string | null>;
 } {
   const outbox = createWishOutbox(deps.db, deps.clock);
   const sender = createOutboxSender({
@@ -49,10 +59,47 @@ export function createWishesFeature(deps: ServiceDeps, adapters: WishesAdapters 
     },
   };
 
+  const backupDir = join(deps.dataDir, 'backups');
+  let backingUp: Promise<string | null> | null = null;
+  async function backupIfDue(): Promise<string | null> {
+    const now = deps.clock.now();
+    const window = deps.config.get().maintenanceWindow;
+    if (!isInsideWindow(now, window) || backingUp) return null;
+    const today = localDay(now, window.tz);
+    const newest = listBackups(backupDir)[0];
+    if (newest) {
+      const made = newest.slice(newest.lastIndexOf(BACKUP_PREFIX) + BACKUP_PREFIX.length, -'.sqlite'.length);
+      const iso = made.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z');
+      if (localDay(new Date(iso), window.tz) === today) return null;
+    }
+    backingUp = backupOutbox(deps.db, backupDir, now).then(
+      (file) => (deps.log.info('outbox backup written', { file }), file),
+      (err: unknown) => (deps.log.warn('outbox backup failed', { code: 'outbox_backup', error: err instanceof Error ? err.message : String(err) }), null),
+    );
+    try {
+      return await backingUp;
+    } finally {
+      backingUp = null;
+    }
+  }
+  let timer: ReturnType<typeof setInterval> | null = null;
+
   return {
     handlers,
     sender,
-    start: () => sender.start(),
-    stop: () => sender.stop(),
+    backupIfDue,
+    start: () => {
+      sender.start();
+      if (adapters.backupTimer !== false && deps.dataDir) {
+        timer = setInterval(() => void backupIfDue(), BACKUP_CHECK_MS);
+        timer.unref?.();
+      }
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await backingUp;
+      await sender.stop();
+    },
   };
 }
