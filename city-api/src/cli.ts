@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseChaosSpec, type ChaosOptions } from './chaos';
+import { startCalendarScheduler } from './calendar-sources/refresh';
 import { openCityDb } from './city-db';
 import { registerKiosk } from './kiosk-store';
 import { parseSeedSpec, seedCityDb } from './seed';
@@ -21,6 +22,7 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --secure-cookies           set Secure on the staff session cookie (when served over HTTPS)
   --public-url <url>         public address of this server, used in the club form's private links, feeds and the poster QR code
   --log                      log every request
+  --no-calendar-refresh      do not fetch the registered calendar sources (iCal/webcal/JSON-LD) on the schedule
 `;
 
 async function main(): Promise<void> {
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
       'secure-cookies': { type: 'boolean', default: false },
       'public-url': { type: 'string' },
       log: { type: 'boolean', default: false },
+      'no-calendar-refresh': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -69,7 +72,12 @@ async function main(): Promise<void> {
   if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+(:\d+)?$/.test(publicUrl)) throw new Error(`--public-url: expected e.g. https://angebote.siegburg.de (no path), got "${publicUrl.slice(0, 80)}"`);
   const api = await startCityApi({ db, port, host: values.host, chaos, adminPassword, logger: values.log, secureCookies: values['secure-cookies'], publicUrl });
   process.stdout.write(`city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${adminPassword ? ` — staff page ${api.url}/staff` : ''} — club form ${api.url}/submit\n`);
+  // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.
+  const calendar = values['no-calendar-refresh']
+    ? null
+    : startCalendarScheduler({ db, now: () => new Date(), onError: (err) => process.stderr.write(`calendar sources: ${(err as Error).message}\n`) });
   const shutdown = () => {
+    calendar?.stop();
     void api.close().then(() => {
       db.close();
       process.exit(0);
