@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,5 +73,38 @@ describe('sync wired into the kiosk (compose → contract)', () => {
     expect(status).toMatchObject({ configured: false, dataSource: 'sample', nextSyncAt: null });
     expect(status.counts.offers).toBeGreaterThan(0);
     expect(((await value('syncNow', { token: await staffToken() })) as { started: boolean }).started).toBe(false);
+  });
+});
+
+describe('a damaged database at start (issue 14)', () => {
+  it('the kiosk starts anyway: file kept, staff screen names it, sample offers until the first sync replaces them', async () => {
+    api = await startTestCityApi({ offers: 30 });
+    dir = mkdtempSync(join(tmpdir(), 'gk-compose-heal-'));
+    writeFileSync(join(dir, 'kiosk.sqlite'), 'SD card garbage '.repeat(4096));
+    runtime = composeKiosk({
+      dataDir: dir,
+      config: kioskConfigSchema.parse({ kioskId: KIOSK_ID, cityApi: { baseUrl: api.url, token: KIOSK_TOKEN, syncIntervalS: 900 } }),
+      version: '0.1.0-test',
+      log: silentLog,
+      sync: { initialDelayMs: 3_600_000 },
+    });
+    runtime.start();
+    expect(readdirSync(dir).filter((f) => /^kiosk\.sqlite\.damaged-[\dTZ-]+$/.test(f))).toHaveLength(1);
+    const token = await staffToken();
+    const staff = (await value('getStaffStatus', { token })) as { lastErrors: { code: string; message: string }[] };
+    const report = staff.lastErrors.find((e) => e.code === 'db_damaged');
+    expect(report?.message).toContain(join(dir, 'kiosk.sqlite'));
+    expect(report?.message).toContain('not an SQLite database');
+    const boot = (await value('getBootInfo')) as { dataSource: string; offersCount: number };
+    expect(boot).toMatchObject({ dataSource: 'sample' });
+    expect(boot.offersCount).toBeGreaterThan(0);
+
+    expect(((await value('syncNow', { token })) as { started: boolean }).started).toBe(true);
+    let status = syncStatusSchema.parse(await value('getSyncStatus'));
+    for (let i = 0; i < 200 && status.running; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      status = syncStatusSchema.parse(await value('getSyncStatus'));
+    }
+    expect(status).toMatchObject({ dataSource: 'city', counts: { offers: 30 } });
   });
 });
