@@ -16,7 +16,14 @@ export const sessionSummarySchema = z.object({
 });
 export type SessionSummaryInput = z.input<typeof sessionSummarySchema>;
 
+/**
+ * A search that the visitor finished (Fertig, or left the screen) with no hit: the renderer reports the text once,
+ * not every keystroke. The kiosk keeps only its normalised word when it is a single word of 2..40 letters.
+ */
+export const searchMissSchema = z.object({ text: z.string().max(200) });
+
 /** Calls of this feature; see shared/contract/index.ts. Owned by the usage feature (electron/services/usage). */
 export const usageContract = {
   recordSession: method(sessionSummarySchema, z.object({ ok: z.literal(true) })),
+  reportSearchMiss: method(searchMissSchema, z.object({ ok: z.literal(true) })),
 };

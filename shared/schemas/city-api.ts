@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pinHashSchema } from './pin-hash';
 import { hhmm, idSchema, isoDateTime, plainText } from './text';
 
 /**
@@ -32,13 +33,15 @@ export const remoteKioskConfigSchema = z.object({
   /** Absent: the kiosk keeps the update feed it was packaged with (never a placeholder feed). */
   update: z.object({ channel: z.string().min(1).max(40), feed_url: z.url({ protocol: /^https?$/ }).max(500) }).optional(),
   submission_url: z.url({ protocol: /^https?$/ }).max(500),
-  admin_pin_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** Fleet-wide staff PIN as a scrypt hash (shared/schemas/pin-hash.ts); the old unsalted `admin_pin_sha256` is refused. */
+  admin_pin_hash: pinHashSchema.optional(),
   speech_volume: z.number().min(0).max(1).optional(),
 });
 export type RemoteKioskConfig = z.infer<typeof remoteKioskConfigSchema>;
 
 export const PRINTER_STATES = ['ok', 'paper_low', 'paper_out', 'cover_open', 'offline', 'none'] as const;
-export const KIOSK_COMMAND_TYPES = ['sync_now', 'reload', 'relaunch', 'check_update', 'clear_cache'] as const;
+/** `send_stats`: send the usage counters (every unsent day, today included) now (issue 18). */
+export const KIOSK_COMMAND_TYPES = ['sync_now', 'reload', 'relaunch', 'check_update', 'clear_cache', 'send_stats'] as const;
 export const kioskCommandTypeSchema = z.enum(KIOSK_COMMAND_TYPES);
 export type KioskCommandType = z.infer<typeof kioskCommandTypeSchema>;
 

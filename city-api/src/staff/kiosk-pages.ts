@@ -48,7 +48,7 @@ export function registerKioskPages(scope: FastifyInstance, ctx: StaffContext): v
 
 function commandLabel(t: string): string {
   return (
-    { sync_now: 'Jetzt synchronisieren', reload: 'Oberfläche neu laden', relaunch: 'App neu starten', check_update: 'Nach Update suchen', clear_cache: 'Zwischenspeicher leeren' } as Record<
+    { sync_now: 'Jetzt synchronisieren', reload: 'Oberfläche neu laden', relaunch: 'App neu starten', check_update: 'Nach Update suchen', clear_cache: 'Zwischenspeicher leeren', send_stats: 'Nutzungszahlen senden' } as Record<
       string,
       string
     >

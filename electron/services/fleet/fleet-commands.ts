@@ -18,7 +18,7 @@ export interface FleetCommandDeps {
   later: (fn: () => void) => void;
 }
 
-/** Remote commands from the heartbeat reply (sync_now, reload, relaunch, check_update, clear_cache). */
+/** Remote commands from the heartbeat reply (sync_now, reload, relaunch, check_update, clear_cache, send_stats). */
 export function createRemoteCommandRunner(deps: FleetCommandDeps): CommandRunner {
   const { peers, appControl, updates } = deps;
   const run = async (type: FleetCommandType): Promise<void> => {
@@ -41,6 +41,13 @@ export function createRemoteCommandRunner(deps: FleetCommandDeps): CommandRunner
       case 'clear_cache':
         await appControl.clearCache();
         return;
+      case 'send_stats': {
+        // The usage feature's sender (issue 18); a failed delivery stays due and backs off like a finished day.
+        const r = (await callPeer(peers(), 'sendStatsNow')) as { failed?: boolean } | undefined;
+        if (r === undefined) throw new Error('usage stats are not available on this kiosk');
+        if (r.failed) throw new Error('usage stats not delivered; will retry');
+        return;
+      }
     }
   };
   return { run };

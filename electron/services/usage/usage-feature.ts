@@ -46,18 +46,29 @@ export function createUsageFeature(deps: ServiceDeps, adapters: UsageAdapters = 
       });
       return { ok: true as const };
     },
+    async reportSearchMiss({ text }) {
+      safely('search', () => counters.recordSearchMiss(text));
+      return { ok: true as const };
+    },
+  };
+
+  /**
+   * Not in the contract (so neither the renderer nor the browser can reach it): the fleet feature's `send_stats`
+   * heartbeat command calls it by name among the peers.
+   */
+  const peerHandlers = {
+    sendStatsNow: async () => {
+      const r = await sender.sendNow();
+      return { sent: r.sent, failed: r.failed };
+    },
   };
 
   /** Wraps the handlers whose outcome is counted; the handlers themselves stay unaware of the counters. */
-  function countUsage<H extends Pick<KioskHandlers, 'searchOffers' | 'printSlip' | 'submitWish'>>(h: H): H {
+  // Searches without result are not counted here: every keystroke is a search (typing "xylophon" would count
+  // "xy", "xyl", …). The renderer reports the finished search once with reportSearchMiss.
+  function countUsage<H extends Pick<KioskHandlers, 'printSlip' | 'submitWish'>>(h: H): H {
     return {
       ...h,
-      async searchOffers(query, ctx) {
-        const result = await h.searchOffers(query, ctx);
-        // Only the first page of a text search counts; "more" or the map asking again is the same search.
-        if (result.total === 0 && query.offset === 0 && query.text.trim() !== '') safely('search', () => counters.recordSearchMiss(query.text));
-        return result;
-      },
       async printSlip(req, ctx) {
         const result = await h.printSlip(req, ctx);
         safely('slip', () => counters.recordSlipPrinted());
@@ -71,8 +82,8 @@ export function createUsageFeature(deps: ServiceDeps, adapters: UsageAdapters = 
     };
   }
 
-  const feature: Feature<UsageHandlers> & { counters: typeof counters; sender: typeof sender; countUsage: typeof countUsage } = {
-    handlers,
+  const feature: Feature<UsageHandlers & typeof peerHandlers> & { counters: typeof counters; sender: typeof sender; countUsage: typeof countUsage } = {
+    handlers: { ...handlers, ...peerHandlers },
     counters,
     sender,
     countUsage,
