@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legacyStoredPinSchema, pinHashSchema } from './pin-hash';
 import { hhmm, idSchema } from './text';
 
 export const LANGUAGES = ['de', 'de-LS', 'en', 'tr', 'uk', 'ar'] as const;
@@ -68,7 +69,8 @@ export const kioskConfigSchema = z
       .object({ start: hhmm, end: hhmm, tz: z.string().min(1).max(64) })
       .default({ start: '02:00', end: '04:00', tz: 'Europe/Berlin' }),
     submissionUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
-    staffPin: z.object({ salt: z.string().min(8).max(128), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+    /** scrypt hash `scrypt$N$r$p$salt$key` (set from the staff screen); the old `{salt, sha256}` is migrated on first use. */
+    staffPin: z.union([pinHashSchema, legacyStoredPinSchema]).optional(),
     speechVolume: z.number().min(0).max(1).default(1),
   })
   .strict();

@@ -114,7 +114,7 @@ describe('staff calls', () => {
     expect(status.setupPinActive).toBe(true);
     await h.setStaffPin({ token: s.token!, newPin: '97531' }, ctx);
     const written = JSON.parse(readFileSync(join(dataDir, 'kiosk.json'), 'utf8'));
-    expect(written.staffPin.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(written.staffPin).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
     expect(JSON.stringify(written)).not.toContain('97531');
     expect(kioskConfigSchema.safeParse(written).success).toBe(true);
     expect((await h.staffUnlock({ pin: '246810' }, ctx)).ok).toBe(false);

@@ -71,7 +71,12 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions) {
     clock,
     store,
     storedPin: () => effective.staffPatch().staffPin ?? config.get().staffPin ?? null,
-    remotePinSha256: () => effective.remote()?.adminPinSha256 ?? null,
+    remotePinHash: () => effective.remote()?.adminPinHash ?? null,
+    rehash: (next) => {
+      effective.writeLocal({ staffPin: next });
+      log.info('staff PIN hash upgraded from SHA-256 to scrypt');
+    },
+    onStoreError: (err) => log.warn('staff PIN lockout counter not stored (counted in memory)', { error: err instanceof Error ? err.message : String(err) }),
   });
   const usage = createRendererUsage({ now, isPrinting: opts.isPrinting });
   const updates = createFleetUpdates({ updater, clock, log, config, usage: usage.usage });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/schemas/kiosk-config';
+import { pinHashSchema } from '../../../shared/schemas/pin-hash';
 
 /** Keys of kiosk.json the city API may set remotely (never kioskId, cityApi, staffPin). */
 export const REMOTE_KEYS = [
@@ -20,7 +21,8 @@ export type RemotePatch = Partial<Pick<KioskConfig, RemoteKey>>;
 export interface RemoteConfig {
   patch: RemotePatch;
   update: { channel: string; feedUrl: string } | null;
-  adminPinSha256: string | null;
+  /** Fleet-wide staff PIN (scrypt `admin_pin_hash`), used only when kiosk.json has no staffPin. */
+  adminPinHash: string | null;
   /** Fields that were present but invalid (skipped, the rest still applies). */
   rejected: string[];
 }
@@ -84,13 +86,15 @@ export function parseRemoteConfig(body: unknown): RemoteConfig {
   });
   const upd = src.update === undefined ? null : updateSchema.safeParse(src.update);
   if (upd && !upd.success) rejected.push('update');
-  const pin = z.string().regex(/^[0-9a-f]{64}$/).safeParse(src.admin_pin_sha256);
-  if (src.admin_pin_sha256 != null && !pin.success) rejected.push('admin_pin_sha256');
+  const pin = pinHashSchema.safeParse(src.admin_pin_hash);
+  if (src.admin_pin_hash != null && !pin.success) rejected.push('admin_pin_hash');
+  // Unsalted SHA-256 of a 4–12 digit PIN is brute-forced in milliseconds: no longer accepted (issue 13).
+  if (src.admin_pin_sha256 != null) rejected.push('admin_pin_sha256');
 
   return {
     patch: patch as RemotePatch,
     update: upd?.success ? { channel: upd.data.channel, feedUrl: upd.data.feed_url } : null,
-    adminPinSha256: pin.success ? pin.data : null,
+    adminPinHash: pin.success ? pin.data : null,
     rejected,
   };
 }

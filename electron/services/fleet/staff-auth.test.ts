@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SETUP_PIN } from '../../../shared/contract/fleet';
 import { FakeClock } from '../../../tests/fakes/fake-clock';
-import { createStaffAuth, hashPin, makeStoredPin, SESSION_TTL_MS, type StoredPin } from './staff-auth';
+import { createHash } from 'node:crypto';
+import { createStaffAuth, LOCKOUT_KEY, makeStoredPin, SESSION_TTL_MS, verifyPin, type StoredPin } from './staff-auth';
 import { createMemoryStore } from './sync-state-store';
 
 function setup(pin: StoredPin | null = makeStoredPin('13579')) {
@@ -13,13 +14,75 @@ function setup(pin: StoredPin | null = makeStoredPin('13579')) {
 }
 
 describe('staff PIN', () => {
-  it('stores only a salted hash; the same PIN gets different salts', () => {
+  it('stores only a salted scrypt hash; the same PIN gets different salts', () => {
     const a = makeStoredPin('13579');
     const b = makeStoredPin('13579');
-    expect(a.salt).not.toBe(b.salt);
-    expect(a.sha256).not.toBe(b.sha256);
-    expect(a.sha256).toBe(hashPin('13579', a.salt));
-    expect(JSON.stringify(a)).not.toContain('13579');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
+    expect(a.split('$')[4]).not.toBe(b.split('$')[4]);
+    expect(a).not.toBe(b);
+    expect(verifyPin('13579', a)).toBe(true);
+    expect(verifyPin('13578', a)).toBe(false);
+    expect(a).not.toContain('13579');
+    // never a plain SHA-256 of the PIN (with or without the salt)
+    const salt = a.split('$')[4]!;
+    for (const plain of ['13579', `${salt}:13579`]) expect(a).not.toContain(createHash('sha256').update(plain).digest('hex'));
+  });
+
+  it('refuses malformed or too costly hashes instead of throwing', () => {
+    const good = makeStoredPin('13579');
+    const [, , r, p, salt, key] = good.split('$');
+    for (const bad of [`scrypt$1048576$${r}$${p}$${salt}$${key}`, `scrypt$1000$${r}$${p}$${salt}$${key}`, `scrypt$16384$${r}$${p}$${salt}$zz`, 'scrypt$', '']) {
+      expect(verifyPin('13579', bad)).toBe(false);
+    }
+  });
+
+  it('an old SHA-256 staffPin still opens once and is rewritten as scrypt', () => {
+    const legacy = { salt: 'abcdef0123456789', sha256: createHash('sha256').update('abcdef0123456789:13579').digest('hex') };
+    const clock = new FakeClock('2026-11-25T10:00:00Z');
+    let stored: StoredPin = legacy;
+    const auth = createStaffAuth({ clock, store: createMemoryStore(), storedPin: () => stored, rehash: (next) => (stored = next) });
+    expect(auth.unlock('11111').ok).toBe(false);
+    expect(stored).toBe(legacy);
+    expect(auth.unlock('13579').ok).toBe(true);
+    expect(stored).toMatch(/^scrypt\$/);
+    expect(auth.unlock('13579').ok).toBe(true);
+  });
+
+  it('the fleet-wide remote PIN is a scrypt hash too', () => {
+    const clock = new FakeClock('2026-11-25T10:00:00Z');
+    const remote = makeStoredPin('8642');
+    const auth = createStaffAuth({ clock, store: createMemoryStore(), storedPin: () => null, remotePinHash: () => remote });
+    expect(auth.setupPinActive()).toBe(false);
+    expect(auth.unlock(SETUP_PIN).ok).toBe(false);
+    expect(auth.unlock('8642').ok).toBe(true);
+  });
+
+  it('a correct PIN still unlocks when the disk is full; wrong tries still count (in memory) then', () => {
+    const clock = new FakeClock('2026-11-25T10:00:00Z');
+    const store = createMemoryStore();
+    let full = false;
+    const diskFull = () => {
+      if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    const fullStore = {
+      get: store.get,
+      set: (k: string, v: unknown) => (diskFull(), store.set(k, v)),
+      update: <T,>(k: string, fn: (c: T | null) => T) => (diskFull(), store.update(k, fn)),
+    };
+    const errors: unknown[] = [];
+    const pin = makeStoredPin('13579');
+    const auth = createStaffAuth({ clock, store: fullStore, storedPin: () => pin, onStoreError: (e) => errors.push(e) });
+    auth.unlock('11111');
+    full = true;
+    const ok = auth.unlock('13579');
+    expect(ok.ok).toBe(true);
+    expect(auth.verify(ok.token!)).toBe(true);
+    expect(errors).toHaveLength(1);
+    // filling the disk does not lift the lockout: 5 wrong tries lock although nothing can be written
+    for (let i = 0; i < 4; i++) expect(auth.unlock('11111').lockedUntil).toBeNull();
+    expect(auth.unlock('11111').lockedUntil).toBe('2026-11-25T10:05:00.000Z');
+    expect(auth.unlock('13579').ok).toBe(false);
+    expect(store.get(LOCKOUT_KEY)).toMatchObject({ failures: 1 }); // the last write that got through
   });
 
   it('the right PIN gives a session token; a wrong one does not', () => {
