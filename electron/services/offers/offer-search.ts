@@ -487,13 +487,14 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
  * (exactly or through an alternative). Returns those not among the exact hits (ascending), or null when no word has
  * an alternative.
  */
-function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array): Int32Array | null {
+function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array): { found: Int32Array; tier: Uint8Array } | null {
   // alternatives of a word: its stem and everyday-word synonyms (shared/logic/word-forms.ts), then near spellings
   const variants = plan.tokens.map((t) => [...new Set([...wordAlternatives(t), ...fuzzyWords(idx.vocab, t)])]);
   // and the interests it stands for (synonym list, interest labels): offers with one of them count as matches
   const interests = plan.tokens.map((t) => ([...t].length >= MIN_FTS_TOKEN ? wordInterests(t) : []));
   if (variants.every((v) => v.length === 0) && interests.every((v) => v.length === 0)) return null;
   let acc: Int32Array | null = null;
+  const byInterest = new Uint8Array(idx.base.length); // some word matched only through an interest
   plan.tokens.forEach((token, k) => {
     const marks = new Uint8Array(idx.base.length);
     for (const word of [token, ...variants[k]!]) {
@@ -502,7 +503,11 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
     }
     const wanted = interests[k]!;
     if (wanted.length > 0)
-      for (let i = 0; i < idx.base.length; i++) if (idx.base[i]!.offer.interests.some((x) => wanted.includes(x))) marks[i] = 1;
+      for (let i = 0; i < idx.base.length; i++)
+        if (marks[i] === 0 && idx.base[i]!.offer.interests.some((x) => wanted.includes(x))) {
+          marks[i] = 1;
+          byInterest[i] = 1;
+        }
     if (acc) for (const i of acc) marks[i]! += 2;
     const need = acc ? 3 : 1;
     const next: number[] = [];
@@ -511,7 +516,12 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   });
   const isExact = new Uint8Array(idx.base.length);
   for (const i of exact) isExact[i] = 1;
-  return (acc as Int32Array | null ?? new Int32Array(0)).filter((i) => isExact[i] === 0);
+  const found = (acc as Int32Array | null ?? new Int32Array(0)).filter((i) => isExact[i] === 0);
+  // tier: 0 = the title has a word form, synonym or near spelling, 1 = found in another text, 2 = through an interest only
+  const words = variants.flat();
+  const tier = new Uint8Array(idx.base.length);
+  for (const i of found) tier[i] = byInterest[i] ? 2 : words.some((w) => idx.base[i]!.title.includes(w)) ? 0 : 1;
+  return { found, tier };
 }
 
 /** Sorted union of two ascending, disjoint index lists. */
@@ -677,12 +687,14 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     if (criteria.none) for (let k = 0; k < facetRows.length; k++) passing.push(facetRows[k]!);
     else for (let k = 0; k < facetRows.length; k++) if (matches(cols, facetRows[k]!, criteria)) passing.push(facetRows[k]!);
     order = rankTextHits(idx, passing, plan, query.offset + query.limit, tuning);
-    // Typos: offers found only with typo tolerance come after every exact hit, in title order.
-    const fuzzy = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, facetRows) : null;
-    if (fuzzy && fuzzy.length > 0) {
+    // Typos, word forms, synonyms: offers found only so come after every exact hit; those with the word in the title
+    // first, then in another text, then through an interest only; each in title order.
+    const more = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, facetRows) : null;
+    const fuzzy = more?.found;
+    if (more && fuzzy && fuzzy.length > 0) {
       const extra: number[] = [];
       for (let k = 0; k < fuzzy.length; k++) if (criteria.none || matches(cols, fuzzy[k]!, criteria)) extra.push(fuzzy[k]!);
-      extra.sort((a, b) => idx.titleRank[a]! - idx.titleRank[b]!);
+      extra.sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
       for (const i of extra) order.push(i);
       facetRows = mergeSorted(facetRows, fuzzy);
     }

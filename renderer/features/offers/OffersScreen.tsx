@@ -14,6 +14,7 @@ import { activeFilterCount, selectFilters, useOfferFilters, type ActiveFilter } 
 import { OfferCardButton } from './OfferCardButton';
 import { labelText, useTaxonomy } from './taxonomy-store';
 import { useOfferSearch } from './use-offer-search';
+import { typingSuggestions } from './typing-suggestions';
 
 const PAGE_SIZE = 10;
 const DISTANCES_KM = [1, 2, 5] as const;
@@ -79,6 +80,15 @@ export function OffersScreen(_props: ScreenProps) {
     </section>
   );
 
+  const suggestions = typing
+    ? typingSuggestions(
+        f.text,
+        result?.items.slice(0, 5) ?? [],
+        (taxonomy?.interests ?? []).map((i) => ({ id: i.id, label: labelText(i.label, lang) })),
+        f.interests,
+      )
+    : [];
+
   const count = (n: number | undefined) => (n === undefined ? {} : { count: n, countLabel: t('offerCount', { count: n }) });
 
   const searchBox = (
@@ -108,6 +118,29 @@ export function OffersScreen(_props: ScreenProps) {
           </Button>
         ) : null}
       </div>
+      {typing && suggestions.length > 0 ? (
+        <div className="row search-suggestions" role="group" aria-label={t('suggestions')} data-testid="search-suggestions">
+          {suggestions.map((sg) =>
+            sg.kind === 'interest' ? (
+              <Button
+                key={`i:${sg.id}`}
+                variant="big"
+                onPress={() => {
+                  actions.toggle('interests', sg.id);
+                  actions.setText('');
+                }}
+                testId={`suggest-interest-${sg.id}`}
+              >
+                {sg.label}
+              </Button>
+            ) : (
+              <Button key={`t:${sg.text}`} variant="big" onPress={() => actions.setText(sg.text)} testId="suggest-title">
+                {sg.text}
+              </Button>
+            ),
+          )}
+        </div>
+      ) : null}
     </div>
   );
 
