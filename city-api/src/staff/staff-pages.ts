@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { registerModerationPages } from '../submissions/moderation-pages';
+import { registerCalendarPages } from './calendar-pages';
 import { registerKioskPages } from './kiosk-pages';
 import { registerOfferPages } from './offer-pages';
 import type { StaffContext } from './staff-kit';
@@ -11,4 +12,4 @@ import { registerWishPages } from './wish-pages';
 
 export type StaffPageRegistrar = (scope: FastifyInstance, ctx: StaffContext) => void | Promise<void>;
 
-export const STAFF_PAGES: StaffPageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages, registerModerationPages];
+export const STAFF_PAGES: StaffPageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages, registerModerationPages, registerCalendarPages];
