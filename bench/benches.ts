@@ -10,6 +10,7 @@ import { mapBench } from './map.bench';
 import { printBench } from './print.bench';
 import { speechBench } from './speech.bench';
 import { startupBench } from './startup.bench';
+import { calendarBench } from './calendar.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
@@ -18,4 +19,5 @@ export const BENCHES: Bench[] = [
   printBench,
   speechBench,
   startupBench,
+  calendarBench,
 ];
