@@ -4,7 +4,7 @@ import { startCalendarScheduler } from './calendar-sources/refresh';
 import { openCityDb } from './city-db';
 import { registerKiosk } from './kiosk-store';
 import { parseSeedSpec, seedCityDb } from './seed';
-import { startCityApi } from './server';
+import { checkPublicUrl, checkTrustProxy, PublicUrlRequiredError, startCityApi } from './server';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
@@ -20,7 +20,12 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
                              (no spec: a default mix of every fault; "flapping": 25 % 503, 15 % cut mid-body, 10 % 429;
                              "reset=0.05": connections dropped before any answer)
   --secure-cookies           set Secure on the staff session cookie (when served over HTTPS)
-  --public-url <url>         public address of this server, used in the club form's private links, feeds and the poster QR code
+  --public-url <url>         public address of this server, e.g. https://angebote.siegburg.de (required unless --kiosk-api-only):
+                             every absolute link (poster QR code, feeds, club form's private links, public pages) is built from it,
+                             never from the request's Host header
+  --kiosk-api-only           serve only /v1, /images and /health (no staff page, club form, feeds or public pages)
+  --trust-proxy <addrs>      comma-separated IPs or CIDR ranges of your reverse proxy (default: none); only from these is
+                             X-Forwarded-For believed, so per-address limits see the real visitor
   --log                      log every request
   --no-calendar-refresh      do not fetch the registered calendar sources (iCal/webcal/JSON-LD) on the schedule
 `;
@@ -37,6 +42,8 @@ async function main(): Promise<void> {
       chaos: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: false },
       'public-url': { type: 'string' },
+      'kiosk-api-only': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string', multiple: true },
       log: { type: 'boolean', default: false },
       'no-calendar-refresh': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -54,6 +61,11 @@ async function main(): Promise<void> {
   const adminPassword = values['admin-password'] ?? process.env.CITY_API_ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 10) throw new Error('--admin-password: use at least 10 characters');
 
+  const kioskApiOnly = values['kiosk-api-only']!;
+  const publicUrl = values['public-url'] === undefined ? undefined : checkPublicUrl(values['public-url']);
+  if (publicUrl === undefined && (!kioskApiOnly || adminPassword !== undefined)) throw new PublicUrlRequiredError();
+  const trustProxy = checkTrustProxy((values['trust-proxy'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean));
+
   const db = openCityDb(values.db!);
   if (values.seed) {
     const { offers } = seedCityDb(db, parseSeedSpec(values.seed));
@@ -68,10 +80,24 @@ async function main(): Promise<void> {
     }
     registerKiosk(db, id, token);
   }
-  const publicUrl = values['public-url'];
-  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+(:\d+)?$/.test(publicUrl)) throw new Error(`--public-url: expected e.g. https://angebote.siegburg.de (no path), got "${publicUrl.slice(0, 80)}"`);
-  const api = await startCityApi({ db, port, host: values.host, chaos, adminPassword, logger: values.log, secureCookies: values['secure-cookies'], publicUrl });
-  process.stdout.write(`city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${adminPassword ? ` — staff page ${api.url}/staff` : ''} — club form ${api.url}/submit\n`);
+  const api = await startCityApi({
+    db,
+    port,
+    host: values.host,
+    chaos,
+    adminPassword,
+    logger: values.log,
+    secureCookies: values['secure-cookies'],
+    publicUrl,
+    kioskApiOnly,
+    trustProxy,
+  });
+  const pub = publicUrl ?? api.url;
+  process.stdout.write(
+    `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
+      `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : ` — club form ${pub}/submit`}` +
+      `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}\n`,
+  );
   // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.
   const calendar = values['no-calendar-refresh']
     ? null

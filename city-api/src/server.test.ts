@@ -23,7 +23,7 @@ beforeEach(() => {
   seedCityDb(db, parseSeedSpec('sample+synthetic:120'), new Date('2026-11-25T10:00:00Z'));
   registerKiosk(db, 'rathaus', TOKEN);
   registerKiosk(db, 'bahnhof', OTHER);
-  app = buildCityApi({ db }).app;
+  app = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880' }).app;
 });
 afterEach(async () => {
   await app.close();
@@ -207,7 +207,7 @@ describe('reference city API: every response matches the shared schemas', () => 
 
 describe('chaos mode', () => {
   it('injects 500, 429/503 with Retry-After and malformed records deterministically', async () => {
-    const chaotic = buildCityApi({ db, chaos: { seed: 9, retryAfterS: 7 } });
+    const chaotic = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880', chaos: { seed: 9, retryAfterS: 7 } });
     chaotic.chaos!.enqueue('error500', 'tooMany', 'unavailable', 'malformed');
     const a = await chaotic.app.inject({ url: '/v1/taxonomy', headers: auth() });
     expect(a.statusCode).toBe(500);
@@ -221,7 +221,7 @@ describe('chaos mode', () => {
     expect(page.items.filter((i) => !offerSchema.safeParse(i).success)).toHaveLength(5);
     // the same seed gives the same random faults
     const runs = [1, 2].map(() => {
-      const c1 = buildCityApi({ db, chaos: { seed: 21, rates: { error500: 0.3, cut: 0.2 } } }).chaos!;
+      const c1 = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880', chaos: { seed: 21, rates: { error500: 0.3, cut: 0.2 } } }).chaos!;
       return Array.from({ length: 40 }, () => c1.decide('/v1/offers'));
     });
     expect(runs[0]).toEqual(runs[1]);

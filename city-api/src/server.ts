@@ -24,8 +24,20 @@ export interface CityApiOptions {
   logger?: boolean;
   /** Set the Secure flag on the staff session cookie (behind HTTPS). */
   secureCookies?: boolean;
-  /** Public base URL of this server (links in feeds, private edit links, poster QR code); default: from the request. */
-  publicUrl?: string;
+  /**
+   * Public base URL of this server, e.g. https://angebote.siegburg.de: every absolute URL (poster QR code, feeds,
+   * private links of the club form, public pages) is built from it, never from the request's Host header.
+   * Required unless `kioskApiOnly` (buildCityApi throws PublicUrlRequiredError). A function: resolved per request
+   * (startCityApi uses its own listen address on loopback).
+   */
+  publicUrl?: string | (() => string);
+  /** Serve only /health, /v1 and /images (no club form, feeds or public pages): the only mode without publicUrl. */
+  kioskApiOnly?: boolean;
+  /**
+   * Addresses (IPs or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed (Fastify trustProxy);
+   * default none: req.ip is the socket's peer, and per-address limits key on it.
+   */
+  trustProxy?: string[];
   /** Spam protection of the public submission form (tests lower the minimum fill time). */
   submissionSpam?: Partial<SpamLimits>;
 }
@@ -39,12 +51,46 @@ declare module 'fastify' {
 
 const sha256Param = z.string().regex(/^[0-9a-f]{64}$/);
 
+export const PUBLIC_URL_REQUIRED =
+  'the staff page and the club form write absolute links (poster QR code, feeds, private links), so the server needs its public address: ' +
+  'start it with --public-url https://<your host> (the address visitors use, e.g. https://angebote.siegburg.de), ' +
+  'or with --kiosk-api-only to serve only the kiosk API';
+export class PublicUrlRequiredError extends Error {
+  constructor() {
+    super(PUBLIC_URL_REQUIRED);
+  }
+}
+
+/** Checks a --public-url value: http(s), a host (and port), no path, query, user info or trailing slash. */
+export function checkPublicUrl(u: string): string {
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(u)) {
+    throw new Error(`--public-url: expected e.g. https://angebote.siegburg.de (scheme and host, no path), got "${u.slice(0, 80)}"`);
+  }
+  return u;
+}
+
+/** Checks --trust-proxy addresses (IPv4/IPv6, optionally /prefix). */
+export function checkTrustProxy(list: string[]): string[] {
+  for (const a of list) {
+    if (!/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?$/.test(a)) {
+      throw new Error(`--trust-proxy: expected IP addresses or CIDR ranges of your reverse proxy, e.g. 10.0.0.5 or 10.0.0.0/24, got "${a.slice(0, 60)}"`);
+    }
+  }
+  return list;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chaos: ChaosController | null } {
   const { db } = opts;
   const chaos = opts.chaos ? ('decide' in opts.chaos ? opts.chaos : createChaos(opts.chaos)) : null;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
+  const web = !opts.kioskApiOnly;
+  if ((web || opts.adminPassword) && opts.publicUrl === undefined) throw new PublicUrlRequiredError();
+  const fixedUrl = typeof opts.publicUrl === 'string' ? checkPublicUrl(opts.publicUrl) : null;
+  const lazyUrl = typeof opts.publicUrl === 'function' ? opts.publicUrl : null;
+  const publicUrl = (): string => fixedUrl ?? lazyUrl!();
+  const trustProxy = opts.trustProxy?.length ? checkTrustProxy(opts.trustProxy) : false;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy });
   app.decorateRequest('chaosFault', null);
   app.decorateRequest('kioskId', null);
   // Maintained plugins instead of hand-written parts: cookies (signed), urlencoded forms, security headers, rate limits.
@@ -65,7 +111,8 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
-  // Limits only where routes ask for them (config.rateLimit); keyed on req.ip, bounded LRU of addresses.
+  // Limits only where routes ask for them (config.rateLimit); keyed on req.ip (the proxy's X-Forwarded-For only
+  // from --trust-proxy addresses), in a bounded LRU of addresses whose entries expire with their window.
   void app.register(rateLimit, { global: false, cache: 10_000 });
 
   // ---------------------------------------------------------------- chaos (auth lives in the /v1 and /staff plugins)
@@ -136,15 +183,17 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
       prefix: '/staff',
       db,
       now: () => new Date(),
-      publicUrl: opts.publicUrl,
+      publicUrl,
       password: opts.adminPassword,
       secureCookies: opts.secureCookies ?? false,
     });
   }
   // Clubs add their offers (public form, no account), feeds for promotion.
-  registerSubmissionRoutes(app, { db, publicUrl: opts.publicUrl, spam: opts.submissionSpam });
-  registerPromotionFeeds(app, { db, publicUrl: opts.publicUrl });
-  void app.register(publicWebPlugin, { db, publicUrl: opts.publicUrl });
+  if (web) {
+    registerSubmissionRoutes(app, { db, publicUrl, spam: opts.submissionSpam });
+    registerPromotionFeeds(app, { db, publicUrl });
+    void app.register(publicWebPlugin, { db, publicUrl });
+  }
 
   return { app, chaos };
 }
@@ -158,7 +207,10 @@ export interface RunningCityApi {
   close(): Promise<void>;
 }
 
-/** Opens the database and listens (host 127.0.0.1 unless told otherwise; port 0 = any free port). */
+/**
+ * Opens the database and listens (host 127.0.0.1 unless told otherwise; port 0 = any free port).
+ * On a loopback host without publicUrl, the public URL is the listen address (tests, local trials).
+ */
 export async function startCityApi(
   opts: Omit<CityApiOptions, 'db'> & {
     db?: CityDb;
@@ -169,13 +221,24 @@ export async function startCityApi(
     configure?: (app: FastifyInstance) => void;
   },
 ): Promise<RunningCityApi> {
-  const db = opts.db ?? openCityDb(opts.dbFile ?? ':memory:');
-  const { app, chaos } = buildCityApi({ ...opts, db });
-  opts.configure?.(app);
   const host = opts.host ?? '127.0.0.1';
+  let listenUrl = '';
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  const publicUrl = opts.publicUrl ?? (loopback && !opts.kioskApiOnly ? () => listenUrl : undefined);
+  const db = opts.db ?? openCityDb(opts.dbFile ?? ':memory:');
+  let built: ReturnType<typeof buildCityApi>;
+  try {
+    built = buildCityApi({ ...opts, publicUrl, db });
+  } catch (err) {
+    if (!opts.db) db.close();
+    throw err;
+  }
+  const { app, chaos } = built;
+  opts.configure?.(app);
   await app.listen({ port: opts.port ?? 0, host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 0);
+  listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     port,

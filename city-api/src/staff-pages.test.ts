@@ -16,7 +16,7 @@ beforeEach(() => {
   db = openCityDb(':memory:');
   seedCityDb(db, parseSeedSpec('sample'));
   registerKiosk(db, 'rathaus', 'token-rathaus-0123456789');
-  app = buildCityApi({ db, adminPassword: PASSWORD }).app;
+  app = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880', adminPassword: PASSWORD }).app;
 });
 afterEach(async () => {
   await app.close();

@@ -25,7 +25,7 @@ let app: FastifyInstance;
 beforeEach(() => {
   db = openCityDb(':memory:');
   registerKiosk(db, 'rathaus', TOKEN);
-  app = buildCityApi({ db }).app;
+  app = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880' }).app;
 });
 afterEach(async () => {
   await app.close();

@@ -12,8 +12,8 @@ import { parseLang, WEB_TEXTS } from './web-texts';
 
 export interface PublicWebOptions {
   db: CityDb;
-  /** Public base URL (H13's --public-url); default: from the request's Host. */
-  publicUrl?: string;
+  /** Public base URL (--public-url; never the request's Host). */
+  publicUrl: () => string;
   now?: () => Date;
 }
 
@@ -22,7 +22,7 @@ export function offerWebUrl(base: string, id: string): string {
   return `${base}/angebote/${encodeURIComponent(id)}`;
 }
 
-export const baseUrlOf = (req: FastifyRequest, publicUrl?: string) => publicUrl ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+export const baseUrlOf = (_req: FastifyRequest, publicUrl: () => string) => publicUrl();
 
 const requireFromHere = createRequire(import.meta.url);
 function fontFile(weight: 400 | 700): Buffer | null {

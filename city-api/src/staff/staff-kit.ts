@@ -22,8 +22,8 @@ export interface StaffSession {
 export interface StaffContext {
   db: CityDb;
   now: () => Date;
-  /** Public base URL of the server (absolute links), when configured. */
-  publicUrl?: string;
+  /** Public base URL of the server (--public-url) for absolute links; never the request's Host. */
+  publicUrl: () => string;
 }
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { offerSchema } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
 import { eventsForWindow } from '../event-store';
@@ -51,15 +51,14 @@ ${entries
 `;
 }
 
-const baseOf = (req: FastifyRequest, publicUrl?: string) => publicUrl ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
 
 /** Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events, the poster PDF. */
-export function registerPromotionFeeds(app: FastifyInstance, opts: { db: CityDb; publicUrl?: string; now?: () => Date }): void {
+export function registerPromotionFeeds(app: FastifyInstance, opts: { db: CityDb; /** --public-url (never the request's Host) */ publicUrl: () => string; now?: () => Date }): void {
   const { db } = opts;
   const now = opts.now ?? (() => new Date());
 
-  app.get('/feeds/offers.atom', async (req, reply) =>
-    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=900').send(offersAtom(db, baseOf(req, opts.publicUrl))),
+  app.get('/feeds/offers.atom', async (_req, reply) =>
+    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=900').send(offersAtom(db, opts.publicUrl())),
   );
 
   app.get('/feeds/events.ics', async (_req, reply) => {
@@ -74,7 +73,7 @@ export function registerPromotionFeeds(app: FastifyInstance, opts: { db: CityDb;
 
   app.get('/poster.pdf', async (req, reply) => {
     const en = (req.query as { lang?: string } | undefined)?.lang === 'en';
-    const url = `${baseOf(req, opts.publicUrl)}/submit${en ? '?lang=en' : ''}`;
+    const url = `${opts.publicUrl()}/submit${en ? '?lang=en' : ''}`;
     const pdf = posterPdf(
       en
         ? {

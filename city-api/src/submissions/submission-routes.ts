@@ -25,22 +25,33 @@ export const DEFAULT_SPAM_LIMITS: SpamLimits = { minFillMs: 4000, maxFormAgeMs: 
 
 export interface SubmissionRoutesOptions {
   db: CityDb;
-  /** Public base URL used in private links (default: from the request's Host). */
-  publicUrl?: string;
+  /** Public base URL used in private links (--public-url; never the request's Host). */
+  publicUrl: () => string;
   spam?: Partial<SpamLimits>;
   now?: () => Date;
 }
 
-/** Sliding-window counter per client address (in memory: a restart forgets, which is fine for spam protection). */
-function windowCounter(windowMs: number) {
+/**
+ * Sliding-window counter per client address (req.ip: the visitor behind a --trust-proxy proxy). In memory, bounded:
+ * expired entries go first, then the least recently seen addresses, so a flood of addresses cannot grow it.
+ */
+export function windowCounter(windowMs: number, maxKeys = 10_000) {
   const hits = new Map<string, number[]>();
   return {
     count(key: string, now: number): number {
       const list = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
+      hits.delete(key);
       hits.set(key, list);
-      if (hits.size > 10_000) for (const k of hits.keys()) if ((hits.get(k) ?? []).every((t) => now - t >= windowMs)) hits.delete(k);
+      if (hits.size > maxKeys) {
+        for (const k of hits.keys()) if ((hits.get(k) ?? []).every((t) => now - t >= windowMs)) hits.delete(k);
+        for (const k of hits.keys()) {
+          if (hits.size <= maxKeys) break;
+          hits.delete(k);
+        }
+      }
       return list.length;
     },
+    size: () => hits.size,
     add(key: string, now: number) {
       const list = hits.get(key) ?? [];
       list.push(now);
@@ -84,7 +95,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     const row = getTaxonomyRow(db);
     return row ? taxonomySchema.parse(JSON.parse(row.json)) : { interests: [], age_groups: [], districts: [] };
   };
-  const base = (req: FastifyRequest) => opts.publicUrl ?? `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+  const base = () => opts.publicUrl();
   const secure = (reply: FastifyReply) =>
     reply
       .header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -194,7 +205,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     let offer = parsed.value.offer;
     if (form.photo) {
       const stored = putImage(db, form.photo, detectImage(form.photo)!);
-      image = { url: `${base(req)}/images/${stored.sha256}`, alt: (form.values.get('image_alt')?.[0] ?? '').trim(), sha256: stored.sha256, bytes: stored.bytes };
+      image = { url: `${base()}/images/${stored.sha256}`, alt: (form.values.get('image_alt')?.[0] ?? '').trim(), sha256: stored.sha256, bytes: stored.bytes };
       offer = { ...offer, image };
     } else if (image) offer = { ...offer, image: { ...image, alt: (form.values.get('image_alt')?.[0] ?? '').trim() || image.alt } };
     if (!edit) accepted.add(ip, t);
@@ -222,7 +233,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       if (!r) return reply;
       const lang: FormLang = r.values.get('lang')?.[0] === 'en' ? 'en' : 'de';
       const { editToken } = createSubmission(db, r.offer, r.contact, now());
-      const link = `${base(req)}/submit/edit/${editToken}?lang=${lang}`;
+      const link = `${base()}/submit/edit/${editToken}?lang=${lang}`;
       return send(
         reply,
         lang,

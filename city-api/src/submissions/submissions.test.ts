@@ -17,7 +17,7 @@ function build(spam: Record<string, number> = { minFillMs: 0 }) {
   db = openCityDb(':memory:');
   seedCityDb(db, parseSeedSpec('sample'));
   registerKiosk(db, 'k1', KIOSK_TOKEN);
-  app = buildCityApi({ db, adminPassword: PASSWORD, submissionSpam: spam }).app;
+  app = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880', adminPassword: PASSWORD, submissionSpam: spam }).app;
 }
 
 beforeEach(() => build());
@@ -323,6 +323,8 @@ describe('promotion feeds', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
-    expect(pdf.rawPayload.toString('latin1')).toContain('(http://angebote.example.org/submit)');
+    // the form URL comes from --public-url, never from the request's Host (issue 13)
+    expect(pdf.rawPayload.toString('latin1')).toContain('(http://127.0.0.1:4880/submit)');
+    expect(pdf.rawPayload.toString('latin1')).not.toContain('angebote.example.org');
   });
 });
