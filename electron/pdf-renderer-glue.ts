@@ -13,6 +13,8 @@ export function createElectronPdfRenderer(opts: { timeoutMs?: number } = {}): Pd
   return {
     name: 'electron printToPDF',
     async render(html, outFile) {
+      // Reviewed: new windows are denied and navigation prevented right below; the window runs no JavaScript.
+      // eng-disable AUXCLICK_JS_CHECK
       const win = new BrowserWindow({
         show: false,
         width: 1240,
