@@ -15,6 +15,7 @@ import { OfferCardButton } from './OfferCardButton';
 import { labelText, useTaxonomy } from './taxonomy-store';
 import { useOfferSearch } from './use-offer-search';
 import { typingSuggestions } from './typing-suggestions';
+import { useReportSearchMiss } from './use-search-miss';
 
 const PAGE_SIZE = 10;
 const DISTANCES_KM = [1, 2, 5] as const;
@@ -33,7 +34,7 @@ export function OffersScreen(_props: ScreenProps) {
     useShallow((s) => ({ ...selectFilters(s), history: s.history })),
   );
   const actions = useOfferFilters.getState();
-  const { state, more, retry, shown } = useOfferSearch(PAGE_SIZE);
+  const { state, more, retry, shown, answeredText } = useOfferSearch(PAGE_SIZE);
   const [typing, setTyping] = useState(false);
   const [open, setOpen] = useState<Record<Section, boolean>>({ interests: true, ageGroups: false, when: false, where: false, more: false });
   const firstNewRef = useRef<number | null>(null);
@@ -43,6 +44,8 @@ export function OffersScreen(_props: ScreenProps) {
   const facets: FacetCounts | undefined = result?.facets;
   const total = result?.total ?? 0;
   const filterCount = activeFilterCount(f);
+  // a search finished without result ("Fertig" or leaving the screen) is counted once, as its word only
+  const finishSearch = useReportSearchMiss(f.text, answeredText, total);
 
   // After "more", move focus to the first newly shown offer so it is in view.
   useEffect(() => {
@@ -251,7 +254,10 @@ export function OffersScreen(_props: ScreenProps) {
         <h1>{t('title')}</h1>
         {searchBox}
         {results}
-        <OnScreenKeyboard value={f.text} onChange={actions.setText} onDone={() => setTyping(false)} label={t('keyboardLabel')} />
+        <OnScreenKeyboard value={f.text} onChange={actions.setText} onDone={() => {
+            finishSearch();
+            setTyping(false);
+          }} label={t('keyboardLabel')} />
       </div>
     );
   }

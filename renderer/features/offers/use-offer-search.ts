@@ -19,6 +19,8 @@ export function useOfferSearch(pageSize = 10) {
   const [retry, setRetry] = useState(0);
   const [state, setState] = useState<SearchState>({ status: 'loading', result: null });
   const seq = useRef(0);
+  /** the text the shown answer is for (the list may still show an older answer while a newer one is on its way) */
+  const answeredText = useRef<string | null>(null);
   const key = useMemo(() => JSON.stringify(toSearchQuery(filters, lang, 1, 0)), [filters, lang]);
 
   useEffect(() => setPages(1), [key]);
@@ -29,7 +31,10 @@ export function useOfferSearch(pageSize = 10) {
     api
       .searchOffers(toSearchQuery(filters, lang, Math.min(500, pageSize * pages), 0))
       .then((result) => {
-        if (id === seq.current) setState({ status: 'ready', result });
+        if (id === seq.current) {
+          answeredText.current = filters.text;
+          setState({ status: 'ready', result });
+        }
       })
       .catch(() => {
         if (id === seq.current) setState((s) => ({ status: 'error', result: s.result }));
@@ -42,5 +47,6 @@ export function useOfferSearch(pageSize = 10) {
     more: () => setPages((p) => p + 1),
     retry: () => setRetry((r) => r + 1),
     shown: pages * pageSize,
+    answeredText: state.status === 'ready' ? answeredText.current : null,
   };
 }
