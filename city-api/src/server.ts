@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createChaos, type ChaosController, type ChaosFault, type ChaosOptions } from './chaos';
 import { openCityDb, type CityDb } from './city-db';
 import { kioskApiPlugin } from './kiosk-api';
+import { registerOpsRoutes } from './ops/ops-routes';
 import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
 import { publicWebPlugin } from './public-web/public-web-plugin';
@@ -162,7 +163,8 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     return reply.type(contentType).send(body);
   }
 
-  app.get('/health', async () => ({ ok: true }));
+  // /health, /ready (database answers) and /metrics (Prometheus) for the town's monitoring.
+  registerOpsRoutes(app, { db });
 
   void app.register(kioskApiPlugin, { prefix: '/v1', db, send });
 
