@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KIOSK_COMMAND_TYPES, type HeartbeatBody as WireHeartbeatBody } from '../../../shared/schemas/city-api';
 import { idSchema } from '../../../shared/schemas/text';
 import { readBodyBounded } from '../net/read-body';
+import type { RetryDecision } from '../net/request-retry';
 
 export const FLEET_COMMAND_TYPES = KIOSK_COMMAND_TYPES;
 export type FleetCommandType = (typeof FLEET_COMMAND_TYPES)[number];
@@ -28,10 +29,35 @@ export class FleetHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Retry-After of a 429/503, in seconds */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'FleetHttpError';
   }
+}
+
+/**
+ * Per-request retry classification for heartbeat and remote config (issue 14): 5xx, 429, timeouts and cut or
+ * refused connections are passing; 4xx (401 not registered, 404 no config) and invalid replies are not.
+ */
+export function classifyFleetError(err: unknown): RetryDecision {
+  if (err instanceof FleetHttpError) {
+    const retry = err.status >= 500 || err.status === 429;
+    return err.retryAfterS !== undefined ? { retry, retryAfterMs: err.retryAfterS * 1000 } : { retry };
+  }
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || err instanceof TypeError)) return { retry: true };
+  const code = (err as { code?: unknown; cause?: { code?: unknown } } | null)?.cause?.code ?? (err as { code?: unknown } | null)?.code;
+  return { retry: typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_)/.test(code) };
+}
+
+function retryAfterOf(res: Response): number | undefined {
+  const v = res.headers.get('retry-after');
+  if (!v) return undefined;
+  const n = Number(v);
+  if (Number.isFinite(n) && n >= 0) return n;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, (at - Date.now()) / 1000) : undefined;
 }
 
 export interface HttpFleetClientOptions {
@@ -93,7 +119,7 @@ export function createHttpFleetClient(opts: HttpFleetClientOptions): FleetClient
       if (res.status === 304) return { kind: 'not_modified' };
       if (!res.ok) {
         await res.body?.cancel();
-        throw new FleetHttpError(res.status, `config: HTTP ${res.status}`);
+        throw new FleetHttpError(res.status, `config: HTTP ${res.status}`, retryAfterOf(res));
       }
       const body = await parseJson(res);
       const tag = res.headers.get('etag');
@@ -103,7 +129,7 @@ export function createHttpFleetClient(opts: HttpFleetClientOptions): FleetClient
       const res = await request(`/v1/kiosks/${encodeURIComponent(kioskId)}/heartbeat`, { method: 'POST', body });
       if (!res.ok) {
         await res.body?.cancel();
-        throw new FleetHttpError(res.status, `heartbeat: HTTP ${res.status}`);
+        throw new FleetHttpError(res.status, `heartbeat: HTTP ${res.status}`, retryAfterOf(res));
       }
       const parsed = heartbeatReplySchema.safeParse(await parseJson(res));
       if (!parsed.success) throw new Error('heartbeat reply does not match the contract');

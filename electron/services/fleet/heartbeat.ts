@@ -5,7 +5,8 @@ import type { Log } from '../log';
 import type { CommandLedger, CommandRunner } from './command-ledger';
 import { remoteConfigured } from './config-fetch';
 import { diskFreeMb } from './disk-free';
-import type { FleetClient, HeartbeatBody } from './fleet-client';
+import { createRequestRetry, type RequestRetryOptions } from '../net/request-retry';
+import { classifyFleetError, type FleetClient, type HeartbeatBody } from './fleet-client';
 import { readPeerSnapshot, type PeerHandlers } from './peer-status';
 import type { RemoteStatus } from './remote-status';
 
@@ -25,6 +26,8 @@ export interface HeartbeatDeps {
   dataDir: string;
   /** Seconds since the kiosk started. */
   uptimeS: () => number;
+  /** per-request retry (request-retry.ts; default: 6 tries, about 1, 2, 4, 8 s, Retry-After up to 60 s) */
+  retry?: RequestRetryOptions;
 }
 
 /**
@@ -59,7 +62,8 @@ export function createHeartbeat(deps: HeartbeatDeps) {
     };
     let reply: Awaited<ReturnType<FleetClient['heartbeat']>>;
     try {
-      reply = await client.heartbeat(config.get().kioskId, body);
+      // The same body on every try: acks and errors are idempotent on the server.
+      reply = await createRequestRetry({ classify: classifyFleetError, ...deps.retry }).run('heartbeat', () => client.heartbeat(config.get().kioskId, body));
     } catch (err) {
       status.failed('heartbeat', err);
       return;

@@ -4,7 +4,8 @@ import type { KioskConfig } from '../../../shared/schemas/kiosk-config';
 import type { ConfigStore } from '../config/config-store';
 import type { Log } from '../log';
 import type { WishOutbox } from './wish-outbox';
-import type { WishTransport } from './wish-transport';
+import { createRequestRetry, type RequestRetryOptions } from '../net/request-retry';
+import type { WishSendResult, WishTransport } from './wish-transport';
 
 export interface BackoffOptions {
   /** Delay ceiling of the first retry. */
@@ -52,6 +53,18 @@ export interface OutboxSenderOptions {
   idlePollMs?: number;
   /** Wishes per round before the loop yields. */
   batchSize?: number;
+  /**
+   * Per-request retry (request-retry.ts) of one delivery before the wish gets its stored backoff: passing faults
+   * (5xx, 429, timeout, cut connection) are tried again at once within the round. Default: 3 tries, waits from
+   * min(1 s, backoff.baseMs) doubling to min(8 s, backoff.capMs), Retry-After honoured up to 60 s.
+   */
+  retry?: RequestRetryOptions;
+}
+
+class PassingSendFault extends Error {
+  constructor(readonly result: Extract<WishSendResult, { kind: 'retry' }>) {
+    super(result.error);
+  }
 }
 
 export interface RoundResult {
@@ -81,6 +94,22 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
   let loopDone: Promise<void> | null = null;
   let wakeSleep: (() => void) | null = null;
   let lastPrune = 0;
+  /** One delivery's retry policy; each failed try is recorded on the wish at once (attempts, error, next try). */
+  const requestRetry = (key: string) => createRequestRetry({
+    maxTries: 3,
+    baseMs: Math.min(1_000, backoff.baseMs),
+    capMs: Math.min(8_000, backoff.capMs),
+    random,
+    // Waits end early when the sender stops (stop wakes the sleep; the fault is then not retried: `running` is false).
+    sleep: (ms) => sleep(ms),
+    classify: (err) =>
+      err instanceof PassingSendFault ? (err.result.retryAfterMs !== undefined ? { retry: true, retryAfterMs: err.result.retryAfterMs } : { retry: true }) : { retry: false },
+    onRetry: ({ delayMs, error }) => {
+      outbox.markRetry(key, error instanceof Error ? error.message : String(error), new Date(clock.now().getTime() + delayMs));
+      log.warn('wish delivery failed; trying again', { key, error: error instanceof Error ? error.message : String(error), inMs: delayMs });
+    },
+    ...opts.retry,
+  });
 
   const msUntil = (iso: string | null): number =>
     iso === null ? idlePollMs : Math.max(0, Math.min(idlePollMs, Date.parse(iso) - clock.now().getTime()));
@@ -110,14 +139,19 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
         log.error('wish outbox: stored wish cannot be read, marked rejected', { key: wish.key });
         continue;
       }
-      const result = await transport.send({
-        url: target.url,
-        token: target.token,
-        userAgent,
-        idempotencyKey: wish.key,
-        body: wish.body,
-        timeoutMs,
-      });
+      const request = { url: target.url, token: target.token, userAgent, idempotencyKey: wish.key, body: wish.body, timeoutMs };
+      let result: WishSendResult;
+      try {
+        result = await requestRetry(wish.key).run('wish delivery', async () => {
+          const r = await transport.send(request);
+          // A passing fault is thrown so the retry policy tries again; the last one is returned below.
+          if (r.kind === 'retry' && running) throw new PassingSendFault(r);
+          return r;
+        });
+      } catch (err) {
+        if (!(err instanceof PassingSendFault)) throw err;
+        result = err.result;
+      }
       const failures = wish.attempts + 1;
       switch (result.kind) {
         case 'delivered':

@@ -13,7 +13,7 @@ export type WishesHandlers = Pick<KioskHandlers, keyof typeof wishesContract>;
 /** Adapters and tuning the composition root may pass (tests: a fake transport, short backoff). */
 export interface WishesAdapters {
   wishTransport?: WishTransport;
-  sender?: Pick<OutboxSenderOptions, 'backoff' | 'timeoutMs' | 'idlePollMs' | 'random'>;
+  sender?: Pick<OutboxSenderOptions, 'backoff' | 'timeoutMs' | 'idlePollMs' | 'random' | 'retry'>;
   /** false: no nightly outbox backup timer (tests call `backupIfDue` themselves) */
   backupTimer?: boolean;
 }
