@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
+import { WISH_WORK_MIGRATION } from './wish-work';
 
 export type CityDb = Database.Database;
 
@@ -95,6 +96,8 @@ const CITY_MIGRATIONS: readonly string[] = [
   SUBMISSIONS_MIGRATION,
   // 3: calendar sources (town and club feeds) with feed health and imported occurrences (issue 21)
   CALENDAR_SOURCES_MIGRATION,
+  // 4: staff work on wishes (status, note, replies with consent) and residents per district (issue 18)
+  WISH_WORK_MIGRATION,
 ];
 
 export function openCityDb(file: string): CityDb {

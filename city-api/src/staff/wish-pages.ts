@@ -1,8 +1,14 @@
-/** Staff page: wishes from the kiosks (contact details only with consent). */
+/** Staff page: wishes from the kiosks (contact details only with consent), worked on by staff and grouped into topics (issue 18). */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { groupWishes } from '../../../shared/logic/wish-topics';
 import { html } from '../staff-html';
 import { listWishes } from '../wish-store';
-import { requireStaff, sendStaffPage, type StaffContext } from './staff-kit';
+import { addWishReply, allWishWork, REPLY_CHANNELS, setWishWork, WISH_STATUS_LABEL, WISH_STATUSES, type WishStatus } from '../wish-work';
+import { csrfField, requireStaff, sendStaffPage, staffForm, type StaffContext } from './staff-kit';
+
+const wishId = z.string().regex(/^wish-[0-9a-f-]{36}$/);
+const CHANNEL_LABEL: Record<(typeof REPLY_CHANNELS)[number], string> = { telefon: 'Telefon', email: 'E-Mail', brief: 'Brief', persoenlich: 'persönlich' };
 
 export function registerWishPages(scope: FastifyInstance, ctx: StaffContext): void {
   const { db } = ctx;
@@ -10,17 +16,64 @@ export function registerWishPages(scope: FastifyInstance, ctx: StaffContext): vo
   scope.get('/wishes', async (req, reply) => {
     requireStaff(req);
     const wishes = listWishes(db, 500);
+    const work = allWishWork(db);
+    const { topics, topicOf } = groupWishes(wishes.map((w) => w.body.text));
+    const topicLabel = new Map(topics.map((t) => [t.key, t.label]));
+    const statusOf = (id: string): WishStatus => work.get(id)?.status ?? 'neu';
     return sendStaffPage(req, reply,
       'Wünsche',
       wishes.length === 0
         ? html`<p>Noch keine Wünsche eingegangen.</p>`
-        : html`<table><thead><tr><th>Eingang</th><th>Kiosk</th><th>Wunsch</th><th>Themen</th><th>Sprache</th><th>Kontakt (nur mit Einwilligung)</th></tr></thead><tbody>
-          ${wishes.map(
-            (w) => html`<tr><td>${w.received_at.slice(0, 16).replace('T', ' ')}</td><td>${w.kiosk_id}</td><td>${w.body.text}</td>
+        : html`<h2>Themen</h2>
+          <p>Ähnliche Wünsche sind zusammengefasst (gleiche Wortformen wie bei der Suche). Mehr unter <a href="/staff/bedarf">Bedarf</a>.</p>
+          <table><thead><tr><th scope="col">Thema</th><th scope="col">Wünsche</th><th scope="col">davon offen</th></tr></thead><tbody>
+          ${topics.slice(0, 30).map(
+            (t) => html`<tr><td>${t.label}</td><td>${t.members.length}</td><td>${t.members.filter((i) => statusOf(wishes[i]!.id) !== 'erledigt').length}</td></tr>`,
+          )}</tbody></table>
+          <h2>Alle Wünsche</h2>
+          <table><thead><tr><th scope="col">Eingang</th><th scope="col">Kiosk</th><th scope="col">Wunsch</th><th scope="col">Thema</th><th scope="col">Interessen</th><th scope="col">Sprache</th><th scope="col">Kontakt (nur mit Einwilligung)</th><th scope="col">Bearbeitung</th></tr></thead><tbody>
+          ${wishes.map((w, i) => {
+            const ww = work.get(w.id);
+            const consent = w.body.contact_consent && w.body.contact && Object.keys(w.body.contact).length > 0;
+            return html`<tr><td>${w.received_at.slice(0, 16).replace('T', ' ')}</td><td>${w.kiosk_id}</td><td>${w.body.text}</td>
+              <td>${topicOf[i] ? (topicLabel.get(topicOf[i]!) ?? '') : '—'}</td>
               <td>${(w.body.interests ?? []).join(', ')}${w.body.age_group ? ` · ${w.body.age_group}` : ''}${w.body.district ? ` · ${w.body.district}` : ''}</td>
               <td>${w.body.language}</td>
-              <td>${w.body.contact_consent && w.body.contact ? [w.body.contact.name, w.body.contact.phone, w.body.contact.email].filter(Boolean).join(' · ') : '—'}</td></tr>`,
-          )}</tbody></table>`,
+              <td>${consent ? [w.body.contact!.name, w.body.contact!.phone, w.body.contact!.email].filter(Boolean).join(' · ') : '—'}</td>
+              <td><form method="post" action="/staff/wishes/${w.id}">${csrfField(req)}
+                <label>Status <select name="status">${WISH_STATUSES.map((s) => html`<option value="${s}"${s === statusOf(w.id) ? html` selected` : html``}>${WISH_STATUS_LABEL[s]}</option>`)}</select></label>
+                <label>Notiz <input name="note" maxlength="2000" value="${ww?.note ?? ''}"></label>
+                <button>Speichern</button></form>
+                ${consent
+                  ? html`<form method="post" action="/staff/wishes/${w.id}/reply">${csrfField(req)}
+                    <label>Antwort per <select name="channel">${REPLY_CHANNELS.map((c) => html`<option value="${c}">${CHANNEL_LABEL[c]}</option>`)}</select></label>
+                    <label>Was wurde gesagt <input name="summary" maxlength="1000" required></label>
+                    <button>Antwort festhalten</button></form>${ww?.replies ? html`<p>${ww.replies} Antwort(en) festgehalten</p>` : html``}`
+                  : html`<p>Keine Antwort möglich (keine Einwilligung)</p>`}</td></tr>`;
+          })}</tbody></table>`,
     );
+  });
+
+  scope.post<{ Params: { id: string } }>('/wishes/:id', async (req, reply) => {
+    requireStaff(req);
+    const form = staffForm(req);
+    const id = wishId.safeParse(req.params.id);
+    const status = z.enum(WISH_STATUSES).safeParse(form.get('status'));
+    if (!id.success || !status.success || !setWishWork(db, id.data, status.data, String(form.get('note') ?? ''), ctx.now())) {
+      return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Unbekannter Wunsch oder Status.</p>`, 422);
+    }
+    return reply.redirect('/staff/wishes', 303);
+  });
+
+  scope.post<{ Params: { id: string } }>('/wishes/:id/reply', async (req, reply) => {
+    requireStaff(req);
+    const form = staffForm(req);
+    const id = wishId.safeParse(req.params.id);
+    const channel = z.enum(REPLY_CHANNELS).safeParse(form.get('channel'));
+    const summary = String(form.get('summary') ?? '').trim();
+    if (!id.success || !channel.success || !summary || !addWishReply(db, id.data, channel.data, summary, ctx.now())) {
+      return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Eine Antwort wird nur festgehalten, wenn die Person einer Kontaktaufnahme zugestimmt hat.</p>`, 422);
+    }
+    return reply.redirect('/staff/wishes', 303);
   });
 }
