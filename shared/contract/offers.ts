@@ -76,6 +76,8 @@ export const searchResultSchema = z.object({
   facets: facetCountsSchema,
   /** When the text found nothing at all: the query with each unknown word replaced by the nearest word of the offers. */
   didYouMean: z.string().optional(),
+  /** Time of the last successful sync with the city API ("Stand: …" on the offers screen); null for sample data. */
+  dataAsOf: z.string().nullable().optional(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

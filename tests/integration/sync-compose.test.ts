@@ -98,6 +98,8 @@ describe('a damaged database at start (issue 14)', () => {
     const boot = (await value('getBootInfo')) as { dataSource: string; offersCount: number };
     expect(boot).toMatchObject({ dataSource: 'sample' });
     expect(boot.offersCount).toBeGreaterThan(0);
+    // sample data carries no "Stand: …"
+    expect(((await value('searchOffers', {})) as { dataAsOf?: string | null }).dataAsOf).toBeNull();
 
     expect(((await value('syncNow', { token })) as { started: boolean }).started).toBe(true);
     let status = syncStatusSchema.parse(await value('getSyncStatus'));
@@ -106,5 +108,7 @@ describe('a damaged database at start (issue 14)', () => {
       status = syncStatusSchema.parse(await value('getSyncStatus'));
     }
     expect(status).toMatchObject({ dataSource: 'city', counts: { offers: 30 } });
+    // the offers screen shows "Stand: <last successful sync>"
+    expect(((await value('searchOffers', {})) as { dataAsOf?: string | null }).dataAsOf).toBe(status.lastSuccessAt);
   });
 });

@@ -7,6 +7,7 @@ import type { Language } from '../../../shared/schemas/kiosk-config';
 import type { Offer } from '../../../shared/schemas/offer';
 import type { Feature, ServiceDeps } from '../feature';
 import { importSampleDataIfEmpty } from '../seed/sample-import';
+import { readSyncState, SYNC_KEYS } from '../sync/sync-state';
 import { countOffers, getDataSource, getOfferById, listEventOccurrences, readTaxonomy } from './offer-repository';
 import { localisedTexts, searchOffers, warmSearchIndex, type SearchContext } from './offer-search';
 import { tileBootInfo } from '../tiles/tile-boot-info';
@@ -76,7 +77,8 @@ export function createOffersFeature(deps: ServiceDeps): OffersFeature {
       return readTaxonomy(db);
     },
     async searchOffers(query) {
-      return searchOffers(db, query, searchContext());
+      const found = searchOffers(db, query, searchContext());
+      return { ...found, dataAsOf: getDataSource(db) === 'city' ? readSyncState(db, SYNC_KEYS.lastSuccessAt) : null };
     },
     async getOffer({ id, lang }) {
       const offer = getOfferById(db, id);

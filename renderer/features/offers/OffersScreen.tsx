@@ -9,7 +9,7 @@ import { useLanguage } from '../../app/settings-store';
 import { Button } from '../../ui/Button';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { Toggle } from '../../ui/Toggle';
-import { formatDistance, weekdayName } from './format';
+import { formatDateTime, formatDistance, weekdayName } from './format';
 import { activeFilterCount, selectFilters, useOfferFilters, type ActiveFilter } from './offer-filter-store';
 import { OfferCardButton } from './OfferCardButton';
 import { labelText, useTaxonomy } from './taxonomy-store';
@@ -202,6 +202,11 @@ export function OffersScreen(_props: ScreenProps) {
           {state.status === 'loading' && !result ? t('searching') : t('found', { count: total })}
         </span>
       </h2>
+      {result?.dataAsOf ? (
+        <p className="results-as-of" data-testid="data-as-of">
+          {t('dataAsOf', { when: formatDateTime(result.dataAsOf, lang) })}
+        </p>
+      ) : null}
       {state.status === 'error' ? (
         <div className="note note-warn" role="alert">
           <p>{t('common:errorLoading')}</p>

@@ -23,3 +23,10 @@ export function formatDistance(km: number, lang: Language): string {
   }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(km)} km`;
 }
+
+/** Date and time in the kiosk's zone (Europe/Berlin), e.g. "2. Dez. 2026, 14:35" — for "Stand: …". */
+export function formatDateTime(iso: string, lang: Language): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(d);
+}
