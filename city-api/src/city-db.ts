@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
+import { WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
 import { WISH_WORK_MIGRATION } from './wish-work';
 
 export type CityDb = Database.Database;
@@ -98,6 +99,8 @@ const CITY_MIGRATIONS: readonly string[] = [
   CALENDAR_SOURCES_MIGRATION,
   // 4: staff work on wishes (status, note, replies with consent) and residents per district (issue 18)
   WISH_WORK_MIGRATION,
+  // 5: Idempotency-Key unique per kiosk, body hash for 409 on reuse (issue 13)
+  WISH_IDEMPOTENCY_MIGRATION,
 ];
 
 export function openCityDb(file: string): CityDb {

@@ -101,7 +101,13 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
     if (body.data.kiosk_id !== kioskId) return reply.code(422).send({ error: 'kiosk_id does not match the token' });
     const r = storeWish(db, key.data, kioskId, body.data);
-    return reply.code(r.created ? 201 : 200).send({ id: r.id });
+    if (r.outcome === 'conflict') {
+      return reply.code(409).send({
+        error: 'Idempotency-Key already used by this kiosk for a different wish; the stored wish was not changed (send a new key for a new wish)',
+        id: r.id,
+      });
+    }
+    return reply.code(r.outcome === 'created' ? 201 : 200).send({ id: r.id });
   });
 
   const ownKiosk = (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): boolean => {

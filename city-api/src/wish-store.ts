@@ -1,21 +1,49 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { WishBody } from '../../shared/schemas/wish';
 import type { CityDb } from './city-db';
 
-/** Stores a wish once per idempotency key. Returns its id and whether it was new. */
-export function storeWish(db: CityDb, key: string, kioskId: string, body: WishBody): { id: string; created: boolean } {
-  return db.transaction(() => {
-    const existing = db.prepare(`SELECT id FROM wishes WHERE idempotency_key = ?`).get(key) as { id: string } | undefined;
-    if (existing) return { id: existing.id, created: false };
+/**
+ * Migration (add-only, no table rebuild: other tables reference wishes(id)): the Idempotency-Key is unique per
+ * kiosk. The existing UNIQUE idempotency_key column now holds "<kiosk id> <key>" (a space occurs in neither), and
+ * body_sha256 remembers what was sent under the key, so a different body under the same key is a 409.
+ */
+export const WISH_IDEMPOTENCY_MIGRATION = `
+  ALTER TABLE wishes ADD COLUMN body_sha256 TEXT;
+  UPDATE wishes SET idempotency_key = kiosk_id || ' ' || idempotency_key WHERE instr(idempotency_key, ' ') = 0;
+`;
+
+export type StoreWishResult = { outcome: 'created' | 'replayed'; id: string } | { outcome: 'conflict'; id: string };
+
+const bodyHash = (json: string) => createHash('sha256').update(json).digest('hex');
+
+/**
+ * Stores a wish once per (kiosk, Idempotency-Key). The same key with the same body answers the stored wish
+ * ('replayed'); with another body 'conflict' (the kiosk's retry must never overwrite or merge a different wish).
+ * Contact details are stored only when the visitor consented (contact_consent true); otherwise they are dropped here.
+ */
+export function storeWish(db: CityDb, key: string, kioskId: string, body: WishBody): StoreWishResult {
+  const sent = JSON.stringify(body);
+  const hash = bodyHash(sent);
+  const stored: WishBody = body.contact_consent ? body : { ...body, contact: undefined };
+  return db.transaction((): StoreWishResult => {
+    const existing = db.prepare(`SELECT id, body_sha256, body_json FROM wishes WHERE idempotency_key = ?`).get(`${kioskId} ${key}`) as
+      | { id: string; body_sha256: string | null; body_json: string }
+      | undefined;
+    if (existing) {
+      // rows from before the migration have no body_sha256: compare with what was stored then (the whole body)
+      const same = existing.body_sha256 ? existing.body_sha256 === hash : bodyHash(existing.body_json) === hash;
+      return { outcome: same ? 'replayed' : 'conflict', id: existing.id };
+    }
     const id = `wish-${randomUUID()}`;
-    db.prepare(`INSERT INTO wishes (id, idempotency_key, kiosk_id, body_json, received_at) VALUES (?, ?, ?, ?, ?)`).run(
+    db.prepare(`INSERT INTO wishes (id, idempotency_key, kiosk_id, body_json, body_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
       id,
-      key,
+      `${kioskId} ${key}`,
       kioskId,
-      JSON.stringify(body),
+      JSON.stringify(stored),
+      hash,
       new Date().toISOString(),
     );
-    return { id, created: true };
+    return { outcome: 'created', id };
   })();
 }
 
