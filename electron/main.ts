@@ -12,6 +12,7 @@ import { registerKioskIpc } from './ipc-glue';
 import { createAppRequestHandler } from './protocol/app-protocol';
 import { handleAppScheme, registerAppScheme } from './protocol/protocol-glue';
 import { createElectronPdfRenderer } from './pdf-renderer-glue';
+import { DataDirLockedError } from './services/data-dir-lock';
 import { composeKiosk, type KioskRuntime } from './services/compose';
 import { KioskConfigError, loadKioskConfig } from './services/config/kiosk-config-file';
 import { DatabaseTooNewError } from './services/db/open-database';
@@ -68,7 +69,7 @@ async function start(): Promise<void> {
       printing: { pdfRenderer: createElectronPdfRenderer() },
     });
   } catch (err) {
-    const message = err instanceof DatabaseTooNewError ? err.message : `The kiosk could not open its data: ${(err as Error).message}`;
+    const message = err instanceof DatabaseTooNewError || err instanceof DataDirLockedError ? err.message : `The kiosk could not open its data: ${(err as Error).message}`;
     failStartup('GEMEINSAM Kiosk', message, 1);
     return;
   }

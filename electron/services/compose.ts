@@ -4,6 +4,7 @@ import type { KioskHandlers } from '../../shared/contract';
 import { systemClock, type Clock } from '../../shared/logic/clock';
 import type { KioskConfig } from '../../shared/schemas/kiosk-config';
 import { createDispatcher } from './api-dispatch';
+import { lockDataDir } from './data-dir-lock';
 import { createConfigStore } from './config/config-store';
 import { openKioskDatabase } from './db/heal-database';
 import type { ImageStore, TileSource } from './binary-assets';
@@ -52,8 +53,18 @@ export interface ComposeOptions {
  */
 export function composeKiosk(opts: ComposeOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
-  // A damaged file is moved aside (kept) and replaced by a fresh database with every wish that could be rescued.
-  const { db, healed } = openKioskDatabase({ file: join(opts.dataDir, DB_FILE_NAME), nativeBinding: opts.nativeBinding, now: () => (opts.clock ?? systemClock).now() });
+  // One kiosk per data directory: a second Electron kiosk or browser host on it refuses (DataDirLockedError), before
+  // it touches the database (healing a file another process has open would move that one's data aside).
+  const dirLock = lockDataDir(opts.dataDir);
+  let opened: ReturnType<typeof openKioskDatabase>;
+  try {
+    // A damaged file is moved aside (kept) and replaced by a fresh database with every wish that could be rescued.
+    opened = openKioskDatabase({ file: join(opts.dataDir, DB_FILE_NAME), nativeBinding: opts.nativeBinding, now: () => (opts.clock ?? systemClock).now() });
+  } catch (err) {
+    dirLock.release();
+    throw err;
+  }
+  const { db, healed } = opened;
   const deps: ServiceDeps = {
     db,
     config: createConfigStore(opts.config),
@@ -114,6 +125,7 @@ export function composeKiosk(opts: ComposeOptions) {
       for (const f of [...features].reverse()) await f.stop?.();
       tileService?.close();
       db.close();
+      dirLock.release();
     },
   };
 }
