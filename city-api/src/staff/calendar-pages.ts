@@ -23,6 +23,16 @@ const resultText = (s: CalendarSource): string =>
 
 const stateText = (s: CalendarSource): string => (s.state === 'active' ? 'aktiv' : s.state === 'paused' ? 'pausiert' : 'Vorschau (noch nicht aktiv)');
 
+/** What a source would import and what not, and why (staff preview and the club's own page). */
+export const previewBody = (p: Preview): Raw =>
+  p.ok
+    ? html`<h2>Würde übernommen (${p.events.length})</h2>
+      ${p.events.length ? html`<ul>${p.events.slice(0, 50).map((e) => html`<li>${e.allDay ? `${e.startDate} (ganztägig)` : berlinTime(e.start)} – ${e.summary}${e.location ? ` (${e.location})` : ''}</li>`)}</ul>${p.events.length > 50 ? html`<p>… und ${p.events.length - 50} weitere</p>` : ''}` : html`<p>Keine kommenden Termine.</p>`}
+      <h2>Würde nicht übernommen</h2>
+      ${p.skipped.length || p.past ? html`<ul>${p.skipped.map((s) => html`<li>${s.summary}${s.when ? ` (${s.when})` : ''}: ${s.reason}</li>`)}${p.past ? html`<li>${p.past === 1 ? '1 Termin liegt' : `${p.past} Termine liegen`} in der Vergangenheit</li>` : ''}</ul>` : html`<p>Nichts.</p>`}
+      ${p.problems.length ? html`<h2>Hinweise</h2><ul>${p.problems.map((x) => html`<li>${x}</li>`)}</ul>` : ''}`
+    : html`<p role="alert"><strong>${p.error ?? 'Fehler'}</strong></p>`;
+
 /** Options for the staff pages; tests shorten the timeout or inject fetch. */
 export interface CalendarPagesOptions {
   refreshDeps?: Partial<RefreshDeps>;
@@ -94,15 +104,6 @@ export function calendarPages(opts: CalendarPagesOptions = {}) {
       if (offerId && !offers().some((o) => o.id === offerId)) errors.push('Dieses Angebot gibt es nicht.');
       return { url, label, offerId, errors };
     };
-
-    const previewBody = (p: Preview): Raw =>
-      p.ok
-        ? html`<h2>Würde übernommen (${p.events.length})</h2>
-          ${p.events.length ? html`<ul>${p.events.slice(0, 50).map((e) => html`<li>${e.allDay ? `${e.startDate} (ganztägig)` : berlinTime(e.start)} – ${e.summary}${e.location ? ` (${e.location})` : ''}</li>`)}</ul>${p.events.length > 50 ? html`<p>… und ${p.events.length - 50} weitere</p>` : ''}` : html`<p>Keine kommenden Termine.</p>`}
-          <h2>Würde nicht übernommen</h2>
-          ${p.skipped.length || p.past ? html`<ul>${p.skipped.map((s) => html`<li>${s.summary}${s.when ? ` (${s.when})` : ''}: ${s.reason}</li>`)}${p.past ? html`<li>${p.past === 1 ? '1 Termin liegt' : `${p.past} Termine liegen`} in der Vergangenheit</li>` : ''}</ul>` : html`<p>Nichts.</p>`}
-          ${p.problems.length ? html`<h2>Hinweise</h2><ul>${p.problems.map((x) => html`<li>${x}</li>`)}</ul>` : ''}`
-        : html`<p role="alert"><strong>${p.error ?? 'Fehler'}</strong></p>`;
 
     scope.post('/calendars/preview', async (req, reply) => {
       requireStaff(req);
