@@ -3,6 +3,7 @@
  * to write one). Routes are declared relative to /staff. Append new pages at the end.
  */
 import type { FastifyInstance } from 'fastify';
+import { registerBedarfPages } from '../bedarf/bedarf-pages';
 import { registerModerationPages } from '../submissions/moderation-pages';
 import { registerCalendarPages } from './calendar-pages';
 import { registerKioskPages } from './kiosk-pages';
@@ -12,4 +13,4 @@ import { registerWishPages } from './wish-pages';
 
 export type StaffPageRegistrar = (scope: FastifyInstance, ctx: StaffContext) => void | Promise<void>;
 
-export const STAFF_PAGES: StaffPageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages, registerModerationPages, registerCalendarPages];
+export const STAFF_PAGES: StaffPageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages, registerModerationPages, registerCalendarPages, registerBedarfPages];

@@ -1,0 +1,122 @@
+/** Staff page `/staff/bedarf` (issue 18): wishes, empty searches, offers per district and kiosk use as a picture. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { html, raw, type Raw } from '../staff-html';
+import { setDistrictPopulation } from '../wish-work';
+import { csrfField, requireStaff, secureStaff, sendStaffPage, staffForm, type StaffContext } from '../staff/staff-kit';
+import { bedarfData, type BedarfData, type BedarfRange } from './bedarf-data';
+import { barChart, columnChart, districtMap, hourHeatmap } from './bedarf-svg';
+
+const day = z.iso.date();
+
+/** The filter's time range: ?from=&to= (YYYY-MM-DD), by default the last 365 days up to today. */
+export function rangeOf(query: unknown, now: Date): BedarfRange {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const today = now.toISOString().slice(0, 10);
+  const yearAgo = new Date(now.getTime() - 364 * 86_400_000).toISOString().slice(0, 10);
+  const from = day.safeParse(q.from).success ? String(q.from) : yearAgo;
+  const to = day.safeParse(q.to).success ? String(q.to) : today;
+  return from <= to ? { from, to } : { from: to, to: from };
+}
+
+export interface BedarfTable {
+  id: string;
+  title: string;
+  head: string[];
+  rows: (string | number)[][];
+}
+
+/** Every table of the page, in page order; the CSV and the PDF use the same list. */
+export function bedarfTables(d: BedarfData): BedarfTable[] {
+  const two = (id: string, title: string, col: string, rows: { label: string; value: number }[]): BedarfTable => ({ id, title, head: [col, 'Anzahl'], rows: rows.map((r) => [r.label, r.value]) });
+  return [
+    two('themen', 'Wünsche nach Thema', 'Thema', d.byTopic),
+    two('monate', 'Wünsche je Monat', 'Monat', d.byMonth),
+    two('interessen', 'Wünsche nach Interesse', 'Interesse', d.byInterest),
+    two('altersgruppen', 'Wünsche nach Altersgruppe', 'Altersgruppe', d.byAgeGroup),
+    two('stadtteile-wuensche', 'Wünsche nach Stadtteil', 'Stadtteil', d.byDistrict),
+    two('suchwoerter', 'Suchwörter ohne Treffer', 'Suchwort', d.searchWords),
+    {
+      id: 'stadtteile',
+      title: 'Angebote je Stadtteil und 1.000 Einwohner',
+      head: ['Stadtteil', 'Angebote', 'Einwohner', 'Angebote je 1.000', 'Wünsche'],
+      rows: d.districts.map((r) => [r.label, r.offers, r.residents, r.per1000.toLocaleString('de-DE'), r.wishes]),
+    },
+    {
+      id: 'kiosknutzung',
+      title: 'Kiosk-Nutzung nach Standort und Uhrzeit (Sitzungen)',
+      head: ['Kiosk', ...Array.from({ length: 24 }, (_, h) => `${h} Uhr`), 'Summe'],
+      rows: d.kioskHours.map((k) => [k.kiosk, ...k.hours, k.total]),
+    },
+  ];
+}
+
+function tableHtml(t: BedarfTable, range: BedarfRange): Raw {
+  const q = `from=${range.from}&to=${range.to}`;
+  return html`<div class="table-wrap"><table id="tab-${t.id}"><caption>${t.title} <a href="/staff/bedarf.csv?table=${t.id}&${raw(q)}">CSV</a></caption>
+    <thead><tr>${t.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    <tbody>${t.rows.length === 0 ? html`<tr><td colspan="${t.head.length}">Keine Daten im Zeitraum</td></tr>` : t.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody></table></div>`;
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  // Quote always; a leading = + - @ would be a formula in a spreadsheet.
+  return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+export const toCsv = (t: BedarfTable): string => [t.head, ...t.rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
+
+export function renderBedarfBody(req: FastifyRequest, d: BedarfData): Raw {
+  const tables = new Map(bedarfTables(d).map((t) => [t.id, t]));
+  const section = (heading: string, chart: string, ids: string[]) =>
+    html`<section><h2>${heading}</h2><div class="chart">${raw(chart)}</div>${ids.map((id) => tableHtml(tables.get(id)!, d.range))}</section>`;
+  return html`<form method="get" action="/staff/bedarf" class="filter"><fieldset><legend>Zeitraum</legend>
+      <label for="from">von</label><input type="date" id="from" name="from" value="${d.range.from}">
+      <label for="to">bis</label><input type="date" id="to" name="to" value="${d.range.to}">
+      <button>Anzeigen</button></fieldset></form>
+    <p>${d.wishesTotal} Wünsche vom ${d.range.from} bis ${d.range.to}. Suchwörter erscheinen nur, wenn sie an einem Tag an einem Kiosk mindestens dreimal ohne Treffer gesucht wurden.</p>
+    ${section('Wünsche nach Thema', barChart('c-themen', 'Wünsche nach Thema', d.byTopic), ['themen'])}
+    ${section('Wünsche über die Zeit', columnChart('c-monate', 'Wünsche je Monat', d.byMonth), ['monate'])}
+    ${section('Wünsche nach Interesse', barChart('c-interessen', 'Wünsche nach Interesse', d.byInterest), ['interessen'])}
+    ${section('Wünsche nach Altersgruppe', barChart('c-alter', 'Wünsche nach Altersgruppe', d.byAgeGroup), ['altersgruppen'])}
+    ${section('Suchwörter ohne Treffer', barChart('c-suche', 'Suchwörter ohne Treffer, häufigste zuerst', d.searchWords), ['suchwoerter'])}
+    ${section('Angebote im Stadtteil', districtMap('c-karte', 'Stadtteile nach Angeboten je 1.000 Einwohner, Punkte: Wünsche', d.districts), ['stadtteile', 'stadtteile-wuensche'])}
+    ${section('Kiosk-Nutzung nach Uhrzeit', hourHeatmap('c-kiosk', 'Sitzungen je Kiosk und Stunde', d.kioskHours), ['kiosknutzung'])}
+    <section><h2>Einwohner je Stadtteil</h2>
+      <p>Beispielzahlen für Siegburg, bis die Stadt eigene Zahlen einträgt.</p>
+      <form method="post" action="/staff/bedarf/population">${csrfField(req)}
+        ${d.districts.map((r) => html`<label for="pop-${r.id}">${r.label}</label><input type="number" min="1" max="10000000" id="pop-${r.id}" name="${r.id}" value="${r.residents}">`)}
+        <button>Einwohnerzahlen speichern</button></form></section>`;
+}
+
+export function registerBedarfPages(scope: FastifyInstance, ctx: StaffContext): void {
+  const { db } = ctx;
+  scope.get('/bedarf', async (req, reply) => {
+    requireStaff(req);
+    return sendStaffPage(req, reply, 'Bedarf', renderBedarfBody(req, bedarfData(db, rangeOf(req.query, ctx.now()))));
+  });
+
+  scope.get('/bedarf.csv', async (req: FastifyRequest, reply: FastifyReply) => {
+    requireStaff(req);
+    const range = rangeOf(req.query, ctx.now());
+    const id = String((req.query as Record<string, unknown>).table ?? '');
+    const t = bedarfTables(bedarfData(db, range)).find((x) => x.id === id);
+    if (!t) return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Unbekannte Tabelle.</p>`, 404);
+    return secureStaff(reply)
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="bedarf-${t.id}-${range.from}-${range.to}.csv"`)
+      .send(`\uFEFF${toCsv(t)}`);
+  });
+
+  scope.post('/bedarf/population', async (req, reply) => {
+    requireStaff(req);
+    const form = staffForm(req);
+    const ids = bedarfData(db, rangeOf({}, ctx.now())).districts.map((d) => d.id);
+    const n = z.coerce.number().int().min(1).max(10_000_000);
+    const values = ids.map((id) => [id, n.safeParse(form.get(id))] as const);
+    if (values.some(([, v]) => !v.success)) return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Bitte für jeden Stadtteil eine ganze Zahl ab 1 eintragen.</p>`, 422);
+    db.transaction(() => {
+      for (const [id, v] of values) setDistrictPopulation(db, id, v.data!, ctx.now());
+    })();
+    return reply.redirect('/staff/bedarf', 303);
+  });
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { queueCommand, registerKiosk } from '../../city-api/src/kiosk-store';
+import { parseSeedSpec, seedCityDb } from '../../city-api/src/seed';
+import { startCityApi } from '../../city-api/src/server';
+import { staffLogin } from '../../city-api/src/staff/staff-test-login';
+import { composeKiosk } from '../../electron/services/compose';
+import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';
+import { silentLog } from '../../electron/services/log';
+import { FakeClock } from '../fakes/fake-clock';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+const ctx = { transport: 'ipc' as const };
+const PASSWORD = 'richtig-langes-passwort';
+
+describe('Bedarf page (issue 18)', () => {
+  it('shows a word searched 3 times on a kiosk after send_stats; CSV has the same numbers', async () => {
+    const api = await startCityApi({ adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' });
+    cleanup.push(() => api.close());
+    seedCityDb(api.db, parseSeedSpec('sample'));
+    registerKiosk(api.db, 'rathaus-foyer', 'token-rathaus-0123456789');
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bedarf-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    writeFileSync(join(dataDir, 'kiosk.json'), JSON.stringify({ kioskId: 'rathaus-foyer', cityApi: { baseUrl: api.url, token: 'token-rathaus-0123456789' } }));
+    const clock = new FakeClock('2026-11-25T16:30:00Z');
+    const kiosk = composeKiosk({
+      dataDir,
+      config: loadKioskConfig(dataDir),
+      version: '1.0.0',
+      clock,
+      log: silentLog,
+      fleet: { timers: false },
+      sync: { manualOnly: true },
+      usage: { sender: { timers: false } },
+    });
+    cleanup.push(() => kiosk.stop());
+
+    for (let i = 0; i < 3; i++) await kiosk.handlers.reportSearchMiss({ text: 'Boule' }, ctx);
+    for (let i = 0; i < 2; i++) await kiosk.handlers.reportSearchMiss({ text: 'Minigolf' }, ctx);
+    await kiosk.handlers.recordSession({ languages: ['de'], largeText: false, highContrast: false, speech: false, viewedOfferIds: [] }, ctx);
+    queueCommand(api.db, 'rathaus-foyer', 'send_stats');
+    await kiosk.fleet.heartbeatNow();
+
+    const s = await staffLogin(api.app, PASSWORD, '/staff/bedarf');
+    const url = '/staff/bedarf?from=2026-11-01&to=2026-11-30';
+    const page = (await api.app.inject({ url, headers: { cookie: s.cookie } })).body;
+    const words = /<table id="tab-suchwoerter">([\s\S]*?)<\/table>/.exec(page)![1]!;
+    expect(words).toContain('<tr><th scope="row">boule</th><td>3</td></tr>');
+    expect(page).not.toContain('minigolf');
+    // 16:30 UTC is 17 Uhr in Siegburg: one session in the 17 o'clock column of the kiosk's row.
+    const use = /<table id="tab-kiosknutzung">([\s\S]*?)<\/table>/.exec(page)![1]!;
+    const cells = [.../<tr><th scope="row">rathaus-foyer<\/th>(.*?)<\/tr>/.exec(use)![1]!.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(cells[17]).toBe(1);
+    expect(cells[24]).toBe(1);
+
+    const csv = await api.app.inject({ url: '/staff/bedarf.csv?table=suchwoerter&from=2026-11-01&to=2026-11-30', headers: { cookie: s.cookie } });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toBe('\uFEFF"Suchwort";"Anzahl"\r\n"boule";"3"\r\n');
+    // Outside the chosen range the word is not counted.
+    const december = (await api.app.inject({ url: '/staff/bedarf?from=2026-12-01&to=2026-12-31', headers: { cookie: s.cookie } })).body;
+    expect(december).not.toContain('boule');
+  });
+});
