@@ -49,6 +49,8 @@ export const heartbeatBodySchema = z.object({
   version: z.string().min(1).max(40),
   uptime_s: z.number().int().min(0),
   last_sync_at: isoDateTime.nullable(),
+  /** Seconds since the last successful sync (null: never synced); the fleet page can flag stale kiosks. */
+  data_age_s: z.number().int().min(0).nullable().optional(),
   offers_count: z.number().int().min(0),
   outbox_pending: z.number().int().min(0),
   printer: z.object({ state: z.enum(PRINTER_STATES) }),

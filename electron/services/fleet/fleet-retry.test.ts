@@ -11,7 +11,7 @@ import { createCommandLedger } from './command-ledger';
 import { createConfigFetch } from './config-fetch';
 import { createEffectiveConfig } from './effective-config';
 import { classifyFleetError, FakeFleetClient, FleetHttpError, type HeartbeatBody } from './fleet-client';
-import { createHeartbeat } from './heartbeat';
+import { createHeartbeat, dataAgeS } from './heartbeat';
 import { createRemoteStatus } from './remote-status';
 import { createSyncStateStore } from './sync-state-store';
 import { NoUpdatesUpdater } from '../updates/updater';
@@ -105,5 +105,13 @@ describe('per-request retry for heartbeat and remote config (issue 14)', () => {
     expect(client.calls).toBe(3);
     expect(status.get().lastConfigAt).toEqual(expect.any(Number));
     expect(classifyFleetError(new FleetHttpError(404, 'no config')).retry).toBe(false);
+  });
+
+  it('the heartbeat carries the data age (seconds since the last successful sync)', async () => {
+    expect(dataAgeS('2026-12-02T10:00:00.000Z', new Date('2026-12-03T11:00:30.000Z'))).toBe(25 * 3600 + 30);
+    expect(dataAgeS(null, new Date())).toBeNull();
+    const client = new FlakyClient([]);
+    await heartbeatWith(client).hb.heartbeatNow();
+    expect(client.heartbeats[0]).toHaveProperty('data_age_s', null);
   });
 });

@@ -12,6 +12,12 @@ import type { RemoteStatus } from './remote-status';
 
 export const HEARTBEAT_INTERVAL_MS = 5 * 60_000;
 
+/** Seconds since the last successful sync, null when there was none (issue 14: freshness in the heartbeat). */
+export function dataAgeS(lastSyncAt: string | null, now: Date): number | null {
+  const t = lastSyncAt ? Date.parse(lastSyncAt) : NaN;
+  return Number.isFinite(t) ? Math.max(0, Math.floor((now.getTime() - t) / 1000)) : null;
+}
+
 export interface HeartbeatDeps {
   client: FleetClient;
   config: ConfigStore;
@@ -28,6 +34,8 @@ export interface HeartbeatDeps {
   uptimeS: () => number;
   /** per-request retry (request-retry.ts; default: 6 tries, about 1, 2, 4, 8 s, Retry-After up to 60 s) */
   retry?: RequestRetryOptions;
+  /** Clock for the data age (default: system time). */
+  now?: () => Date;
 }
 
 /**
@@ -53,6 +61,7 @@ export function createHeartbeat(deps: HeartbeatDeps) {
       version: deps.version.slice(0, 40),
       uptime_s: deps.uptimeS(),
       last_sync_at: snap.lastSyncAt,
+      data_age_s: dataAgeS(snap.lastSyncAt, (deps.now ?? (() => new Date()))()),
       offers_count: snap.offersCount,
       outbox_pending: snap.outbox?.pending ?? 0,
       printer: { state: printerState },

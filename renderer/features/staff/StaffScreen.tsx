@@ -26,7 +26,11 @@ function leave() {
   useNav.getState().reset();
 }
 
+/** No successful sync for longer than this: the staff screen warns. */
+const STALE_AFTER_MIN = 24 * 60;
+
 /** Staff screen: PIN pad, then state of the kiosk and its maintenance actions. Opened by the hidden corner gesture. */
+
 export function StaffScreen(_props: ScreenProps) {
   const view = useStaff((s) => s.view);
   return (
@@ -132,6 +136,9 @@ function StatusView() {
   const s: StaffStatus | null = status;
   const time = (iso: string | null) => formatTime(iso, i18n.language) ?? t('value.never');
   const word = (group: string, state: string) => t(`${group}.${state}`, { defaultValue: state });
+  // Age of the data: since the last successful sync (issue 14); after 24 h the staff screen warns.
+  const lastSyncMs = s?.sync?.lastSyncAt ? Date.parse(s.sync.lastSyncAt) : NaN;
+  const dataAgeMin = Number.isFinite(lastSyncMs) ? Math.max(0, Math.floor((Date.now() - lastSyncMs) / 60_000)) : null;
   const hours = s ? Math.floor(s.uptimeS / 3600) : 0;
   const minutes = s ? Math.floor((s.uptimeS % 3600) / 60) : 0;
 
@@ -165,6 +172,11 @@ function StatusView() {
           </section>
           <section className="staff-card" aria-labelledby="staff-data">
             <h2 id="staff-data">{t('section.data')}</h2>
+            {s.cityApi.configured && (dataAgeMin === null || dataAgeMin > STALE_AFTER_MIN) ? (
+              <p className="note note-warn" role="alert" data-testid="staff-data-stale">
+                {t('field.dataStale')}
+              </p>
+            ) : null}
             <dl>
               <Row label={t('field.cityApi')} value={s.cityApi.configured ? (s.cityApi.baseUrl ?? '') : t('value.notConfigured')} testId="staff-city-api" />
               {s.cityApi.configured ? (
@@ -175,6 +187,9 @@ function StatusView() {
               ) : null}
               <Row label={t('field.syncState')} value={s.sync ? word('sync', s.sync.state) : t('value.notAvailable')} />
               <Row label={t('field.lastSync')} value={time(s.sync?.lastSyncAt ?? null)} />
+              {dataAgeMin !== null ? (
+                <Row label={t('field.dataAge')} value={t('value.uptime', { hours: Math.floor(dataAgeMin / 60), minutes: dataAgeMin % 60 })} testId="staff-data-age" />
+              ) : null}
               <Row label={t('field.outbox')} value={s.outbox ? String(s.outbox.pending) : t('value.notAvailable')} testId="staff-outbox" />
               <Row label={t('field.lastHeartbeat')} value={time(s.remote.lastHeartbeatAt)} />
               {s.remote.lastError ? <Row label={t('field.remoteError')} value={s.remote.lastError} /> : null}
