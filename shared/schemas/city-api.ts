@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printerDeviceSchema } from './kiosk-config';
 import { pinHashSchema } from './pin-hash';
 import { hhmm, idSchema, isoDateTime, plainText } from './text';
 
@@ -25,7 +26,7 @@ export const remoteKioskConfigSchema = z.object({
       transport: z.enum(['tcp', 'device', 'none']),
       host: z.string().max(255).optional(),
       port: z.number().int().min(1).max(65535).optional(),
-      device: z.string().max(255).optional(),
+      device: printerDeviceSchema.optional(),
       chars_per_line: z.union([z.literal(42), z.literal(48)]),
     })
     .optional(),

@@ -8,6 +8,16 @@ export type Language = z.infer<typeof languageSchema>;
 
 export const SIEGBURG_CENTRE = { lat: 50.7969, lon: 7.2079 } as const;
 
+/**
+ * A printer device path, nothing else: `/dev/usb/lp0` … `/dev/usb/lp999`, `/dev/lp0` …, or a Windows printer port
+ * (`COM1`, `LPT1`, `USB001`, also as `\\.\COM1`, `\\.\LPT1`, `\\.\USB001`). A kiosk.json or a remote config cannot point
+ * the printer transport at any other file (kiosk.json, the database, /etc/…, a FIFO, a network share).
+ */
+export const PRINTER_DEVICE_HINT = 'printer.device must be a printer device path: /dev/usb/lp0, /dev/lp0, COM1, LPT1 or \\\\.\\USB001';
+/** One pattern (it goes into docs/kiosk-config.schema.json); Windows port names in any case. */
+const PRINTER_DEVICE = /^(\/dev\/(usb\/)?lp\d{1,3}|(\\\\\.\\)?([Cc][Oo][Mm]\d{1,3}|[Ll][Pp][Tt]\d|[Uu][Ss][Bb]\d{3}))$/;
+export const printerDeviceSchema = z.string().min(1).max(40).regex(PRINTER_DEVICE, PRINTER_DEVICE_HINT);
+
 export const printerConfigSchema = z.discriminatedUnion('transport', [
   z.object({
     transport: z.literal('tcp'),
@@ -17,7 +27,7 @@ export const printerConfigSchema = z.discriminatedUnion('transport', [
   }),
   z.object({
     transport: z.literal('device'),
-    device: z.string().min(1).max(255),
+    device: printerDeviceSchema,
     charsPerLine: z.union([z.literal(42), z.literal(48)]).default(48),
   }),
   z.object({ transport: z.literal('none') }),

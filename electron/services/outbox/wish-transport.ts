@@ -83,7 +83,9 @@ export function classifyReply(status: number, bodyText: string | null, retryAfte
     return { kind: 'delivered', status, remoteId: String(ok.data.id) };
   }
   if (status === 401 || status === 403) return { kind: 'unauthorized', status };
-  if (status === 422 || status === 400 || status === 413) {
+  // 409: the Idempotency-Key was already used with another body (city API, issue 13). Sending it again cannot help:
+  // kept and shown to staff like a 422.
+  if (status === 422 || status === 409 || status === 400 || status === 413) {
     const err = errorSchema.safeParse(json);
     return { kind: 'rejected', status, error: `HTTP ${status}${err.success ? `: ${boundedErrorText(err.data.error)}` : ''}` };
   }
