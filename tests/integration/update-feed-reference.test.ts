@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
 import { defaultKioskConfig, registerKiosk, setKioskConfig } from '../../city-api/src/kiosk-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseRemoteConfig } from '../../electron/services/fleet/remote-config';
+import { composeKiosk } from '../../electron/services/compose';
+import { silentLog } from '../../electron/services/log';
+import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
+import { FakeUpdater } from '../fakes/fake-updater';
 
 let api: RunningCityApi | null = null;
 afterEach(async () => {
@@ -38,5 +45,35 @@ describe('update feed from the reference city API', () => {
     }
     setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.siegburg.de/kiosk/' } });
     expect((await fetchConfig(api)).update).toEqual({ channel: 'stable', feedUrl: 'https://updates.siegburg.de/kiosk/' });
+  });
+});
+
+describe('a kiosk registered with the reference city API (issue 14)', () => {
+  it('fetches its config: a placeholder feed never reaches the updater, a real one does', async () => {
+    api = await startCityApi({});
+    registerKiosk(api.db, 'rathaus-foyer', TOKEN);
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-feed-ref-'));
+    const updater = new FakeUpdater();
+    const kiosk = composeKiosk({
+      dataDir,
+      config: kioskConfigSchema.parse({ kioskId: 'rathaus-foyer', cityApi: { baseUrl: api.url, token: TOKEN } }),
+      version: '1.0.0',
+      log: silentLog,
+      fleet: { timers: false, updater },
+      sync: { manualOnly: true },
+    });
+    try {
+      await kiosk.fleet.fetchConfigNow();
+      expect(updater.feed).toBeNull();
+      setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.example.invalid/gemeinsam-kiosk/' } });
+      await kiosk.fleet.fetchConfigNow();
+      expect(updater.feed).toBeNull();
+      setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.siegburg.de/kiosk/' } });
+      await kiosk.fleet.fetchConfigNow();
+      expect(updater.feed).toEqual({ feedUrl: 'https://updates.siegburg.de/kiosk/', channel: 'stable' });
+    } finally {
+      await kiosk.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
