@@ -11,6 +11,7 @@ import { printBench } from './print.bench';
 import { speechBench } from './speech.bench';
 import { startupBench } from './startup.bench';
 import { calendarBench } from './calendar.bench';
+import { bedarfBench } from './bedarf.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
@@ -20,4 +21,5 @@ export const BENCHES: Bench[] = [
   speechBench,
   startupBench,
   calendarBench,
+  bedarfBench,
 ];

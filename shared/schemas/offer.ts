@@ -81,6 +81,8 @@ export const offerSchema = z.object({
   image: z
     .object({ url: httpUrl, alt: plainText(300), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive().max(5_000_000) })
     .optional(),
+  /** The offer's public page on the city API (`<public-url>/angebote/<id>`, issue 17); sent by /v1/offers, short enough for a small QR code. */
+  web_url: httpUrl.optional(),
   /** Kiosk-side marker: true for the built-in Siegburg sample data (never sent by a real city API). */
   sample: z.boolean().optional(),
 });
