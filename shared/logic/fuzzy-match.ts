@@ -89,10 +89,16 @@ export function fuzzyWords(vocab: Vocabulary, word: string, max = 8): string[] {
   if (k === 0) return [];
   const f = germanFold(word);
   const need = [...f].length - k;
+  // Pigeonhole prefilter: split the folded word into 2k+1 pieces; k edits (a swap across a boundary spoils two pieces)
+  // leave at least one piece intact, so a word containing none of them cannot be within budget.
+  const chars = [...f];
+  const m = Math.min(chars.length, 2 * k + 1);
+  const pieces = Array.from({ length: m }, (_, p) => chars.slice(Math.floor((p * chars.length) / m), Math.floor(((p + 1) * chars.length) / m)).join(''));
   const found: { w: string; d: number }[] = [];
   for (let i = 0; i < vocab.words.length; i++) {
     const fw = vocab.folded[i]!;
     if (fw.length < need) continue;
+    if (!pieces.some((p) => fw.includes(p))) continue;
     const w = vocab.words[i]!;
     if (w.includes(word)) continue;
     const d = substringDistance(f, fw, k);
