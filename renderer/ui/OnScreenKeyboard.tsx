@@ -76,7 +76,7 @@ export function OnScreenKeyboard({
       </Button>
     </div>
   ) : (
-    <div className="osk" role="group" aria-label={label ?? t('keyboard')} dir={current.dir} data-testid={testId} data-layout={current.id}>
+    <div className="osk" role="region" aria-label={label ?? t('keyboard')} dir={current.dir} data-testid={testId} data-layout={current.id}>
       {rows.map((row, i) => (
         <div className="osk-row" key={`${current.id}-${i}`}>
           {row.map((ch) => {
@@ -96,7 +96,7 @@ export function OnScreenKeyboard({
           </Button>
         ) : null}
         {withDigits ? null : (
-          <Button className="osk-key osk-key-wide" keyId="digits" ariaPressed={digits} onPress={() => setDigits((d) => !d)} testId="key-digits" ariaLabel={t('keyDigits')}>
+          <Button className="osk-key osk-key-wide" keyId="digits" ariaPressed={digits} onPress={() => setDigits((d) => !d)} testId="key-digits" ariaLabel={`${t('keyDigitsShort')}: ${t('keyDigits')}`}>
             <span aria-hidden="true">{t('keyDigitsShort')}</span>
           </Button>
         )}
@@ -114,7 +114,7 @@ export function OnScreenKeyboard({
           icon="backspace"
           onPress={() => onChange(applyKey(value, { type: 'backspace' }))}
           testId="key-backspace"
-          ariaLabel={t('keyBackspace')}
+          ariaLabel={`${t('keyBackspaceShort')}: ${t('keyBackspace')}`}
         >
           <span aria-hidden="true">{t('keyBackspaceShort')}</span>
         </Button>

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { writeTestMbtiles } from '../../electron/services/tiles/mbtiles-test-pack';
-import { checkA11y, checkTargets } from './helpers/a11y';
+import { checkA11y, checkTargets, checkTextSize } from './helpers/a11y';
 import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap } from './helpers/kiosk-ui';
 import { expect, test } from './fixtures/host';
 
@@ -113,7 +113,7 @@ test.describe('offer map', () => {
       .toBe(true);
     for (let i = 0; i < 6 && !(await markerInView(page, '.map-marker-offer')); i++) await tap(page.getByTestId('map-zoom-in'));
     const offer = (await markerInView(page, '.map-marker-offer'))!;
-    await expect(offer).toHaveAttribute('aria-label', /^Angebot: .+/);
+    await expect(offer).toHaveAttribute('aria-label', /^1 Angebot: .+/);
     await offer.focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('map-card')).toBeVisible();
@@ -165,9 +165,11 @@ test.describe('offer map', () => {
     await openMap(page);
     await checkA11y(page, 'map de');
     await checkTargets(page, {}, 'map de');
+    await checkTextSize(page, 'map de');
     await openSomeOfferCard(page);
     await checkA11y(page, 'map card de');
     await checkTargets(page, {}, 'map card de');
+    await checkTextSize(page, 'map card de');
   });
 
   test('axe and touch targets on the map in Arabic, extra large text, high contrast', async ({ page }) => {

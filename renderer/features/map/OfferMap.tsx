@@ -196,7 +196,8 @@ export const OfferMap = forwardRef<OfferMapHandle, OfferMapProps>(function Offer
     const word = document.createElement('span');
     word.className = 'map-marker-word';
     word.textContent = m.count === 1 ? p.texts.markerOne : p.texts.markerMany;
-    inner.append(num, word);
+    // The space keeps the visible text ("8 Angebote") the start of the marker's accessible name (axe label-content-name-mismatch).
+    inner.append(num, ' ', word);
     const marker = L.marker([m.lat, m.lon], {
       icon: L.divIcon({
         html: inner,
