@@ -15,13 +15,15 @@ import { eventsForWindow } from './event-store';
 import { buildCalendar } from './ics-writer';
 import { withImportedEvents } from './calendar-sources/serve-events';
 import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
-import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage } from './offer-store';
+import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
 import { storeWish } from './wish-store';
 
 export interface KioskApiOptions {
   db: CityDb;
   /** Sends a body, applying the body-level chaos faults (server.ts). */
   send: (req: FastifyRequest, reply: FastifyReply, body: string, contentType: string) => FastifyReply;
+  /** --public-url, to make the relative image URLs of club photos absolute for kiosks (absent: sent relative). */
+  publicUrl?: () => string;
 }
 
 const offersQuerySchema = z.object({
@@ -81,6 +83,12 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     // A cursor from the future means this database was replaced: the kiosk must start over.
     if (!cursor || cursor.seq > currentSeq(db)) return reply.code(400).send({ error: 'unknown cursor' });
     const page = offersPage(db, cursor, q.data.limit);
+    if (opts.publicUrl) {
+      const base = JSON.stringify(opts.publicUrl()).slice(1, -1);
+      page.items = page.items.map((j) => j.replace(/"url":"\/images\/([0-9a-f]{64})"/g, `"url":"${base}/images/$1"`));
+      // issue 17: every offer carries the address of its public page (built from --public-url, never the Host)
+      page.items = withWebUrl(page.items, opts.publicUrl());
+    }
     if (req.chaosFault === 'malformed') page.items.splice(Math.floor(page.items.length / 2), 0, ...malformedRecords(cursor.seq));
     return send(req, reply, serialiseFeedPage(page), JSON_TYPE);
   });

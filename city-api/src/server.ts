@@ -52,6 +52,7 @@ declare module 'fastify' {
 }
 
 const sha256Param = z.string().regex(/^[0-9a-f]{64}$/);
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 export const PUBLIC_URL_REQUIRED =
   'the staff page and the club form write absolute links (poster QR code, feeds, private links), so the server needs its public address: ' +
@@ -167,7 +168,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   // /health, /ready (database answers) and /metrics (Prometheus) for the town's monitoring.
   registerOpsRoutes(app, { db });
 
-  void app.register(kioskApiPlugin, { prefix: '/v1', db, send });
+  void app.register(kioskApiPlugin, { prefix: '/v1', db, send, publicUrl: opts.publicUrl === undefined ? undefined : publicUrl });
 
   app.get<{ Params: { sha: string } }>('/images/:sha', async (req, reply) => {
     const sha = sha256Param.safeParse(req.params.sha);
@@ -175,8 +176,16 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     const row = db.prepare(`SELECT content_type, bytes FROM images WHERE sha256 = ?`).get(sha.data) as
       | { content_type: string; bytes: Buffer }
       | undefined;
-    if (!row) return reply.code(404).send({ error: 'not found' });
-    return reply.type(row.content_type).header('cache-control', 'public, max-age=31536000, immutable').send(row.bytes);
+    // only the three re-encoded image types, never sniffed by a browser, never a document
+    const type = IMAGE_TYPES.has(row?.content_type ?? '') ? row!.content_type : null;
+    if (!row || !type) return reply.code(404).send({ error: 'not found' });
+    return reply
+      .type(type)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-disposition', 'inline')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(row.bytes);
   });
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.

@@ -79,7 +79,9 @@ export const offerSchema = z.object({
   contact_person: plainText(200).optional(),
   url: httpUrl.optional(),
   image: z
-    .object({ url: httpUrl, alt: plainText(300), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive().max(5_000_000) })
+    // relative "/images/<sha256>": an image on the city API itself (club form photos, issue 13); the city API's
+    // /v1/offers sends it made absolute with its public URL
+    .object({ url: z.union([httpUrl, z.string().regex(/^\/images\/[0-9a-f]{64}$/)]), alt: plainText(300), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive().max(5_000_000) })
     .optional(),
   /** The offer's public page on the city API (`<public-url>/angebote/<id>`, issue 17); sent by /v1/offers, short enough for a small QR code. */
   web_url: httpUrl.optional(),

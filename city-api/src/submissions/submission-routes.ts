@@ -5,6 +5,7 @@ import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy'
 import type { Offer } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
 import { putImage } from '../image-store';
+import { reencodePhoto, type PhotoError, type PhotoType } from '../photo';
 import { getTaxonomyRow } from '../offer-store';
 import { PIN_MISSING, parseSubmissionForm, valuesFromOffer, type FieldErrors, type FormValues } from './submission-form';
 import { formText, type FormLang } from './submission-texts';
@@ -61,13 +62,6 @@ export function windowCounter(windowMs: number, maxKeys = 10_000) {
       return hits.get(key)?.[0];
     },
   };
-}
-
-function detectImage(b: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
 }
 
 const langOf = (q: unknown): FormLang => ((q as { lang?: string } | undefined)?.lang === 'en' ? 'en' : 'de');
@@ -127,9 +121,9 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
   async function readForm(
     req: FastifyRequest,
     values: FormValues,
-  ): Promise<{ values: FormValues; photo: Buffer | null; photoError: 'e_photoSize' | 'e_photoType' | null }> {
-    let photo: Buffer | null = null;
-    let photoError: 'e_photoSize' | 'e_photoType' | null = null;
+  ): Promise<{ values: FormValues; photo: { bytes: Buffer; contentType: PhotoType } | null; photoError: 'e_photoSize' | PhotoError | null }> {
+    let photo: { bytes: Buffer; contentType: PhotoType } | null = null;
+    let photoError: 'e_photoSize' | PhotoError | null = null;
     if (!req.isMultipart()) {
       const body = formParams(req);
       for (const [k, v] of body) values.set(k, [...(values.get(k) ?? []), v.slice(0, 10_000)]);
@@ -142,8 +136,10 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
         const bytes = Buffer.concat(chunks);
         if (part.file.truncated) photoError = 'e_photoSize';
         else if (bytes.length > 0) {
-          if (detectImage(bytes)) photo = bytes;
-          else photoError = 'e_photoType';
+          // decoded and re-encoded: only the pixels reach the database and the kiosks
+          const r = await reencodePhoto(bytes);
+          if (r.ok) photo = { bytes: r.bytes, contentType: r.contentType };
+          else photoError = r.error;
         }
       } else {
         const v = typeof part.value === 'string' ? part.value : String(part.value ?? '');
@@ -204,8 +200,9 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     }
     let offer = parsed.value.offer;
     if (form.photo) {
-      const stored = putImage(db, form.photo, detectImage(form.photo)!);
-      image = { url: `${base()}/images/${stored.sha256}`, alt: (form.values.get('image_alt')?.[0] ?? '').trim(), sha256: stored.sha256, bytes: stored.bytes };
+      const stored = putImage(db, form.photo.bytes, form.photo.contentType);
+      // stored relative: the kiosk API sends it with this server's --public-url, the web pages as is
+      image = { url: `/images/${stored.sha256}`, alt: (form.values.get('image_alt')?.[0] ?? '').trim(), sha256: stored.sha256, bytes: stored.bytes };
       offer = { ...offer, image };
     } else if (image) offer = { ...offer, image: { ...image, alt: (form.values.get('image_alt')?.[0] ?? '').trim() || image.alt } };
     if (!edit) accepted.add(ip, t);

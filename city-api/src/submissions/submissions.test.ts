@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -173,7 +174,8 @@ describe('public submission form', () => {
   });
 
   it('stores a real photo (checked by its bytes) with the offer after approval', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    // a real, decodable PNG: a header alone is refused since photos are decoded and re-encoded (issue 13)
+    const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: 'red' } }).png().toBuffer();
     const res = await submit(validFields(await timeToken(), { image_alt: 'Ein Spielbrett' }), { name: 'foto.png', type: 'image/png', bytes: png });
     expect(res.statusCode).toBe(201);
     const sub = onlySubmission();
