@@ -123,6 +123,19 @@ export function currentSeq(db: CityDb): number {
   return Number((db.prepare(`SELECT value FROM meta WHERE key = 'change_seq'`).get() as { value: string }).value);
 }
 
+/** The public page of an offer (`/angebote/<id>`, public-web plugin); `base` is --public-url. */
+export function offerWebUrl(base: string, id: string): string {
+  return `${base.replace(/\/+$/, '')}/angebote/${encodeURIComponent(id)}`;
+}
+
+/** Adds `web_url` (issue 17) to each serialised offer of a feed page. */
+export function withWebUrl(items: string[], base: string): string[] {
+  return items.map((j) => {
+    const id = (JSON.parse(j) as { id: string }).id;
+    return `${j.slice(0, -1)},"web_url":${JSON.stringify(offerWebUrl(base, id))}}`;
+  });
+}
+
 export function serialiseFeedPage(p: FeedPage): string {
   return `{"items":[${p.items.join(',')}],"deleted":${JSON.stringify(p.deleted)},"next_cursor":${JSON.stringify(p.next_cursor)},"has_more":${p.has_more}}`;
 }

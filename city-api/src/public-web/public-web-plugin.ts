@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { CityDb } from '../city-db';
+import { offerWebUrl } from '../offer-store';
 import { html } from '../staff-html';
 import { loadCatalog, offerNextDates, parseWebQuery, searchCatalog, webQueryString, type CatalogEntry } from './web-catalog';
 import { WEB_CSS, webPage, withLang } from './web-html';
@@ -17,10 +18,8 @@ export interface PublicWebOptions {
   now?: () => Date;
 }
 
-/** The public page address of an offer (also sent to kiosks as `web_url`). */
-export function offerWebUrl(base: string, id: string): string {
-  return `${base}/angebote/${encodeURIComponent(id)}`;
-}
+/** The public page address of an offer (also sent to kiosks as `web_url`, see offer-store). */
+export { offerWebUrl };
 
 export const baseUrlOf = (_req: FastifyRequest, publicUrl: () => string) => publicUrl();
 
@@ -67,15 +66,17 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     });
   }
 
-  app.get('/angebote', async (req, reply) => {
+  /** The common start of the list and map pages: language, filters, the matching offers. */
+  const listContext = (req: FastifyRequest) => {
     const query = req.query as Record<string, unknown>;
     const lang = parseLang(query.lang);
-    const t = WEB_TEXTS[lang];
     const q = parseWebQuery(query);
     const catalog = loadCatalog(db);
-    const results = searchCatalog(catalog, q, now());
-    const base = baseUrlOf(req, opts.publicUrl);
-    const qs = webQueryString(q, 'de').replace(/^\?/, '');
+    return { lang, t: WEB_TEXTS[lang], q, catalog, results: searchCatalog(catalog, q, now()), qs: webQueryString(q, 'de').replace(/^\?/, ''), base: opts.publicUrl() };
+  };
+
+  app.get('/angebote', async (req, reply) => {
+    const { lang, t, q, catalog, results, qs, base } = listContext(req);
     return sendHtml(
       reply,
       webPage(
@@ -96,17 +97,11 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   });
 
   app.get('/angebote/karte', async (req, reply) => {
-    const query = req.query as Record<string, unknown>;
-    const lang = parseLang(query.lang);
-    const t = WEB_TEXTS[lang];
-    const q = parseWebQuery(query);
-    const catalog = loadCatalog(db);
-    const results = searchCatalog(catalog, q, now());
-    const qs = webQueryString(q, 'de').replace(/^\?/, '');
+    const { lang, t, q, catalog, results, qs, base } = listContext(req);
     return sendHtml(
       reply,
       webPage(
-        { lang, title: t.mapTitle, path: '/angebote/karte', query: qs, base: baseUrlOf(req, opts.publicUrl), nav: 'map', description: t.mapIntro, wide: true, noindex: !!qs },
+        { lang, title: t.mapTitle, path: '/angebote/karte', query: qs, base, nav: 'map', description: t.mapIntro, wide: true, noindex: !!qs },
         mapBody(catalog, results, q, lang),
       ),
     );
