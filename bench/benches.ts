@@ -9,6 +9,7 @@ import { syncBench } from './sync.bench';
 import { mapBench } from './map.bench';
 import { printBench } from './print.bench';
 import { speechBench } from './speech.bench';
+import { speechTapBench } from './speech-tap.bench';
 import { startupBench } from './startup.bench';
 import { calendarBench } from './calendar.bench';
 import { bedarfBench } from './bedarf.bench';
@@ -19,6 +20,7 @@ export const BENCHES: Bench[] = [
   mapBench,
   printBench,
   speechBench,
+  speechTapBench,
   startupBench,
   calendarBench,
   bedarfBench,

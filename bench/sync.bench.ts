@@ -14,6 +14,36 @@ import { putOffers } from '../city-api/src/offer-store';
 import { parseSeedSpec, seedCityDb } from '../city-api/src/seed';
 import { startCityApi } from '../city-api/src/server';
 import type { Bench } from './benches';
+import { FLAPPING_RATES } from '../city-api/src/chaos';
+import { FakeClock } from '../tests/fakes/fake-clock';
+import { createTestKiosk, startTestCityApi } from '../tests/fakes/fake-city-api-harness';
+import { syncThroughFlapping } from '../tests/fakes/flapping-sync';
+
+const CHAOS_OFFERS = 3000;
+
+/**
+ * Issue 14: time to converge through the flapping mix (25 % 503 Retry-After 1, 15 % cut mid-body, 10 % 429) against
+ * the same first sync without faults, in this process. Waits run on a fake clock: simulated = waits + real run time.
+ */
+async function chaosVersusFaultFree(): Promise<void> {
+  const rows: string[] = [];
+  for (const chaos of [false, true]) {
+    const api = await startTestCityApi({ offers: CHAOS_OFFERS, ...(chaos ? { chaos: { seed: 14, rates: FLAPPING_RATES, retryAfterS: 1 } } : {}) });
+    const kiosk = createTestKiosk(api);
+    try {
+      const r = await syncThroughFlapping(kiosk, { clock: new FakeClock('2026-11-25T10:00:00Z'), seed: 1, pageLimit: 500 });
+      if (!r.ok || countOffers(kiosk.db) !== CHAOS_OFFERS) throw new Error('did not converge');
+      rows.push(
+        `${chaos ? 'chaos mix ' : 'fault-free'}: ${(r.simulatedMs / 1000).toFixed(1)} s to converge (${r.realMs.toFixed(0)} ms real, ` +
+          `${(r.waitedMs / 1000).toFixed(1)} s waiting), ${r.runs} run(s), ${r.requests} requests (${r.retries} retries) for ${r.pages} pages`,
+      );
+    } finally {
+      kiosk.close();
+      await api.close();
+    }
+  }
+  console.log(`first sync of ${CHAOS_OFFERS} offers through a flapping network vs fault-free:\n  ${rows.join('\n  ')}`);
+}
 
 const N_OFFERS = 10_000;
 const N_CHANGES = 100;
@@ -92,6 +122,7 @@ export const syncBench: Bench = {
           `CPU ${median(incCpu).toFixed(1)} ms`,
       );
       db.close();
+      await chaosVersusFaultFree();
     } finally {
       await api.close();
       rmSync(dir, { recursive: true, force: true });
