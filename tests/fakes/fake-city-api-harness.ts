@@ -16,7 +16,7 @@ import { systemClock, type Clock } from '../../shared/logic/clock';
 import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
 import type { ChaosOptions } from '../../city-api/src/chaos';
 import { registerKiosk } from '../../city-api/src/kiosk-store';
-import { publishedOffers, putOffers, setTaxonomy } from '../../city-api/src/offer-store';
+import { offerWebUrl, publishedOffers, putOffers, setTaxonomy } from '../../city-api/src/offer-store';
 import { TEST_TAXONOMY, testOffers } from './fake-city-api-data';
 
 export const KIOSK_ID = 'rathaus-foyer';
@@ -77,7 +77,8 @@ export function expectKioskEqualsServer(kiosk: Db, api: RunningCityApi): number 
   const expected = new Map<string, unknown>();
   for (const [id, raw] of publishedOffers(api.db)) {
     const r = check(raw);
-    if (r.ok) expected.set(id, r.offer);
+    // The feed gives every offer its public page (issue 17), built from the server's public URL.
+    if (r.ok) expected.set(id, { ...r.offer, web_url: offerWebUrl(api.url, id) });
   }
   const actualIds = kiosk.prepare('SELECT id FROM offers ORDER BY id').pluck().all() as string[];
   expect(actualIds).toEqual([...expected.keys()].sort());
