@@ -2,12 +2,15 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCityDb } from '../city-db';
 import { parseSeedSpec, seedCityDb } from '../seed';
+import { registerKiosk } from '../kiosk-store';
 import { startCityApi, type RunningCityApi } from '../server';
 
+const TOKEN = 'token-rathaus-0123456789';
 let api: RunningCityApi;
 beforeAll(async () => {
   const db = openCityDb(':memory:');
   seedCityDb(db, parseSeedSpec('sample'));
+  registerKiosk(db, 'rathaus', TOKEN);
   api = await startCityApi({ db });
 });
 afterAll(async () => {
@@ -53,6 +56,18 @@ describe('public pages (issue 17)', () => {
     const ev = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
     expect(ev.startDate.toJSDate().getTime()).toBeGreaterThan(Date.now() - 86_400_000);
     expect((await get('/angebote/nope')).status).toBe(404);
+  });
+
+  it('gives every offer of the kiosk feed its public page as web_url, from the public URL, and that page answers', async () => {
+    const feed = (await (await fetch(`${api.url}/v1/offers`, { headers: { authorization: `Bearer ${TOKEN}`, host: 'evil.example' } })).json()) as {
+      items: { id: string; title: string; web_url?: string }[];
+    };
+    expect(feed.items.length).toBeGreaterThan(5);
+    for (const o of feed.items) expect(o.web_url).toBe(`${api.url}/angebote/${encodeURIComponent(o.id)}`);
+    const first = feed.items[0]!;
+    const page = await fetch(first.web_url!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(first.title.replace(/&/g, '&amp;'));
   });
 
   it('map, print view, privacy, sitemap and robots answer', async () => {
