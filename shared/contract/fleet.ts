@@ -47,7 +47,13 @@ export const staffStatusSchema = z.object({
   /** The setup PIN is still active: staff should set their own. */
   setupPinActive: z.boolean(),
   cityApi: z.object({ configured: z.boolean(), baseUrl: z.string().nullable(), registered: z.boolean().nullable() }),
-  sync: componentState.extend({ lastSyncAt: z.string().nullable() }).nullable(),
+  sync: componentState
+    .extend({
+      lastSyncAt: z.string().nullable(),
+      /** Seconds since the last successful sync on the kiosk's clock (null: never); the staff screen warns after 24 h. */
+      dataAgeS: z.number().int().min(0).nullable().optional(),
+    })
+    .nullable(),
   outbox: componentState.extend({ pending: z.number().int().min(0) }).nullable(),
   printer: componentState.nullable(),
   diskFreeMb: z.number().nullable(),

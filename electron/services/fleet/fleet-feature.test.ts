@@ -223,3 +223,40 @@ describe('command ledger', () => {
     expect(ledger.pendingAcks()).toEqual(['x']);
   });
 });
+
+describe('data age (issue 14)', () => {
+  /** A sync feature's status whose last success lies `ageS` seconds before the fake clock's time. */
+  const syncPeer = (clock: FakeClock, ageS: number) => ({
+    getSyncStatus: async () => ({
+      configured: true,
+      kind: 'gemeinsam',
+      dataSource: 'city',
+      running: false,
+      unauthorized: false,
+      lastAttemptAt: null,
+      lastSuccessAt: new Date(clock.now().getTime() - ageS * 1000).toISOString(),
+      lastError: null,
+      nextSyncAt: null,
+      consecutiveFailures: 0,
+      counts: { offers: 1, activeOffers: 1, events: 0, images: 0 },
+      lastRun: null,
+    }),
+  });
+
+  it('heartbeat and staff screen count the age of the data on the injected clock, not on system time', async () => {
+    let clockRef: FakeClock | null = null;
+    const { feature, client, clock } = setup(CITY, { peers: () => syncPeer(clockRef!, 25 * 3600) });
+    clockRef = clock;
+    // The fake clock is days away from system time: any Date.now() in the path gives another figure.
+    await feature.runtime.heartbeatNow();
+    expect(client.heartbeats[0]).toHaveProperty('data_age_s', 25 * 3600);
+    const ctx = { transport: 'http' as const };
+    const { token } = await feature.handlers.staffUnlock({ pin: '246810' }, ctx);
+    expect((await feature.handlers.getStaffStatus({ token: token! }, ctx)).sync).toMatchObject({ dataAgeS: 25 * 3600 });
+    // The clock moves, the sync stays where it was: the age grows by exactly that much.
+    clockRef = new FakeClock(clock.now());
+    clock.advance(90 * 60_000);
+    const again = (await feature.handlers.staffUnlock({ pin: '246810' }, ctx)).token!; // the session has timed out by then
+    expect((await feature.handlers.getStaffStatus({ token: again }, ctx)).sync?.dataAgeS).toBe(25 * 3600 + 90 * 60);
+  });
+});

@@ -107,6 +107,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions) {
     version: deps.version,
     dataDir: deps.dataDir,
     uptimeS,
+    now: () => clock.now(),
   });
   const { heartbeatNow } = heartbeat;
 
@@ -125,6 +126,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions) {
       version: deps.version,
       dataDir: deps.dataDir,
       uptimeS,
+      now: () => clock.now(),
     }),
     async rendererHeartbeat(input) {
       usage.beat(input);

@@ -68,6 +68,7 @@ describe('per-request retry for heartbeat and remote config (issue 14)', () => {
       version: '9.9.9',
       dataDir: dir,
       uptimeS: () => 1,
+      now: () => new Date('2026-12-02T10:00:00Z'),
       retry,
     });
     return { hb, status };

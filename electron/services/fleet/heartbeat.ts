@@ -34,8 +34,8 @@ export interface HeartbeatDeps {
   uptimeS: () => number;
   /** per-request retry (request-retry.ts; default: 6 tries, about 1, 2, 4, 8 s, Retry-After up to 60 s) */
   retry?: RequestRetryOptions;
-  /** Clock for the data age (default: system time). */
-  now?: () => Date;
+  /** The kiosk's clock (data age). */
+  now: () => Date;
 }
 
 /**
@@ -61,7 +61,7 @@ export function createHeartbeat(deps: HeartbeatDeps) {
       version: deps.version.slice(0, 40),
       uptime_s: deps.uptimeS(),
       last_sync_at: snap.lastSyncAt,
-      data_age_s: dataAgeS(snap.lastSyncAt, (deps.now ?? (() => new Date()))()),
+      data_age_s: dataAgeS(snap.lastSyncAt, deps.now()),
       offers_count: snap.offersCount,
       outbox_pending: snap.outbox?.pending ?? 0,
       printer: { state: printerState },

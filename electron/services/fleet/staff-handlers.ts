@@ -7,6 +7,7 @@ import type { ErrorJournal } from '../log-files/error-journal';
 import type { Log } from '../log';
 import type { UpdateService } from '../updates/update-service';
 import { diskFreeMb } from './disk-free';
+import { dataAgeS } from './heartbeat';
 import type { EffectiveConfig } from './effective-config';
 import { readPeerSnapshot, type PeerHandlers } from './peer-status';
 import type { RemoteStatus } from './remote-status';
@@ -29,6 +30,8 @@ export interface StaffHandlerDeps {
   version: string;
   dataDir: string;
   uptimeS: () => number;
+  /** The injected clock (data age on the staff screen). */
+  now: () => Date;
 }
 
 /**
@@ -84,7 +87,8 @@ export function createStaffHandlers(deps: StaffHandlerDeps) {
           baseUrl: cfg.cityApi?.baseUrl ?? null,
           registered: snap.unauthorized === true ? false : remote.registered,
         },
-        sync: snap.sync,
+        // Data age from the kiosk's clock (issue 14), not the renderer's: one clock for heartbeat, staff screen and tests.
+        sync: snap.sync ? { ...snap.sync, dataAgeS: dataAgeS(snap.sync.lastSyncAt, deps.now()) } : null,
         outbox: snap.outbox,
         printer: snap.printer,
         diskFreeMb: diskFreeMb(deps.dataDir),

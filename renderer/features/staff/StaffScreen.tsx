@@ -136,9 +136,9 @@ function StatusView() {
   const s: StaffStatus | null = status;
   const time = (iso: string | null) => formatTime(iso, i18n.language) ?? t('value.never');
   const word = (group: string, state: string) => t(`${group}.${state}`, { defaultValue: state });
-  // Age of the data: since the last successful sync (issue 14); after 24 h the staff screen warns.
-  const lastSyncMs = s?.sync?.lastSyncAt ? Date.parse(s.sync.lastSyncAt) : NaN;
-  const dataAgeMin = Number.isFinite(lastSyncMs) ? Math.max(0, Math.floor((Date.now() - lastSyncMs) / 60_000)) : null;
+  // Age of the data: since the last successful sync, counted by the kiosk on its own clock (issue 14); after 24 h the
+  // staff screen warns.
+  const dataAgeMin = typeof s?.sync?.dataAgeS === 'number' ? Math.floor(s.sync.dataAgeS / 60) : null;
   const hours = s ? Math.floor(s.uptimeS / 3600) : 0;
   const minutes = s ? Math.floor((s.uptimeS % 3600) / 60) : 0;
 
