@@ -14,6 +14,8 @@ export interface DecodedJob {
   lines: string[];
   /** Payloads of QR codes stored with GS ( k (function 180). */
   qr: string[];
+  /** Each QR code with the module size (GS ( k function 167, dots) and error correction (169: L M Q H) in force when its data was stored. */
+  qrSymbols: { data: string; moduleDots: number; level: 'L' | 'M' | 'Q' | 'H' }[];
   /** A cut command (GS V) ended this job. */
   cut: boolean;
   /** Code pages selected with ESC t, in order. */
@@ -57,11 +59,14 @@ export class EscPosDecoder {
   private job: DecodedJob = EscPosDecoder.emptyJob();
   private line = '';
   private codePage = 0;
+  // QR settings of an Epson printer after ESC @: module size 3 dots, error correction L
+  private qrModuleDots = 3;
+  private qrLevel: 'L' | 'M' | 'Q' | 'H' = 'L';
 
   constructor(private readonly onStatusRequest: (n: number) => void = () => {}) {}
 
   private static emptyJob(): DecodedJob {
-    return { lines: [], qr: [], cut: false, codePages: [], initialised: false, unknown: [] };
+    return { lines: [], qr: [], qrSymbols: [], cut: false, codePages: [], initialised: false, unknown: [] };
   }
 
   push(chunk: Buffer): void {
@@ -137,6 +142,8 @@ export class EscPosDecoder {
         }
         this.job.initialised = true;
         this.codePage = 0;
+        this.qrModuleDots = 3;
+        this.qrLevel = 'L';
         return 2;
       case 't':
         if (avail < 3) return 0;
@@ -203,8 +210,12 @@ export class EscPosDecoder {
         const fn = String.fromCharCode(b[pos + 2]!);
         // GS ( k pL pH cn=49 fn=80 m=48 d1..dk: store QR code data
         if (fn === 'k' && b[pos + 5] === 49 && b[pos + 6] === 80) {
-          this.job.qr.push(b.subarray(pos + 8, pos + len).toString('utf8'));
+          const data = b.subarray(pos + 8, pos + len).toString('utf8');
+          this.job.qr.push(data);
+          this.job.qrSymbols.push({ data, moduleDots: this.qrModuleDots, level: this.qrLevel });
         }
+        if (fn === 'k' && b[pos + 5] === 49 && b[pos + 6] === 67) this.qrModuleDots = b[pos + 7]!;
+        if (fn === 'k' && b[pos + 5] === 49 && b[pos + 6] === 69) this.qrLevel = (['L', 'M', 'Q', 'H'] as const)[b[pos + 7]! - 48] ?? 'L';
         return len;
       }
       case '8': {

@@ -90,6 +90,8 @@ function offerBody(data: OfferSlipData, ctx: SlipContext, opts: { maxDates: numb
   blocks.push({ kind: 'text', text: [offer.contact_person, org.name].filter(Boolean).join(', ') });
   if (org.phone) blocks.push({ kind: 'text', text: `${w.phone}: ${org.phone}` });
   if (org.email) blocks.push({ kind: 'text', text: `${w.email}: ${org.email}` });
+  // the QR code carries the public page now; the club's own website stays readable on paper
+  if (offer.web_url && offer.url) blocks.push({ kind: 'text', text: `${w.web}: ${offer.url}` });
   return blocks;
 }
 
@@ -100,7 +102,9 @@ export function offerSlip(data: OfferSlipData, ctx: SlipContext): { blocks: Slip
   if (data.offer.sample) blocks.push({ kind: 'marker', text: w.sample }, { kind: 'text', text: w.sampleNote });
   if (summary) blocks.push({ kind: 'text', text: summary });
   blocks.push({ kind: 'rule' }, ...offerBody(data, ctx, { maxDates: 3 }));
-  const qr = data.offer.url ?? null;
+  // The offer's short public page (web_url, issue 17) when the city API sends one; otherwise (sample data, older
+  // servers, HSDS) the club's own page as before. The address is printed under the code for those without a camera.
+  const qr = data.offer.web_url ?? data.offer.url ?? null;
   if (qr) blocks.push({ kind: 'rule' }, { kind: 'text', text: w.qrHint }, { kind: 'qr', data: qr }, { kind: 'small', text: qr });
   blocks.push(...footer(ctx));
   return { blocks, qr };
@@ -114,7 +118,9 @@ export function merklisteSlip(items: OfferSlipData[], ctx: SlipContext): { block
     const { title } = offerTexts(item.offer, ctx.lang);
     blocks.push({ kind: 'rule' }, { kind: 'subheading', text: `${i + 1}. ${title}` });
     blocks.push(...offerBody(item, ctx, { maxDates: 1 }));
-    if (item.offer.url) blocks.push({ kind: 'small', text: `${w.web}: ${item.offer.url}` });
+    // each offer of the list gets its own small code to its public page (issue 17), the address printed under it
+    if (item.offer.web_url) blocks.push({ kind: 'qr', data: item.offer.web_url }, { kind: 'small', text: item.offer.web_url });
+    else if (item.offer.url) blocks.push({ kind: 'small', text: `${w.web}: ${item.offer.url}` });
   });
   blocks.push(...footer(ctx));
   return { blocks, qr: null };

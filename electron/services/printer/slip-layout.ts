@@ -57,6 +57,21 @@ export function wrapText(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
+/** Bytes a QR code of version 4 (33 x 33 modules) holds in byte mode at error correction M and L. */
+export const QR_V4_BYTES = { m: 62, l: 78 } as const;
+
+/**
+ * Module size (printer dots) and error correction of a printed QR code. A short address (an offer's public page,
+ * issue 17) fits version 4 or smaller: level M when it fits, L otherwise, and 8-dot modules (1 mm at 203 dpi, a
+ * code of about 33 mm, read from about 30 cm). Longer texts keep today's 6-dot modules at level M.
+ */
+export function qrOptions(data: string): { cell: number; level: 'm' | 'l' } {
+  const bytes = Buffer.byteLength(data, 'utf8');
+  if (bytes <= QR_V4_BYTES.m) return { cell: 8, level: 'm' };
+  if (bytes <= QR_V4_BYTES.l) return { cell: 8, level: 'l' };
+  return { cell: 6, level: 'm' };
+}
+
 /** The receiptline document (markdown-like receipt description) of a slip; all text folded to code page 858 and wrapped at word boundaries. */
 export function slipToReceiptline(blocks: SlipBlock[], cpl: number): string {
   const out: string[] = [];
@@ -90,9 +105,11 @@ export function slipToReceiptline(blocks: SlipBlock[], cpl: number): string {
       case 'space':
         out.push('|');
         break;
-      case 'qr':
-        out.push(`{code:${escapeProperty(b.data)}; option:qrcode,6,m}`);
+      case 'qr': {
+        const { cell, level } = qrOptions(b.data);
+        out.push(`{code:${escapeProperty(b.data)}; option:qrcode,${cell},${level}}`);
         break;
+      }
     }
   }
   return out.join('\n') + '\n';
