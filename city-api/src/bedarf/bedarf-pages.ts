@@ -5,6 +5,8 @@ import { html, raw, type Raw } from '../staff-html';
 import { setDistrictPopulation } from '../wish-work';
 import { csrfField, requireStaff, secureStaff, sendStaffPage, staffForm, type StaffContext } from '../staff/staff-kit';
 import { bedarfData, type BedarfData, type BedarfRange } from './bedarf-data';
+import { offersDueForReview } from '../submissions/submission-store';
+import { bedarfReportPdf } from './bedarf-pdf';
 import { barChart, columnChart, districtMap, hourHeatmap } from './bedarf-svg';
 
 const day = z.iso.date();
@@ -73,6 +75,7 @@ export function renderBedarfBody(req: FastifyRequest, d: BedarfData): Raw {
       <label for="from">von</label><input type="date" id="from" name="from" value="${d.range.from}">
       <label for="to">bis</label><input type="date" id="to" name="to" value="${d.range.to}">
       <button>Anzeigen</button></fieldset></form>
+    <p><a href="/staff/bedarf.pdf?from=${d.range.from}&amp;to=${d.range.to}">Bericht Angebotslandkarte als PDF (A4) für diesen Zeitraum</a></p>
     <p>${d.wishesTotal} Wünsche vom ${d.range.from} bis ${d.range.to}. Suchwörter erscheinen nur, wenn sie an einem Tag an einem Kiosk mindestens dreimal ohne Treffer gesucht wurden.</p>
     ${section('Wünsche nach Thema', barChart('c-themen', 'Wünsche nach Thema', d.byTopic), ['themen'])}
     ${section('Wünsche über die Zeit', columnChart('c-monate', 'Wünsche je Monat', d.byMonth), ['monate'])}
@@ -105,6 +108,17 @@ export function registerBedarfPages(scope: FastifyInstance, ctx: StaffContext): 
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="bedarf-${t.id}-${range.from}-${range.to}.csv"`)
       .send(`\uFEFF${toCsv(t)}`);
+  });
+
+  scope.get('/bedarf.pdf', async (req: FastifyRequest, reply: FastifyReply) => {
+    requireStaff(req);
+    const range = rangeOf(req.query, ctx.now());
+    const data = bedarfData(db, range);
+    const pdf = bedarfReportPdf({ data, tables: bedarfTables(data), review: offersDueForReview(db, ctx.now()), now: ctx.now() });
+    return secureStaff(reply)
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="bericht-angebotslandkarte-${range.from}-${range.to}.pdf"`)
+      .send(pdf);
   });
 
   scope.post('/bedarf/population', async (req, reply) => {

@@ -64,7 +64,7 @@ export function columnChart(id: string, title: string, rows: readonly Row[]): st
  * Schematic map of Siegburg's districts (tiles placed roughly where the districts lie; no map data needed), shaded
  * by offers per 1,000 residents, with a dot per district sized by its wishes. Unknown districts go to a last row.
  */
-const TILE_POS: Record<string, [number, number]> = {
+export const TILE_POS: Record<string, [number, number]> = {
   brueckberg: [1, 0],
   wolsdorf: [2, 0],
   deichhaus: [3, 0],

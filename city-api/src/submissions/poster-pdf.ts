@@ -28,7 +28,7 @@ function winAnsi(s: string): Buffer {
   return Buffer.from(out);
 }
 
-function pdfString(s: string): string {
+export function pdfString(s: string): string {
   // Escape for a literal string; bytes ≥ 0x80 as octal escapes keeps the file ASCII.
   let out = '';
   for (const b of winAnsi(s)) {
