@@ -16,11 +16,16 @@ import { createErrorJournal } from './log-files/error-journal';
 import { consoleLog, type Log } from './log';
 import { createOffersFeature } from './offers/offers-feature';
 import { importSampleDataIfEmpty } from './seed/sample-import';
+import { defaultWishesAdapters } from './outbox/wishes-adapters';
 import { createWishesFeature, type WishesAdapters } from './outbox/wishes-feature';
 import { defaultPrintingAdapters } from './printer/printing-adapters';
 import { createPrintingFeature, type PrintingAdapters } from './printer/printing-feature';
+import { defaultSpeechAdapters } from './speech/speech-adapters';
+import { createSpeechFeature, type SpeechAdapters } from './speech/speech-feature';
 import { createTileService } from './tiles/tile-service';
+import { defaultSyncAdapters } from './sync/sync-adapters';
 import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
+import { defaultUsageAdapters } from './usage/usage-adapters';
 import { createUsageFeature, type UsageAdapters } from './usage/usage-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
@@ -34,17 +39,19 @@ export interface ComposeOptions {
   /** better_sqlite3.node built for Electron's ABI (development launches only; see docs/adr/0003). */
   nativeBinding?: string;
   /** Wish outbox: a fake city API transport or short backoff for tests (default: real fetch transport). */
-  wishes?: WishesAdapters;
+  wishes?: Partial<WishesAdapters>;
   /** Fleet: city API remote-management client, updater, app control (reload/relaunch/clear cache), print-in-progress probe. */
   fleet?: Partial<FleetAdapters>;
   /** Printing: printer transport factory (fake printer in tests), timeouts, brochure maker (PDF renderer per host). */
   printing?: Partial<PrintingAdapters>;
   /** City API sync: client factories (fake or real with small limits), jitter, page size, timers off for tests. */
-  sync?: SyncAdapters;
+  sync?: Partial<SyncAdapters>;
   /** Map tiles: a fake tile source for tests (default: offline pack + online source with disk cache, from config). */
   tiles?: TileSource;
   /** Usage counters: a fake stats transport, timers off (tests). */
-  usage?: UsageAdapters;
+  usage?: Partial<UsageAdapters>;
+  /** Speech: extra voices (default: voice files listed in the data directory's voices/voices.json). */
+  speech?: Partial<SpeechAdapters>;
 }
 
 /**
@@ -83,16 +90,18 @@ export function composeKiosk(opts: ComposeOptions) {
     importSampleDataIfEmpty(db, { cityApi: undefined });
   }
   const offers = createOffersFeature(deps);
-  const wishes = createWishesFeature(deps, opts.wishes);
-  // Adapters are chosen here and only here: the host's, else the defaults (real transports, HTTP client, no updates).
+  // Adapters are chosen here and only here (tests/unit/composition-root.test.ts checks it): the host's, else the
+  // defaults from each feature's *-adapters.ts (real transports, HTTP clients, no updates).
+  const wishes = createWishesFeature(deps, { ...defaultWishesAdapters(deps), ...opts.wishes });
   const printing = createPrintingFeature(deps, { ...defaultPrintingAdapters(), ...opts.printing });
-  const sync = createSyncFeature(deps, opts.sync);
+  const sync = createSyncFeature(deps, { ...defaultSyncAdapters(deps), ...opts.sync });
   // Rebuild the search index right after new data arrived, not in the first visitor's search (about 0.4 s for
   // 10,000 offers); deferred a tick so answers already waiting go out first.
   sync.onSynced(() => setImmediate(() => offers.warmSearchIndex()));
   const fleet = createFleetFeature(deps, { ...defaultFleetAdapters(deps), isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => inner as unknown as PeerHandlers });
-  const usage = createUsageFeature(deps, opts.usage);
-  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet, usage];
+  const usage = createUsageFeature(deps, { ...defaultUsageAdapters(deps), ...opts.usage });
+  const speech = createSpeechFeature(deps, { ...defaultSpeechAdapters(deps), ...opts.speech });
+  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet, usage, speech];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 
   // `inner` is what features call among themselves (fleet → syncNow, testPrint); callers from outside (renderer over
@@ -104,6 +113,7 @@ export function composeKiosk(opts: ComposeOptions) {
     ...fleet.handlers,
     ...sync.handlers,
     ...usage.handlers,
+    ...speech.handlers,
   } satisfies KioskHandlers;
   const handlers = usage.countUsage(fleet.guardStaffOnly(inner));
 

@@ -10,6 +10,7 @@ import { backupOutbox, checkDatabaseFile, defaultBackupDir, listBackups, openKio
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
 import type { ServiceDeps } from '../../electron/services/feature';
 import { silentLog } from '../../electron/services/log';
+import { defaultWishesAdapters } from '../../electron/services/outbox/wishes-adapters';
 import { createWishesFeature } from '../../electron/services/outbox/wishes-feature';
 import { importSampleDataIfEmpty } from '../../electron/services/seed/sample-import';
 import { startFakeWishApi, type FakeWishApi } from '../fakes/fake-wish-api';
@@ -47,7 +48,7 @@ describe('a damaged kiosk database heals (issue 14)', () => {
   /** Submits `n` wishes while offline (no city API), the way a kiosk with a broken network would keep them. */
   async function confirmWishes(db: Db, n: number, tag: string): Promise<string[]> {
     const deps: ServiceDeps = { db, config: createConfigStore(kioskConfigSchema.parse({ kioskId: 'heal-kiosk' })), dataDir: dir, clock: systemClock, log: silentLog, version: '9.9.9' };
-    const f = createWishesFeature(deps);
+    const f = createWishesFeature(deps, defaultWishesAdapters(deps));
     const keys: string[] = [];
     for (let i = 0; i < n; i++) keys.push((await f.handlers.submitWish({ text: `${tag} Wunsch ${i}`, language: 'de', contact_consent: false }, CTX)).key);
     return keys;
@@ -56,7 +57,7 @@ describe('a damaged kiosk database heals (issue 14)', () => {
   /** Starts the outbox on the healed database and waits until every key reached the (fake) city API. */
   async function expectDelivered(db: Db, keys: string[]) {
     const deps: ServiceDeps = { db, config: createConfigStore(config()), dataDir: dir, clock: systemClock, log: silentLog, version: '9.9.9' };
-    const f = createWishesFeature(deps, { sender: { backoff: { baseMs: 20, capMs: 200, minMs: 5 }, timeoutMs: 400, idlePollMs: 50 } });
+    const f = createWishesFeature(deps, { ...defaultWishesAdapters(deps), sender: { backoff: { baseMs: 20, capMs: 200, minMs: 5 }, timeoutMs: 400, idlePollMs: 50 } });
     f.start?.();
     try {
       await waitFor(() => keys.every((k) => api.stored.has(k)), `delivery of ${keys.length} wishes`);

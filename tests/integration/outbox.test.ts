@@ -9,6 +9,7 @@ import { createConfigStore } from '../../electron/services/config/config-store';
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
 import type { ServiceDeps } from '../../electron/services/feature';
 import { silentLog } from '../../electron/services/log';
+import { defaultWishesAdapters } from '../../electron/services/outbox/wishes-adapters';
 import { createWishesFeature } from '../../electron/services/outbox/wishes-feature';
 import { startFakeWishApi, type FakeWishApi, type WishApiBehaviour } from '../fakes/fake-wish-api';
 
@@ -36,6 +37,7 @@ describe('wish outbox against a fake city API on 127.0.0.1', () => {
     db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
     deps = { db, config: createConfigStore(config), dataDir: dir, clock: systemClock, log: silentLog, version: '9.9.9' };
     feature = createWishesFeature(deps, {
+      ...defaultWishesAdapters(deps),
       sender: { backoff: { baseMs: 20, capMs: 200, minMs: 5 }, timeoutMs: 400, idlePollMs: 200 },
     });
     feature.start?.();

@@ -9,7 +9,7 @@ export interface AppControl {
   clearCache(): Promise<void>;
 }
 
-export function createBrowserHostAppControl(onLog: (message: string) => void = () => {}) {
+export function createBrowserHostAppControl(onLog: (message: string) => void = () => {}): AppControl & { takeReloadRequest(): boolean } {
   let pendingReload = false;
   const control: AppControl & { takeReloadRequest(): boolean } = {
     reload(reason) {

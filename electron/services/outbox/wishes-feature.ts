@@ -6,13 +6,15 @@ import { isInsideWindow, localDay } from '../health/maintenance-window';
 import type { Feature, ServiceDeps } from '../feature';
 import { createOutboxSender, resolveWishTarget, type OutboxSenderOptions } from './outbox-sender';
 import { createWishOutbox, WishValidationError } from './wish-outbox';
-import { createFetchWishTransport, type WishTransport } from './wish-transport';
+import type { WishTransport } from './wish-transport';
 
 export type WishesHandlers = Pick<KioskHandlers, keyof typeof wishesContract>;
 
-/** Adapters and tuning the composition root may pass (tests: a fake transport, short backoff). */
+/** Adapters the composition root chooses (compose.ts; `defaultWishesAdapters` in wishes-adapters.ts), and tuning. */
 export interface WishesAdapters {
-  wishTransport?: WishTransport;
+  /** Delivery to the city API (real fetch transport, or a fake in tests). */
+  wishTransport: WishTransport;
+  /** Tests: short backoff. */
   sender?: Pick<OutboxSenderOptions, 'backoff' | 'timeoutMs' | 'idlePollMs' | 'random' | 'retry'>;
   /** false: no nightly outbox backup timer (tests call `backupIfDue` themselves) */
   backupTimer?: boolean;
@@ -25,7 +27,7 @@ export const BACKUP_CHECK_MS = 10 * 60_000;
  * Wishes: the person's wish is committed to the outbox table first, then delivered in the background
  * to the city API (`POST /v1/wishes`) by a single sender loop. See docs in outbox-sender.ts / wish-outbox.ts.
  */
-export function createWishesFeature(deps: ServiceDeps, adapters: WishesAdapters = {}): Feature<WishesHandlers> & {
+export function createWishesFeature(deps: ServiceDeps, adapters: WishesAdapters): Feature<WishesHandlers> & {
   sender: ReturnType<typeof createOutboxSender>;
   /** Makes the nightly online backup of the outbox when inside the maintenance window and none was made today. */
   backupIfDue(): Promise<string | null>;
@@ -33,7 +35,7 @@ export function createWishesFeature(deps: ServiceDeps, adapters: WishesAdapters 
   const outbox = createWishOutbox(deps.db, deps.clock);
   const sender = createOutboxSender({
     outbox,
-    transport: adapters.wishTransport ?? createFetchWishTransport({ now: () => deps.clock.now() }),
+    transport: adapters.wishTransport,
     config: deps.config,
     clock: deps.clock,
     log: deps.log,

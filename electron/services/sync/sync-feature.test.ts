@@ -10,6 +10,7 @@ import { openDatabase } from '../db/open-database';
 import type { ServiceDeps } from '../feature';
 import { silentLog } from '../log';
 import { CityApiError, type CityApiClient } from './city-api-client';
+import { defaultSyncAdapters } from './sync-adapters';
 import { createSyncFeature, type SyncFeature } from './sync-feature';
 import { BACKOFF_CAP_MS, backoffDelayMs } from './sync-backoff';
 import { startCityApi, type RunningCityApi } from '../../../city-api/src/server';
@@ -66,7 +67,7 @@ describe('backoff', () => {
 describe('sync feature', () => {
   it('without a city API: sample-data mode, nothing to sync', async () => {
     const deps = makeDeps(cfg(null));
-    const f = createSyncFeature(deps, {});
+    const f = createSyncFeature(deps, defaultSyncAdapters(deps));
     f.start?.();
     cleanup.push(() => f.stop?.());
     const s = syncStatusSchema.parse(await f.handlers.getSyncStatus({}, CTX));
@@ -81,7 +82,7 @@ describe('sync feature', () => {
     seedCityDb(api.db, parseSeedSpec('sample+synthetic:60'), new Date('2026-11-25T10:00:00Z'));
     registerKiosk(api.db, 'rathaus', 'rathaus-token-0123456789');
     const deps = makeDeps(cfg({ kind: 'gemeinsam', baseUrl: api.url, token: 'rathaus-token-0123456789', syncIntervalS: 900 }));
-    const f: SyncFeature = createSyncFeature(deps, { initialDelayMs: 3_600_000 });
+    const f: SyncFeature = createSyncFeature(deps, { ...defaultSyncAdapters(deps), initialDelayMs: 3_600_000 });
     const synced: number[] = [];
     f.onSynced((r) => synced.push(r.ok ? 1 : 0));
     f.start?.();
@@ -108,6 +109,7 @@ describe('sync feature', () => {
     const waits: number[] = [];
     const deps = makeDeps(cfg({ kind: 'gemeinsam', baseUrl: 'http://127.0.0.1:5199', token: 't', syncIntervalS: 900 }));
     const f = createSyncFeature(deps, {
+      ...defaultSyncAdapters(deps),
       cityClient: () =>
         failingClient(() => {
           tries++;

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { CallContext } from '../../../shared/contract';
 import type { syncContract, SyncStatus } from '../../../shared/contract/sync';
+import type { SyncProgress } from '../../../shared/contract/sync-progress';
 import type { CityApiConfig } from '../../../shared/schemas/kiosk-config';
 import type { Feature, ServiceDeps } from '../feature';
 import { countOffers, getDataSource } from '../offers/offer-repository';
-import { createFetchCityApiClient, DEFAULT_MAX_RESPONSE_BYTES, type CityApiClient } from './city-api-client';
-import { createHsdsClient, type HsdsClient } from './hsds-client';
+import type { CityApiClient } from './city-api-client';
+import type { HsdsClient } from './hsds-client';
 import { createImageCache, type ImageCache } from './image-cache';
 import { createRequestRetry, type RequestRetryOptions } from '../net/request-retry';
 import { backoffDelayMs } from './sync-backoff';
@@ -18,16 +19,17 @@ export type SyncHandlers = {
   [K in keyof SyncContract]: (input: z.output<SyncContract[K]['input']>, ctx: CallContext) => Promise<z.output<SyncContract[K]['output']>>;
 };
 
+/** Adapters the composition root chooses (compose.ts; `defaultSyncAdapters` in sync-adapters.ts), and tuning. */
 export interface SyncAdapters {
-  /** A city API client for the configured source (tests: a fake, or the real one with small limits). */
-  cityClient?: (cfg: CityApiConfig) => CityApiClient;
-  hsdsClient?: (cfg: CityApiConfig) => HsdsClient;
+  /** A city API client for the configured source (real fetch client, or a fake in tests). */
+  cityClient: (cfg: CityApiConfig) => CityApiClient;
+  /** An Open Referral HSDS client for the configured source. */
+  hsdsClient: (cfg: CityApiConfig) => HsdsClient;
   /** Jitter source, [0, 1). */
   random?: () => number;
   /** Delay of the first sync after start (default 3 s). */
   initialDelayMs?: number;
   pageLimit?: number;
-  maxResponseBytes?: number;
   /** Timers off: syncs only run through syncNow (tests). */
   manualOnly?: boolean;
   /** Per-request retry policy of every sync request (tests: a fake sleep; maxTries 1 turns retries off). */
@@ -49,35 +51,23 @@ export interface SyncFeature extends Feature<SyncHandlers> {
  * exponential backoff with jitter after failures (cap 15 min), status for the staff screen.
  * Without cityApi in the configuration nothing is synced (sample-data mode).
  */
-export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}): SyncFeature {
+export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters): SyncFeature {
   const { db, clock, log } = deps;
   const images = createImageCache(join(deps.dataDir, 'images'));
   const random = adapters.random ?? Math.random;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nextSyncAt: Date | null = null;
   let running: Promise<SyncRunResult> | null = null;
+  /** Progress of the running sync (staff screen), null when none runs. */
+  let progress: SyncProgress | null = null;
   /** After a failed run: no sync on request before this time (exponential backoff or the server's Retry-After). */
   let backoffUntil: number | null = null;
   let stopped = true;
   const syncedListeners = new Set<(result: SyncRunResult) => void>();
 
   function sourceFor(cfg: CityApiConfig): SyncSource {
-    if (cfg.kind === 'hsds') {
-      const client =
-        adapters.hsdsClient?.(cfg) ??
-        createHsdsClient({ baseUrl: cfg.baseUrl, token: cfg.token, version: deps.version, clock, maxResponseBytes: adapters.maxResponseBytes });
-      return { kind: 'hsds', baseUrl: cfg.baseUrl, client };
-    }
-    const client =
-      adapters.cityClient?.(cfg) ??
-      createFetchCityApiClient({
-        baseUrl: cfg.baseUrl,
-        token: cfg.token,
-        version: deps.version,
-        clock,
-        maxResponseBytes: adapters.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      });
-    return { kind: 'gemeinsam', baseUrl: cfg.baseUrl, client };
+    if (cfg.kind === 'hsds') return { kind: 'hsds', baseUrl: cfg.baseUrl, client: adapters.hsdsClient(cfg) };
+    return { kind: 'gemeinsam', baseUrl: cfg.baseUrl, client: adapters.cityClient(cfg) };
   }
 
   const cityApi = () => deps.config.get().cityApi ?? null;
@@ -110,11 +100,16 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
         adapters.requestRetry?.onRetry?.(info);
       },
     });
-    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit, retry }, opts);
+    const onProgress = (p: SyncProgress) => {
+      progress = p;
+      opts.onProgress?.(p);
+    };
+    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit, retry }, { ...opts, onProgress });
     running = run;
     void run.then(
       (result) => {
         running = null;
+        progress = null;
         const current = cityApi();
         if (!current) return;
         if (result.ok) {
@@ -137,6 +132,7 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
       },
       () => {
         running = null;
+        progress = null;
       },
     );
     return run;
@@ -164,6 +160,7 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters = {}
         images: images.count(),
       },
       lastRun: lastRun ? JSON.parse(lastRun) : null,
+      progress: running !== null ? progress : null,
     };
   }
 

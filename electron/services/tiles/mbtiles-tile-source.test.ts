@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAKE_TILE_PNG } from './fake-tile-source';
+import { FAKE_TILE_PNG } from '../../../tests/fakes/fake-tile-source';
 import { MbtilesTileSource, TilePackError } from './mbtiles-tile-source';
 import { writeTestMbtiles } from './mbtiles-test-pack';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { silentLog } from '../log';
-import { FAKE_TILE_PNG } from './fake-tile-source';
+import { FAKE_TILE_PNG } from '../../../tests/fakes/fake-tile-source';
 import { OnlineTileSource, type FetchLike } from './online-tile-source';
 import { TileDiskCache } from './tile-disk-cache';
 

@@ -6,7 +6,7 @@ import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { kioskConfigSchema } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
 import { silentLog } from '../log';
-import { FAKE_TILE_PNG } from './fake-tile-source';
+import { FAKE_TILE_PNG } from '../../../tests/fakes/fake-tile-source';
 import { TilePackError } from './mbtiles-tile-source';
 import { PmtilesTileSource } from './pmtiles-tile-source';
 import { writeTestPmtiles } from './pmtiles-test-pack';

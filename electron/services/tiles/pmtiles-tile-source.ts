@@ -4,6 +4,7 @@ import { bytesToHeader, Compression, PMTiles, TileType, type Header, type Source
 import type { BinaryAsset } from '../binary-assets';
 import { TilePackError, type TilePackInfo } from './mbtiles-tile-source';
 import { plainAttribution, rasterTileType } from './tile-format';
+import type { TilePack } from './tile-pack';
 
 const HEADER_BYTES = 127;
 
@@ -26,7 +27,7 @@ const toArrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b
  * file source (positioned reads on one file descriptor); header and metadata are read once, synchronously, at open.
  * Only raster packs (png, jpg, webp) can be shown; vector packs are refused with a clear message, as for MBTiles.
  */
-export class PmtilesTileSource {
+export class PmtilesTileSource implements TilePack {
   readonly info: TilePackInfo;
   private readonly fd: number;
   private readonly archive: PMTiles;

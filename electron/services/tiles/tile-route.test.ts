@@ -6,7 +6,7 @@ import { kioskConfigSchema } from '../../../shared/schemas/kiosk-config';
 import { listenHost, type RunningHost } from '../../host/server';
 import { composeKiosk, type KioskRuntime } from '../compose';
 import { silentLog } from '../log';
-import { FAKE_TILE_PNG } from './fake-tile-source';
+import { FAKE_TILE_PNG } from '../../../tests/fakes/fake-tile-source';
 import { writeTestMbtiles } from './mbtiles-test-pack';
 
 /** GET /tiles/{z}/{x}/{y} on the real browser host, with the tile service built by the composition root from kiosk.json. */

@@ -6,7 +6,7 @@ import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { kioskConfigSchema, type KioskConfig } from '../../../shared/schemas/kiosk-config';
 import { createConfigStore } from '../config/config-store';
 import { silentLog } from '../log';
-import { FAKE_TILE_PNG } from './fake-tile-source';
+import { FAKE_TILE_PNG } from '../../../tests/fakes/fake-tile-source';
 import { writeTestMbtiles } from './mbtiles-test-pack';
 import type { FetchLike } from './online-tile-source';
 import { createTileService, TILE_URL_TEMPLATE, type TileService } from './tile-service';

@@ -2,14 +2,16 @@ import type { KioskHandlers } from '../../../shared/contract';
 import type { usageContract } from '../../../shared/contract/usage';
 import type { Feature, ServiceDeps } from '../feature';
 import { getOfferById } from '../offers/offer-repository';
-import { createFetchStatsTransport, createStatsSender, type StatsSenderOptions, type StatsTransport } from './stats-sender';
+import { createStatsSender, type StatsSenderOptions, type StatsTransport } from './stats-sender';
 import { createUsageCounters } from './usage-counters';
 
 export type UsageHandlers = Pick<KioskHandlers, keyof typeof usageContract>;
 
-/** What the composition root may inject (tests: a fake transport, timers off). */
+/** Adapters the composition root chooses (compose.ts; `defaultUsageAdapters` in usage-adapters.ts), and tuning. */
 export interface UsageAdapters {
-  statsTransport?: StatsTransport;
+  /** Sends the daily counters to the city API (real fetch transport, or a fake in tests). */
+  statsTransport: StatsTransport;
+  /** Tests: a short backoff, timers off. */
   sender?: Pick<StatsSenderOptions, 'backoff' | 'timeoutMs' | 'random' | 'checkEveryMs' | 'timers'>;
 }
 
@@ -17,11 +19,11 @@ export interface UsageAdapters {
  * Anonymous usage counters (issue 18): sessions reported by the renderer, and counting hooks around the handlers
  * of other features (search without result, slip printed, wish saved). Sent daily by {@link createStatsSender}.
  */
-export function createUsageFeature(deps: ServiceDeps, adapters: UsageAdapters = {}) {
+export function createUsageFeature(deps: ServiceDeps, adapters: UsageAdapters) {
   const counters = createUsageCounters(deps.db, deps.clock);
   const sender = createStatsSender({
     counters,
-    transport: adapters.statsTransport ?? createFetchStatsTransport({ now: () => deps.clock.now() }),
+    transport: adapters.statsTransport,
     config: deps.config,
     clock: deps.clock,
     log: deps.log,

@@ -1,4 +1,4 @@
-import type { BinaryAsset, TileSource } from '../binary-assets';
+import type { BinaryAsset, TileSource } from '../../electron/services/binary-assets';
 
 /** Smallest valid PNG (1×1, one pale pixel), used as the fake source's tile. */
 export const FAKE_TILE_PNG = Buffer.from(
