@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChaosSpec } from './chaos';
 import { parseSeedSpec } from './seed';
-import { escapeIcsText, foldLine } from './ics-writer';
+import { buildCalendar, icsText } from './ics-writer';
 
 describe('city API command-line options', () => {
   it('parses --seed', () => {
@@ -26,13 +26,18 @@ describe('city API command-line options', () => {
 });
 
 describe('iCalendar text', () => {
-  it('escapes TEXT values and folds long lines at 75 octets without splitting characters', () => {
-    expect(escapeIcsText('Kaffee, Kuchen; Gespräch\\Spiel\nzweite Zeile')).toBe('Kaffee\\, Kuchen\\; Gespräch\\\\Spiel\\nzweite Zeile');
-    const line = `SUMMARY:${'Übung für Ältere – '.repeat(10)}`;
-    const folded = foldLine(line);
-    const parts = folded.split('\r\n');
-    expect(parts.length).toBeGreaterThan(2);
-    for (const p of parts) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(75);
-    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+  it('escapes TEXT values through ical.js and folds long lines at 75 octets without splitting characters', () => {
+    expect(icsText('a\r\nb\rc\u0000d\u2028e')).toBe('a\nb\ncd\ne');
+    const summary = 'Übung für Ältere – '.repeat(10);
+    const ics = buildCalendar(
+      [{ uid: 'u1', summary: `${summary}Kaffee, Kuchen; Gespräch\\Spiel\nzweite Zeile`, all_day: false, dtstart: '2026-10-13T18:00', tzid: 'Europe/Berlin', exdates: [], overrides: [], updated_at: '2026-10-01T00:00:00.000Z' }],
+      new Date('2026-10-01T00:00:00Z'),
+    );
+    const lines = ics.split('\r\n');
+    for (const l of lines) expect(Buffer.byteLength(l)).toBeLessThanOrEqual(75);
+    const start = lines.findIndex((l) => l.startsWith('SUMMARY:'));
+    let unfolded = lines[start]!;
+    for (let i = start + 1; lines[i]!.startsWith(' '); i++) unfolded += lines[i]!.slice(1);
+    expect(unfolded).toBe(`SUMMARY:${summary}Kaffee\\, Kuchen\\; Gespräch\\\\Spiel\\nzweite Zeile`);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
 import type { CityDb } from '../city-db';
-import { escapeIcsText, foldLine } from '../ics-writer';
+import { addText, addTime, addToken, componentText, dateValue, utcTime } from '../ics-writer';
 import { occurrencesForWindow, type StoredOccurrence } from './source-store';
 
 /**
@@ -9,38 +10,36 @@ import { occurrencesForWindow, type StoredOccurrence } from './source-store';
  * drops an occurrence that vanished from the feed and picks up a changed time at its next sync.
  */
 
-const icsUtc = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
-const icsDate = (d: string) => d.replace(/-/g, '');
-
 export function kioskUid(o: Pick<StoredOccurrence, 'sourceId' | 'uid' | 'recurrenceId'>): string {
   return `cal-${o.sourceId.slice(0, 8)}-${createHash('sha256').update(`${o.sourceId}\u0000${o.uid}\u0000${o.recurrenceId}`).digest('hex').slice(0, 24)}`;
 }
 
-export function importedVevents(occurrences: StoredOccurrence[], now = new Date()): string[] {
-  const stamp = icsUtc(now.toISOString());
-  const lines: string[] = [];
-  for (const o of occurrences) {
-    lines.push('BEGIN:VEVENT', `UID:${kioskUid(o)}`, `DTSTAMP:${stamp}`, `LAST-MODIFIED:${icsUtc(o.updatedAt)}`);
+export function importedVevents(occurrences: StoredOccurrence[], now = new Date()): ICAL.Component[] {
+  return occurrences.map((o) => {
+    const ve = new ICAL.Component('vevent');
+    ve.addPropertyWithValue('uid', kioskUid(o));
+    addTime(ve, 'dtstamp', utcTime(now));
+    addTime(ve, 'last-modified', utcTime(o.updatedAt));
     if (o.allDay && o.startDate) {
-      lines.push(`DTSTART;VALUE=DATE:${icsDate(o.startDate)}`);
-      if (o.endDate && o.endDate > o.startDate) lines.push(`DTEND;VALUE=DATE:${icsDate(o.endDate)}`);
+      addTime(ve, 'dtstart', dateValue(o.startDate));
+      if (o.endDate && o.endDate > o.startDate) addTime(ve, 'dtend', dateValue(o.endDate));
     } else {
-      lines.push(`DTSTART:${icsUtc(o.startUtc)}`);
-      if (o.endUtc) lines.push(`DTEND:${icsUtc(o.endUtc)}`);
+      addTime(ve, 'dtstart', utcTime(o.startUtc));
+      if (o.endUtc) addTime(ve, 'dtend', utcTime(o.endUtc));
     }
-    lines.push(`SUMMARY:${escapeIcsText(o.summary)}`);
-    if (o.description) lines.push(`DESCRIPTION:${escapeIcsText(o.description)}`);
-    if (o.location) lines.push(`LOCATION:${escapeIcsText(o.location)}`);
-    if (o.offerId) lines.push(`X-GEMEINSAM-OFFER:${o.offerId}`);
-    lines.push('END:VEVENT');
-  }
-  return lines.map(foldLine);
+    addText(ve, 'summary', o.summary);
+    addText(ve, 'description', o.description);
+    addText(ve, 'location', o.location);
+    addToken(ve, 'x-gemeinsam-offer', o.offerId);
+    return ve;
+  });
 }
 
 /** Adds the imported occurrences of [from, to] to a calendar built by buildCalendar. */
 export function withImportedEvents(db: CityDb, calendar: string, from: string, to: string, now = new Date()): string {
-  const lines = importedVevents(occurrencesForWindow(db, from, to), now);
-  if (!lines.length) return calendar;
+  const vevents = importedVevents(occurrencesForWindow(db, from, to), now);
+  if (!vevents.length) return calendar;
+  // Each VEVENT is serialised whole by ical.js, so splicing it before the calendar's END line keeps one component each.
   const end = calendar.lastIndexOf('END:VCALENDAR');
-  return `${calendar.slice(0, end)}${lines.join('\r\n')}\r\n${calendar.slice(end)}`;
+  return `${calendar.slice(0, end)}${vevents.map(componentText).join('\r\n')}\r\n${calendar.slice(end)}`;
 }

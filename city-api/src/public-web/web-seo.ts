@@ -1,6 +1,7 @@
+import ICAL from 'ical.js';
 import { localDate } from '../../../shared/logic/next-dates';
 import type { Offer, Schedule } from '../../../shared/schemas/offer';
-import { escapeIcsText, foldLine } from '../ics-writer';
+import { addText, addTime, addUrl, calendarText, dateValue, newCalendar, utcTime } from '../ics-writer';
 import { esc, html, raw, type Raw } from '../staff-html';
 import type { DateEntry } from './web-catalog';
 import { htmlLang, WEB_TEXTS, type WebLang } from './web-texts';
@@ -136,31 +137,31 @@ Sitemap: ${base}/sitemap.xml
 `;
 }
 
-const icsUtc = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsUid = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-/** One date of an offer as an iCalendar file (UTC times, so no time zone block is needed). */
+/** One date of an offer as an iCalendar file (UTC times, so no time zone block is needed), built and escaped by ical.js. */
 export function nextDateIcs(o: Offer, d: DateEntry, url: string, title: string, now: Date): string {
   const where = o.location ? [o.location.name, o.location.street, [o.location.postal_code, o.location.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Stadt Siegburg//Angebotslandkarte//DE',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${icsUtc(d.start)}-${o.id}@angebotslandkarte`,
-    `DTSTAMP:${icsUtc(now.toISOString())}`,
-    d.allDay ? `DTSTART;VALUE=DATE:${localDate(new Date(d.start)).replace(/-/g, '')}` : `DTSTART:${icsUtc(d.start)}`,
-    ...(d.end && !d.allDay ? [`DTEND:${icsUtc(d.end)}`] : []),
-    `SUMMARY:${escapeIcsText(title)}`,
-    ...(o.summary ? [`DESCRIPTION:${escapeIcsText(`${o.summary}\n\n${url}`)}`] : [`DESCRIPTION:${escapeIcsText(url)}`]),
-    ...(where ? [`LOCATION:${escapeIcsText(where)}`] : []),
-    ...(o.location ? [`GEO:${o.location.lat};${o.location.lon}`] : []),
-    `URL:${url}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  const cal = newCalendar('-//Stadt Siegburg//Angebotslandkarte//DE', { method: 'PUBLISH' });
+  const ve = new ICAL.Component('vevent');
+  ve.addPropertyWithValue('uid', `${icsUid(d.start)}-${o.id}@angebotslandkarte`);
+  addTime(ve, 'dtstamp', utcTime(now));
+  if (d.allDay) addTime(ve, 'dtstart', dateValue(localDate(new Date(d.start))));
+  else {
+    addTime(ve, 'dtstart', utcTime(d.start));
+    if (d.end) addTime(ve, 'dtend', utcTime(d.end));
+  }
+  addText(ve, 'summary', title);
+  addText(ve, 'description', o.summary ? `${o.summary}\n\n${url}` : url);
+  addText(ve, 'location', where);
+  if (o.location) {
+    const geo = new ICAL.Property('geo');
+    geo.setValue([o.location.lat, o.location.lon]);
+    ve.addProperty(geo);
+  }
+  addUrl(ve, 'url', url);
+  cal.addSubcomponent(ve);
+  return calendarText(cal);
 }
 
 export { htmlLang };
