@@ -10,20 +10,18 @@ import { z } from 'zod';
 import { heartbeatBodySchema, OFFERS_PAGE_MAX, statsBodySchema } from '../../shared/schemas/city-api';
 import { wishBodySchema } from '../../shared/schemas/wish';
 import { malformedRecords } from './chaos';
-import type { CityDb } from './city-db';
-import { eventsForWindow } from './event-store';
-import { buildCalendar } from './ics-writer';
-import { withImportedEvents } from './calendar-sources/serve-events';
-import { getKioskConfig, kioskForToken, recordHeartbeat, storeStats } from './kiosk-store';
-import { currentSeq, getTaxonomyRow, offersPage, parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
-import { storeWish } from './wish-store';
+import { parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
+import { isStorageUnavailable, type KioskStorage } from './storage/kiosk-storage';
 
 export interface KioskApiOptions {
-  db: CityDb;
+  /** SQLite (default) or PostgreSQL (issue 19); every route goes through this interface. */
+  storage: KioskStorage;
   /** Sends a body, applying the body-level chaos faults (server.ts). */
   send: (req: FastifyRequest, reply: FastifyReply, body: string, contentType: string) => FastifyReply;
   /** --public-url, to make the relative image URLs of club photos absolute for kiosks (absent: sent relative). */
   publicUrl?: () => string;
+  /** Retry-After (seconds) of the 503 while the database is unreachable (default 5). */
+  retryAfterS?: number;
 }
 
 const offersQuerySchema = z.object({
@@ -51,16 +49,22 @@ export function requireKiosk(req: FastifyRequest): string {
 }
 
 export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions): Promise<void> {
-  const { db, send } = opts;
+  const { storage, send } = opts;
+  const retryAfterS = opts.retryAfterS ?? 5;
 
   v1.addHook('onRequest', async (req, reply) => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const kiosk = m ? kioskForToken(db, m[1]!) : null;
+    const kiosk = m ? await storage.kioskForToken(m[1]!) : null;
     if (!kiosk) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
     req.kioskId = kiosk;
   });
   v1.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
     if (err instanceof KioskAuthError) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
+    // database restarting or unreachable: the kiosk keeps its data and retries after Retry-After (its outbox keeps wishes)
+    if (isStorageUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply.code(503).header('retry-after', String(retryAfterS)).send({ error: 'database unavailable, try again later' });
+    }
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) req.log.error(err);
     return reply.code(status).send({ error: status >= 500 ? 'internal server error' : err.message });
@@ -68,7 +72,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
 
   v1.get('/taxonomy', async (req, reply) => {
     requireKiosk(req);
-    const row = getTaxonomyRow(db);
+    const row = await storage.getTaxonomy();
     if (!row) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
     reply.header('etag', row.etag).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === row.etag) return reply.code(304).send();
@@ -81,8 +85,8 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
     const cursor = parseCursor(q.data.since);
     // A cursor from the future means this database was replaced: the kiosk must start over.
-    if (!cursor || cursor.seq > currentSeq(db)) return reply.code(400).send({ error: 'unknown cursor' });
-    const page = offersPage(db, cursor, q.data.limit);
+    if (!cursor || cursor.seq > (await storage.feedHead())) return reply.code(400).send({ error: 'unknown cursor' });
+    const page = await storage.offersPage(cursor, q.data.limit);
     if (opts.publicUrl) {
       const base = JSON.stringify(opts.publicUrl()).slice(1, -1);
       page.items = page.items.map((j) => j.replace(/"url":"\/images\/([0-9a-f]{64})"/g, `"url":"${base}/images/$1"`));
@@ -97,7 +101,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     requireKiosk(req);
     const q = eventsQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
-    const calendar = withImportedEvents(db, buildCalendar(eventsForWindow(db, q.data.from, q.data.to)), q.data.from, q.data.to);
+    const calendar = await storage.calendarForWindow(q.data.from, q.data.to);
     return send(req, reply, calendar, 'text/calendar; charset=utf-8');
   });
 
@@ -108,7 +112,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     const body = wishBodySchema.safeParse(req.body);
     if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
     if (body.data.kiosk_id !== kioskId) return reply.code(422).send({ error: 'kiosk_id does not match the token' });
-    const r = storeWish(db, key.data, kioskId, body.data);
+    const r = await storage.storeWish(key.data, kioskId, body.data);
     if (r.outcome === 'conflict') {
       return reply.code(409).send({
         error: 'Idempotency-Key already used by this kiosk for a different wish; the stored wish was not changed (send a new key for a new wish)',
@@ -129,7 +133,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
   v1.get<{ Params: { id: string } }>('/kiosks/:id/config', async (req, reply) => {
     requireKiosk(req);
     if (!ownKiosk(req, reply)) return reply;
-    const cfg = getKioskConfig(db, req.params.id);
+    const cfg = await storage.getKioskConfig(req.params.id);
     if (!cfg) return reply.code(404).send({ error: 'unknown kiosk' });
     reply.header('etag', cfg.etag).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === cfg.etag) return reply.code(304).send();
@@ -141,7 +145,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     if (!ownKiosk(req, reply)) return reply;
     const body = heartbeatBodySchema.safeParse(req.body);
     if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
-    return reply.send({ commands: recordHeartbeat(db, req.params.id, body.data) });
+    return reply.send({ commands: await storage.recordHeartbeat(req.params.id, body.data) });
   });
 
   v1.post<{ Params: { id: string } }>('/kiosks/:id/stats', async (req, reply) => {
@@ -149,7 +153,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     if (!ownKiosk(req, reply)) return reply;
     const body = statsBodySchema.safeParse(req.body);
     if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
-    storeStats(db, req.params.id, body.data.day, body.data);
+    await storage.storeStats(req.params.id, body.data.day, body.data);
     return reply.code(204).send();
   });
 }

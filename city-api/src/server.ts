@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { createChaos, type ChaosController, type ChaosFault, type ChaosOptions } from './chaos';
 import { openCityDb, type CityDb } from './city-db';
 import { kioskApiPlugin } from './kiosk-api';
+import type { KioskStorage } from './storage/kiosk-storage';
+import { sqliteStorage } from './storage/sqlite-storage';
 import { registerOpsRoutes } from './ops/ops-routes';
 import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
@@ -17,7 +19,14 @@ import { registerSubmissionRoutes, type SpamLimits } from './submissions/submiss
 import { registerClubCalendarRoutes } from './calendar-sources/club-routes';
 
 export interface CityApiOptions {
-  db: CityDb;
+  /** The SQLite database: every part of the server (kiosk API, staff page, club form, public pages). */
+  db?: CityDb;
+  /**
+   * The kiosk-facing storage (issue 19). Absent: the SQLite `db` through sqliteStorage. A PostgreSQL storage
+   * without `db` serves only the kiosk API (`kioskApiOnly`, no admin password): the staff page, club form,
+   * calendar sources and public pages are not on PostgreSQL yet (PostgresKioskApiOnlyError).
+   */
+  storage?: KioskStorage;
   /** Chaos mode: a controller, or options to build one. Absent = well-behaved. */
   chaos?: ChaosController | ChaosOptions;
   /** Password of the staff web page; absent = staff page disabled. */
@@ -64,6 +73,16 @@ export class PublicUrlRequiredError extends Error {
   }
 }
 
+export const POSTGRES_KIOSK_API_ONLY =
+  'on PostgreSQL the server serves only the kiosk API so far (/v1, /images, /health, /ready, /metrics): the staff page, ' +
+  'the club form, calendar sources and the public pages still need the SQLite database. Start it with --kiosk-api-only and ' +
+  'without --admin-password, or use --db <file.sqlite> (issue 19)';
+export class PostgresKioskApiOnlyError extends Error {
+  constructor() {
+    super(POSTGRES_KIOSK_API_ONLY);
+  }
+}
+
 /** Checks a --public-url value: http(s), a host (and port), no path, query, user info or trailing slash. */
 export function checkPublicUrl(u: string): string {
   if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(u)) {
@@ -84,10 +103,12 @@ export function checkTrustProxy(list: string[]): string[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chaos: ChaosController | null } {
-  const { db } = opts;
-  const chaos = opts.chaos ? ('decide' in opts.chaos ? opts.chaos : createChaos(opts.chaos)) : null;
+export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chaos: ChaosController | null; storage: KioskStorage } {
   const web = !opts.kioskApiOnly;
+  if (!opts.db && !opts.storage) throw new Error('buildCityApi: needs db (SQLite) or storage');
+  if (!opts.db && (web || opts.adminPassword)) throw new PostgresKioskApiOnlyError();
+  const storage = opts.storage ?? sqliteStorage(opts.db!);
+  const chaos = opts.chaos ? ('decide' in opts.chaos ? opts.chaos : createChaos(opts.chaos)) : null;
   if ((web || opts.adminPassword) && opts.publicUrl === undefined) throw new PublicUrlRequiredError();
   const fixedUrl = typeof opts.publicUrl === 'string' ? checkPublicUrl(opts.publicUrl) : null;
   const lazyUrl = typeof opts.publicUrl === 'function' ? opts.publicUrl : null;
@@ -166,18 +187,16 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   }
 
   // /health, /ready (database answers) and /metrics (Prometheus) for the town's monitoring.
-  registerOpsRoutes(app, { db });
+  registerOpsRoutes(app, { storage });
 
-  void app.register(kioskApiPlugin, { prefix: '/v1', db, send, publicUrl: opts.publicUrl === undefined ? undefined : publicUrl });
+  void app.register(kioskApiPlugin, { prefix: '/v1', storage, send, publicUrl: opts.publicUrl === undefined ? undefined : publicUrl });
 
   app.get<{ Params: { sha: string } }>('/images/:sha', async (req, reply) => {
     const sha = sha256Param.safeParse(req.params.sha);
     if (!sha.success) return reply.code(404).send({ error: 'not found' });
-    const row = db.prepare(`SELECT content_type, bytes FROM images WHERE sha256 = ?`).get(sha.data) as
-      | { content_type: string; bytes: Buffer }
-      | undefined;
+    const row = await storage.getImage(sha.data);
     // only the three re-encoded image types, never sniffed by a browser, never a document
-    const type = IMAGE_TYPES.has(row?.content_type ?? '') ? row!.content_type : null;
+    const type = IMAGE_TYPES.has(row?.contentType ?? '') ? row!.contentType : null;
     if (!row || !type) return reply.code(404).send({ error: 'not found' });
     return reply
       .type(type)
@@ -190,6 +209,8 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
   // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
+  // (Both need the SQLite database: checked above, PostgresKioskApiOnlyError.)
+  const db = opts.db!;
   if (opts.adminPassword) {
     void app.register(staffPlugin, {
       prefix: '/staff',
@@ -205,10 +226,10 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     registerSubmissionRoutes(app, { db, publicUrl, spam: opts.submissionSpam });
     registerClubCalendarRoutes(app, { db });
     registerPromotionFeeds(app, { db, publicUrl });
-    void app.register(publicWebPlugin, { db, publicUrl });
+    void app.register(publicWebPlugin, { db, publicUrl, spam: opts.submissionSpam });
   }
 
-  return { app, chaos };
+  return { app, chaos, storage };
 }
 
 export interface RunningCityApi {
@@ -216,37 +237,53 @@ export interface RunningCityApi {
   port: number;
   app: FastifyInstance;
   db: CityDb;
+  /** The kiosk-facing storage the /v1 routes use (here: sqliteStorage(db)). */
+  storage: KioskStorage;
   chaos: ChaosController | null;
   close(): Promise<void>;
 }
+
+type ListenOptions = {
+  port?: number;
+  host?: string;
+  /** Extra hooks or routes before listening (tests observe requests here). */
+  configure?: (app: FastifyInstance) => void;
+};
 
 /**
  * Opens the database and listens (host 127.0.0.1 unless told otherwise; port 0 = any free port).
  * On a loopback host without publicUrl, the public URL is the listen address (tests, local trials).
  */
 export async function startCityApi(
-  opts: Omit<CityApiOptions, 'db'> & {
-    db?: CityDb;
-    dbFile?: string;
-    port?: number;
-    host?: string;
-    /** Extra hooks or routes before listening (tests observe requests here). */
-    configure?: (app: FastifyInstance) => void;
-  },
+  opts: Omit<CityApiOptions, 'db' | 'storage'> & ListenOptions & { db?: CityDb; dbFile?: string },
 ): Promise<RunningCityApi> {
-  const host = opts.host ?? '127.0.0.1';
-  let listenUrl = '';
-  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
-  const publicUrl = opts.publicUrl ?? (loopback && !opts.kioskApiOnly ? () => listenUrl : undefined);
   const db = opts.db ?? openCityDb(opts.dbFile ?? ':memory:');
-  let built: ReturnType<typeof buildCityApi>;
   try {
-    built = buildCityApi({ ...opts, publicUrl, db });
+    const running = await listenCityApi({ ...opts, db });
+    return {
+      ...running,
+      db,
+      async close() {
+        await running.close();
+        if (!opts.db) db.close();
+      },
+    };
   } catch (err) {
     if (!opts.db) db.close();
     throw err;
   }
-  const { app, chaos } = built;
+}
+
+/**
+ * Listens with any storage (SQLite or PostgreSQL, issue 19). close() stops the server; the storage stays open
+ * (its owner closes it).
+ */
+export async function listenCityApi(opts: CityApiOptions & ListenOptions): Promise<Omit<RunningCityApi, 'db'>> {
+  const host = opts.host ?? '127.0.0.1';
+  let listenUrl = '';
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  const publicUrl = opts.publicUrl ?? (loopback && !opts.kioskApiOnly ? () => listenUrl : undefined);
+  const { app, chaos, storage } = buildCityApi({ ...opts, publicUrl });
   opts.configure?.(app);
   await app.listen({ port: opts.port ?? 0, host });
   const addr = app.server.address();
@@ -256,11 +293,10 @@ export async function startCityApi(
     url: `http://${host}:${port}`,
     port,
     app,
-    db,
+    storage,
     chaos,
     async close() {
       await app.close();
-      if (!opts.db) db.close();
     },
   };
 }

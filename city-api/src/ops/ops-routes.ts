@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { CityDb } from '../city-db';
+import { isStorageUnavailable, type KioskStorage, type OpsCounts } from '../storage/kiosk-storage';
 
 export interface OpsOptions {
-  db: CityDb;
+  /** SQLite or PostgreSQL (issue 19). */
+  storage: KioskStorage;
   /** Seconds a client should wait before asking again while the database is unreachable. */
   retryAfterS?: number;
 }
@@ -20,7 +21,7 @@ export interface OpsOptions {
  * random URLs cannot blow up the number of series.
  */
 export function registerOpsRoutes(app: FastifyInstance, opts: OpsOptions): Registry {
-  const { db } = opts;
+  const { storage } = opts;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -36,36 +37,33 @@ export function registerOpsRoutes(app: FastifyInstance, opts: OpsOptions): Regis
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const safeCount = (sql: string, ...args: unknown[]): number => {
-    try {
-      return (db.prepare(sql).pluck().get(...args) as number | null) ?? 0;
-    } catch {
-      return Number.NaN; // database unreachable or table missing: the gauge shows NaN, /ready says why
-    }
-  };
+  // each gauge asks the storage at scrape time (a few cheap counts every 15–60 s)
+  const counts = (): Promise<OpsCounts> =>
+    storage
+      .opsCounts(new Date(Date.now() - 15 * 60_000))
+      .catch(() => ({ feedHead: Number.NaN, moderationQueue: Number.NaN, silentKiosks: Number.NaN })); // database unreachable: NaN, /ready says why
   new Gauge({
     name: 'city_api_change_feed_head',
     help: 'Newest change sequence number of the offers feed (kiosks sync up to this cursor)',
     registers: [registry],
-    collect() {
-      this.set(safeCount('SELECT COALESCE(MAX(seq), 0) FROM offers'));
+    async collect() {
+      this.set((await counts()).feedHead);
     },
   });
   new Gauge({
     name: 'city_api_moderation_queue',
     help: 'Club submissions waiting for staff (pending)',
     registers: [registry],
-    collect() {
-      this.set(safeCount("SELECT COUNT(*) FROM submissions WHERE state = 'pending'"));
+    async collect() {
+      this.set((await counts()).moderationQueue);
     },
   });
   new Gauge({
     name: 'city_api_kiosks_silent',
     help: 'Registered kiosks without a heartbeat in the last 15 minutes',
     registers: [registry],
-    collect() {
-      const since = new Date(Date.now() - 15 * 60_000).toISOString();
-      this.set(safeCount('SELECT COUNT(*) FROM kiosks WHERE last_heartbeat_at IS NULL OR last_heartbeat_at < ?', since));
+    async collect() {
+      this.set((await counts()).silentKiosks);
     },
   });
 
@@ -76,11 +74,12 @@ export function registerOpsRoutes(app: FastifyInstance, opts: OpsOptions): Regis
   });
 
   app.get('/health', async () => ({ ok: true }));
-  app.get('/ready', async (_req, reply) => {
+  app.get('/ready', async (req, reply) => {
     try {
-      db.prepare('SELECT 1').get();
+      await storage.ping();
       return { ok: true };
     } catch (err) {
+      if (!isStorageUnavailable(err) && !/not open|closed/i.test((err as Error).message)) req.log.error(err);
       return reply
         .code(503)
         .header('retry-after', String(opts.retryAfterS ?? 5))

@@ -1,0 +1,134 @@
+/**
+ * Versioned, add-only SQL migrations of the PostgreSQL backend (issue 19). Rules, as for the SQLite database
+ * (city-db.ts): never edit or reorder an entry, only append; each runs in one transaction together with its row in
+ * `schema_migrations`; a database with a version newer than this list is refused (an older server must not write
+ * into a schema it does not know). Two API instances starting at once serialise on an advisory lock.
+ *
+ * The tables mirror the SQLite schema of the kiosk-facing core; JSON bodies stay `text` (not jsonb) so the feed
+ * serves each offer exactly as it was stored, without re-encoding.
+ */
+import type { PoolClient } from 'pg';
+
+export const PG_MIGRATIONS: readonly string[] = [
+  // 1: kiosk-facing core: change feed head, taxonomy, offers, events, kiosks, commands, wishes, stats, images
+  `
+  -- The change feed's head: one row, updated inside every transaction that changes an offer. Its row lock is held
+  -- until commit, so sequence numbers are handed out in commit order (ADR 0013).
+  CREATE TABLE feed_head (
+    id integer PRIMARY KEY CHECK (id = 1),
+    seq bigint NOT NULL
+  );
+  INSERT INTO feed_head (id, seq) VALUES (1, 0);
+
+  CREATE TABLE taxonomy (
+    id integer PRIMARY KEY CHECK (id = 1),
+    data_json text NOT NULL,
+    etag text NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE offers (
+    id text PRIMARY KEY,
+    seq bigint NOT NULL UNIQUE,
+    state text NOT NULL CHECK (state IN ('published', 'hidden', 'deleted')),
+    data_json text NOT NULL,
+    changed_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE events (
+    uid text PRIMARY KEY,
+    offer_id text,
+    summary text NOT NULL,
+    description text,
+    location text,
+    dtstart text NOT NULL,
+    tzid text NOT NULL DEFAULT 'Europe/Berlin',
+    duration_min integer,
+    all_day boolean NOT NULL DEFAULT false,
+    rrule text,
+    exdates_json text NOT NULL DEFAULT '[]',
+    overrides_json text NOT NULL DEFAULT '[]',
+    updated_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE kiosks (
+    id text PRIMARY KEY,
+    token_sha256 text NOT NULL UNIQUE,
+    config_json text,
+    last_heartbeat_at timestamptz,
+    last_heartbeat_json text,
+    created_at timestamptz NOT NULL
+  );
+
+  CREATE TABLE commands (
+    id text PRIMARY KEY,
+    kiosk_id text NOT NULL REFERENCES kiosks(id) ON DELETE CASCADE,
+    type text NOT NULL,
+    state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'done')),
+    created_at timestamptz NOT NULL,
+    sent_at timestamptz,
+    done_at timestamptz
+  );
+  CREATE INDEX commands_kiosk ON commands (kiosk_id, state);
+
+  CREATE TABLE wishes (
+    id text PRIMARY KEY,
+    kiosk_id text NOT NULL,
+    idempotency_key text NOT NULL,
+    body_json text NOT NULL,
+    body_sha256 text NOT NULL,
+    received_at timestamptz NOT NULL,
+    UNIQUE (kiosk_id, idempotency_key)
+  );
+
+  CREATE TABLE stats (
+    kiosk_id text NOT NULL,
+    day date NOT NULL,
+    body_json text NOT NULL,
+    received_at timestamptz NOT NULL,
+    PRIMARY KEY (kiosk_id, day)
+  );
+
+  CREATE TABLE images (
+    sha256 text PRIMARY KEY,
+    content_type text NOT NULL,
+    bytes bytea NOT NULL
+  );
+  `,
+];
+
+/** Any constant; the same for every instance of this server (pg_advisory_xact_lock key). */
+const MIGRATION_LOCK = 19_000_001;
+
+export class NewerSchemaError extends Error {}
+
+/**
+ * Brings the database to the newest version, one transaction per migration. Returns the versions before and after.
+ * `migrations` only for tests (a broken migration must leave nothing behind).
+ */
+export async function migratePg(client: PoolClient, migrations: readonly string[] = PG_MIGRATIONS): Promise<{ from: number; to: number }> {
+  let from = -1;
+  for (;;) {
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+      const current = rows[0]?.v ?? 0;
+      if (from < 0) from = current;
+      if (current > migrations.length) {
+        throw new NewerSchemaError(`the PostgreSQL database has schema version ${current}, newer than this server (${migrations.length}); update the server`);
+      }
+      if (current === migrations.length) {
+        await client.query('COMMIT');
+        return { from, to: current };
+      }
+      await client.query(migrations[current]!);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [current + 1]);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+}
