@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
-import { WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
+import { WEB_WISH_MIGRATION, WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
 import { WISH_WORK_MIGRATION } from './wish-work';
 
 export type CityDb = Database.Database;
@@ -101,6 +101,8 @@ const CITY_MIGRATIONS: readonly string[] = [
   WISH_WORK_MIGRATION,
   // 5: Idempotency-Key unique per kiosk, body hash for 409 on reuse (issue 13)
   WISH_IDEMPOTENCY_MIGRATION,
+  // 6: wishes from the public web form (issue 17): source 'kiosk' | 'web'
+  WEB_WISH_MIGRATION,
 ];
 
 export function openCityDb(file: string): CityDb {

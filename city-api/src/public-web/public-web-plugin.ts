@@ -10,12 +10,16 @@ import { WEB_CSS, webPage, withLang } from './web-html';
 import { detailBody, listBody, mapBody, offerTexts, privacyBody } from './web-pages';
 import { jsonLdTag, nextDateIcs, offerJsonLd, openGraph, robotsTxt, sitemapXml } from './web-seo';
 import { parseLang, WEB_TEXTS } from './web-texts';
+import { registerWebWishRoutes } from './web-wish';
+import type { SpamLimits } from '../submissions/submission-routes';
 
 export interface PublicWebOptions {
   db: CityDb;
   /** Public base URL (--public-url; never the request's Host). */
   publicUrl: () => string;
   now?: () => Date;
+  /** Spam limits of the wish form (the club form's, `submissionSpam` of the server). */
+  spam?: Partial<SpamLimits>;
 }
 
 /** The public page address of an offer (also sent to kiosks as `web_url`, see offer-store). */
@@ -49,7 +53,8 @@ export function publicHeaders(reply: FastifyReply, cache = 'public, max-age=60')
 /**
  * The Angebotslandkarte on the web (issue 17): `/angebote` (list with filters and search), `/angebote/<id>`
  * (one offer, `.ics` of the next date, print view), `/angebote/karte` (map),
- * `/datenschutz`, `sitemap.xml`, `robots.txt`. Server-rendered HTML that works without JavaScript.
+ * `/datenschutz`, `sitemap.xml`, `robots.txt`, the wish form `/wuensche/neu` (web-wish.ts). Server-rendered HTML that
+ * works without JavaScript.
  */
 export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app: FastifyInstance, opts) => {
   const { db } = opts;
@@ -168,6 +173,8 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
       .header('content-disposition', `attachment; filename="${entry.offer.id.replace(/[^A-Za-z0-9._-]/g, '_')}.ics"`)
       .send(nextDateIcs(entry.offer, next, url, offerTexts(entry.offer, lang).title, now()));
   });
+
+  registerWebWishRoutes(app, { db, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml });
 
   app.get('/datenschutz', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);

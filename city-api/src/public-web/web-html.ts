@@ -137,6 +137,7 @@ ${o.head?.html ?? ''}
 <nav aria-label="${esc(t.mainNav)}"><ul>${html`${[
     navItem('list', '/angebote', t.navList),
     navItem('map', '/angebote/karte', t.navMap),
+    navItem('wish', '/wuensche/neu', t.navWish),
   ]}`.html}</ul></nav></header>
 <nav class="langs" aria-label="${esc(t.language)}"><ul>${html`${langLinks}`.html}</ul></nav>
 <main id="inhalt"${o.wide ? ' class="wide"' : ''}>

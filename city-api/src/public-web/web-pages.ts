@@ -110,7 +110,8 @@ export function listBody(catalog: Catalog, results: CatalogEntry[], q: WebQuery,
       ? html`<p>${t.none}</p><p><a class="button" href="${withLang('/angebote', lang)}">${t.loosen}</a></p>`
       : html`<ol class="offers">${shown.map((e) => offerItem(e, lang, t))}</ol>`}
     ${pager}
-    ${results.length ? html`<p><a href="/angebote/karte${webQueryString({ ...q, page: 1 }, lang)}">${t.onMap}</a></p>` : ''}`;
+    ${results.length ? html`<p><a href="/angebote/karte${webQueryString({ ...q, page: 1 }, lang)}">${t.onMap}</a></p>` : ''}
+    <p><a href="${withLang('/wuensche/neu', lang)}">${t.wishNone}</a></p>`;
 }
 
 // ---------------------------------------------------------------- map

@@ -35,7 +35,7 @@ export function registerWishPages(scope: FastifyInstance, ctx: StaffContext): vo
           ${wishes.map((w, i) => {
             const ww = work.get(w.id);
             const consent = w.body.contact_consent && w.body.contact && Object.keys(w.body.contact).length > 0;
-            return html`<tr><td>${w.received_at.slice(0, 16).replace('T', ' ')}</td><td>${w.kiosk_id}</td><td>${w.body.text}</td>
+            return html`<tr><td>${w.received_at.slice(0, 16).replace('T', ' ')}</td><td>${w.source === 'web' ? 'Web-Formular' : w.kiosk_id}</td><td>${w.body.text}</td>
               <td>${topicOf[i] ? (topicLabel.get(topicOf[i]!) ?? '') : '—'}</td>
               <td>${(w.body.interests ?? []).join(', ')}${w.body.age_group ? ` · ${w.body.age_group}` : ''}${w.body.district ? ` · ${w.body.district}` : ''}</td>
               <td>${w.body.language}</td>
