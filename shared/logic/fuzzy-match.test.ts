@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, fuzzyContains, fuzzyWords, germanFold, maxEdits, nearestWord, substringDistance, wordDistance } from './fuzzy-match';
+import { buildVocabulary, fuzzyContains, fuzzyWords, fuzzyWordsReference, germanFold, maxEdits, nearestWord, substringDistance, wordDistance } from './fuzzy-match';
 import { normalizeForSearch } from './normalize-text';
 
 const n = normalizeForSearch;
@@ -56,6 +56,36 @@ describe('fuzzy matching', () => {
     expect(fuzzyWords(vocab, 'schachgrupe')).toEqual(['schachgruppe']);
     expect(fuzzyWords(vocab, 'kaffee')).toEqual(['kulturcafe']);
     expect(fuzzyWords(vocab, 'garten')).toEqual(['karten']);
+  });
+
+  it('fuzzyWords (bit-parallel scan, incremental while typing) gives what the plain scan gives, keystroke by keystroke', () => {
+    let seed = 11;
+    const rnd = (k: number) => ((seed = (seed * 16807) % 2147483647) % k);
+    // few letters (many near words), German fold triggers (c/k/ph/y/doubles), Cyrillic; words up to 40 letters
+    const alphabets = ['abcehkpy', 'aeinrst', 'абвгдеж'];
+    for (let round = 0; round < 12; round++) {
+      const letters = alphabets[round % alphabets.length]!;
+      const word = (len: number) => Array.from({ length: len }, () => letters[rnd(letters.length)]).join('');
+      const texts = Array.from({ length: 60 }, () => Array.from({ length: 1 + rnd(6) }, () => word(3 + rnd(round === 11 ? 40 : 12))).join(' '));
+      const vocab = buildVocabulary(texts);
+      for (let t = 0; t < 8; t++) {
+        const typed = word(4 + rnd(round === 11 ? 36 : 9));
+        for (let i = 1; i <= typed.length; i++) {
+          const prefix = typed.slice(0, i);
+          expect(fuzzyWords(vocab, prefix, 1000), prefix).toEqual(fuzzyWordsReference(vocab, prefix, 1000));
+        }
+        // and out of typing order (no earlier lookup is a prefix)
+        expect(fuzzyWords(vocab, typed.slice(1))).toEqual(fuzzyWordsReference(vocab, typed.slice(1)));
+      }
+    }
+  });
+
+  it('fuzzyWords in Arabic and with a budget that grows while typing', () => {
+    const vocab = buildVocabulary([n('مقهى الحديث للجميع'), n('Schachgruppe Schachtreff Schachturnier Gartenfreunde')]);
+    expect(fuzzyWords(vocab, n('مقهي'))).toEqual(['مقهى']);
+    const seen = [...'schachtrxff'].map((_, i, a) => fuzzyWords(vocab, a.slice(0, i + 1).join('')));
+    expect(seen[7]).toEqual(['schachgruppe', 'schachturnier']); // "schachtr": 8 letters, two edits; schachtreff has it exactly
+    expect(seen[10]).toEqual(['schachtreff']);
   });
 
   it('a word of one repeated letter is one letter after folding: no edits, so it finds nothing', () => {
