@@ -28,6 +28,37 @@ export interface CityApiClient {
   getImage(url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | null }>;
 }
 
+/** An image the kiosk does not fetch because it is not on its city API's origin (issue 13). */
+export class ImageOriginError extends CityApiError {
+  constructor(message: string) {
+    super('invalid_response', message);
+    this.name = 'ImageOriginError';
+  }
+}
+
+/**
+ * Where the kiosk fetches an offer's image. A relative `/images/<sha256>` (how the city API stores club photos) is a
+ * path under the configured base URL, like every other city API path; an absolute http(s) URL is fetched only when it
+ * is on the base URL's origin. Anything else (another host, another port or scheme, `//host`, `data:` …) is refused
+ * with an ImageOriginError saying so; the sync logs it and never fetches the image.
+ */
+export function imageFetchUrl(url: string, baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const baseOrigin = new URL(base).origin;
+  let target: URL;
+  try {
+    target = url.startsWith('/') && !url.startsWith('//') && !url.includes('\\') ? new URL(`${base}${url}`) : new URL(url);
+  } catch {
+    throw new ImageOriginError(`image: ${JSON.stringify(url.slice(0, 80))} is not a URL; not fetched`);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new ImageOriginError(`image: ${target.protocol} URLs are not fetched, only the city API's origin ${baseOrigin}`);
+  if (target.origin !== baseOrigin) throw new ImageOriginError(`image: ${target.origin} is not the city API's origin ${baseOrigin}; not fetched`);
+  return target.href;
+}
+
+/** Same-origin redirects an image request may follow. */
+const MAX_IMAGE_REDIRECTS = 3;
+
 export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 export interface FetchClientOptions {
@@ -70,7 +101,7 @@ export function createFetchCityApiClient(opts: FetchClientOptions): CityApiClien
   const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const doFetch = opts.fetchImpl ?? fetch;
 
-  async function request(url: string, what: string, headers: Record<string, string> = {}, limit = max) {
+  async function request(url: string, what: string, headers: Record<string, string> = {}, limit = max, redirect: 'follow' | 'manual' = 'follow') {
     const sameOrigin = new URL(url).origin === baseOrigin;
     let res: Response;
     try {
@@ -80,13 +111,17 @@ export function createFetchCityApiClient(opts: FetchClientOptions): CityApiClien
           ...(sameOrigin ? { authorization: `Bearer ${opts.token}` } : {}),
           ...headers,
         },
-        redirect: 'follow',
+        redirect,
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       throw new CityApiError('network', `${what}: ${(err as Error).name === 'TimeoutError' ? 'timeout' : (err as Error).message}`);
     }
     if (res.status === 304) return { res, body: Buffer.alloc(0) };
+    if (redirect === 'manual' && res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+      await res.body?.cancel().catch(() => {});
+      return { res, body: Buffer.alloc(0) };
+    }
     if (res.status === 401) {
       await res.body?.cancel().catch(() => {});
       throw new CityApiError('unauthorized', `${what}: 401 — the kiosk token is not registered`, 401);
@@ -133,9 +168,21 @@ export function createFetchCityApiClient(opts: FetchClientOptions): CityApiClien
       return body.toString('utf8');
     },
     async getImage(url, maxBytes) {
-      if (!/^https?:\/\//i.test(url)) throw new CityApiError('invalid_response', 'image: not an http(s) URL');
-      const { res, body } = await request(url, 'image', {}, maxBytes);
-      return { bytes: body, contentType: res.headers.get('content-type') };
+      // Only the city API's own origin, also after redirects (each hop is checked before it is requested).
+      let target = imageFetchUrl(url, base);
+      for (let hop = 0; ; hop++) {
+        const { res, body } = await request(target, 'image', {}, maxBytes, 'manual');
+        const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+        if (location === null) return { bytes: body, contentType: res.headers.get('content-type') };
+        if (hop >= MAX_IMAGE_REDIRECTS) throw new CityApiError('invalid_response', `image: more than ${MAX_IMAGE_REDIRECTS} redirects`);
+        let next: string;
+        try {
+          next = new URL(location, target).href;
+        } catch {
+          throw new CityApiError('invalid_response', 'image: redirect to an invalid URL');
+        }
+        target = imageFetchUrl(next, base);
+      }
     },
   };
 }
