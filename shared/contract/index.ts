@@ -5,6 +5,7 @@ import { printingContract } from './printing';
 import { fleetContract } from './fleet';
 import { syncContract } from './sync';
 import { usageContract } from './usage';
+import { speechContract } from './speech';
 
 /**
  * The one contract between the renderer and the main process (Electron IPC) or the browser host (HTTP).
@@ -17,6 +18,7 @@ export const kioskContract = {
   ...fleetContract,
   ...syncContract,
   ...usageContract,
+  ...speechContract,
 };
 
 export type KioskContract = typeof kioskContract;
