@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { offerSchema } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
 import { eventsForWindow } from '../event-store';
+import { offerWebUrl } from '../offer-store';
 import { buildCalendar } from '../ics-writer';
 import { posterPdf } from './poster-pdf';
 
@@ -15,7 +16,10 @@ const xml = (s: unknown) =>
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Newly published offers, newest first (for the newsletter and social media). */
+/**
+ * Newly published offers, newest first (for the newsletter and social media). Each entry links to the offer's
+ * public page (`rel="alternate"`, issue 17) and, when the club has one, to its own page (`rel="related"`).
+ */
 export function offersAtom(db: CityDb, baseUrl: string, limit = 50): string {
   const rows = db
     .prepare(`SELECT id, data_json, changed_at FROM offers WHERE state = 'published' ORDER BY changed_at DESC, seq DESC LIMIT ?`)
@@ -30,6 +34,7 @@ export function offersAtom(db: CityDb, baseUrl: string, limit = 50): string {
   <title>Angebotslandkarte Siegburg – neue Angebote</title>
   <id>${xml(baseUrl)}/feeds/offers.atom</id>
   <link rel="self" href="${xml(baseUrl)}/feeds/offers.atom"/>
+  <link rel="alternate" type="text/html" href="${xml(baseUrl)}/angebote"/>
   <link rel="related" href="${xml(baseUrl)}/submit"/>
   <updated>${xml(updated)}</updated>
   <author><name>Stadt Siegburg</name></author>
@@ -42,7 +47,8 @@ ${entries
     <id>urn:gemeinsam:offer:${xml(o.id)}</id>
     <title>${xml(o.title)}</title>
     <updated>${xml(row.changed_at)}</updated>
-    ${o.url ? `<link href="${xml(o.url)}"/>` : ''}
+    <link rel="alternate" type="text/html" href="${xml(offerWebUrl(baseUrl, o.id))}"/>
+    ${o.url ? `<link rel="related" href="${xml(o.url)}"/>` : ''}
     <summary>${xml([o.summary, where, o.organisation.name].filter(Boolean).join(' – '))}</summary>
   </entry>`;
   })

@@ -1,0 +1,63 @@
+import { DOMParser } from '@xmldom/xmldom';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCityDb, type CityDb } from '../city-db';
+import { getStoredOffer, putOffer } from '../offer-store';
+import { parseSeedSpec, seedCityDb } from '../seed';
+import { buildCityApi } from '../server';
+import type { Offer } from '../../../shared/schemas/offer';
+
+/** Issue 17: every entry of the Atom feed links to the offer's public page, which answers with the offer. */
+
+const PUBLIC = 'https://angebote.siegburg.example';
+let db: CityDb;
+let app: FastifyInstance;
+
+beforeAll(() => {
+  db = openCityDb(':memory:');
+  seedCityDb(db, parseSeedSpec('sample'));
+  // an id with a character that needs encoding in a URL, a title with XML's special characters, the club's own page
+  const base = getStoredOffer(db, 'sample-kulturcafe')!.offer as Offer;
+  putOffer(db, { ...base, id: 'verein:42', title: 'Kaffee & Kuchen < 5 € "mit" Musik', url: 'https://verein.example/?a=1&b=2' });
+  app = buildCityApi({ db, publicUrl: PUBLIC }).app;
+});
+afterAll(async () => {
+  await app.close();
+  db.close();
+});
+
+describe('Atom feed links to the public pages (issue 17)', () => {
+  it('each entry has rel=alternate to its /angebote page (from --public-url, not Host) that answers with the title', async () => {
+    const r = await app.inject({ url: '/feeds/offers.atom', headers: { host: 'evil.example' } });
+    expect(r.statusCode).toBe(200);
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level: string, msg: string) => void errors.push(`${level}: ${msg}`) }).parseFromString(r.body, 'application/xml');
+    expect(errors).toEqual([]);
+    const ATOM = 'http://www.w3.org/2005/Atom';
+    const feed = doc.documentElement!;
+    expect(feed.namespaceURI).toBe(ATOM);
+    const links = (el: Element) => Array.from(el.getElementsByTagNameNS(ATOM, 'link')).filter((l) => l.parentNode === el);
+    expect(links(feed).find((l) => l.getAttribute('rel') === 'alternate')?.getAttribute('href')).toBe(`${PUBLIC}/angebote`);
+    const entries = Array.from(feed.getElementsByTagNameNS(ATOM, 'entry'));
+    expect(entries.length).toBeGreaterThan(5);
+    let checked = 0;
+    for (const e of entries) {
+      const id = e.getElementsByTagNameNS(ATOM, 'id')[0]!.textContent!.replace('urn:gemeinsam:offer:', '');
+      const title = e.getElementsByTagNameNS(ATOM, 'title')[0]!.textContent!;
+      const alternate = links(e).filter((l) => l.getAttribute('rel') === 'alternate');
+      expect(alternate, id).toHaveLength(1);
+      expect(alternate[0]!.getAttribute('type')).toBe('text/html');
+      const href = alternate[0]!.getAttribute('href')!;
+      expect(href).toBe(`${PUBLIC}/angebote/${encodeURIComponent(id)}`);
+      // the page behind it
+      const page = await app.inject({ url: href.slice(PUBLIC.length) });
+      expect(page.statusCode, href).toBe(200);
+      expect(page.body).toContain(`<h1>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</h1>`);
+      checked++;
+    }
+    expect(checked).toBe(entries.length);
+    const special = entries.find((e) => e.getElementsByTagNameNS(ATOM, 'title')[0]!.textContent === 'Kaffee & Kuchen < 5 € "mit" Musik')!;
+    expect(links(special).find((l) => l.getAttribute('rel') === 'alternate')!.getAttribute('href')).toBe(`${PUBLIC}/angebote/verein%3A42`);
+    expect(links(special).find((l) => l.getAttribute('rel') === 'related')!.getAttribute('href')).toBe('https://verein.example/?a=1&b=2');
+  });
+});
