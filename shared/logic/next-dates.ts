@@ -69,14 +69,15 @@ export function zonedTimeToUtc(date: string, time: string, tz = KIOSK_TZ): Date 
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
-  const first = wall - offsetMinutes(wall, tz) * 60000;
-  const second = wall - offsetMinutes(first, tz) * 60000;
-  // Prefer the earlier instant that still shows the requested wall time (autumn ambiguity); else `second` (gap).
-  const candidates = [Math.min(first, second), Math.max(first, second)];
-  for (const c of candidates) {
+  // The offsets a day before and a day after cover both sides of any change that day (Berlin changes at most once).
+  const before = wall - offsetMinutes(wall - 86_400_000, tz) * 60000;
+  const after = wall - offsetMinutes(wall + 86_400_000, tz) * 60000;
+  // Prefer the earlier instant that still shows the requested wall time (autumn ambiguity: summer time) …
+  for (const c of [Math.min(before, after), Math.max(before, after)]) {
     if (localDate(new Date(c), tz) === date && localTime(new Date(c), tz) === time) return new Date(c);
   }
-  return new Date(second);
+  // … else the time is in the spring-forward gap: with the offset before the change, i.e. moved forward by the gap.
+  return new Date(before);
 }
 
 function parseDate(date: string): Date {
@@ -104,17 +105,51 @@ export function weekdayPosition(date: string): { nth: number; last: boolean } {
   return { nth: Math.ceil(day / 7), last: day + 7 > daysInMonth(date) };
 }
 
-/** Does the schedule take place on this calendar date? `by_arrangement` never does. A monthly schedule without setpos counts as the first. */
+/** Days since 1970-01-01 of a plain date (UTC arithmetic, no DST). */
+const dayNumber = (date: string) => Math.round(parseDate(date).getTime() / 86_400_000);
+/** Monday of the week of `date` (weeks start on Monday, RFC 5545's default WKST). */
+const mondayOf = (date: string) => addDays(date, -((parseDate(date).getUTCDay() + 6) % 7));
+const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+const divides = (n: number, k: number) => ((k % n) + n) % n === 0;
+
+/** Is `date` in one of the weeks (weekly) or months (monthly) of the schedule's interval, counted from its anchor? */
+function inInterval(s: Schedule, date: string): boolean {
+  const n = s.interval ?? 1;
+  const anchor = s.dtstart ?? s.valid_from;
+  if (n <= 1 || !anchor) return true;
+  if (s.freq === 'weekly') return divides(n, (dayNumber(mondayOf(date)) - dayNumber(mondayOf(anchor))) / 7);
+  if (s.freq === 'monthly') return divides(n, monthIndex(date) - monthIndex(anchor));
+  return true;
+}
+
+/** RFC 5545 BYMONTHDAY: 1…31 from the start, -1… from the end; the 31st does not exist in April, so April has none. */
+function onMonthDay(days: readonly number[], date: string): boolean {
+  const day = Number(date.slice(8, 10));
+  const len = daysInMonth(date);
+  return days.some((d) => (d > 0 ? d === day : len + d + 1 === day));
+}
+
+/**
+ * Does the schedule take place on this calendar date? `by_arrangement` never does. Nothing before `dtstart`.
+ * `interval` n: every n-th week / month counted from `dtstart` (else `valid_from`). Monthly: on `bymonthday` days,
+ * on the `byday` weekdays (`setpos`: which one of the month; without setpos and without bymonthday the first), or
+ * on both at once ("Friday the 13th") when both are given.
+ */
 export function scheduleOccursOn(s: Schedule, date: string): boolean {
   if (s.valid_from && date < s.valid_from) return false;
   if (s.valid_to && date > s.valid_to) return false;
+  if (s.dtstart && date < s.dtstart) return false;
   switch (s.freq) {
     case 'once':
       return s.date === date;
     case 'weekly':
-      return !!s.byday?.includes(weekdayOf(date));
+      return !!s.byday?.includes(weekdayOf(date)) && inInterval(s, date);
     case 'monthly': {
-      if (!s.byday?.includes(weekdayOf(date))) return false;
+      if (!inInterval(s, date)) return false;
+      if (s.bymonthday?.length && !onMonthDay(s.bymonthday, date)) return false;
+      if (!s.byday?.length) return !!s.bymonthday?.length;
+      if (!s.byday.includes(weekdayOf(date))) return false;
+      if (s.bymonthday?.length && s.setpos === undefined) return true;
       const { nth, last } = weekdayPosition(date);
       const setpos = s.setpos ?? 1;
       return setpos === -1 ? last : setpos === nth;

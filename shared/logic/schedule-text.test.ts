@@ -68,3 +68,80 @@ describe('scheduleText', () => {
     }
   });
 });
+
+describe('scheduleText: interval and days of the month (HSDS interval / bymonthday)', () => {
+  const everyOtherTue: Schedule = { freq: 'weekly', byday: ['TU'], interval: 2, dtstart: '2026-11-24', opens_at: '14:00', closes_at: '16:00' };
+  const firstOfMonth: Schedule = { freq: 'monthly', bymonthday: [1], opens_at: '10:00' };
+  const monthEnd: Schedule = { freq: 'monthly', bymonthday: [-1, 15] };
+  const firstSatEvery2: Schedule = { freq: 'monthly', byday: ['SA'], setpos: 1, interval: 2, dtstart: '2026-11-07' };
+  const every3Weeks: Schedule = { freq: 'weekly', byday: ['MO', 'TH'], interval: 3, dtstart: '2026-11-23' };
+  const cases: [Schedule, Record<'de' | 'de-LS' | 'en' | 'tr' | 'uk' | 'ar', string>][] = [
+    [
+      everyOtherTue,
+      {
+        de: 'alle 2 Wochen am Dienstag, 14 bis 16 Uhr',
+        'de-LS': 'Alle 2 Wochen am Dienstag. Von 14 Uhr bis 16 Uhr.',
+        en: 'every 2 weeks on Tuesday, 2 pm to 4 pm',
+        tr: '2 haftada bir salı, saat 14.00–16.00',
+        uk: 'раз на 2 тижні у вівторок, 14:00–16:00',
+        ar: 'كل أسبوعين يوم الثلاثاء، من الساعة 14:00 إلى 16:00',
+      },
+    ],
+    [
+      every3Weeks,
+      {
+        de: 'alle 3 Wochen am Montag und Donnerstag',
+        'de-LS': 'Alle 3 Wochen am Montag und Donnerstag.',
+        en: 'every 3 weeks on Monday and Thursday',
+        tr: '3 haftada bir pazartesi ve perşembe',
+        uk: 'раз на 3 тижні у понеділок та у четвер',
+        ar: 'كل 3 أسابيع يوم الاثنين ويوم الخميس',
+      },
+    ],
+    [
+      firstOfMonth,
+      {
+        de: 'am 1. jedes Monats, 10 Uhr',
+        'de-LS': 'Jeden Monat am 1. Tag. Um 10 Uhr.',
+        en: 'on the 1st of every month, 10 am',
+        tr: 'her ayın 1. günü, saat 10.00',
+        uk: 'щомісяця 1-го числа, о 10:00',
+        ar: 'في اليوم 1 من كل شهر، الساعة 10:00',
+      },
+    ],
+    [
+      monthEnd,
+      {
+        de: 'am 15. und letzten Tag jedes Monats',
+        'de-LS': 'Jeden Monat am 15. Tag und am letzten Tag.',
+        en: 'on the 15th and last day of every month',
+        tr: 'her ayın 15. ve son günü',
+        uk: 'щомісяця 15-го числа та в останній день місяця',
+        ar: 'في اليوم 15 والأخير من كل شهر',
+      },
+    ],
+    [
+      firstSatEvery2,
+      {
+        de: 'am 1. Samstag alle 2 Monate',
+        'de-LS': 'Alle 2 Monate am 1. Samstag.',
+        en: 'the 1st Saturday every 2 months',
+        tr: '2 ayda bir, ayın 1. cumartesisi',
+        uk: 'раз на 2 місяці у першу суботу',
+        ar: 'يوم السبت الأول كل شهرين',
+      },
+    ],
+  ];
+  for (const [schedule, texts] of cases) {
+    it(`${JSON.stringify(schedule)} in six languages`, () => {
+      for (const [lang, text] of Object.entries(texts)) expect(scheduleText(schedule, lang as keyof typeof texts), lang).toBe(text);
+    });
+  }
+
+  it('English ordinals and Ukrainian plurals', () => {
+    expect(scheduleText({ freq: 'monthly', bymonthday: [2, 3, 11, 21, 22, 23, 31] }, 'en')).toBe('on the 2nd, 3rd, 11th, 21st, 22nd, 23rd and 31st of every month');
+    expect(scheduleText({ freq: 'weekly', byday: ['MO'], interval: 5, dtstart: '2026-11-23' }, 'uk')).toBe('раз на 5 тижнів у понеділок');
+    expect(scheduleText({ freq: 'monthly', bymonthday: [1], interval: 12, dtstart: '2026-01-01' }, 'uk')).toBe('раз на 12 місяців 1-го числа');
+    expect(scheduleText({ freq: 'monthly', bymonthday: [1], interval: 12, dtstart: '2026-01-01' }, 'ar')).toBe('في اليوم 1 كل 12 شهرًا');
+  });
+});

@@ -5,6 +5,7 @@ import { weekdayOf } from './next-dates';
 /**
  * A schedule in plain words, per kiosk language, e.g.
  *   de    "jeden Dienstag, 14 bis 16 Uhr" · "jeden 2. Dienstag im Monat, 15 Uhr" · "am Samstag, 6. Juni 2026, 11 bis 15 Uhr" · "nach Vereinbarung"
+ *         "alle 2 Wochen am Dienstag" · "am 1. jedes Monats" · "am letzten Tag jedes Monats" · "am 1. Samstag alle 2 Monate"
  *   de-LS "Jeden Dienstag. Von 14 Uhr bis 16 Uhr."
  *   en    "every Tuesday, 2 pm to 4 pm"
  *   tr    "her salı, saat 14.00–16.00"
@@ -30,7 +31,12 @@ function dateParts(date: string) {
 
 interface Phrases {
   weekly(days: Weekday[]): string;
-  monthly(setpos: number, day: Weekday): string;
+  /** every n-th week (n ≥ 2) on these days */
+  weeklyEvery(n: number, days: Weekday[]): string;
+  /** the setpos-th weekday of the month; every n-th month when n ≥ 2 */
+  monthly(setpos: number, day: Weekday, n: number): string;
+  /** on these days of the month (1…31, -1 = the last day); every n-th month when n ≥ 2 */
+  monthDays(days: number[], n: number): string;
   once(date: string): string;
   byArrangement: string;
   time(opens?: string, closes?: string): string;
@@ -48,13 +54,19 @@ const deDate = (date: string) => {
   return `${d}. ${DE_MONTHS[m - 1]} ${y}`;
 };
 
+const deMonthDay = (d: number) => (d === -1 ? 'letzten Tag' : `${d}.`);
 const de: Phrases = {
   weekly(days) {
     if (days.length === 7) return 'täglich';
     if (sameSet(days, WORKDAYS)) return 'montags bis freitags';
     return `jeden ${listJoin(days.map((d) => DE_DAYS[d]), 'und')}`;
   },
-  monthly: (setpos, day) => (setpos === -1 ? `jeden letzten ${DE_DAYS[day]} im Monat` : `jeden ${setpos}. ${DE_DAYS[day]} im Monat`),
+  weeklyEvery: (n, days) => `alle ${n} Wochen am ${listJoin(days.map((d) => DE_DAYS[d]), 'und')}`,
+  monthly: (setpos, day, n) => {
+    const which = setpos === -1 ? 'letzten' : `${setpos}.`;
+    return n > 1 ? `am ${which} ${DE_DAYS[day]} alle ${n} Monate` : `jeden ${which} ${DE_DAYS[day]} im Monat`;
+  },
+  monthDays: (days, n) => `am ${listJoin(days.map(deMonthDay), 'und')} ${n > 1 ? `alle ${n} Monate` : 'jedes Monats'}`,
   once: (date) => `am ${DE_DAYS[weekdayOf(date)]}, ${deDate(date)}`,
   byArrangement: 'nach Vereinbarung',
   time: (o, c) => (o && c ? `${deClock(o)} bis ${deClock(c)} Uhr` : o ? `${deClock(o)} Uhr` : ''),
@@ -70,7 +82,12 @@ const deLS: Phrases = {
     if (sameSet(days, WORKDAYS)) return 'Von Montag bis Freitag';
     return `Jeden ${listJoin(days.map((d) => DE_DAYS[d]), 'und')}`;
   },
-  monthly: (setpos, day) => (setpos === -1 ? `Jeden letzten ${DE_DAYS[day]} im Monat` : `Jeden ${setpos}. ${DE_DAYS[day]} im Monat`),
+  weeklyEvery: (n, days) => `Alle ${n} Wochen am ${listJoin(days.map((d) => DE_DAYS[d]), 'und')}`,
+  monthly: (setpos, day, n) => {
+    const which = setpos === -1 ? 'letzten' : `${setpos}.`;
+    return n > 1 ? `Alle ${n} Monate am ${which} ${DE_DAYS[day]}` : `Jeden ${which} ${DE_DAYS[day]} im Monat`;
+  },
+  monthDays: (days, n) => `${n > 1 ? `Alle ${n} Monate` : 'Jeden Monat'} am ${listJoin(days.map((d) => (d === -1 ? 'letzten Tag' : `${d}. Tag`)), 'und am')}`,
   once: (date) => `Am ${DE_DAYS[weekdayOf(date)]}, ${deDate(date)}`,
   byArrangement: 'Sie machen einen Termin aus',
   time: (o, c) => (o && c ? `Von ${deClock(o)} Uhr bis ${deClock(c)} Uhr` : o ? `Um ${deClock(o)} Uhr` : ''),
@@ -86,6 +103,12 @@ const deLS: Phrases = {
 const EN_DAYS: Record<Weekday, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const EN_ORD = ['', '1st', '2nd', '3rd', '4th'];
+const enOrdinal = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+};
+const enMonthDay = (d: number) => (d === -1 ? 'last day' : enOrdinal(d));
 const enClock = (t: string) => {
   const h = Number(t.slice(0, 2));
   const m = t.slice(3);
@@ -102,7 +125,13 @@ const en: Phrases = {
     if (sameSet(days, WORKDAYS)) return 'Monday to Friday';
     return `every ${listJoin(days.map((d) => EN_DAYS[d]), 'and')}`;
   },
-  monthly: (setpos, day) => (setpos === -1 ? `the last ${EN_DAYS[day]} of every month` : `every ${EN_ORD[setpos]} ${EN_DAYS[day]} of the month`),
+  weeklyEvery: (n, days) => `every ${n} weeks on ${listJoin(days.map((d) => EN_DAYS[d]), 'and')}`,
+  monthly: (setpos, day, n) => {
+    const which = setpos === -1 ? 'last' : EN_ORD[setpos];
+    if (n > 1) return `the ${which} ${EN_DAYS[day]} every ${n} months`;
+    return setpos === -1 ? `the last ${EN_DAYS[day]} of every month` : `every ${which} ${EN_DAYS[day]} of the month`;
+  },
+  monthDays: (days, n) => `on the ${listJoin(days.map(enMonthDay), 'and')} ${n > 1 ? `every ${n} months` : 'of every month'}`,
   once: (date) => `on ${EN_DAYS[weekdayOf(date)]}, ${enDate(date)}`,
   byArrangement: 'by arrangement',
   time: (o, c) => (o && c ? `${enClock(o)} to ${enClock(c)}` : o ? enClock(o) : ''),
@@ -126,7 +155,12 @@ const tr: Phrases = {
     if (sameSet(days, WORKDAYS)) return 'hafta içi her gün';
     return `her ${listJoin(days.map((d) => TR_DAYS[d]), 've')}`;
   },
-  monthly: (setpos, day) => (setpos === -1 ? `her ayın son ${TR_DAYS_POSS[day]}` : `her ayın ${setpos}. ${TR_DAYS_POSS[day]}`),
+  weeklyEvery: (n, days) => `${n} haftada bir ${listJoin(days.map((d) => TR_DAYS[d]), 've')}`,
+  monthly: (setpos, day, n) => {
+    const which = setpos === -1 ? 'son' : `${setpos}.`;
+    return n > 1 ? `${n} ayda bir, ayın ${which} ${TR_DAYS_POSS[day]}` : `her ayın ${which} ${TR_DAYS_POSS[day]}`;
+  },
+  monthDays: (days, n) => `${n > 1 ? `${n} ayda bir, ayın` : 'her ayın'} ${listJoin(days.map((d) => (d === -1 ? 'son' : `${d}.`)), 've')} günü`,
   once: (date) => `${trDate(date)} ${capitalTr(TR_DAYS[weekdayOf(date)])}`,
   byArrangement: 'randevu ile',
   time: (o, c) => (o && c ? `saat ${trClock(o)}–${trClock(c)}` : o ? `saat ${trClock(o)}` : ''),
@@ -156,17 +190,31 @@ const ukDate = (date: string) => {
   return `${d} ${UK_MONTHS[m - 1]} ${y} р.`;
 };
 const ukIn = (wd: Weekday) => `у ${UK_ACC[wd][0]}`;
+/** 2–4 тижні / місяці, 5+ тижнів / місяців (and 22–24 again the first form). */
+const ukCount = (n: number, few: string, many: string) => {
+  const last = n % 10;
+  const tens = n % 100;
+  return `${n} ${last >= 2 && last <= 4 && (tens < 12 || tens > 14) ? few : many}`;
+};
+const ukEveryMonths = (n: number) => (n > 1 ? `раз на ${ukCount(n, 'місяці', 'місяців')}` : 'щомісяця');
+const ukMonthDays = (days: number[]) => {
+  const numbered = days.filter((d) => d > 0).map((d) => `${d}-го`);
+  const parts = [...(numbered.length ? [`${listJoin(numbered, 'та')} числа`] : []), ...(days.includes(-1) ? ['в останній день місяця'] : [])];
+  return parts.join(' та ');
+};
 const uk: Phrases = {
   weekly(days) {
     if (days.length === 7) return 'щодня';
     if (sameSet(days, WORKDAYS)) return 'з понеділка по п’ятницю';
     return listJoin(days.map((d) => UK_EVERY[d]), 'та');
   },
-  monthly: (setpos, day) => {
+  weeklyEvery: (n, days) => `раз на ${ukCount(n, 'тижні', 'тижнів')} ${listJoin(days.map(ukIn), 'та')}`,
+  monthly: (setpos, day, n) => {
     const [word, gender] = UK_ACC[day];
     const ord = (UK_ORD[setpos] ?? UK_ORD[1]!)[gender === 'm' ? 0 : 1];
-    return `щомісяця ${ord.startsWith('о') ? 'в' : 'у'} ${ord} ${word}`;
+    return `${ukEveryMonths(n)} ${ord.startsWith('о') ? 'в' : 'у'} ${ord} ${word}`;
   },
+  monthDays: (days, n) => `${ukEveryMonths(n)} ${ukMonthDays(days)}`,
   once: (date) => `${ukIn(weekdayOf(date))}, ${ukDate(date)}`,
   byArrangement: 'за домовленістю',
   time: (o, c) => (o && c ? `${o}–${c}` : o ? `о ${o}` : ''),
@@ -179,6 +227,9 @@ const AR_DAYS: Record<Weekday, string> = { MO: 'الاثنين', TU: 'الثلا
 /** "every Tuesday" uses the indefinite form after يوم */
 const AR_DAYS_INDEF: Record<Weekday, string> = { MO: 'اثنين', TU: 'ثلاثاء', WE: 'أربعاء', TH: 'خميس', FR: 'جمعة', SA: 'سبت', SU: 'أحد' };
 const AR_ORD: Record<number, string> = { 1: 'الأول', 2: 'الثاني', 3: 'الثالث', 4: 'الرابع' };
+/** كل أسبوعين / كل 3 أسابيع / كل 11 أسبوعًا (dual, plural 3–10, singular accusative from 11) */
+const arEvery = (n: number, dual: string, plural: string, single: string) => (n === 2 ? `كل ${dual}` : n <= 10 ? `كل ${n} ${plural}` : `كل ${n} ${single}`);
+const arEveryMonths = (n: number) => (n > 1 ? arEvery(n, 'شهرين', 'أشهر', 'شهرًا') : 'من كل شهر');
 const AR_MONTHS = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
 const arDate = (date: string) => {
   const { y, m, d } = dateParts(date);
@@ -191,7 +242,9 @@ const ar: Phrases = {
     if (days.length === 1) return `كل يوم ${AR_DAYS_INDEF[days[0]!]}`;
     return `كل أسبوع أيام ${days.map((d) => AR_DAYS[d]).join(' و')}`;
   },
-  monthly: (setpos, day) => (setpos === -1 ? `آخر يوم ${AR_DAYS_INDEF[day]} من كل شهر` : `يوم ${AR_DAYS[day]} ${AR_ORD[setpos] ?? AR_ORD[1]} من كل شهر`),
+  weeklyEvery: (n, days) => `${arEvery(n, 'أسبوعين', 'أسابيع', 'أسبوعًا')} ${days.map((d) => `يوم ${AR_DAYS[d]}`).join(' و')}`,
+  monthly: (setpos, day, n) => (setpos === -1 ? `آخر يوم ${AR_DAYS_INDEF[day]} ${arEveryMonths(n)}` : `يوم ${AR_DAYS[day]} ${AR_ORD[setpos] ?? AR_ORD[1]} ${arEveryMonths(n)}`),
+  monthDays: (days, n) => `في اليوم ${days.map((d) => (d === -1 ? 'الأخير' : String(d))).join(' و')} ${arEveryMonths(n)}`,
   once: (date) => `يوم ${AR_DAYS[weekdayOf(date)]} ${arDate(date)}`,
   byArrangement: 'بموعد مسبق',
   time: (o, c) => (o && c ? `من الساعة ${o} إلى ${c}` : o ? `الساعة ${o}` : ''),
@@ -200,6 +253,9 @@ const ar: Phrases = {
 };
 
 const PHRASES: Record<Language, Phrases> = { de, 'de-LS': deLS, en, tr, uk, ar };
+const AND: Record<Language, string> = { de: 'und', 'de-LS': 'und', en: 'and', tr: 've', uk: 'та', ar: 'و' };
+/** 1, 15, …, then -1 (the last day) at the end. */
+const sortMonthDays = (days: readonly number[]) => [...new Set(days)].sort((a, b) => (a === -1 ? 99 : a) - (b === -1 ? 99 : b));
 
 /** One schedule in words. */
 export function scheduleText(s: Schedule, lang: Language): string {
@@ -212,10 +268,13 @@ export function scheduleText(s: Schedule, lang: Language): string {
       rule = s.date ? p.once(s.date) : '';
       break;
     case 'weekly':
-      rule = p.weekly(sortDays(s.byday ?? []));
+      rule = (s.interval ?? 1) > 1 ? p.weeklyEvery(s.interval!, sortDays(s.byday ?? [])) : p.weekly(sortDays(s.byday ?? []));
       break;
     case 'monthly':
-      rule = listJoin(sortDays(s.byday ?? []).map((d) => p.monthly(s.setpos ?? 1, d)), lang === 'ar' ? 'و' : lang === 'tr' ? 've' : lang === 'uk' ? 'та' : lang === 'en' ? 'and' : 'und');
+      // Days of the month, else the n-th weekday; both given ("Friday the 13th") is rare enough to read as the days.
+      rule = s.bymonthday?.length
+        ? p.monthDays(sortMonthDays(s.bymonthday), s.interval ?? 1)
+        : listJoin(sortDays(s.byday ?? []).map((d) => p.monthly(s.setpos ?? 1, d, s.interval ?? 1)), AND[lang]);
       break;
   }
   const validity = s.freq === 'once' ? '' : p.validity(s.valid_from, s.valid_to);

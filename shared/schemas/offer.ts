@@ -10,6 +10,12 @@ export const scheduleSchema = z
     freq: z.enum(['weekly', 'monthly', 'once', 'by_arrangement']),
     byday: z.array(weekdaySchema).max(7).optional(),
     setpos: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]).optional(),
+    /** Every n-th week (weekly) or month (monthly), counted from `dtstart` (else `valid_from`); absent = 1. */
+    interval: z.number().int().min(1).max(52).optional(),
+    /** Monthly on these days of the month (RFC 5545 BYMONTHDAY): 1…31, or -1 = the last day; a month without the day (the 31st in April) has none. */
+    bymonthday: z.array(z.number().int().min(-1).max(31).refine((n) => n !== 0, 'no day 0')).min(1).max(31).optional(),
+    /** First day of the series (RFC 5545 DTSTART): nothing before it; the weeks or months of `interval` count from here. */
+    dtstart: isoDate.optional(),
     date: isoDate.optional(),
     opens_at: hhmm.optional(),
     closes_at: hhmm.optional(),
@@ -18,9 +24,16 @@ export const scheduleSchema = z
     note: plainText(200).optional(),
   })
   .refine((s) => s.freq !== 'once' || !!s.date, { message: 'a "once" schedule needs a date', path: ['date'] })
-  .refine((s) => (s.freq !== 'weekly' && s.freq !== 'monthly') || (s.byday?.length ?? 0) > 0, {
-    message: 'weekly and monthly schedules need byday',
+  .refine((s) => s.freq !== 'weekly' || (s.byday?.length ?? 0) > 0, { message: 'weekly schedules need byday', path: ['byday'] })
+  .refine((s) => s.freq !== 'monthly' || (s.byday?.length ?? 0) > 0 || (s.bymonthday?.length ?? 0) > 0, {
+    message: 'monthly schedules need byday or bymonthday',
     path: ['byday'],
+  })
+  .refine((s) => !s.bymonthday || s.freq === 'monthly', { message: 'bymonthday is only for monthly schedules', path: ['bymonthday'] })
+  .refine((s) => (s.interval ?? 1) === 1 || s.freq === 'weekly' || s.freq === 'monthly', { message: 'interval is only for weekly and monthly schedules', path: ['interval'] })
+  .refine((s) => (s.interval ?? 1) === 1 || !!(s.dtstart ?? s.valid_from), {
+    message: 'an interval above 1 needs dtstart (or valid_from) to count from',
+    path: ['dtstart'],
   });
 export type Schedule = z.infer<typeof scheduleSchema>;
 

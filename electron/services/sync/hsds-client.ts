@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weekdayOf } from '../../../shared/logic/next-dates';
 import type { Schedule, Weekday } from '../../../shared/schemas/offer';
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import { labelSchema } from '../../../shared/schemas/text';
@@ -31,6 +32,7 @@ const hsdsScheduleSchema = z
     wkst: str,
     interval: num,
     dtstart: str,
+    until: str,
     valid_from: str,
     valid_to: str,
     opens_at: str,
@@ -98,6 +100,30 @@ const hhmmOf = (s: string | null | undefined) => {
 };
 const dateOf = (s: string | null | undefined) => (/^\d{4}-\d{2}-\d{2}/.test(s ?? '') ? s!.slice(0, 10) : undefined);
 
+/** HSDS `interval` (number or numeric string): 1 when absent or not a whole number from 1 to 52. */
+function intervalOf(v: number | string | null | undefined): number {
+  const n = typeof v === 'string' ? Number(v.trim()) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 52 ? n : 1;
+}
+
+/** HSDS `bymonthday` ("1,15", "-1"): days 1…31 and -1 (last day); anything else is dropped. */
+function monthDaysOf(v: string | null | undefined): number[] {
+  const days = (v ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => /^[+-]?\d{1,2}$/.test(d))
+    .map(Number)
+    .filter((n) => (n >= 1 && n <= 31) || n === -1);
+  return [...new Set(days)];
+}
+
+/**
+ * One HSDS schedule (RRULE-style fields, https://docs.openreferral.org/en/latest/hsds/schedules.html) as ours:
+ * freq WEEKLY / MONTHLY with byday ("MO,TU", "2TU", "-1FR"), bymonthday ("1,15", "-1"), interval (every n-th week
+ * or month, counted from dtstart), dtstart and until (RFC 5545: a weekly rule without byday repeats dtstart's
+ * weekday, a monthly one without byday/bymonthday dtstart's day of the month). An interval without a date to count
+ * from cannot be placed in the calendar: such a schedule is shown as "by arrangement" with its description.
+ */
 function mapSchedule(s: z.infer<typeof hsdsScheduleSchema>): Schedule | null {
   const freq = (s.freq ?? '').toUpperCase();
   const parts = (s.byday ?? '').split(',').map((d) => d.trim().toUpperCase()).filter(Boolean);
@@ -113,19 +139,40 @@ function mapSchedule(s: z.infer<typeof hsdsScheduleSchema>): Schedule | null {
     if (!days.includes(m[2] as Weekday)) days.push(m[2] as Weekday);
   }
   days.sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
+  const dtstart = dateOf(s.dtstart);
+  const until = dateOf(s.until);
+  const validTo = [dateOf(s.valid_to), until].filter((d): d is string => !!d).sort()[0];
+  const note = s.description || s.notes ? clip(s.description || s.notes, 200) : undefined;
   const common = {
     ...(hhmmOf(s.opens_at) ? { opens_at: hhmmOf(s.opens_at) } : {}),
     ...(hhmmOf(s.closes_at) ? { closes_at: hhmmOf(s.closes_at) } : {}),
     ...(dateOf(s.valid_from) ? { valid_from: dateOf(s.valid_from) } : {}),
-    ...(dateOf(s.valid_to) ? { valid_to: dateOf(s.valid_to) } : {}),
-    ...(s.description || s.notes ? { note: clip(s.description || s.notes, 200) } : {}),
+    ...(validTo ? { valid_to: validTo } : {}),
+    ...(note ? { note } : {}),
   };
-  if (freq === 'WEEKLY' && days.length) return { freq: 'weekly', byday: days, ...common };
-  if (freq === 'MONTHLY' && days.length) return { freq: 'monthly', byday: days, ...(setpos ? { setpos } : {}), ...common };
+  const byArrangement = (): Schedule | null => (note ? { freq: 'by_arrangement', ...common } : null);
+  if (freq === 'WEEKLY' || freq === 'MONTHLY') {
+    const interval = intervalOf(s.interval);
+    if (interval > 1 && !dtstart && !common.valid_from) return byArrangement();
+    const series = { ...(interval > 1 ? { interval } : {}), ...(dtstart ? { dtstart } : {}), ...common };
+    if (freq === 'WEEKLY') {
+      if (!days.length && dtstart) days.push(weekdayOf(dtstart));
+      return days.length ? { freq: 'weekly', byday: days, ...series } : byArrangement();
+    }
+    const monthDays = monthDaysOf(s.bymonthday);
+    if (!days.length && !monthDays.length && dtstart) monthDays.push(Number(dtstart.slice(8, 10)));
+    if (!days.length && !monthDays.length) return byArrangement();
+    return {
+      freq: 'monthly',
+      ...(days.length ? { byday: days } : {}),
+      ...(setpos ? { setpos } : {}),
+      ...(monthDays.length ? { bymonthday: monthDays } : {}),
+      ...series,
+    };
+  }
   const once = dateOf(s.dtstart);
   if (!freq && once) return { freq: 'once', date: once, ...common };
-  if (s.description || s.notes) return { freq: 'by_arrangement', ...common };
-  return null;
+  return byArrangement();
 }
 
 const WHEELCHAIR_WORDS = /\b(rollstuhl\w*|wheelchair\w*|barrierefrei\w*|step-free|stufenlos\w*|rampe|ramp|aufzug|lift|elevator)\b/iu;
