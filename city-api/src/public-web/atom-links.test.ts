@@ -31,7 +31,7 @@ describe('Atom feed links to the public pages (issue 17)', () => {
     const r = await app.inject({ url: '/feeds/offers.atom', headers: { host: 'evil.example' } });
     expect(r.statusCode).toBe(200);
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level: string, msg: string) => void errors.push(`${level}: ${msg}`) }).parseFromString(r.body, 'application/xml');
+    const doc = new DOMParser({ errorHandler: (level: string, msg: unknown) => void errors.push(`${level}: ${String(msg)}`) }).parseFromString(r.body, 'application/xml');
     expect(errors).toEqual([]);
     const ATOM = 'http://www.w3.org/2005/Atom';
     const feed = doc.documentElement!;
