@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { parseChaosSpec, type ChaosOptions } from './chaos';
 import { startCalendarScheduler } from './calendar-sources/refresh';
 import { openCityDb } from './city-db';
-import { registerKiosk } from './kiosk-store';
-import { parseSeedSpec, seedCityDb } from './seed';
-import { checkPublicUrl, checkTrustProxy, PublicUrlRequiredError, startCityApi } from './server';
+import { parseSeedSpec, seedStorage } from './seed';
+import { checkPublicUrl, checkTrustProxy, listenCityApi, PostgresKioskApiOnlyError, PublicUrlRequiredError } from './server';
+import type { KioskStorage } from './storage/kiosk-storage';
+import { openPgStorage } from './storage/pg-storage';
+import { sqliteStorage } from './storage/sqlite-storage';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
@@ -12,7 +14,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
   --port <n>                 port (default 4880; 0 = any free port)
   --host <addr>              address to listen on (default 127.0.0.1)
-  --db <file>                SQLite database (default city-api.sqlite; created if missing)
+  --db <file|url>            SQLite database file (default city-api.sqlite; created if missing), or a PostgreSQL URL
+                             postgres://user:password@host:5432/database (or env DATABASE_URL): kiosk API only so far
   --seed <spec>              seed: "sample" (Siegburg sample data and events), "synthetic:<n>[:<seed>]", or "sample+synthetic:<n>"
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD)
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '4880' },
       host: { type: 'string', default: '127.0.0.1' },
-      db: { type: 'string', default: 'city-api.sqlite' },
+      db: { type: 'string' },
       seed: { type: 'string' },
       'kiosk-token': { type: 'string', multiple: true },
       'admin-password': { type: 'string' },
@@ -66,9 +69,16 @@ async function main(): Promise<void> {
   if (publicUrl === undefined && (!kioskApiOnly || adminPassword !== undefined)) throw new PublicUrlRequiredError();
   const trustProxy = checkTrustProxy((values['trust-proxy'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean));
 
-  const db = openCityDb(values.db!);
+  const dbArg = values.db ?? process.env.DATABASE_URL ?? 'city-api.sqlite';
+  const onPostgres = /^postgres(ql)?:\/\//i.test(dbArg);
+  // PostgreSQL (issue 19) carries the kiosk API only so far: refuse before touching any database
+  if (onPostgres && (!kioskApiOnly || adminPassword !== undefined)) throw new PostgresKioskApiOnlyError();
+  const db = onPostgres ? null : openCityDb(dbArg);
+  const storage: KioskStorage = db
+    ? sqliteStorage(db)
+    : await openPgStorage({ url: dbArg, onPoolError: (err) => process.stderr.write(`database connection lost (the pool reconnects): ${err.message}\n`) });
   if (values.seed) {
-    const { offers } = seedCityDb(db, parseSeedSpec(values.seed));
+    const { offers } = await seedStorage(storage, parseSeedSpec(values.seed));
     process.stdout.write(`seeded ${offers} offers (${values.seed})\n`);
   }
   for (const kt of values['kiosk-token'] ?? []) {
@@ -78,10 +88,11 @@ async function main(): Promise<void> {
     if (i < 1 || !/^[A-Za-z0-9._:-]{1,128}$/.test(id) || token.length < 16) {
       throw new Error(`--kiosk-token: expected <kiosk id>:<token of at least 16 characters>, got "${kt.slice(0, 40)}"`);
     }
-    registerKiosk(db, id, token);
+    await storage.registerKiosk(id, token);
   }
-  const api = await startCityApi({
-    db,
+  const api = await listenCityApi({
+    db: db ?? undefined,
+    storage,
     port,
     host: values.host,
     chaos,
@@ -94,23 +105,36 @@ async function main(): Promise<void> {
   });
   const pub = publicUrl ?? api.url;
   process.stdout.write(
-    `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
+    `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${onPostgres ? ` — PostgreSQL ${describePgUrl(dbArg)}` : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
       `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : ` — club form ${pub}/submit`}` +
       `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}\n`,
   );
   // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.
-  const calendar = values['no-calendar-refresh']
+  const calendar = values['no-calendar-refresh'] || !db
     ? null
     : startCalendarScheduler({ db, now: () => new Date(), onError: (err) => process.stderr.write(`calendar sources: ${(err as Error).message}\n`) });
   const shutdown = () => {
     calendar?.stop();
-    void api.close().then(() => {
-      db.close();
-      process.exit(0);
-    });
+    void api
+      .close()
+      .then(() => storage.close())
+      .then(() => {
+        db?.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** host:port/database of a PostgreSQL URL, never the password. */
+function describePgUrl(u: string): string {
+  try {
+    const url = new URL(u);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return '(URL)';
+  }
 }
 
 main().catch((err: unknown) => {

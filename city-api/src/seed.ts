@@ -1,8 +1,9 @@
 import type { Offer } from '../../shared/schemas/offer';
 import { generateSyntheticOffers, SIEGBURG_SAMPLE_OFFERS, SIEGBURG_TAXONOMY } from '../../shared/sample-data';
 import type { CityDb } from './city-db';
-import { putEvent } from './event-store';
+import { putEvent, type CityEventInput } from './event-store';
 import { putOffers, setTaxonomy } from './offer-store';
+import type { KioskStorage } from './storage/kiosk-storage';
 
 /** `--seed sample` | `--seed synthetic:<n>[:<seed>]` | `--seed sample+synthetic:<n>` */
 export interface SeedSpec {
@@ -37,12 +38,13 @@ export function sampleOffersAsCityRecords(): Offer[] {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A few calendar entries around `now`, linked to sample offers where they exist. */
-function seedEvents(db: CityDb, now: Date, offerIds: Set<string>): void {
+function sampleEvents(now: Date, offerIds: Set<string>): CityEventInput[] {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth() + 1;
   const first = `${y}-${pad(m)}-01`;
   const link = (id: string) => (offerIds.has(id) ? { offer_id: id } : {});
-  putEvent(db, {
+  const events: CityEventInput[] = [];
+  events.push({
     uid: 'kulturcafe-weekly@siegburg.example',
     ...link('sample-kulturcafe'),
     summary: 'Kulturcafé: Jung und Alt im Gespräch',
@@ -51,7 +53,7 @@ function seedEvents(db: CityDb, now: Date, offerIds: Set<string>): void {
     duration_min: 120,
     rrule: 'FREQ=WEEKLY;BYDAY=WE',
   });
-  putEvent(db, {
+  events.push({
     uid: 'spielmobil-armin@siegburg.example',
     ...link('sample-spielmobil-armin'),
     summary: 'Spielmobil „Armin“ auf dem Marktplatz',
@@ -60,7 +62,7 @@ function seedEvents(db: CityDb, now: Date, offerIds: Set<string>): void {
     duration_min: 180,
     rrule: 'FREQ=WEEKLY;BYDAY=SA',
   });
-  putEvent(db, {
+  events.push({
     uid: 'stadtteilkonferenz@siegburg.example',
     ...link('sample-stadtteilkonferenzen'),
     summary: 'Stadtteilkonferenz',
@@ -70,7 +72,7 @@ function seedEvents(db: CityDb, now: Date, offerIds: Set<string>): void {
     rrule: 'FREQ=MONTHLY;BYDAY=2TU',
   });
   const in10 = new Date(now.getTime() + 10 * 86_400_000);
-  putEvent(db, {
+  events.push({
     uid: 'aktionstag-gemeinsam@siegburg.example',
     ...link('sample-aktionstag-gemeinsam'),
     summary: 'Aktionstag „Siegburg GEMEINSAM erleben“',
@@ -78,6 +80,7 @@ function seedEvents(db: CityDb, now: Date, offerIds: Set<string>): void {
     all_day: true,
     dtstart: in10.toISOString().slice(0, 10),
   });
+  return events;
 }
 
 export function seedCityDb(db: CityDb, spec: SeedSpec, now = new Date()): { offers: number } {
@@ -86,6 +89,17 @@ export function seedCityDb(db: CityDb, spec: SeedSpec, now = new Date()): { offe
   if (spec.sample) offers.push(...sampleOffersAsCityRecords());
   if (spec.synthetic > 0) offers.push(...generateSyntheticOffers(spec.synthetic, spec.syntheticSeed));
   putOffers(db, offers);
-  if (spec.sample) seedEvents(db, now, new Set(offers.map((o) => o.id)));
+  if (spec.sample) for (const e of sampleEvents(now, new Set(offers.map((o) => o.id)))) putEvent(db, e);
+  return { offers: offers.length };
+}
+
+/** The same seed into any storage (SQLite or PostgreSQL, issue 19). */
+export async function seedStorage(storage: KioskStorage, spec: SeedSpec, now = new Date()): Promise<{ offers: number }> {
+  await storage.setTaxonomy(SIEGBURG_TAXONOMY);
+  const offers: Offer[] = [];
+  if (spec.sample) offers.push(...sampleOffersAsCityRecords());
+  if (spec.synthetic > 0) offers.push(...generateSyntheticOffers(spec.synthetic, spec.syntheticSeed));
+  await storage.putOffers(offers);
+  if (spec.sample) for (const e of sampleEvents(now, new Set(offers.map((o) => o.id)))) await storage.putEvent(e);
   return { offers: offers.length };
 }
