@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { cityApiConfigSchema } from '../schemas/kiosk-config';
+import { syncProgressSchema } from './sync-progress';
 
 /** Calls of this feature; see shared/contract/index.ts. Owned by the fleet feature (staff screen, watchdog heartbeat). */
 
@@ -52,6 +53,8 @@ export const staffStatusSchema = z.object({
       lastSyncAt: z.string().nullable(),
       /** Seconds since the last successful sync on the kiosk's clock (null: never); the staff screen warns after 24 h. */
       dataAgeS: z.number().int().min(0).nullable().optional(),
+      /** The running sync's progress (first sync: pages and offers collected so far), null when none runs. */
+      progress: syncProgressSchema.nullable().optional(),
     })
     .nullable(),
   outbox: componentState.extend({ pending: z.number().int().min(0) }).nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { staffTokenSchema } from './fleet';
+import { syncProgressSchema } from './sync-progress';
 
 /** Why the last sync attempt failed; the staff screen shows a translated text per code. */
 export const SYNC_ERROR_CODES = [
@@ -54,6 +55,8 @@ export const syncStatusSchema = z.object({
   consecutiveFailures: z.number().int(),
   counts: z.object({ offers: z.number().int(), activeOffers: z.number().int(), events: z.number().int(), images: z.number().int() }),
   lastRun: syncRunSummarySchema.nullable(),
+  /** While a sync runs: phase, pages and offers so far (null otherwise). */
+  progress: syncProgressSchema.nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

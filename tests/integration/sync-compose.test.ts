@@ -48,7 +48,10 @@ describe('sync wired into the kiosk (compose → contract)', () => {
       sync: { initialDelayMs: 3_600_000 },
     });
     runtime.start();
-    expect(syncStatusSchema.parse(await value('getSyncStatus'))).toMatchObject({ configured: true, lastSuccessAt: null, counts: { offers: 0 } });
+    // before the first sync: the labelled sample data, not an empty screen (issue 14)
+    const before = syncStatusSchema.parse(await value('getSyncStatus'));
+    expect(before).toMatchObject({ configured: true, lastSuccessAt: null, dataSource: 'sample' });
+    expect(before.counts.offers).toBeGreaterThan(0);
 
     const started = (await value('syncNow', { token: await staffToken() })) as { started: boolean };
     expect(started.started).toBe(true);

@@ -145,6 +145,16 @@ export const MIGRATIONS: readonly string[] = [
     sent_at TEXT
   );
   `,
+  // 4: the first sync from a new city API (issue 14) collects its pages here, one committed transaction per page (an
+  // interrupted first sync resumes), and replaces the shown offers in ONE transaction once the feed is complete: visitors
+  // never see half a dataset. Emptied after that transaction.
+  `
+  CREATE TABLE sync_staging (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    data_json TEXT                -- the validated offer; NULL: deleted by a later page of the same feed
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -50,6 +50,7 @@ export async function readPeerSnapshot(peers: PeerHandlers): Promise<PeerSnapsho
         state: !sync.data.configured ? 'sample' : sync.data.running ? 'running' : sync.data.unauthorized ? 'unauthorized' : sync.data.lastError ? 'error' : 'ok',
         detail: sync.data.lastError ? `${sync.data.lastError.code}: ${sync.data.lastError.message}`.slice(0, 500) : '',
         lastSyncAt: sync.data.lastSuccessAt,
+        progress: sync.data.progress ?? null,
       }
     : null;
   const offersCount = sync.success ? sync.data.counts.activeOffers : typeof boot?.offersCount === 'number' ? boot.offersCount : 0;

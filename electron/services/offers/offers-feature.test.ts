@@ -42,9 +42,11 @@ describe('offers feature', () => {
     expect(taxonomy.interests).toHaveLength(10);
   });
 
-  it('does not import sample data when a city API is configured', async () => {
+  it('imports the sample data also when a city API is configured: no empty screen until the first sync replaces it (issue 14)', async () => {
     const f = createOffersFeature(makeDeps({ cityApi: { kind: 'gemeinsam', baseUrl: 'http://127.0.0.1:9/', token: 'x', syncIntervalS: 900 } }));
-    expect((await f.handlers.getBootInfo({}, ctx)).offersCount).toBe(0);
+    const boot = await f.handlers.getBootInfo({}, ctx);
+    expect(boot.offersCount).toBeGreaterThanOrEqual(45);
+    expect(boot.dataSource).toBe('sample');
   });
 
   it('searches through the handler with a result matching the contract', async () => {

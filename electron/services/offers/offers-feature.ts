@@ -49,8 +49,10 @@ export interface OffersFeature extends Feature<OffersHandlers> {
 
 export function createOffersFeature(deps: ServiceDeps): OffersFeature {
   const { db, config, clock, log } = deps;
-  const imported = importSampleDataIfEmpty(db, config.get());
-  if (imported.imported) log.info(`imported ${imported.offers} built-in Siegburg sample offers (no city API configured)`);
+  // An empty database gets the sample data even when a city API is configured (issue 14): visitors see labelled sample
+  // offers, not an empty screen, until the first sync is complete and replaces them in one transaction.
+  const imported = importSampleDataIfEmpty(db, { cityApi: undefined });
+  if (imported.imported) log.info(`imported ${imported.offers} built-in Siegburg sample offers${config.get().cityApi ? ' (until the first sync from the city API)' : ' (no city API configured)'}`);
 
   const searchContext = (): SearchContext => ({ position: config.get().position, now: clock.now(), tz: KIOSK_TZ });
 

@@ -52,14 +52,35 @@ export interface FeedSyncOptions {
   maxPages?: number;
   /** Called after each page is committed (tests interrupt syncs here). */
   afterPage?: (pageNo: number) => void;
+  /** Called after each page with what has been received so far (the staff screen's progress). */
+  onPage?: (p: FeedProgress) => void;
+  /** Called once, just before a first sync's collected pages replace the shown data. */
+  beforeApply?: () => void;
   /** true: ignore the stored cursor (source switch) */
   fromStart: boolean;
+  /** true: throw away pages an earlier, interrupted first sync collected (its cursor is no longer valid). */
+  resetStaging?: boolean;
+}
+
+export interface FeedProgress {
+  /** pages are collected aside (first sync) instead of applied */
+  staged: boolean;
+  /** pages received, a resumed first sync's earlier pages included */
+  pages: number;
+  /** offer records received (staged: collected and not deleted again) */
+  offers: number;
+  deleted: number;
 }
 
 /**
  * Incremental offers sync over the cursor feed. Each page: every record validated on its own (invalid ones
  * skipped and logged with their id), then upserts, deletions and the page's next_cursor in ONE transaction.
  * A failure leaves the last committed cursor, so the next run resumes exactly there.
+ *
+ * A first sync (pending.clear set: sample data, another source, or a feed that forgot our cursor) must never show
+ * half a dataset: its pages go into sync_staging (with their cursor, one transaction per page, so an interrupted first
+ * sync resumes there too), and only when the feed says has_more: false do they replace the shown offers, together with
+ * the pending switch, in ONE transaction. Until then visitors see the previous data (sample data) unchanged.
  */
 export async function syncOfferFeed(
   db: Db,
@@ -71,10 +92,32 @@ export async function syncOfferFeed(
 ): Promise<OfferSyncCounts> {
   const check = createRecordChecker(taxonomy);
   const counts: OfferSyncCounts = { pages: 0, upserted: 0, deleted: 0, rejected: 0, imagesTouched: false };
-  let cursor = opts.fromStart ? null : readSyncState(db, SYNC_KEYS.offersCursor);
+  const staged = pending.clear !== null;
+  let cursor: string | null;
+  let earlierPages = 0;
+  if (staged) {
+    const resumable = !opts.resetStaging && readSyncState(db, SYNC_KEYS.stagingSource) === pending.source;
+    if (!resumable) startStaging(db, pending.source);
+    cursor = resumable ? readSyncState(db, SYNC_KEYS.stagingCursor) : null;
+    earlierPages = resumable ? Number(readSyncState(db, SYNC_KEYS.stagingPages) ?? '0') : 0;
+    if (cursor !== null) log.info('sync: resuming the first sync', { pages: earlierPages, offers: stagedCount(db) });
+  } else cursor = opts.fromStart ? null : readSyncState(db, SYNC_KEYS.offersCursor);
   const maxPages = opts.maxPages ?? 100_000;
   for (;;) {
-    const raw = await client.getOffersPage(cursor, opts.pageLimit);
+    let raw: unknown;
+    try {
+      raw = await client.getOffersPage(cursor, opts.pageLimit);
+    } catch (err) {
+      // The feed no longer knows the cursor of an interrupted first sync: collect from the start again.
+      if (staged && cursor !== null && err instanceof CityApiError && err.status === 400) {
+        log.warn('sync: the city API no longer knows the cursor of the interrupted first sync; starting it over');
+        startStaging(db, pending.source);
+        cursor = null;
+        earlierPages = 0;
+        continue;
+      }
+      throw err;
+    }
     const page = offersPageSchema.safeParse(raw);
     if (!page.success) throw new CityApiError('invalid_response', `offers page does not match the contract: ${page.error.issues[0]?.path.join('.')} ${page.error.issues[0]?.message}`);
     const { items, deleted, next_cursor, has_more } = page.data;
@@ -92,24 +135,95 @@ export async function syncOfferFeed(
     const deletedSet = new Set(deleted);
     for (const id of deletedSet) valid.delete(id);
 
-    db.transaction(() => {
-      applyPendingSwitch(db, pending);
-      upsertOffers(db, [...valid.values()]);
-      deleteOffers(db, [...deletedSet]);
-      writeSyncState(db, SYNC_KEYS.offersCursor, next_cursor);
-    })();
+    if (staged) {
+      db.transaction(() => {
+        stageOffers(db, [...valid.values()], [...deletedSet]);
+        writeSyncState(db, SYNC_KEYS.stagingCursor, next_cursor);
+        writeSyncState(db, SYNC_KEYS.stagingPages, String(earlierPages + counts.pages + 1));
+      })();
+    } else {
+      db.transaction(() => {
+        applyPendingSwitch(db, pending);
+        upsertOffers(db, [...valid.values()]);
+        deleteOffers(db, [...deletedSet]);
+        writeSyncState(db, SYNC_KEYS.offersCursor, next_cursor);
+      })();
+      counts.upserted += valid.size;
+    }
     counts.pages++;
-    counts.upserted += valid.size;
     counts.deleted += deletedSet.size;
     if (deletedSet.size > 0 || [...valid.values()].some((o) => o.image)) counts.imagesTouched = true;
+    opts.onPage?.({
+      staged,
+      pages: earlierPages + counts.pages,
+      offers: staged ? stagedCount(db) : counts.upserted,
+      deleted: counts.deleted,
+    });
     opts.afterPage?.(counts.pages);
 
-    if (!has_more) break;
+    if (!has_more) {
+      if (staged) {
+        opts.beforeApply?.();
+        counts.upserted = applyStaging(db, pending, next_cursor);
+        counts.imagesTouched = true;
+        log.info('sync: first sync complete, the new data replaces the old in one step', { offers: counts.upserted, pages: earlierPages + counts.pages });
+      }
+      break;
+    }
     if (next_cursor === cursor) throw new CityApiError('invalid_response', 'offers feed: has_more without a new cursor');
     if (counts.pages >= maxPages) throw new CityApiError('invalid_response', `offers feed: more than ${maxPages} pages in one run`);
     cursor = next_cursor;
   }
   return counts;
+}
+
+/** Empties sync_staging and starts collecting for `source` (own transaction). */
+function startStaging(db: Db, source: string): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM sync_staging').run();
+    writeSyncState(db, SYNC_KEYS.stagingSource, source);
+    writeSyncState(db, SYNC_KEYS.stagingCursor, null);
+    writeSyncState(db, SYNC_KEYS.stagingPages, '0');
+  })();
+}
+
+function stagedCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM sync_staging WHERE data_json IS NOT NULL').pluck().get() as number;
+}
+
+/** One page into sync_staging (inside the caller's transaction): last version of an id wins, a deletion is remembered. */
+function stageOffers(db: Db, offers: Offer[], deleted: string[]): void {
+  const put = db.prepare('INSERT INTO sync_staging (id, data_json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data_json = excluded.data_json');
+  for (const o of offers) put.run(o.id, JSON.stringify(o));
+  for (const id of deleted) put.run(id, null);
+}
+
+/**
+ * The collected first sync replaces the shown data: pending switch (sample data or the old source out, new taxonomy
+ * in), every collected offer, the feed's cursor, and the staging emptied — all in ONE transaction.
+ */
+function applyStaging(db: Db, pending: PendingSwitch, cursor: string): number {
+  let n = 0;
+  db.transaction(() => {
+    applyPendingSwitch(db, pending);
+    const rows = db.prepare('SELECT id, data_json FROM sync_staging ORDER BY seq').all() as { id: string; data_json: string | null }[];
+    const offers: Offer[] = [];
+    const gone: string[] = [];
+    for (const r of rows) {
+      if (r.data_json === null) gone.push(r.id);
+      else offers.push(JSON.parse(r.data_json) as Offer);
+    }
+    // deletions first: an id both deleted and collected cannot be in both lists (the staging row holds its last state)
+    deleteOffers(db, gone);
+    upsertOffers(db, offers);
+    n = offers.length;
+    writeSyncState(db, SYNC_KEYS.offersCursor, cursor);
+    db.prepare('DELETE FROM sync_staging').run();
+    writeSyncState(db, SYNC_KEYS.stagingSource, null);
+    writeSyncState(db, SYNC_KEYS.stagingCursor, null);
+    writeSyncState(db, SYNC_KEYS.stagingPages, null);
+  })();
+  return n;
 }
 
 /**

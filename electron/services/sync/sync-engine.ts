@@ -1,4 +1,5 @@
 import type { SyncErrorCode, SyncRunSummary } from '../../../shared/contract/sync';
+import type { SyncPhase, SyncProgress } from '../../../shared/contract/sync-progress';
 import type { Clock } from '../../../shared/logic/clock';
 import { offerSchema } from '../../../shared/schemas/offer';
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
@@ -10,7 +11,7 @@ import { CityApiError, type CityApiClient } from './city-api-client';
 import type { HsdsClient } from './hsds-client';
 import { expandIcs } from './ics-events';
 import { ImageRejectedError, type ImageCache } from './image-cache';
-import { applyOfferSnapshot, syncOfferFeed, type PendingSwitch } from './offers-sync';
+import { applyOfferSnapshot, syncOfferFeed, type FeedProgress, type PendingSwitch } from './offers-sync';
 import { readSyncState, SYNC_KEYS, writeSyncState } from './sync-state';
 
 export type SyncSource = { kind: 'gemeinsam'; baseUrl: string; client: CityApiClient } | { kind: 'hsds'; baseUrl: string; client: HsdsClient };
@@ -53,6 +54,8 @@ export type SyncRunResult =
 export interface RunOptions {
   /** called after each committed offers page (tests interrupt a sync here) */
   afterPage?: (pageNo: number) => void;
+  /** Progress after each step (phase, pages and offers so far); the sync feature keeps the last one for the staff screen. */
+  onProgress?: (p: SyncProgress) => void;
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -85,6 +88,16 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
   };
   writeSyncState(db, SYNC_KEYS.lastAttemptAt, startedAt);
   const stats0 = deps.retry ? { ...deps.retry.stats } : null;
+  const progress: SyncProgress = { phase: 'taxonomy', firstSync: false, pages: 0, offers: 0, deleted: 0, images: 0, startedAt, updatedAt: startedAt };
+  const report = (phase: SyncPhase, change: Partial<SyncProgress> = {}) => {
+    if (!opts.onProgress) return;
+    Object.assign(progress, change, { phase, updatedAt: clock.now().toISOString() });
+    try {
+      opts.onProgress({ ...progress });
+    } catch (err) {
+      log.warn(`sync progress listener failed: ${String(err)}`);
+    }
+  };
   const countRequests = () => {
     if (!deps.retry || !stats0) return;
     summary.requests = deps.retry.stats.tries - stats0.tries;
@@ -95,12 +108,20 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
     const storedSource = readSyncState(db, SYNC_KEYS.source);
     const clear: PendingSwitch['clear'] = getDataSource(db) !== 'city' ? 'sample' : storedSource !== null && storedSource !== sourceId ? 'all' : null;
     const pending: PendingSwitch = { taxonomy: null, clear, source: sourceId };
+    report('taxonomy', { firstSync: clear !== null });
 
     if (source.kind === 'gemeinsam') {
       const client = deps.retry ? withRequestRetry(source.client, deps.retry) : source.client;
       const taxonomy = await syncTaxonomy(db, client, pending);
       summary.taxonomyChanged = pending.taxonomy !== null;
-      const feedOpts = { pageLimit: deps.pageLimit ?? 500, fromStart: clear !== null, afterPage: opts.afterPage };
+      report('offers');
+      const feedOpts = {
+        pageLimit: deps.pageLimit ?? 500,
+        fromStart: clear !== null,
+        afterPage: opts.afterPage,
+        onPage: (p: FeedProgress) => report('offers', { firstSync: p.staged, pages: p.pages, offers: p.offers, deleted: p.deleted }),
+        beforeApply: () => report('applying'),
+      };
       let counts;
       try {
         counts = await syncOfferFeed(db, client, taxonomy, pending, log, feedOpts);
@@ -114,21 +135,25 @@ export async function runSync(source: SyncSource, deps: SyncEngineDeps, opts: Ru
       }
       const { imagesTouched, ...offerCounts } = counts;
       Object.assign(summary, offerCounts);
+      report('events');
       summary.events = await syncEvents(db, client, deps);
       // Scanning every offer for images costs time on each run: only when something changed or images are still missing.
       if (imagesTouched || readSyncState(db, SYNC_KEYS.imagesPending) !== '0') {
-        const img = await syncImages(db, client, deps);
+        report('images');
+        const img = await syncImages(db, client, deps, (n) => report('images', { images: n }));
         summary.imagesFetched = img.fetched;
         summary.imagesRejected = img.rejected;
         writeSyncState(db, SYNC_KEYS.imagesPending, img.complete ? '0' : '1');
       }
     } else {
       const hsds = source.client;
+      report('offers');
       const snapshot = deps.retry ? await deps.retry.run('hsds snapshot', () => hsds.fetchSnapshot()) : await hsds.fetchSnapshot();
       const taxonomy = taxonomySchema.parse(snapshot.taxonomy);
       const before = JSON.stringify(readTaxonomy(db));
       if (clear !== null || before !== JSON.stringify(taxonomy)) pending.taxonomy = { value: taxonomy, etag: null };
       summary.taxonomyChanged = pending.taxonomy !== null;
+      report('applying', { pages: 1, offers: snapshot.items.length });
       const { imagesTouched: _touched, ...offerCounts } = applyOfferSnapshot(db, snapshot.items, taxonomy, pending, log);
       Object.assign(summary, offerCounts);
       opts.afterPage?.(1);
@@ -200,7 +225,12 @@ async function syncEvents(db: Db, client: CityApiClient, deps: SyncEngineDeps): 
 }
 
 /** Fetches images referenced by stored offers that are not cached yet; drops cached images no offer uses. */
-async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): Promise<{ fetched: number; rejected: number; complete: boolean }> {
+async function syncImages(
+  db: Db,
+  client: CityApiClient,
+  deps: SyncEngineDeps,
+  onImage: (fetched: number) => void,
+): Promise<{ fetched: number; rejected: number; complete: boolean }> {
   const rows = db.prepare(`SELECT json_extract(data_json, '$.image') AS image FROM offers WHERE json_extract(data_json, '$.image') IS NOT NULL`).pluck().all() as string[];
   const wanted = new Map<string, { url: string; bytes: number }>();
   for (const json of rows) {
@@ -222,6 +252,7 @@ async function syncImages(db: Db, client: CityApiClient, deps: SyncEngineDeps): 
       const { bytes } = await client.getImage(ref.url, limit);
       deps.images.put(sha, bytes, limit);
       fetched++;
+      onImage(fetched);
     } catch (err) {
       // One broken image never fails the sync; only a revoked token stops it.
       if (err instanceof CityApiError && err.code === 'unauthorized') throw err;

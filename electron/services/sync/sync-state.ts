@@ -14,6 +14,10 @@ export const SYNC_KEYS = {
   unauthorized: 'sync_unauthorized',
   /** '0' when every referenced image is cached; otherwise the next run looks at the images again */
   imagesPending: 'sync_images_pending',
+  /** First sync collected in sync_staging (offers-sync.ts): for which source, up to which cursor, how many pages. */
+  stagingSource: 'sync_staging_source',
+  stagingCursor: 'sync_staging_cursor',
+  stagingPages: 'sync_staging_pages',
 } as const;
 
 export function readSyncState(db: Db, key: string): string | null {

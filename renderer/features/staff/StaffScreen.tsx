@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskApiError } from '../../../shared/contract';
 import { STAFF_ACTIONS, type StaffAction, type StaffStatus } from '../../../shared/contract/fleet';
+import { SYNC_PHASES, type SyncProgress } from '../../../shared/contract/sync-progress';
 import { api } from '../../api/kiosk-api';
 import { useNav } from '../../app/nav-store';
 import type { ScreenProps } from '../../app/screens';
@@ -12,6 +13,8 @@ import { useStaff } from './staff-store';
 import './staff.css';
 
 const STATUS_REFRESH_MS = 5000;
+/** While a sync runs, its progress is polled more often. */
+const PROGRESS_REFRESH_MS = 1000;
 
 function formatTime(iso: string | null, lang: string): string | null {
   if (!iso) return null;
@@ -96,6 +99,31 @@ function Row({ label, value, testId }: { label: string; value: string; testId?: 
   );
 }
 
+/** The running sync (issue 14): steps, pages and offers so far; a first sync says that visitors keep the old data. */
+function SyncProgressBlock({ p }: { p: SyncProgress }) {
+  const { t, i18n } = useTranslation('staff');
+  const current = SYNC_PHASES.indexOf(p.phase);
+  const num = (n: number) => n.toLocaleString(i18n.language === 'de-LS' ? 'de' : i18n.language);
+  const extra = [p.deleted > 0 ? t('progress.deleted', { count: num(p.deleted) }) : null, p.images > 0 ? t('progress.images', { count: num(p.images) }) : null].filter(Boolean);
+  return (
+    <div className="staff-progress" role="status" data-testid="staff-sync-progress" data-phase={p.phase}>
+      <p className="staff-progress-title">{p.firstSync ? t('progress.titleFirst') : t('progress.title')}</p>
+      <ol className="staff-progress-steps" aria-label={t('progress.steps')}>
+        {SYNC_PHASES.map((ph, i) => (
+          <li key={ph} className={i < current ? 'is-done' : i === current ? 'is-current' : undefined} aria-current={i === current ? 'step' : undefined}>
+            {t(`progress.phase.${ph}`)}
+          </li>
+        ))}
+      </ol>
+      <p className="staff-progress-counts" data-testid="staff-sync-progress-counts">
+        {t('progress.counts', { pages: num(p.pages), offers: num(p.offers) })}
+        {extra.length ? ` · ${extra.join(' · ')}` : ''}
+      </p>
+      {p.firstSync ? <p className="staff-progress-note">{t('progress.firstNote')}</p> : null}
+    </div>
+  );
+}
+
 function StatusView() {
   const { t, i18n } = useTranslation('staff');
   const token = useStaff((s) => s.token);
@@ -114,11 +142,12 @@ function StatusView() {
     }
   }, [token]);
 
+  const syncing = status?.sync?.progress != null;
   useEffect(() => {
     void load();
-    const timer = window.setInterval(() => void load(), STATUS_REFRESH_MS);
+    const timer = window.setInterval(() => void load(), syncing ? PROGRESS_REFRESH_MS : STATUS_REFRESH_MS);
     return () => window.clearInterval(timer);
-  }, [load]);
+  }, [load, syncing]);
 
   const run = async (action: StaffAction) => {
     if (!token) return;
@@ -172,7 +201,8 @@ function StatusView() {
           </section>
           <section className="staff-card" aria-labelledby="staff-data">
             <h2 id="staff-data">{t('section.data')}</h2>
-            {s.cityApi.configured && (dataAgeMin === null || dataAgeMin > STALE_AFTER_MIN) ? (
+            {s.sync?.progress ? <SyncProgressBlock p={s.sync.progress} /> : null}
+            {s.cityApi.configured && !s.sync?.progress?.firstSync && (dataAgeMin === null || dataAgeMin > STALE_AFTER_MIN) ? (
               <p className="note note-warn" role="alert" data-testid="staff-data-stale">
                 {t('field.dataStale')}
               </p>
