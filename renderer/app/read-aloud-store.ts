@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Language } from '../../shared/schemas/kiosk-config';
-import { createEspeakSpeaker } from '../speech/espeak-speaker';
+import { api } from '../api/kiosk-api';
+import { createEspeakSpeaker, type EspeakSpeaker } from '../speech/espeak-speaker';
 import { registerReset } from './reset';
 import { createPreferringSpeaker, createWebSpeechSpeaker, type Speaker, type SpeechRate } from './speech';
 
@@ -13,21 +14,29 @@ declare global {
 
 let speaker: Speaker | null = null;
 let readSeq = 0;
-let bundledPreload: (() => void) | null = null;
+let bundled: EspeakSpeaker | null = null;
 const getSpeaker = (): Speaker => {
   if (speaker) return speaker;
   if (window.kioskSpeaker) return (speaker = window.kioskSpeaker);
-  const bundled = createEspeakSpeaker();
-  bundledPreload = bundled.preload;
-  speaker = createPreferringSpeaker(createWebSpeechSpeaker(), bundled);
+  const engine = createEspeakSpeaker();
+  bundled = engine;
+  // A voice the town put into the data directory speaks its language even where the system has a voice (ADR 0012).
+  speaker = createPreferringSpeaker(createWebSpeechSpeaker(), engine, (lang) => engine.hasOwnVoice(lang));
   return speaker;
 };
 
-/** Loads the bundled engine in the background shortly after start, so the first "Vorlesen" speaks at once. */
+/**
+ * Loads the bundled engine in the background shortly after start, so the first "Vorlesen" speaks at once, and hands
+ * it the voice files from the kiosk's data directory (none: the bundled voices speak).
+ */
 export function preloadSpeech(): void {
   if (window.kioskSpeaker || typeof Worker === 'undefined') return;
   getSpeaker();
-  bundledPreload?.();
+  bundled?.preload();
+  api.getSpeechVoices({}).then(
+    ({ voices }) => bundled?.useVoices(voices),
+    () => undefined, // an older main side without the call: the bundled voices speak
+  );
 }
 
 /** The visitor's volume choice (text-size dialog), a factor on the configured `speechVolume`; back to normal after each visitor. */

@@ -24,14 +24,18 @@ export function webSpeechRate(lang: Language, rate: SpeechRate = 'normal'): numb
   return lang === 'de-LS' ? Math.round(r * 0.8 * 100) / 100 : r;
 }
 
-/** The system voice where there is one, the fallback otherwise; `stop` stops both. */
-export function createPreferringSpeaker(system: Speaker, fallback: Speaker): Speaker {
+/**
+ * The system voice where there is one, the fallback otherwise; `stop` stops both. `fallbackFirst(lang)` says the
+ * fallback has a voice the town installed on purpose for that language (a voice file in the data directory,
+ * ADR 0012): it then speaks even where the system has a voice.
+ */
+export function createPreferringSpeaker(system: Speaker, fallback: Speaker, fallbackFirst: (lang: Language) => boolean = () => false): Speaker {
   let active: Speaker | null = null;
   return {
     hasVoice: (lang) => system.hasVoice(lang) || fallback.hasVoice(lang),
     speak: (text, lang, volume, onEnd, opts) => {
       active?.stop();
-      active = system.hasVoice(lang) ? system : fallback;
+      active = fallbackFirst(lang) && fallback.hasVoice(lang) ? fallback : system.hasVoice(lang) ? system : fallback;
       active.speak(text, lang, volume, onEnd, opts);
     },
     stop: () => {

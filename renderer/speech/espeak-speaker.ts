@@ -2,6 +2,7 @@
  * A `Speaker` backed by the bundled espeak-ng engine (espeak.worker.ts): synthesis in a worker, audio through
  * Web Audio. The kiosk uses it whenever the system has no voice for the current language.
  */
+import type { DataDirVoice } from '../../shared/contract/speech';
 import type { Language } from '../../shared/schemas/kiosk-config';
 import type { Speaker, SpeakOptions, SpeechRate } from '../app/speech';
 import { splitForSpeech } from '../app/speech';
@@ -16,11 +17,29 @@ export function espeakRate(lang: Language, rate: SpeechRate = 'normal'): number 
 export interface EspeakSpeaker extends Speaker {
   /** Starts the worker and loads the voices, so the first tap speaks at once. */
   preload(): void;
+  /**
+   * Voice files from the kiosk's data directory (ADR 0012): each speaks its language (German also Leichte Sprache,
+   * unless it has its own) once the engine has checked it; a file that does not speak is dropped with a warning.
+   */
+  useVoices(voices: readonly DataDirVoice[]): void;
+  /** Whether a data-directory voice is (still) meant to speak this language: it then wins over a system voice. */
+  hasOwnVoice(lang: Language): boolean;
+}
+
+/** Which of our languages each data-directory voice speaks: German covers Leichte Sprache unless that has its own. */
+export function ownVoiceLanguages(voices: readonly DataDirVoice[]): { lang: Language; file: string; text: string }[] {
+  const out = voices.map((v) => ({ lang: v.language, file: v.file, text: v.text }));
+  const de = voices.find((v) => v.language === 'de');
+  if (de && !voices.some((v) => v.language === 'de-LS')) out.push({ lang: 'de-LS', file: de.file, text: de.text });
+  return out;
 }
 
 export function createEspeakSpeaker(
   makeWorker: () => Worker = () => new Worker(new URL('./espeak.worker.ts', import.meta.url), { type: 'module' }),
+  warn: (message: string) => void = (m) => console.warn(m),
 ): EspeakSpeaker {
+  /** Languages with a data-directory voice that has not failed its check. */
+  const own = new Set<Language>();
   let worker: Worker | null = null;
   let failed = false;
   let sampleRate = 22050;
@@ -61,7 +80,12 @@ export function createEspeakSpeaker(
   const onMessage = (ev: MessageEvent<FromWorker>) => {
     const msg = ev.data;
     if (msg.type === 'ready') sampleRate = msg.sampleRate;
-    else if (msg.type === 'error') {
+    else if (msg.type === 'voice') {
+      if (!msg.ok) {
+        own.delete(msg.lang);
+        warn(`speech: voices/${msg.file} does not speak ${msg.lang} (${msg.why ?? 'unknown'}); the bundled espeak-ng voice speaks it`);
+      }
+    } else if (msg.type === 'error') {
       failed = true;
       end();
     } else if (msg.id !== id) return;
@@ -101,6 +125,15 @@ export function createEspeakSpeaker(
 
   return {
     preload: ensureWorker,
+    useVoices: (voices) => {
+      const list = ownVoiceLanguages(voices);
+      if (list.length === 0) return;
+      ensureWorker();
+      if (!worker) return;
+      for (const v of list) own.add(v.lang);
+      send({ type: 'voices', voices: list });
+    },
+    hasOwnVoice: (lang) => !failed && own.has(lang),
     hasVoice: () => !failed,
     speak: (text: string, lang: Language, volume: number, onEnd: () => void, opts?: SpeakOptions) => {
       ensureWorker();
@@ -120,7 +153,7 @@ export function createEspeakSpeaker(
       id += 1;
       finished = false;
       onEndCurrent = onEnd;
-      send({ type: 'speak', id, parts, voice: ESPEAK_VOICES[lang], rate: espeakRate(lang, opts?.rate) });
+      send({ type: 'speak', id, parts, lang, voice: ESPEAK_VOICES[lang], rate: espeakRate(lang, opts?.rate) });
     },
     stop: () => {
       id += 1;

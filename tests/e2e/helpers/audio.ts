@@ -49,3 +49,34 @@ export const played = (page: Page): Promise<PlayedBuffer[]> => page.evaluate(() 
 export const clearPlayed = (page: Page): Promise<void> => page.evaluate(() => void (window as unknown as { __played: unknown[] }).__played.splice(0));
 /** Seconds of audible sound (peak above a whisper) among these buffers. */
 export const audibleSeconds = (buffers: PlayedBuffer[]): number => buffers.filter((b) => b.peak > 0.05).reduce((s, b) => s + b.seconds, 0);
+
+/** What the speech worker reported: a data-directory voice checked (`voice`), an utterance begun in an engine voice (`start`). */
+export interface WorkerReport {
+  type: 'voice' | 'start';
+  voice?: string;
+  lang?: string;
+  file?: string;
+  ok?: boolean;
+  why?: string;
+}
+
+/** Records the speech worker's `voice` and `start` messages (renderer/speech/espeak-protocol.ts). Install before the page loads. */
+export async function installWorkerProbe(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const reports: WorkerReport[] = [];
+    (window as unknown as { __workerReports: WorkerReport[] }).__workerReports = reports;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        this.addEventListener('message', (ev: MessageEvent<WorkerReport>) => {
+          const d = ev.data;
+          if (d && (d.type === 'voice' || d.type === 'start')) reports.push({ type: d.type, voice: d.voice, lang: d.lang, file: d.file, ok: d.ok, why: d.why });
+        });
+      }
+    };
+  });
+}
+
+export const workerReports = (page: Page): Promise<WorkerReport[]> =>
+  page.evaluate(() => (window as unknown as { __workerReports: WorkerReport[] }).__workerReports);
