@@ -154,6 +154,23 @@ describe('text search agrees with a plain reference', () => {
     expect(free.total).toBe(all.facets.free);
   });
 
+  it('typo step: the word postings and the new scan find what the previous step (plain scan + FTS per alternative) found', () => {
+    const run = (text: string, previousTypoStep: boolean, extra: SearchQueryInput = {}) =>
+      searchOffers(t.db, searchQuerySchema.parse({ text, limit: 500, ...extra }), ctx, { ...DEFAULT_TUNING, previousTypoStep });
+    const texts = ['gartn', 'kartenrnde', 'kartenrunde ferein', 'zumbaa', 'jaz quartet', 'tanzen', 'coffee', 'fussball', 'кафк', 'مقهي', 'schachtref',
+      'senioren trff', 'treff ab', 'familiengartn', 'spaziergng', 'computer', 'kafee', 'wanderng 18', 'xylophonorchester', 'garten'];
+    // and typed letter by letter, as on the kiosk keyboard (the incremental lookups)
+    for (const word of ['gemeinschaftsgartn', 'nachbarschaftstref']) for (let i = 1; i <= word.length; i++) texts.push(word.slice(0, i));
+    for (const text of texts)
+      for (const extra of [{}, { freeOnly: true }] as SearchQueryInput[]) {
+        const now = run(text, false, extra);
+        const before = run(text, true, extra);
+        expect(now.items.map((i) => i.id), text).toEqual(before.items.map((i) => i.id));
+        expect([now.total, now.facets, now.didYouMean], text).toEqual([before.total, before.facets, before.didYouMean]);
+      }
+    expect(run('gartn', false).total).toBeGreaterThan(100);
+  });
+
   it('the edge offers are found by their parts', () => {
     // exact search only (typos, stems and synonyms add more: see the test above)
     const q = (text: string) => searchOffers(t.db, searchQuerySchema.parse({ text, limit: 500 }), ctx, { sweepAbove: DEFAULT_TUNING.sweepAbove }).items.map((i) => i.id);

@@ -4,7 +4,7 @@ import type { Offer, Schedule, Wheelchair } from '../../../shared/schemas/offer'
 import { distanceKm, roundKm, type LatLon } from '../../../shared/logic/distance';
 import { addDays, KIOSK_TZ, localDate, zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { searchTokens } from '../../../shared/logic/normalize-text';
-import { buildVocabulary, fuzzyWords, nearestWord, type Vocabulary } from '../../../shared/logic/fuzzy-match';
+import { buildVocabulary, fuzzyWords, fuzzyWordsReference, nearestWord, type Vocabulary } from '../../../shared/logic/fuzzy-match';
 import { setExtraSynonyms, taxonomySynonyms, wordAlternatives, wordInterests } from '../../../shared/logic/word-forms';
 import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
 import type { Statement } from 'better-sqlite3';
@@ -42,6 +42,11 @@ export interface SearchTuning {
   sweepAbove: number;
   /** Also find words with typos (shared/logic/fuzzy-match.ts), ranked after all exact hits. Off unless set. */
   fuzzy?: boolean;
+  /**
+   * The typo step as before issue 15's speed work (the bench's baseline, same results): near words by the plain
+   * vocabulary scan, and the word and each alternative searched through FTS5 one by one.
+   */
+  previousTypoStep?: boolean;
 }
 /** Measured with `npm run bench -- search` (both ways give the same order; tests force each). */
 export const DEFAULT_TUNING: SearchTuning = { sweepAbove: 3000, fuzzy: true };
@@ -99,6 +104,8 @@ interface OfferIndex {
   view: FactsView | null;
   /** distinct words of all haystacks (with their German folds): where typos are looked up */
   vocab: Vocabulary;
+  /** for each vocabulary word, the offers that have it as a whole word: where alternatives are looked up */
+  postings: WordPostings;
   /** per-search work buffers, one slot per offer, reused (searches run one at a time) to spare the GC */
   scratch: { boosts: Uint8Array; scores: Uint16Array; best: Uint8Array; keys: Float64Array };
 }
@@ -213,11 +220,72 @@ function offerIndex(db: Db): OfferIndex {
     heads: corpusOf(base.map((b, i) => b.haystack.slice(0, ends[i * SHORT_COLUMNS + SHORT_COLUMNS - 1]))),
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
-    vocab: buildVocabulary(base.map((b) => b.haystack)),
+    ...wordIndex(base.map((b) => b.haystack)),
     scratch: { boosts: new Uint8Array(base.length), scores: new Uint16Array(base.length), best: new Uint8Array(base.length), keys: new Float64Array(base.length) },
   };
   indexes.set(db, idx);
   return idx;
+}
+
+interface WordPostings {
+  /** the offers (base indexes, ascending) of vocabulary word v are offers[start[v] .. start[v + 1]) */
+  start: Int32Array;
+  offers: Int32Array;
+  /** bit (code unit & 31) for each character of vocabulary word v: a cheap "cannot contain" test */
+  masks: Uint32Array;
+}
+
+/** The vocabulary (fuzzy-match.ts) and, per word, the offers having it; one pass over the haystacks. */
+function wordIndex(haystacks: readonly string[]): { vocab: Vocabulary; postings: WordPostings } {
+  const split = haystacks.map((h) => h.split(/\s+/));
+  const vocab = buildVocabulary(split.map((words) => words.join(' ')));
+  const at = new Map(vocab.words.map((w, v) => [w, v]));
+  const count = new Int32Array(vocab.words.length + 1);
+  const last = new Int32Array(vocab.words.length).fill(-1);
+  const ids = split.map((words, i) => {
+    const own: number[] = [];
+    for (const w of words) {
+      const v = at.get(w);
+      if (v !== undefined && last[v] !== i) {
+        last[v] = i;
+        own.push(v);
+        count[v + 1]!++;
+      }
+    }
+    return own;
+  });
+  const start = new Int32Array(vocab.words.length + 1);
+  for (let v = 0; v < vocab.words.length; v++) start[v + 1] = start[v]! + count[v + 1]!;
+  const fill = start.slice(0, vocab.words.length);
+  const offers = new Int32Array(start[vocab.words.length]!);
+  ids.forEach((own, i) => {
+    for (const v of own) offers[fill[v]!++] = i;
+  });
+  return { vocab, postings: { start, offers, masks: Uint32Array.from(vocab.words, unitMask) } };
+}
+
+function unitMask(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) m |= 1 << (w.charCodeAt(i) & 31);
+  return m >>> 0;
+}
+
+/**
+ * Marks (marks[i] = 1) the offers whose texts contain `word` (normalised, no space), like `textMatches` for that one
+ * word, from the word postings: a word of 3+ characters can only occur inside one vocabulary word, so the offers are
+ * those of the vocabulary words containing it. Shorter words go through `textMatches`.
+ */
+function markContaining(db: Db, idx: OfferIndex, word: string, marks: Uint8Array): void {
+  if (word.length < 3) {
+    const p = textPlan(word);
+    if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
+    return;
+  }
+  const { start, offers, masks } = idx.postings;
+  const words = idx.vocab.words;
+  const mask = unitMask(word);
+  for (let v = 0; v < words.length; v++)
+    if ((mask & ~masks[v]!) === 0 && words[v]!.includes(word)) for (let k = start[v]!; k < start[v + 1]!; k++) marks[offers[k]!] = 1;
 }
 
 function columnEnds(base: readonly BaseEntry[]): Int32Array {
@@ -487,9 +555,10 @@ function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
  * (exactly or through an alternative). Returns those not among the exact hits (ascending), or null when no word has
  * an alternative.
  */
-function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array): { found: Int32Array; tier: Uint8Array } | null {
+function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32Array, tuning: SearchTuning): { found: Int32Array; tier: Uint8Array } | null {
   // alternatives of a word: its stem and everyday-word synonyms (shared/logic/word-forms.ts), then near spellings
-  const variants = plan.tokens.map((t) => [...new Set([...wordAlternatives(t), ...fuzzyWords(idx.vocab, t)])]);
+  const near = tuning.previousTypoStep ? fuzzyWordsReference : fuzzyWords;
+  const variants = plan.tokens.map((t) => [...new Set([...wordAlternatives(t), ...near(idx.vocab, t)])]);
   // and the interests it stands for (synonym list, interest labels): offers with one of them count as matches
   const interests = plan.tokens.map((t) => ([...t].length >= MIN_FTS_TOKEN ? wordInterests(t) : []));
   if (variants.every((v) => v.length === 0) && interests.every((v) => v.length === 0)) return null;
@@ -497,9 +566,17 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   const byInterest = new Uint8Array(idx.base.length); // some word matched only through an interest
   plan.tokens.forEach((token, k) => {
     const marks = new Uint8Array(idx.base.length);
-    for (const word of [token, ...variants[k]!]) {
-      const p = textPlan(word);
-      if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
+    if (tuning.previousTypoStep)
+      for (const word of [token, ...variants[k]!]) {
+        const p = textPlan(word);
+        if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
+      }
+    else {
+      // the word itself: a one-word text's matches are the exact hits; an alternative containing another adds nothing
+      if (plan.tokens.length === 1) for (const i of exact) marks[i] = 1;
+      else markContaining(db, idx, token, marks);
+      const alts = variants[k]!;
+      for (const word of alts) if (!word.includes(token) && !alts.some((o) => o !== word && word.includes(o))) markContaining(db, idx, word, marks);
     }
     const wanted = interests[k]!;
     if (wanted.length > 0)
@@ -689,7 +766,7 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     order = rankTextHits(idx, passing, plan, query.offset + query.limit, tuning);
     // Typos, word forms, synonyms: offers found only so come after every exact hit; those with the word in the title
     // first, then in another text, then through an interest only; each in title order.
-    const more = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, facetRows) : null;
+    const more = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, facetRows, tuning) : null;
     const fuzzy = more?.found;
     if (more && fuzzy && fuzzy.length > 0) {
       const extra: number[] = [];
@@ -718,7 +795,7 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     facets: countFacets(cols, facetRows, criteria),
   };
   if (plan && facetRows && facetRows.length === 0) {
-    const suggestion = didYouMean(db, idx, plan);
+    const suggestion = didYouMean(db, idx, plan, tuning);
     if (suggestion) result.didYouMean = suggestion;
   }
   return result;
@@ -728,10 +805,11 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
  * The text found nothing (not even with typos or synonyms): each word that finds nothing on its own is replaced by
  * the nearest word of the offers (vocabulary built once with the index). Null when no word could be replaced.
  */
-function didYouMean(db: Db, idx: OfferIndex, plan: TextPlan): string | null {
+function didYouMean(db: Db, idx: OfferIndex, plan: TextPlan, tuning: SearchTuning): string | null {
   let changed = false;
   const words = plan.tokens.map((t) => {
-    const p = textPlan(t);
+    // (one word: it is the whole text, which found nothing)
+    const p = plan.tokens.length > 1 || tuning.previousTypoStep ? textPlan(t) : null;
     if (p && textMatches(db, idx, p).length > 0) return t;
     const near = nearestWord(idx.vocab, t);
     if (!near) return t;
