@@ -3,7 +3,8 @@ import { offerSchema, offersPageSchema } from '../../shared/schemas/offer';
 import { openCityDb, type CityDb } from './city-db';
 import { registerKiosk } from './kiosk-store';
 import { parseSeedSpec, seedCityDb } from './seed';
-import { buildCityApi } from './server';
+import { buildCityApi, PostgresKioskApiOnlyError } from './server';
+import { sqliteStorage } from './storage/sqlite-storage';
 
 // The /v1 contract tests run on SQLite and PostgreSQL in kiosk-api-contract.pg.test.ts (issue 19).
 
@@ -44,5 +45,16 @@ describe('chaos mode', () => {
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.filter(Boolean).length).toBeGreaterThan(5);
     await chaotic.app.close();
+  });
+});
+
+describe('a storage without the SQLite database (PostgreSQL, issue 19)', () => {
+  it('serves only the kiosk API: the staff page or the web parts refuse with a clear message', () => {
+    const storage = sqliteStorage(db); // stands in for PostgreSQL: no `db` is passed
+    expect(() => buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880' })).toThrow(PostgresKioskApiOnlyError);
+    expect(() => buildCityApi({ storage, kioskApiOnly: true, adminPassword: 'a long staff password' })).toThrow(/--kiosk-api-only and without --admin-password/);
+    const { app } = buildCityApi({ storage, kioskApiOnly: true });
+    expect(app).toBeDefined();
+    void app.close();
   });
 });
