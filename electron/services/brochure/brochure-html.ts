@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import type { Offer } from '../../../shared/schemas/offer';
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import { scheduleLine } from '../printer/offer-slip-data';
@@ -51,6 +52,21 @@ const STEP_FREE: Record<string, string> = {
   no: 'nicht ohne Stufen erreichbar',
 };
 
+/**
+ * A QR code as inline SVG, one square per dark module and a 4-module quiet zone (an offer's short web_url fits
+ * version 4 or less). Made synchronously from qrcode's module matrix: the brochure is one HTML string.
+ */
+export function qrSvg(text: string): string {
+  // M when the text fits version 4 at M (62 bytes), else L (78 bytes at version 4), like the receipt slips
+  const qr = QRCode.create(text, { errorCorrectionLevel: Buffer.byteLength(text) <= 62 ? 'M' : 'L' });
+  const n = qr.modules.size;
+  const quiet = 4;
+  let d = '';
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) if (qr.modules.get(y, x)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+  const side = n + 2 * quiet;
+  return `<svg class="qr" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="QR-Code: ${esc(text)}"><rect width="${side}" height="${side}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
+}
+
 function offerEntry(e: NumberedOffer, taxonomy: Taxonomy): string {
   const o = e.offer;
   const rows: [string, string][] = [];
@@ -77,6 +93,7 @@ function offerEntry(e: NumberedOffer, taxonomy: Taxonomy): string {
   if (ages.length) rows.push(['Für', esc(ages.join(', '))]);
   return `<article class="offer">
   <h3><span class="nr">Nr. ${e.nr}</span> ${esc(o.title)}${o.sample ? ' <span class="sample">Beispieldaten</span>' : ''}</h3>
+  ${o.web_url ? `<div class="offer-qr">${qrSvg(o.web_url)}<span class="url">${esc(o.web_url)}</span></div>` : ''}
   ${o.summary ? `<p class="summary">${esc(o.summary)}</p>` : ''}
   <dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
 </article>`;
@@ -231,6 +248,9 @@ dl { display: grid; grid-template-columns: 36mm 1fr; gap: 0.8mm 4mm; margin: 0; 
 dt { font-weight: 700; }
 dd { margin: 0; }
 .url { word-break: break-all; }
+.offer-qr { float: right; width: 34mm; margin: 0 0 2mm 5mm; font-size: 11pt; line-height: 1.25; text-align: center; }
+.offer-qr svg { display: block; width: 30mm; height: 30mm; margin: 0 auto 1mm; }
+.offer::after { content: ""; display: block; clear: both; }
 .also { font-style: italic; }
 .map { width: 100%; height: auto; max-height: 228mm; }
 .map .frame { fill: #f4f4f4; stroke: #000; stroke-width: 3; }
