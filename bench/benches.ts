@@ -13,6 +13,7 @@ import { speechTapBench } from './speech-tap.bench';
 import { startupBench } from './startup.bench';
 import { calendarBench } from './calendar.bench';
 import { bedarfBench } from './bedarf.bench';
+import { uiBench } from './ui.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
@@ -24,4 +25,5 @@ export const BENCHES: Bench[] = [
   startupBench,
   calendarBench,
   bedarfBench,
+  uiBench,
 ];

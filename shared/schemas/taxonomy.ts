@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { idSchema, labelSchema, plainText } from './text';
 
-export const interestSchema = z.object({ id: idSchema, label: labelSchema, icon: plainText(64).optional() });
+/**
+ * Everyday words people type for an interest, per language (staff-maintained in the city API, issue 15): the kiosk's
+ * search finds the interest's offers by them ("Tischkicker" → Bewegung & Sport), after the exact hits.
+ */
+const searchWordList = z.array(plainText(60, 1)).max(50).optional();
+export const searchWordsSchema = z.strictObject({ de: searchWordList, en: searchWordList, tr: searchWordList, uk: searchWordList, ar: searchWordList });
+export const interestSchema = z.object({ id: idSchema, label: labelSchema, icon: plainText(64).optional(), search_words: searchWordsSchema.optional() });
 export const ageGroupSchema = z.object({
   id: idSchema,
   label: labelSchema,

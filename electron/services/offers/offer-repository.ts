@@ -1,6 +1,6 @@
 import type { EventOccurrence } from '../../../shared/schemas/event';
 import type { Offer, Schedule } from '../../../shared/schemas/offer';
-import type { Taxonomy } from '../../../shared/schemas/taxonomy';
+import type { Interest, Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { Label } from '../../../shared/schemas/text';
 import { normalizeForSearch } from '../../../shared/logic/normalize-text';
 import type { Db } from '../db/open-database';
@@ -197,11 +197,16 @@ export function clearSampleData(db: Db): void {
 /** Replaces the whole taxonomy. When district labels change, the place text of affected offers is re-indexed. No own transaction. */
 export function replaceTaxonomy(db: Db, t: Taxonomy): void {
   const before = districtLabels(db);
+  const interestsBefore = JSON.stringify(readTaxonomy(db).interests);
   db.prepare('DELETE FROM taxonomy').run();
   const insert = db.prepare(
     'INSERT INTO taxonomy (kind, id, label_json, icon, min_age, max_age, sort) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  t.interests.forEach((i, n) => insert.run('interest', i.id, JSON.stringify(i.label), i.icon ?? null, null, null, n));
+  // An interest's search words (issue 15) travel in label_json as {label, search_words} (a label's values are strings,
+  // so the two shapes cannot be confused); no new column, rows without search words keep the plain label.
+  t.interests.forEach((i, n) =>
+    insert.run('interest', i.id, JSON.stringify(i.search_words ? { label: i.label, search_words: i.search_words } : i.label), i.icon ?? null, null, null, n),
+  );
   t.age_groups.forEach((a, n) => insert.run('age_group', a.id, JSON.stringify(a.label), null, a.min_age ?? null, a.max_age ?? null, n));
   t.districts.forEach((d, n) => insert.run('district', d.id, JSON.stringify(d.label), null, null, null, n));
 
@@ -218,6 +223,8 @@ export function replaceTaxonomy(db: Db, t: Taxonomy): void {
     }
     if (rows.length > 0) bump(db);
   }
+  // the search index holds the interests' labels and search words as synonyms: rebuild it when they change
+  if (JSON.stringify(readTaxonomy(db).interests) !== interestsBefore) bump(db);
 }
 
 export function readTaxonomy(db: Db): Taxonomy {
@@ -231,8 +238,11 @@ export function readTaxonomy(db: Db): Taxonomy {
   }[];
   const t: Taxonomy = { interests: [], age_groups: [], districts: [] };
   for (const r of rows) {
-    const label = JSON.parse(r.label_json) as Label;
-    if (r.kind === 'interest') t.interests.push(r.icon ? { id: r.id, label, icon: r.icon } : { id: r.id, label });
+    const stored = JSON.parse(r.label_json) as Label | { label: Label; search_words: Interest['search_words'] };
+    const withWords = typeof stored.label === 'object';
+    const label = (withWords ? (stored as { label: Label }).label : stored) as Label;
+    if (r.kind === 'interest')
+      t.interests.push({ id: r.id, label, ...(r.icon ? { icon: r.icon } : {}), ...(withWords ? { search_words: (stored as { search_words: Interest['search_words'] }).search_words } : {}) });
     else if (r.kind === 'age_group') {
       t.age_groups.push({
         id: r.id,

@@ -6,7 +6,8 @@ import { generateSyntheticOffers, SIEGBURG_TAXONOMY } from '../../../shared/samp
 import { SIEGBURG_CENTRE } from '../../../shared/schemas/kiosk-config';
 import type { Db } from '../db/open-database';
 import { importSampleDataIfEmpty } from '../seed/sample-import';
-import { countOffers, getDataSource, replaceEvents, replaceTaxonomy, upsertOffers } from './offer-repository';
+import { countOffers, getDataSource, readTaxonomy, replaceEvents, replaceTaxonomy, upsertOffers } from './offer-repository';
+import { taxonomySchema } from '../../../shared/schemas/taxonomy';
 import { searchOffers, type SearchContext } from './offer-search';
 import { tempDb, testOffer } from './test-db';
 
@@ -22,6 +23,30 @@ describe('search over the Siegburg sample data', () => {
     expect(importSampleDataIfEmpty(t.db, {})).toEqual({ imported: true, offers: expect.any(Number) });
   });
   afterAll(() => t.cleanup());
+
+  it("an interest's search_words from the city API taxonomy find its offers, after a taxonomy change and read back from SQLite", () => {
+    const schemaOk = taxonomySchema.safeParse({ ...SIEGBURG_TAXONOMY, interests: [{ id: 'x', label: { de: 'X' }, search_words: { de: ['a'.repeat(61)] } }] });
+    expect(schemaOk.success).toBe(false); // a search word is at most 60 characters
+    expect(taxonomySchema.safeParse({ ...SIEGBURG_TAXONOMY, interests: [{ id: 'x', label: { de: 'X' }, search_words: { fr: ['mot'] } }] }).success).toBe(false);
+    const sport = SIEGBURG_TAXONOMY.interests.find((i) => i.id === 'bewegung')!;
+    expect(search(t.db, { text: 'tischkicker' }).total).toBe(0);
+    const withWords = taxonomySchema.parse({
+      ...SIEGBURG_TAXONOMY,
+      interests: SIEGBURG_TAXONOMY.interests.map((i) => (i.id === 'bewegung' ? { ...i, search_words: { de: ['Tischkicker'], uk: ['рух'] } } : i)),
+    });
+    t.db.transaction(() => replaceTaxonomy(t.db, withWords))();
+    try {
+      expect(readTaxonomy(t.db).interests.find((i) => i.id === 'bewegung')).toEqual({ ...sport, search_words: { de: ['Tischkicker'], uk: ['рух'] } });
+      const found = search(t.db, { text: 'tischkicker', limit: 500 });
+      expect(found.total).toBe(search(t.db, { interests: ['bewegung'], limit: 500 }).total);
+      expect(found.items.every((i) => i.interests.includes('bewegung'))).toBe(true);
+      expect(search(t.db, { text: 'рух' }).total).toBe(found.total);
+    } finally {
+      t.db.transaction(() => replaceTaxonomy(t.db, SIEGBURG_TAXONOMY))();
+    }
+    expect(readTaxonomy(t.db)).toEqual(SIEGBURG_TAXONOMY);
+    expect(search(t.db, { text: 'tischkicker' }).total).toBe(0);
+  });
 
   it('imports the sample data once, only without a city API', () => {
     expect(getDataSource(t.db)).toBe('sample');
