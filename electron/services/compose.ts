@@ -27,6 +27,7 @@ import { defaultSyncAdapters } from './sync/sync-adapters';
 import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
 import { defaultUsageAdapters } from './usage/usage-adapters';
 import { createUsageFeature, type UsageAdapters } from './usage/usage-feature';
+import { createVisitFeature } from './visit/visit-feature';
 
 export const DB_FILE_NAME = 'kiosk.sqlite';
 
@@ -101,7 +102,9 @@ export function composeKiosk(opts: ComposeOptions) {
   const fleet = createFleetFeature(deps, { ...defaultFleetAdapters(deps), isPrinting: printing.isPrinting, ...opts.fleet, journal, peers: () => inner as unknown as PeerHandlers });
   const usage = createUsageFeature(deps, { ...defaultUsageAdapters(deps), ...opts.usage });
   const speech = createSpeechFeature(deps, { ...defaultSpeechAdapters(deps), ...opts.speech });
-  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet, usage, speech];
+  // Per-visitor-session limits on wishes and slips (issue 13); ended by the renderer's idle reset (endVisit).
+  const visit = createVisitFeature(deps);
+  const features: Feature<unknown>[] = [offers, wishes, printing, sync, fleet, usage, speech, visit];
   const tileService = opts.tiles ? null : createTileService({ dataDir: opts.dataDir, config: deps.config, clock: deps.clock, log: deps.log, version: opts.version });
 
   // `inner` is what features call among themselves (fleet → syncNow, testPrint); callers from outside (renderer over
@@ -114,8 +117,9 @@ export function composeKiosk(opts: ComposeOptions) {
     ...sync.handlers,
     ...usage.handlers,
     ...speech.handlers,
+    ...visit.handlers,
   } satisfies KioskHandlers;
-  const handlers = usage.countUsage(fleet.guardStaffOnly(inner));
+  const handlers = visit.limitVisit(usage.countUsage(fleet.guardStaffOnly(inner)));
 
   return {
     deps,

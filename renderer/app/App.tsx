@@ -11,6 +11,7 @@ import { useCurrentScreen } from './nav-store';
 import { screenComponent } from './screens';
 import './settings-store';
 import './session-usage-wiring';
+import './visit-wiring';
 import { ScrollRail } from './ScrollRail';
 import { KEYBOARD_DOCK_ID } from '../ui/OnScreenKeyboard';
 import { useShell } from './shell-store';

@@ -18,6 +18,8 @@ export const API_ERROR_CODES = [
   'locked',
   'forbidden',
   'printer_error',
+  /** a per-visitor-session limit (shared/contract/visit.ts); the message is the kind: 'wishes' | 'slips' */
+  'limit_reached',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { fleetContract } from './fleet';
 import { syncContract } from './sync';
 import { usageContract } from './usage';
 import { speechContract } from './speech';
+import { visitContract } from './visit';
 
 /**
  * The one contract between the renderer and the main process (Electron IPC) or the browser host (HTTP).
@@ -19,6 +20,7 @@ export const kioskContract = {
   ...syncContract,
   ...usageContract,
   ...speechContract,
+  ...visitContract,
 };
 
 export type KioskContract = typeof kioskContract;

@@ -8,6 +8,8 @@ import { Button } from '../../ui/Button';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { Toggle } from '../../ui/Toggle';
+import { KioskApiError } from '../../../shared/contract';
+import { VISIT_LIMITS } from '../../../shared/contract/visit';
 import { WISH_TEXT_MAX } from '../../../shared/schemas/wish';
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import {
@@ -352,8 +354,8 @@ function StepSummary() {
     try {
       await api.submitWish(input);
       useWishForm.getState().sendDone(true);
-    } catch (_err) {
-      useWishForm.getState().sendDone(false);
+    } catch (err) {
+      useWishForm.getState().sendDone(false, err instanceof KioskApiError && err.code === 'limit_reached');
     }
   };
   const contactLines = s.consent ? CONTACT_FIELDS.filter((f) => s.contact[f].trim()).map((f) => `${t(`step4.${f}`)}: ${s.contact[f].trim()}`) : [];
@@ -401,6 +403,7 @@ function StepSummary() {
         ))}
       </dl>
       {s.sendFailed ? <Problem>{t('problem.sendFailed')}</Problem> : null}
+      {s.sendLimited ? <Problem>{t('problem.limit', { count: VISIT_LIMITS.wishes })}</Problem> : null}
       <StepNav onNext={() => void send()} nextLabel={s.phase === 'sending' ? t('step5.sending') : t('step5.send')} busy={s.phase === 'sending'} />
     </>
   );

@@ -57,6 +57,7 @@ const wish: LocaleTable = {
       phone: 'Eine Telefonnummer hat nur Ziffern, Leerzeichen und + / ( ) -. Mindestens 3 Zeichen.',
       nameTooLong: 'Der Name ist zu lang. Höchstens 100 Zeichen.',
       sendFailed: 'Das Speichern hat nicht geklappt. Ihr Wunsch ist noch da. Bitte tippen Sie noch einmal auf „Absenden“.',
+      limit: 'Sie haben bei diesem Besuch schon {{count}} Wünsche geschickt. Vielen Dank! Mehr Wünsche gehen bei einem Besuch nicht. Die Stadt liest jeden Wunsch. Später können Sie gern wieder einen Wunsch schicken.',
     },
     done: {
       title: 'Danke für Ihren Wunsch!',
@@ -126,6 +127,7 @@ const wish: LocaleTable = {
       phone: 'In einer Telefon·nummer sind nur Zahlen. Und Leer·zeichen oder + / ( ) -. Mindestens 3 Zeichen.',
       nameTooLong: 'Der Name ist zu lang. Erlaubt sind 100 Zeichen.',
       sendFailed: 'Das Speichern hat nicht geklappt. Ihr Wunsch ist noch da. Bitte tippen Sie noch einmal auf „Absenden“.',
+      limit: 'Sie haben schon {{count}} Wünsche geschickt. Vielen Dank! Mehr Wünsche gehen jetzt nicht. Die Stadt liest jeden Wunsch. Später können Sie wieder einen Wunsch schicken.',
     },
     done: {
       title: 'Danke für Ihren Wunsch!',
@@ -195,6 +197,7 @@ const wish: LocaleTable = {
       phone: 'A phone number has only digits, spaces and + / ( ) -. At least 3 characters.',
       nameTooLong: 'The name is too long. At most 100 characters.',
       sendFailed: 'Saving did not work. Your wish is still here. Please tap “Send” again.',
+      limit: 'You have already sent {{count}} wishes during this visit. Thank you! More are not possible in one visit. The town reads every wish. You are welcome to send another one later.',
     },
     done: {
       title: 'Thank you for your wish!',
@@ -264,6 +267,7 @@ const wish: LocaleTable = {
       phone: 'Telefon numarasında yalnızca rakam, boşluk ve + / ( ) - olur. En az 3 karakter.',
       nameTooLong: 'Ad çok uzun. En fazla 100 karakter.',
       sendFailed: 'Kaydetme olmadı. Dileğiniz hâlâ burada. Lütfen “Gönder”e bir kez daha dokunun.',
+      limit: 'Bu ziyarette zaten {{count}} dilek gönderdiniz. Teşekkür ederiz! Bir ziyarette daha fazlası mümkün değil. Belediye her dileği okur. Daha sonra yine bir dilek gönderebilirsiniz.',
     },
     done: {
       title: 'Dileğiniz için teşekkürler!',
@@ -333,6 +337,7 @@ const wish: LocaleTable = {
       phone: 'Номер телефону містить лише цифри, пробіли та + / ( ) -. Щонайменше 3 символи.',
       nameTooLong: 'Ім’я задовге. Максимум 100 символів.',
       sendFailed: 'Зберегти не вдалося. Ваше побажання все ще тут. Будь ласка, ще раз торкніться «Надіслати».',
+      limit: 'Під час цього візиту ви вже надіслали {{count}} побажання. Дякуємо! Більше за один візит не можна. Місто читає кожне побажання. Пізніше ви можете надіслати ще одне.',
     },
     done: {
       title: 'Дякуємо за ваше побажання!',
@@ -402,6 +407,7 @@ const wish: LocaleTable = {
       phone: 'رقم الهاتف يحتوي فقط على أرقام ومسافات و + / ( ) -. ثلاثة رموز على الأقل.',
       nameTooLong: 'الاسم طويل جدًا. 100 حرف كحد أقصى.',
       sendFailed: 'لم ينجح الحفظ. أمنيتك ما زالت هنا. من فضلك المس «إرسال» مرة أخرى.',
+      limit: 'لقد أرسلت {{count}} أمنيات في هذه الزيارة. شكرًا لك! لا يمكن إرسال المزيد في زيارة واحدة. تقرأ المدينة كل أمنية. يمكنك إرسال أمنية أخرى لاحقًا.',
     },
     done: {
       title: 'شكرًا على أمنيتك!',

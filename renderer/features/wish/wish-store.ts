@@ -11,6 +11,8 @@ interface WishState extends WishDraft {
   /** Show problems only after the person tried to go on (never while typing the first letters). */
   showProblems: boolean;
   sendFailed: boolean;
+  /** This visit already sent as many wishes as one visit may (issue 13, shared/contract/visit.ts). */
+  sendLimited: boolean;
   /** Which contact field the keyboard writes into. */
   contactField: ContactField;
   /** The person declined after having typed contact data (it was deleted): say so once. */
@@ -29,7 +31,7 @@ interface WishState extends WishDraft {
   next(): void;
   prev(): void;
   startSending(): void;
-  sendDone(ok: boolean): void;
+  sendDone(ok: boolean, limited?: boolean): void;
   reset(): void;
 }
 
@@ -44,6 +46,7 @@ const initial = () => ({
   phase: 'form' as WishPhase,
   showProblems: false,
   sendFailed: false,
+  sendLimited: false,
   contactField: 'phone' as ContactField,
   contactWithdrawn: false,
   returnToSummary: false,
@@ -75,13 +78,15 @@ export const useWishForm = create<WishState>((set, get) => ({
     set({ step: Math.min(to, WISH_STEP_COUNT), showProblems: false, returnToSummary: to === WISH_STEP_COUNT ? false : s.returnToSummary });
   },
   prev: () => set((s) => ({ step: Math.max(1, s.step - 1), showProblems: false, returnToSummary: false })),
-  startSending: () => set({ phase: 'sending', sendFailed: false }),
-  sendDone: (ok) =>
+  startSending: () => set({ phase: 'sending', sendFailed: false, sendLimited: false }),
+  sendDone: (ok, limited = false) =>
     set((s) =>
       ok
         ? // Sent: the form forgets the wish and the contact at once; only the confirmation remains.
           { ...initial(), phase: 'sent', consent: s.consent, step: WISH_STEP_COUNT }
-        : { phase: 'form', sendFailed: true },
+        : limited
+          ? { phase: 'form', sendLimited: true }
+          : { phase: 'form', sendFailed: true },
     ),
   reset: () => set(initial()),
 }));
