@@ -53,7 +53,13 @@ function contentStems(text: string): { stem: string; word: string }[] {
 }
 
 export function groupWishes(texts: readonly string[]): { topics: Topic[]; topicOf: (string | null)[] } {
-  const perWish = texts.map(contentStems);
+  // Many wishes share a text ("Schachgruppe" 300 times): normalise and stem each distinct text once.
+  const byText = new Map<string, { stem: string; word: string }[]>();
+  const perWish = texts.map((t) => {
+    let ws = byText.get(t);
+    if (!ws) byText.set(t, (ws = contentStems(t)));
+    return ws;
+  });
   const all = [...new Set(perWish.flatMap((ws) => ws.map((w) => w.stem)))].sort((a, b) => a.length - b.length || a.localeCompare(b));
   // The head of each stem: the shortest other stem (≥ 4 letters) it begins with, else itself.
   const headOf = new Map<string, string>();

@@ -97,15 +97,23 @@ export function bedarfData(db: CityDb, range: BedarfRange): BedarfData {
     inc(byMonth, w.at.slice(0, 7));
   }
 
+  // Summed in SQLite (json_each) instead of parsing 30 kiosks × 365 days of JSON in JavaScript.
   const words = new Map<string, number>();
+  const sumOf = (path: string, byKiosk: boolean) =>
+    db
+      .prepare(
+        `SELECT ${byKiosk ? 's.kiosk_id AS kiosk_id,' : ''} j.key AS key, SUM(j.value) AS n FROM stats s, json_each(s.body_json, '${path}') j
+         WHERE s.day >= ? AND s.day <= ? AND j.type = 'integer' GROUP BY ${byKiosk ? 's.kiosk_id, ' : ''}j.key`,
+      )
+      .all(range.from, range.to) as { kiosk_id?: string; key: string; n: number }[];
+  for (const r of sumOf('$.searches_without_result', false)) inc(words, r.key, r.n);
   const kiosks = new Map<string, number[]>();
-  const stats = db.prepare(`SELECT kiosk_id, body_json FROM stats WHERE day >= ? AND day <= ?`).all(range.from, range.to) as { kiosk_id: string; body_json: string }[];
-  for (const s of stats) {
-    const b = JSON.parse(s.body_json) as { searches_without_result?: Record<string, number>; sessions_by_hour?: Record<string, number> };
-    for (const [w, n] of Object.entries(b.searches_without_result ?? {})) inc(words, w, n);
-    const hours = kiosks.get(s.kiosk_id) ?? new Array<number>(24).fill(0);
-    for (const [h, n] of Object.entries(b.sessions_by_hour ?? {})) hours[Number(h)]! += n;
-    kiosks.set(s.kiosk_id, hours);
+  for (const id of db.prepare(`SELECT DISTINCT kiosk_id FROM stats WHERE day >= ? AND day <= ?`).pluck().all(range.from, range.to) as string[]) {
+    kiosks.set(id, new Array<number>(24).fill(0));
+  }
+  for (const r of sumOf('$.sessions_by_hour', true)) {
+    const h = Number(r.key);
+    if (Number.isInteger(h) && h >= 0 && h < 24) kiosks.get(r.kiosk_id!)![h]! += r.n;
   }
 
   const population = districtPopulation(db);
