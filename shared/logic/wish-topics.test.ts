@@ -56,6 +56,20 @@ describe('grouping of wishes into topics (issue 18)', () => {
     ]);
   });
 
+  it('joins compounds to their head word only when the bare word is among the wishes', () => {
+    const topics = (texts: string[]) => groupWishes(texts).topics.map((t) => [t.label, t.members]);
+    // Without "Schach" no wish says that chess is the common topic: Schachgruppe and Schachtreff stay apart.
+    expect(topics(['Schachgruppe', 'Schachtreff am Abend'])).toEqual([
+      ['Schachgruppe', [0]],
+      ['Schachtreff', [1]],
+    ]);
+    expect(topics(['Tanzkurs', 'Tanzcafé'])).toHaveLength(2);
+    // With the bare word present they are one topic named by it, whatever the order of the wishes.
+    expect(topics(['Schachgruppe', 'Schachtreff am Abend', 'Schach'])).toEqual([['Schach', [0, 1, 2]]]);
+    expect(topics(['Schach spielen', 'Schachgruppe', 'Schachtreff am Abend'])).toEqual([['Schach', [0, 1, 2]]]);
+    expect(topics(['Tanzkurs', 'Tanz', 'Tanzcafé'])).toEqual([['Tanz', [0, 1, 2]]]);
+  });
+
   it('leaves a wish of filler words only without topic', () => {
     expect(groupWishes(['ich möchte gerne mehr']).topicOf).toEqual([null]);
   });
