@@ -69,7 +69,7 @@ describe('a kiosk restored from a backup (issue 14)', () => {
       expect(delivered.map((w) => w.key)).toEqual(keys.map((k) => `${KIOSK_ID} ${k}`).sort());
       const remoteIds = db0.prepare(`SELECT key, remote_id FROM wish_outbox WHERE state = 'delivered' ORDER BY key`).all() as { key: string; remote_id: string }[];
       expect(remoteIds).toHaveLength(2);
-      await before.stop();
+      await before.stop?.();
       db0.close();
 
       // the database is lost; the kiosk comes back from the backup, where both wishes are still pending
@@ -83,11 +83,13 @@ describe('a kiosk restored from a backup (issue 14)', () => {
         copyFileSync(backup, file);
         db = openDatabase({ file });
       }
-      cleanup.push(() => db.close());
+      cleanup.push(() => {
+        db.close();
+      });
       expect(db.prepare(`SELECT key, state FROM wish_outbox ORDER BY key`).all()).toEqual([...keys].sort().map((key) => ({ key, state: 'pending' })));
 
       const after = wishesOn(db);
-      cleanup.push(() => after.stop());
+      cleanup.push(() => after.stop?.());
       clock.advance(60_000);
       posts.length = 0;
       expect((await after.sender.runRound()).sent).toBe(2);
