@@ -157,13 +157,21 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
                   <p>{t('qrText')}</p>
                 </div>
                 {qrSrc ? (
-                  <img
-                    className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
-                    src={qrSrc}
-                    alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
-                    data-testid="print-qr"
-                    data-qr-kind={qrUrl ? 'url' : 'text'}
-                  />
+                  <figure className="print-qr-figure">
+                    <img
+                      className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
+                      src={qrSrc}
+                      alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
+                      data-testid="print-qr"
+                      data-qr-kind={qrUrl ? 'url' : 'text'}
+                    />
+                    {/* the address in plain text under the code (issue 17), to type in or copy by hand */}
+                    {qrUrl ? (
+                      <figcaption className="print-qr-url" dir="ltr" data-testid="print-qr-url">
+                        {qrUrl}
+                      </figcaption>
+                    ) : null}
+                  </figure>
                 ) : null}
               </div>
             ) : (
