@@ -14,6 +14,7 @@ import { startupBench } from './startup.bench';
 import { calendarBench } from './calendar.bench';
 import { bedarfBench } from './bedarf.bench';
 import { uiBench } from './ui.bench';
+import { cityLoadBench } from './city-load.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
@@ -26,4 +27,5 @@ export const BENCHES: Bench[] = [
   calendarBench,
   bedarfBench,
   uiBench,
+  cityLoadBench,
 ];

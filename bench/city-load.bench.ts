@@ -1,0 +1,184 @@
+/**
+ * `npm run bench -- city` (issue 19): the district's kiosk load on the reference city API, on SQLite and on
+ * PostgreSQL in the same run, loopback only, bounded in time.
+ *
+ * 500 kiosks, each heartbeating every 5 min and syncing incrementally every 15 min, compressed 60× (= 100
+ * heartbeats/s + 33 incremental syncs/s), against 20,000 offers (no staff edits meanwhile: on SQLite a second
+ * writing process would measure lock waits, not the API). The API runs in a process of its own (cli.ts), the load comes from this one. Open loop:
+ * requests are fired on schedule whether or not earlier ones have answered, so a slow server shows as latency,
+ * not as a lower rate. Printed per backend and load factor: requests, p50/p95/p99, errors.
+ * The public pages (20 requests/s in the issue) are not part of it yet: on PostgreSQL the server serves only the
+ * kiosk API so far (ADR 0013). Goal (issue 19): p95 < 100 ms and 0 errors at 10× — on 2 shared cores the 10× step
+ * is printed as measured, not assumed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { findPgBin, startThrowawayPostgres } from '../tests/support/throwaway-postgres';
+import type { Bench } from './benches';
+
+const KIOSKS = 500;
+const OFFERS = 20_000;
+const COMPRESSION = 60;
+const SECONDS = Number(process.env.CITY_BENCH_SECONDS ?? 15);
+const FACTORS = (process.env.CITY_BENCH_FACTORS ?? '1,5,10').split(',').map(Number);
+const GOAL_P95_MS = 100;
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const heartbeat = {
+  version: '0.1.0',
+  uptime_s: 3600,
+  last_sync_at: '2026-11-25T09:45:00Z',
+  offers_count: OFFERS,
+  outbox_pending: 0,
+  printer: { state: 'ok' },
+  disk_free_mb: 12000,
+  errors_since_last: [],
+};
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN);
+
+/** The API in a process of its own (as in service), so the load generator does not share its event loop. */
+async function spawnApi(db: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const tokens = Array.from({ length: KIOSKS }, (_, k) => ['--kiosk-token', `k${k}:bench-token-${k}-0123456789`]).flat();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'city-api/src/cli.ts', '--db', db, '--kiosk-api-only', '--no-calendar-refresh', '--port', '0', '--seed', `synthetic:${OFFERS}`, ...tokens],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => reject(new Error(`city API exited (${code}): ${out.slice(-500)}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function runLoad(url: string, factor: number) {
+  const hbPerS = ((KIOSKS / 300) * COMPRESSION * factor);
+  const syncPerS = ((KIOSKS / 900) * COMPRESSION * factor);
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const cursors = new Map<number, string>();
+  const inflight = new Set<Promise<void>>();
+  const fire = (fn: () => Promise<Response>) => {
+    sent++;
+    const t0 = performance.now();
+    const p = fn()
+      .then(async (r) => {
+        await r.arrayBuffer();
+        if (r.status >= 400) errors++;
+        latencies.push(performance.now() - t0);
+      })
+      .catch(() => {
+        errors++;
+      })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  };
+  const start = performance.now();
+  let hbDue = 0;
+  let syncDue = 0;
+  let k = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = (performance.now() - start) / 1000;
+      if (elapsed >= SECONDS) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      for (; hbDue < elapsed * hbPerS; hbDue++) {
+        const kiosk = k++ % KIOSKS;
+        fire(() =>
+          fetch(`${url}/v1/kiosks/k${kiosk}/heartbeat`, {
+            method: 'POST',
+            headers: { authorization: `Bearer bench-token-${kiosk}-0123456789`, 'content-type': 'application/json' },
+            body: JSON.stringify(heartbeat),
+          }),
+        );
+      }
+      for (; syncDue < elapsed * syncPerS; syncDue++) {
+        const kiosk = (syncDue * 7) % KIOSKS;
+        const since = cursors.get(kiosk) ?? `v1.${OFFERS}`;
+        fire(() =>
+          fetch(`${url}/v1/offers?since=${since}&limit=500`, { headers: { authorization: `Bearer bench-token-${kiosk}-0123456789` } }).then(async (r) => {
+            if (r.ok) {
+              const body = (await r.clone().json()) as { next_cursor: string };
+              cursors.set(kiosk, body.next_cursor);
+            }
+            return r;
+          }),
+        );
+      }
+    }, 5);
+  });
+  await Promise.all(inflight);
+  latencies.sort((a, b) => a - b);
+  return { sent, rate: Math.round(sent / SECONDS), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors };
+}
+
+export const cityLoadBench: Bench = {
+  name: 'city',
+  async run() {
+    // each backend: the --db argument for the API process
+    const backends: { name: string; open(): Promise<{ db: string; close(): Promise<void> }> }[] = [
+      {
+        name: 'SQLite',
+        async open() {
+          const dir = mkdtempSync(join(tmpdir(), 'city-bench-'));
+          const file = join(dir, 'city.sqlite');
+          return { db: file, close: async () => rmSync(dir, { recursive: true, force: true }) };
+        },
+      },
+    ];
+    if (findPgBin()) {
+      backends.push({
+        name: 'PostgreSQL',
+        async open() {
+          const cluster = await startThrowawayPostgres();
+          return { db: cluster.url, close: async () => cluster.drop() };
+        },
+      });
+    } else console.log('PostgreSQL not installed: SQLite only');
+    console.log(`${KIOSKS} kiosks (heartbeat 5 min, sync 15 min, ${COMPRESSION}× compressed), ${OFFERS} offers, ${SECONDS} s per step, open loop`);
+    for (const b of backends) {
+      const target = await b.open();
+      try {
+        const t0 = performance.now();
+        const api = await spawnApi(target.db);
+        console.log(`${b.name}: seeded and listening in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        try {
+          for (const f of FACTORS) {
+            const r = await runLoad(api.url, f);
+            const ok = r.p95 < GOAL_P95_MS && r.errors === 0;
+            console.log(
+              `${b.name.padEnd(10)} ${String(f).padStart(2)}× load: ${r.sent} requests (${r.rate}/s), p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}` +
+                `${f === 10 ? ` — goal p95 < ${GOAL_P95_MS} ms, 0 errors: ${ok ? 'met' : 'MISSED'}` : ''}`,
+            );
+          }
+        } finally {
+          await api.stop();
+        }
+      } finally {
+        await target.close();
+      }
+    }
+  },
+};
