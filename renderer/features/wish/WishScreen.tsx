@@ -389,6 +389,8 @@ function StepSummary() {
   return (
     <>
       <StepHead step={5} question={t('step5.question')} />
+      {/* above the summary: on a landscape screen a message under it would sit below the fold */}
+      {s.sendLimited ? <Problem>{t('problem.limit', { count: VISIT_LIMITS.wishes })}</Problem> : null}
       <dl className="wish-summary">
         {rows.map((r) => (
           <div key={r.testId} className="wish-summary-row">
@@ -403,7 +405,6 @@ function StepSummary() {
         ))}
       </dl>
       {s.sendFailed ? <Problem>{t('problem.sendFailed')}</Problem> : null}
-      {s.sendLimited ? <Problem>{t('problem.limit', { count: VISIT_LIMITS.wishes })}</Problem> : null}
       <StepNav onNext={() => void send()} nextLabel={s.phase === 'sending' ? t('step5.sending') : t('step5.send')} busy={s.phase === 'sending'} />
     </>
   );
