@@ -6,8 +6,6 @@ import {
   type SlipPreview,
   type SlipRequestInput,
 } from '../../../shared/contract/printing';
-import { KioskApiError } from '../../../shared/contract';
-import { VISIT_LIMITS } from '../../../shared/contract/visit';
 import { api } from '../../api/kiosk-api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -24,10 +22,8 @@ type Phase =
   | { kind: 'preview' }
   | { kind: 'printing' }
   | { kind: 'done' }
-  | { kind: 'failed'; reason: PrinterErrorReason | 'limit' };
+  | { kind: 'failed'; reason: PrinterErrorReason };
 
-/** 'limit': this visit already printed as many slips as one visit may (issue 13, shared/contract/visit.ts). */
-const NO_RETRY: ReadonlySet<string> = new Set(['not_configured', 'limit']);
 const STAFF_REASONS: ReadonlySet<PrinterErrorReason> = new Set(['paper_out', 'cover_open', 'offline', 'failed']);
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -92,8 +88,7 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       await withTimeout(api.printSlip(JSON.parse(requestKey) as SlipRequestInput), CLIENT_TIMEOUT_MS);
       if (alive.current) setPhase({ kind: 'done' });
     } catch (err) {
-      const limit = err instanceof KioskApiError && err.code === 'limit_reached';
-      const reason = limit ? 'limit' : (printerErrorReason(err) ?? (err instanceof Error && err.message === 'client timeout' ? 'timeout' : 'failed'));
+      const reason = printerErrorReason(err) ?? (err instanceof Error && err.message === 'client timeout' ? 'timeout' : 'failed');
       if (alive.current) setPhase({ kind: 'failed', reason });
     }
   };
@@ -110,7 +105,7 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       <Button variant="primary" icon="printer" onPress={() => void print()} testId="print-go">
         {t('printNow')}
       </Button>
-    ) : phase.kind === 'failed' && !NO_RETRY.has(phase.reason) ? (
+    ) : phase.kind === 'failed' && phase.reason !== 'not_configured' ? (
       <Button variant="big" icon="printer" onPress={() => void print()} testId="print-retry">
         {t('retry')}
       </Button>
@@ -120,7 +115,7 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       </Button>
     ) : null;
 
-  const title = phase.kind === 'failed' ? t(phase.reason === 'limit' ? 'limitTitle' : 'errorTitle') : t('previewTitle');
+  const title = phase.kind === 'failed' ? t('errorTitle') : t('previewTitle');
 
   return (
     <Dialog title={title} onClose={onClose} closeLabel={t('close')} actions={actions} testId="print-dialog">
@@ -147,8 +142,8 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
         {phase.kind === 'failed' ? (
           <div className="print-failed" role="alert" data-testid="print-error" data-reason={phase.reason}>
             <p className="note note-warn">
-              {t(`error.${phase.reason}`, { count: VISIT_LIMITS.slips })}
-              {phase.reason !== 'limit' && STAFF_REASONS.has(phase.reason) ? ` ${t('tellStaff')}` : ''}
+              {t(`error.${phase.reason}`)}
+              {STAFF_REASONS.has(phase.reason) ? ` ${t('tellStaff')}` : ''}
             </p>
             {qrData ? (
               <div className="print-qr-box">
@@ -157,21 +152,13 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
                   <p>{t('qrText')}</p>
                 </div>
                 {qrSrc ? (
-                  <figure className="print-qr-figure">
-                    <img
-                      className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
-                      src={qrSrc}
-                      alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
-                      data-testid="print-qr"
-                      data-qr-kind={qrUrl ? 'url' : 'text'}
-                    />
-                    {/* the address in plain text under the code (issue 17), to type in or copy by hand */}
-                    {qrUrl ? (
-                      <figcaption className="print-qr-url" dir="ltr" data-testid="print-qr-url">
-                        {qrUrl}
-                      </figcaption>
-                    ) : null}
-                  </figure>
+                  <img
+                    className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
+                    src={qrSrc}
+                    alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
+                    data-testid="print-qr"
+                    data-qr-kind={qrUrl ? 'url' : 'text'}
+                  />
                 ) : null}
               </div>
             ) : (
@@ -194,7 +181,16 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
 function SlipPaper({ preview, label, compact }: { preview: SlipPreview; label: string; compact: boolean }) {
   const [heading, ...rest] = preview.lines;
   return (
-    <figure className={`slip-paper${compact ? ' slip-compact' : ''}`} aria-label={label} data-testid="print-preview" dir="ltr" lang={preview.printLang === 'de-LS' ? 'de' : preview.printLang}>
+    // Focusable: a long slip scrolls inside its box (at most 46 % of the screen, 22 % beside a printer problem), and a
+    // scrolling region must be reachable by keyboard (axe scrollable-region-focusable; issue 16 screenshots).
+    <figure
+      className={`slip-paper${compact ? ' slip-compact' : ''}`}
+      aria-label={label}
+      tabIndex={0}
+      data-testid="print-preview"
+      dir="ltr"
+      lang={preview.printLang === 'de-LS' ? 'de' : preview.printLang}
+    >
       <p className="slip-heading">{heading}</p>
       {rest.map((line, i) => (line ? <p key={i}>{line}</p> : <p key={i} className="slip-gap" aria-hidden="true" />))}
     </figure>

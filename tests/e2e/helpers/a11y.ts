@@ -29,6 +29,48 @@ export async function checkA11y(page: Page, context = ''): Promise<void> {
   expect(summary, `axe violations ${context}`).toEqual([]);
 }
 
+/**
+ * Stricter than axe's label-content-name-mismatch (which only asks the visible text to be contained in the name):
+ * every control with an aria-label or aria-labelledby whose name does not start with its visible text (WCAG 2.5.3
+ * best practice, issue 16: a speech user says what they see, a screen reader user hears it first).
+ */
+export async function findNameMismatches(page: Page): Promise<string[]> {
+  await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
+  return page.evaluate(() => {
+    const norm = (t: string) => t.normalize('NFC').toLowerCase().replace(/[\u00b7\u200b-\u200f\u2066-\u2069]/g, '').replace(/[\s:.,;!?؟،()–-]+/g, ' ').trim();
+    const visibleText = (el: Element): string => {
+      let out = '';
+      for (const n of Array.from(el.childNodes)) {
+        if (n.nodeType === Node.TEXT_NODE) out += n.textContent ?? '';
+        else if (n instanceof HTMLElement) {
+          const st = getComputedStyle(n);
+          if (n.getAttribute('aria-hidden') === 'true' && !n.textContent?.trim()) continue;
+          if (st.display === 'none' || st.visibility === 'hidden' || n.classList.contains('visually-hidden')) continue;
+          out += ` ${visibleText(n)} `;
+        }
+      }
+      return out;
+    };
+    const problems: string[] = [];
+    const selector = 'button, a[href], [role=button], [role=link], [role=checkbox], [role=switch], [role=tab], [role=radio], [role=option], [role=menuitem]';
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const label = el.getAttribute('aria-label') ?? (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      if (!label.trim()) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1 || el.closest('[aria-hidden="true"], [inert]')) continue;
+      const seen = norm(visibleText(el));
+      if (!seen || /^[^\p{L}\p{N}]*$/u.test(seen)) continue;
+      const name = norm(label);
+      if (!name.startsWith(seen)) problems.push(`${el.getAttribute('data-testid') ?? el.tagName.toLowerCase()}: visible "${seen}" / name "${name.slice(0, 80)}"`);
+    }
+    return problems;
+  });
+}
+
+export async function checkNameStartsWithLabel(page: Page, context = ''): Promise<void> {
+  expect(await findNameMismatches(page), `accessible name does not start with the visible text ${context}`).toEqual([]);
+}
+
 /** The smallest text the kiosk shows at normal size (UX guidelines; EN 301 549 asks for legible text on closed systems). */
 export const MIN_TEXT_PX = 24;
 
