@@ -6,6 +6,8 @@ import {
   type SlipPreview,
   type SlipRequestInput,
 } from '../../../shared/contract/printing';
+import { KioskApiError } from '../../../shared/contract';
+import { VISIT_LIMITS } from '../../../shared/contract/visit';
 import { api } from '../../api/kiosk-api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -22,8 +24,10 @@ type Phase =
   | { kind: 'preview' }
   | { kind: 'printing' }
   | { kind: 'done' }
-  | { kind: 'failed'; reason: PrinterErrorReason };
+  | { kind: 'failed'; reason: PrinterErrorReason | 'limit' };
 
+/** 'limit': this visit already printed as many slips as one visit may (issue 13, shared/contract/visit.ts). */
+const NO_RETRY: ReadonlySet<string> = new Set(['not_configured', 'limit']);
 const STAFF_REASONS: ReadonlySet<PrinterErrorReason> = new Set(['paper_out', 'cover_open', 'offline', 'failed']);
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -88,7 +92,8 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       await withTimeout(api.printSlip(JSON.parse(requestKey) as SlipRequestInput), CLIENT_TIMEOUT_MS);
       if (alive.current) setPhase({ kind: 'done' });
     } catch (err) {
-      const reason = printerErrorReason(err) ?? (err instanceof Error && err.message === 'client timeout' ? 'timeout' : 'failed');
+      const limit = err instanceof KioskApiError && err.code === 'limit_reached';
+      const reason = limit ? 'limit' : (printerErrorReason(err) ?? (err instanceof Error && err.message === 'client timeout' ? 'timeout' : 'failed'));
       if (alive.current) setPhase({ kind: 'failed', reason });
     }
   };
@@ -105,7 +110,7 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       <Button variant="primary" icon="printer" onPress={() => void print()} testId="print-go">
         {t('printNow')}
       </Button>
-    ) : phase.kind === 'failed' && phase.reason !== 'not_configured' ? (
+    ) : phase.kind === 'failed' && !NO_RETRY.has(phase.reason) ? (
       <Button variant="big" icon="printer" onPress={() => void print()} testId="print-retry">
         {t('retry')}
       </Button>
@@ -115,7 +120,7 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
       </Button>
     ) : null;
 
-  const title = phase.kind === 'failed' ? t('errorTitle') : t('previewTitle');
+  const title = phase.kind === 'failed' ? t(phase.reason === 'limit' ? 'limitTitle' : 'errorTitle') : t('previewTitle');
 
   return (
     <Dialog title={title} onClose={onClose} closeLabel={t('close')} actions={actions} testId="print-dialog">
@@ -142,8 +147,8 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
         {phase.kind === 'failed' ? (
           <div className="print-failed" role="alert" data-testid="print-error" data-reason={phase.reason}>
             <p className="note note-warn">
-              {t(`error.${phase.reason}`)}
-              {STAFF_REASONS.has(phase.reason) ? ` ${t('tellStaff')}` : ''}
+              {t(`error.${phase.reason}`, { count: VISIT_LIMITS.slips })}
+              {phase.reason !== 'limit' && STAFF_REASONS.has(phase.reason) ? ` ${t('tellStaff')}` : ''}
             </p>
             {qrData ? (
               <div className="print-qr-box">
@@ -152,13 +157,21 @@ export function PrintDialog({ request, printerConfigured, onClose }: PrintDialog
                   <p>{t('qrText')}</p>
                 </div>
                 {qrSrc ? (
-                  <img
-                    className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
-                    src={qrSrc}
-                    alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
-                    data-testid="print-qr"
-                    data-qr-kind={qrUrl ? 'url' : 'text'}
-                  />
+                  <figure className="print-qr-figure">
+                    <img
+                      className={`print-qr${qrUrl ? '' : ' print-qr-text'}`}
+                      src={qrSrc}
+                      alt={qrUrl ? t('qrAlt', { url: qrUrl }) : t('qrAltText')}
+                      data-testid="print-qr"
+                      data-qr-kind={qrUrl ? 'url' : 'text'}
+                    />
+                    {/* the address in plain text under the code (issue 17), to type in or copy by hand */}
+                    {qrUrl ? (
+                      <figcaption className="print-qr-url" dir="ltr" data-testid="print-qr-url">
+                        {qrUrl}
+                      </figcaption>
+                    ) : null}
+                  </figure>
                 ) : null}
               </div>
             ) : (
