@@ -31,7 +31,14 @@ test.afterEach(async () => {
   city.db.close();
 });
 
+/** Nothing sticks out sideways (reflow): in right-to-left pages an element moved off to the left would widen the page. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(viewport);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
+  await expectNoSidewaysScroll(page);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

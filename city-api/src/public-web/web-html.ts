@@ -14,8 +14,8 @@ html{font-size:20px;-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"Atkinson Hyperlegible Next",Verdana,system-ui,sans-serif;line-height:1.5;color:#111;background:#fff}
 a{color:#0b3d75;text-underline-offset:.15em}
 a:visited{color:#4a1d75}
-.skip{position:absolute;left:-10000px}
-.skip:focus{position:static;display:block;padding:.6rem 1rem;background:#fff}
+.skip{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.skip:focus{position:static;width:auto;height:auto;clip-path:none;display:block;padding:.6rem 1rem;background:#fff}
 header.site{background:#0b3d55;color:#fff;padding:.4rem 1rem}
 header.site a,header.site a:visited{color:#fff}
 .brand{font-weight:700;font-size:1.15rem;display:inline-block;padding:.5rem 0;min-height:48px}
@@ -26,7 +26,7 @@ nav a[aria-current=page]{text-decoration-thickness:.2em}
 .langs ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:0 1rem}
 .langs a{display:inline-block;padding:.6rem 0;min-height:48px}
 .langs a[aria-current=true]{font-weight:700;color:#111;text-decoration:none}
-main{max-width:44rem;margin:0 auto;padding:1rem}
+main{max-width:44rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
 main.wide{max-width:64rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.6rem 0 1rem}
 h2{font-size:1.25rem;line-height:1.3;margin:1.6rem 0 .5rem}
@@ -68,7 +68,7 @@ ol.offers h2{margin:0 0 .2rem;font-size:1.15rem}
 .error{font-weight:700;margin:.2rem 0}
 [aria-invalid=true]{border-color:#8a0015;border-width:3px}
 .ok{border:3px solid #1d5e20;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;background:#f2fbf2}
-.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.hp{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .photo{max-width:100%;height:auto}
 .qr svg{width:8rem;height:8rem}
 .map{width:100%;height:auto;border:2px solid #555;border-radius:8px;background:#f4f1ea;display:block}
