@@ -52,7 +52,6 @@ async function main() {
 
   let host: RunningHost;
   try {
-    runtime.start();
     host = await listenHost({ runtime, rendererDir: args.rendererDir, port: args.port, log: consoleLog });
   } catch (err) {
     await runtime.stop().catch(() => {});
@@ -64,6 +63,16 @@ async function main() {
     process.stderr.write(`Warning: the kiosk screens are not built (${args.rendererDir}/index.html is missing); only the API is served. Run: npm run build\n`);
   }
   process.stdout.write(`listening on ${host.url}\n`);
+  // Timers, the first sync and the search index warm-up start once the host answers (issue 20: cold start). They
+  // still run before the browser's first request is served (same event loop, started synchronously here); the
+  // handlers themselves work before start() — a search before the warm-up builds the index itself.
+  try {
+    runtime.start();
+  } catch (err) {
+    await host.close().catch(() => {});
+    await runtime.stop().catch(() => {});
+    fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -47,6 +47,9 @@ export interface OffersFeature extends Feature<OffersHandlers> {
   warmSearchIndex(): void;
 }
 
+/** How long after start the search index is built (the first screen needs no search). */
+export const WARM_UP_DELAY_MS = 1500;
+
 export function createOffersFeature(deps: ServiceDeps): OffersFeature {
   const { db, config, clock, log } = deps;
   // An empty database gets the sample data even when a city API is configured (issue 14): visitors see labelled sample
@@ -105,5 +108,22 @@ export function createOffersFeature(deps: ServiceDeps): OffersFeature {
       log.warn(`search index warm-up failed: ${String(err)}`);
     }
   };
-  return { handlers, warmSearchIndex: warm, start: warm };
+  // At start the warm-up waits a moment: the first screen's requests (page, scripts, boot info) are served first
+  // instead of queueing behind it (issue 20: cold start). A search before then builds the index itself.
+  let warmTimer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    handlers,
+    warmSearchIndex: warm,
+    start() {
+      warmTimer = setTimeout(() => {
+        warmTimer = null;
+        warm();
+      }, WARM_UP_DELAY_MS);
+      warmTimer.unref?.();
+    },
+    stop() {
+      if (warmTimer) clearTimeout(warmTimer);
+      warmTimer = null;
+    },
+  };
 }

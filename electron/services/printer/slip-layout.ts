@@ -1,5 +1,9 @@
-import receiptline from 'receiptline';
+import type receiptlineModule from 'receiptline';
+import { lazyModule } from '../lazy-module';
 import { toCp858Text } from './cp858-text';
+
+/** Loaded at the first slip, not at start (most kiosk starts print nothing for a while; some kiosks have no printer). */
+const receiptline = lazyModule<typeof receiptlineModule>('receiptline');
 
 /**
  * A slip as a short list of blocks, rendered twice from the same source:
@@ -142,8 +146,8 @@ function nativeQr(data: string, cell: number, level: 'l' | 'm' | 'q' | 'h'): str
 }
 
 /** Epson ESC/POS with QR codes sent as data (printed by the printer) instead of as a raster image. */
-const escposCommands = {
-  ...receiptline.commands.epson,
+const escposCommands = () => ({
+  ...receiptline().commands.epson,
   qrcode(symbol: { data: string; cell: number; level: 'l' | 'm' | 'q' | 'h' }) {
     return symbol.data.length > 0 ? nativeQr(symbol.data, symbol.cell, symbol.level) : '';
   },
@@ -152,15 +156,15 @@ const escposCommands = {
   close(this: { cutting: boolean; cut(): string }) {
     return this.cutting ? this.cut() : '';
   },
-};
+});
 
 /** ESC/POS bytes for the printer: code page 858 selected explicitly (ESC t 19), cut at the end (GS V). */
 export function slipToEscPos(blocks: SlipBlock[], opts: SlipRenderOptions): Uint8Array {
   const doc = slipToReceiptline(blocks, opts.charsPerLine);
-  const commands = receiptline.transform(doc, {
+  const commands = receiptline().transform(doc, {
     cpl: opts.charsPerLine,
     encoding: 'cp858',
-    command: escposCommands as unknown as receiptline.BaseCommand,
+    command: escposCommands() as unknown as receiptlineModule.BaseCommand,
     cutting: true,
     spacing: true,
     upsideDown: false,

@@ -1,12 +1,15 @@
 import { closeSync, openSync, read, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { bytesToHeader, Compression, PMTiles, TileType, type Header, type Source } from 'pmtiles';
+import type { Header, PMTiles, Source } from 'pmtiles';
+import { lazyModule } from '../lazy-module';
 import type { BinaryAsset } from '../binary-assets';
 import { TilePackError, type TilePackInfo } from './mbtiles-tile-source';
 import { plainAttribution, rasterTileType } from './tile-format';
 import type { TilePack } from './tile-pack';
 
 const HEADER_BYTES = 127;
+/** Loaded when a PMTiles pack is opened, not at every start (most kiosks have an MBTiles pack or none). */
+const pmtiles = lazyModule<typeof import('pmtiles')>('pmtiles');
 
 function readAt(fd: number, offset: number, length: number): Buffer {
   const buf = Buffer.alloc(length);
@@ -42,6 +45,7 @@ export class PmtilesTileSource implements TilePack {
     try {
       const head = readAt(this.fd, 0, HEADER_BYTES);
       if (head.length < HEADER_BYTES || head.toString('latin1', 0, 7) !== 'PMTiles') throw new TilePackError(`The tile pack ${file} is not a PMTiles file.`);
+      const { bytesToHeader, TileType } = pmtiles();
       const header: Header = bytesToHeader(toArrayBuffer(head));
       if (header.tileType === TileType.Mvt || header.tileType === TileType.Mlt) {
         throw new TilePackError(`The tile pack ${file} holds vector tiles; the kiosk map needs raster tiles (png, jpg or webp).`);
@@ -68,7 +72,7 @@ export class PmtilesTileSource implements TilePack {
           read(fd, buf, 0, length, offset, (err, n) => (err ? reject(err) : resolve({ data: toArrayBuffer(buf.subarray(0, n)) })));
         }),
     };
-    this.archive = new PMTiles(source);
+    this.archive = new (pmtiles().PMTiles)(source);
   }
 
   async getTile(z: number, x: number, y: number): Promise<BinaryAsset | null> {
@@ -91,6 +95,7 @@ export class PmtilesTileSource implements TilePack {
 function readMetadata(fd: number, header: Header): Record<string, unknown> {
   if (!header.jsonMetadataLength) return {};
   let raw = readAt(fd, header.jsonMetadataOffset, Math.min(header.jsonMetadataLength, 1 << 20));
+  const { Compression } = pmtiles();
   if (header.internalCompression === Compression.Gzip) raw = gunzipSync(raw);
   else if (header.internalCompression !== Compression.None && header.internalCompression !== Compression.Unknown) return {};
   try {
