@@ -147,8 +147,14 @@ describe('web wish form (issue 17)', () => {
     expect(tooFast.body).toContain('>Schach</textarea>');
     later(5000);
     expect((await send({ t, text: 'Schach', homepage: 'http://spam.example' })).statusCode).toBe(422);
-    const forged = t.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const forged = t.replace(/.$/, (c) => (c === 'A' ? 'C' : 'A'));
     expect((await send({ t: forged, text: 'Schach' })).body).toContain('Das Formular war zu lange offen');
+    // The last letter of a 43-letter base64url signature carries two padding bits: flipping one leaves the decoded
+    // bytes equal, so a check on decoded bytes would accept this forgery.
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const padForged = t.replace(/.$/, (c) => B64[B64.indexOf(c) ^ 1]!);
+    expect(padForged).not.toBe(t);
+    expect((await send({ t: padForged, text: 'Schach' })).body).toContain('Das Formular war zu lange offen');
     const cross = await send({ t, text: 'Schach' }, { origin: 'https://evil.example' });
     expect(cross.statusCode).toBe(403);
     expect(cross.body).toContain('>Schach</textarea>');

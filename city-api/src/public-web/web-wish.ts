@@ -195,8 +195,10 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
   const readToken = (token: string): { age: number; nonce: string } | null => {
     const m = /^(\d{1,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token);
     if (!m) return null;
-    const want = Buffer.from(sign(`${m[1]}.${m[2]}`), 'base64url');
-    const got = Buffer.from(m[3]!, 'base64url');
+    // Compared as text, not as decoded bytes: base64url decoding ignores the last character's padding bits, so a
+    // signature with a changed last letter could otherwise still be accepted.
+    const want = Buffer.from(sign(`${m[1]}.${m[2]}`), 'ascii');
+    const got = Buffer.from(m[3]!, 'ascii');
     if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
     return { age: now().getTime() - Number(m[1]), nonce: m[2]! };
   };

@@ -79,8 +79,9 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
   const tokenAge = (token: string): number | null => {
     const [at, sig] = token.split('.');
     if (!at || !sig || !/^\d{1,15}$/.test(at)) return null;
-    const want = createHmac('sha256', secret).update(at).digest();
-    const got = Buffer.from(sig, 'base64url');
+    // Compared as text: base64url decoding ignores padding bits, so decoded bytes would accept a changed last letter.
+    const want = Buffer.from(createHmac('sha256', secret).update(at).digest('base64url'), 'ascii');
+    const got = Buffer.from(sig, 'ascii');
     if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
     return now().getTime() - Number(at);
   };
