@@ -42,6 +42,18 @@ button{font-size:1rem;padding:.35rem .9rem;cursor:pointer}
 .errors{background:#fde8e8;border:2px solid #b00020;padding:.6rem 1rem;max-width:40rem}
 .note{color:#444}
 .state-hidden{color:#777}
+.pair{display:flex;flex-wrap:wrap;gap:0 2rem;align-items:flex-start}
+.pair>.tables{flex:1 1 24rem;min-width:0;max-width:100%}
+.chart{max-width:100%}
+.chart svg{display:block;max-width:100%;height:auto}
+.chart.wide{overflow-x:auto}
+.chart.wide svg{max-width:none}
+.table-wrap{max-width:100%;margin:.4rem 0 1.2rem}
+.table-wrap.wide{overflow-x:auto}
+.table-wrap table{width:auto;min-width:min(24rem,100%)}
+.table-wrap caption{text-align:left;font-weight:600;padding:.3rem 0}
+.table-wrap td{text-align:right;font-variant-numeric:tabular-nums}
+.table-wrap td[colspan]{text-align:left}
 `;
 
 export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean } = {}): string {

@@ -55,7 +55,9 @@ export function bedarfTables(d: BedarfData): BedarfTable[] {
 
 function tableHtml(t: BedarfTable, range: BedarfRange): Raw {
   const q = `from=${range.from}&to=${range.to}`;
-  return html`<div class="table-wrap"><table id="tab-${t.id}"><caption>${t.title} <a href="/staff/bedarf.csv?table=${t.id}&${raw(q)}">CSV</a></caption>
+  // A table of more than two columns (districts, kiosk use) scrolls in its own box on a narrow screen, which keyboard users can focus to scroll.
+  const wide = t.head.length > 2;
+  return html`<div class="table-wrap${wide ? ' wide' : ''}"${wide ? html` role="region" tabindex="0" aria-label="${t.title}, seitlich scrollbar"` : ''}><table id="tab-${t.id}"><caption>${t.title} <a href="/staff/bedarf.csv?table=${t.id}&${raw(q)}">CSV</a></caption>
     <thead><tr>${t.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
     <tbody>${t.rows.length === 0 ? html`<tr><td colspan="${t.head.length}">Keine Daten im Zeitraum</td></tr>` : t.rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody></table></div>`;
 }
@@ -69,8 +71,10 @@ export const toCsv = (t: BedarfTable): string => [t.head, ...t.rows].map((r) => 
 
 export function renderBedarfBody(req: FastifyRequest, d: BedarfData): Raw {
   const tables = new Map(bedarfTables(d).map((t) => [t.id, t]));
-  const section = (heading: string, chart: string, ids: string[]) =>
-    html`<section><h2>${heading}</h2><div class="chart">${raw(chart)}</div>${ids.map((id) => tableHtml(tables.get(id)!, d.range))}</section>`;
+  // Chart and its table side by side where there is room, one below the other on a phone. The map and the hour
+  // heat map keep their size and scroll sideways in their own focusable box on a narrow screen (their text stays legible).
+  const section = (heading: string, chart: string, ids: string[], wide = false) =>
+    html`<section><h2>${heading}</h2><div class="pair"><div class="chart${wide ? ' wide' : ''}"${wide ? html` role="region" tabindex="0" aria-label="${heading} (Grafik), seitlich scrollbar"` : ''}>${raw(chart)}</div><div class="tables">${ids.map((id) => tableHtml(tables.get(id)!, d.range))}</div></div></section>`;
   return html`<form method="get" action="/staff/bedarf" class="filter"><fieldset><legend>Zeitraum</legend>
       <label for="from">von</label><input type="date" id="from" name="from" value="${d.range.from}">
       <label for="to">bis</label><input type="date" id="to" name="to" value="${d.range.to}">
@@ -82,8 +86,8 @@ export function renderBedarfBody(req: FastifyRequest, d: BedarfData): Raw {
     ${section('Wünsche nach Interesse', barChart('c-interessen', 'Wünsche nach Interesse', d.byInterest), ['interessen'])}
     ${section('Wünsche nach Altersgruppe', barChart('c-alter', 'Wünsche nach Altersgruppe', d.byAgeGroup), ['altersgruppen'])}
     ${section('Suchwörter ohne Treffer', barChart('c-suche', 'Suchwörter ohne Treffer, häufigste zuerst', d.searchWords), ['suchwoerter'])}
-    ${section('Angebote im Stadtteil', districtMap('c-karte', 'Stadtteile nach Angeboten je 1.000 Einwohner, Punkte: Wünsche', d.districts), ['stadtteile', 'stadtteile-wuensche'])}
-    ${section('Kiosk-Nutzung nach Uhrzeit', hourHeatmap('c-kiosk', 'Sitzungen je Kiosk und Stunde', d.kioskHours), ['kiosknutzung'])}
+    ${section('Angebote im Stadtteil', districtMap('c-karte', 'Stadtteile nach Angeboten je 1.000 Einwohner, Punkte: Wünsche', d.districts), ['stadtteile', 'stadtteile-wuensche'], true)}
+    ${section('Kiosk-Nutzung nach Uhrzeit', hourHeatmap('c-kiosk', 'Sitzungen je Kiosk und Stunde', d.kioskHours), ['kiosknutzung'], true)}
     <section><h2>Einwohner je Stadtteil</h2>
       <p>Beispielzahlen für Siegburg, bis die Stadt eigene Zahlen einträgt.</p>
       <form method="post" action="/staff/bedarf/population">${csrfField(req)}

@@ -16,30 +16,32 @@ const open = (id: string, title: string, w: number, h: number) =>
 
 const truncate = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
 
-/** Horizontal bars, largest first. */
+/**
+ * Horizontal bars, largest first, each with its label above it and its number after it: narrow enough (400 wide)
+ * that on a phone the chart shrinks only a little and its text stays readable.
+ */
 export function barChart(id: string, title: string, rows: readonly Row[], limit = 15): string {
   const data = rows.slice(0, limit);
-  const w = 640;
-  const rowH = 24;
-  const left = 200;
-  const h = Math.max(1, data.length) * rowH + 16;
+  const w = 400;
+  const rowH = 36;
+  const h = Math.max(1, data.length) * rowH + 8;
   const max = Math.max(1, ...data.map((r) => r.value));
-  const span = w - left - 60;
+  const span = w - 16 - 56;
   let s = open(id, title, w, h);
   if (data.length === 0) s += `<text x="8" y="20" fill="${INK}">Keine Daten im Zeitraum</text>`;
   data.forEach((r, i) => {
-    const y = 8 + i * rowH;
+    const y = 4 + i * rowH;
     const bw = Math.max(1, (r.value / max) * span);
-    s += `<text x="${left - 8}" y="${y + 16}" text-anchor="end" fill="${INK}">${esc(truncate(r.label, 26))}</text>`;
-    s += `<rect x="${left}" y="${y + 3}" width="${bw.toFixed(1)}" height="${rowH - 6}" fill="${BAR}"/>`;
-    s += `<text x="${(left + bw + 6).toFixed(1)}" y="${y + 16}" fill="${INK}">${r.value}</text>`;
+    s += `<text x="8" y="${y + 14}" fill="${INK}">${esc(truncate(r.label, 44))}</text>`;
+    s += `<rect x="8" y="${y + 19}" width="${bw.toFixed(1)}" height="12" fill="${BAR}"/>`;
+    s += `<text x="${(8 + bw + 6).toFixed(1)}" y="${y + 30}" fill="${INK}">${r.value}</text>`;
   });
   return `${s}</svg>`;
 }
 
 /** Columns over time (months). */
 export function columnChart(id: string, title: string, rows: readonly Row[]): string {
-  const w = 640;
+  const w = 480;
   const h = 220;
   const bottom = 40;
   const top = 20;
@@ -53,7 +55,7 @@ export function columnChart(id: string, title: string, rows: readonly Row[]): st
     const bh = (r.value / max) * (h - top - bottom);
     const x = 32 + i * cw;
     s += `<rect x="${(x + 2).toFixed(1)}" y="${(h - bottom - bh).toFixed(1)}" width="${Math.max(1, cw - 4).toFixed(1)}" height="${bh.toFixed(1)}" fill="${BAR}"/>`;
-    if (n <= 14 || i % Math.ceil(n / 12) === 0) {
+    if (n <= 7 || i % Math.ceil(n / 7) === 0) {
       s += `<text x="${(x + cw / 2).toFixed(1)}" y="${h - bottom + 16}" text-anchor="middle" fill="${INK}">${esc(r.label.slice(5))}/${esc(r.label.slice(2, 4))}</text>`;
     }
   });
@@ -83,7 +85,7 @@ export function shadeFor(per1000: number, max: number): { fill: string; text: st
 }
 
 export function districtMap(id: string, title: string, rows: readonly DistrictRow[]): string {
-  const tw = 150;
+  const tw = 156;
   const th = 92;
   const extra = rows.filter((r) => !TILE_POS[r.id]);
   const cols = 4;
@@ -99,17 +101,18 @@ export function districtMap(id: string, title: string, rows: readonly DistrictRo
     const y = 10 + pos[1] * th;
     const c = shadeFor(r.per1000, max);
     s += `<rect x="${x}" y="${y}" width="${tw - 6}" height="${th - 6}" rx="6" fill="${c.fill}" stroke="${INK}"/>`;
-    s += `<text x="${x + 8}" y="${y + 20}" fill="${c.text}" font-weight="600">${esc(truncate(r.label, 18))}</text>`;
+    s += `<text x="${x + 8}" y="${y + 20}" fill="${c.text}" font-weight="600" font-size="12.5">${esc(truncate(r.label, 21))}</text>`;
     s += `<text x="${x + 8}" y="${y + 40}" fill="${c.text}">${r.per1000.toLocaleString('de-DE')} je 1.000</text>`;
     s += `<text x="${x + 8}" y="${y + 58}" fill="${c.text}">${r.offers} Angebote</text>`;
     if (r.wishes > 0) {
       const rad = 4 + 12 * Math.sqrt(r.wishes / maxW);
-      s += `<circle cx="${x + tw - 28}" cy="${y + th - 30}" r="${rad.toFixed(1)}" fill="#d1495b" stroke="#fff" stroke-width="2"/>`;
-      s += `<text x="${x + tw - 28}" y="${y + th - 12}" text-anchor="middle" fill="${c.text}">${r.wishes}</text>`;
+      // The dot in the lower right corner, its number left of it (never on the dot or under the figures).
+      s += `<circle cx="${x + tw - 28}" cy="${y + th - 28}" r="${rad.toFixed(1)}" fill="#d1495b" stroke="#fff" stroke-width="2"/>`;
+      s += `<text x="${(x + tw - 34 - rad).toFixed(1)}" y="${y + th - 14}" text-anchor="end" fill="${c.text}">${r.wishes} W.</text>`;
     }
   });
   const ly = h - 36;
-  s += `<text x="10" y="${ly - 6}" fill="${INK}">Angebote je 1.000 Einwohner (0 bis ${max.toLocaleString('de-DE')}); rote Punkte: Wünsche</text>`;
+  s += `<text x="10" y="${ly - 6}" fill="${INK}">Angebote je 1.000 Einwohner (0 bis ${max.toLocaleString('de-DE')}); rote Punkte: Wünsche (W.)</text>`;
   SHADES.forEach((f, i) => (s += `<rect x="${10 + i * 40}" y="${ly}" width="40" height="16" fill="${f}" stroke="${INK}"/>`));
   return `${s}</svg>`;
 }
