@@ -36,12 +36,15 @@ function fontFile(weight: 400 | 700): Buffer | null {
   }
 }
 
-/** No cookies, no third parties, nothing executable: only this server's styles, fonts and images. */
+/**
+ * No cookies, no third parties, nothing executable: only this server's styles, fonts and images. `connect-src 'self'`
+ * lets audit tools (Lighthouse fetches robots.txt from the page) reach this server; no script can run to use it.
+ */
 export function publicHeaders(reply: FastifyReply, cache = 'public, max-age=60'): FastifyReply {
   return reply
     .header(
       'content-security-policy',
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     )
     .header('x-content-type-options', 'nosniff')
     .header('referrer-policy', 'no-referrer')

@@ -32,6 +32,22 @@ describe('public pages (issue 17)', () => {
     expect(body).not.toMatch(/(src|href)="https?:\/\/(?!127\.0\.0\.1)[^"]*\.(js|css|png|woff2?)"/);
   });
 
+  it('loads without layout shift or console errors (Lighthouse findings): fonts preloaded and optional, no favicon 404, robots.txt fetchable from the page', async () => {
+    const r = await get('/angebote');
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/script-src/);
+    const body = await r.text();
+    expect(body).toContain('<link rel="icon" href="data:,">');
+    for (const w of ['400', '700']) {
+      expect(body).toContain(`<link rel="preload" href="/angebote/assets/font-${w}.woff2" as="font" type="font/woff2" crossorigin>`);
+      expect((await get(`/angebote/assets/font-${w}.woff2`)).status).toBe(200);
+    }
+    const css = await (await get('/angebote/assets/web.css')).text();
+    expect(css.match(/font-display:optional/g)?.length).toBe(2);
+    expect(css).not.toContain('font-display:swap');
+  });
+
   it('filters and searches with the kiosk rules, typos forgiven', async () => {
     const free = await (await get('/angebote?kostenlos=1')).text();
     const all = await (await get('/angebote')).text();

@@ -6,8 +6,8 @@ import { htmlLang, isRtl, LANG_NAMES, WEB_LANGS, WEB_TEXTS, type WebLang } from 
  * Everything (style, font) comes from this server; no script is needed.
  */
 export const WEB_CSS = `
-@font-face{font-family:"Atkinson Hyperlegible Next";font-weight:400;font-display:swap;src:url(/angebote/assets/font-400.woff2) format("woff2")}
-@font-face{font-family:"Atkinson Hyperlegible Next";font-weight:700;font-display:swap;src:url(/angebote/assets/font-700.woff2) format("woff2")}
+@font-face{font-family:"Atkinson Hyperlegible Next";font-weight:400;font-display:optional;src:url(/angebote/assets/font-400.woff2) format("woff2")}
+@font-face{font-family:"Atkinson Hyperlegible Next";font-weight:700;font-display:optional;src:url(/angebote/assets/font-700.woff2) format("woff2")}
 *{box-sizing:border-box}
 html{font-size:20px;-webkit-text-size-adjust:100%}
 @media (min-width:50em){html{font-size:22px}}
@@ -128,6 +128,9 @@ ${o.description ? `<meta name="description" content="${esc(o.description)}">` : 
 ${o.noindex ? '<meta name="robots" content="noindex">' : ''}
 <link rel="canonical" href="${esc(o.base + withLang(o.path, o.lang, o.query))}">
 ${html`${alternates}`.html}
+<link rel="icon" href="data:,">
+<link rel="preload" href="/angebote/assets/font-400.woff2" as="font" type="font/woff2" crossorigin>
+<link rel="preload" href="/angebote/assets/font-700.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="/angebote/assets/web.css">
 <link rel="alternate" type="application/atom+xml" href="/feeds/offers.atom" title="${esc(t.siteName)}">
 ${o.head?.html ?? ''}
