@@ -4,9 +4,10 @@
  * 0 violations) in German and Arabic; a wish sent from the web page with JavaScript switched off arrives in the
  * staff wish list. Screenshots go to screenshots/17/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import { checkA11y } from './helpers/a11y';
 import { openCityDb } from '../../city-api/src/city-db';
 import { parseSeedSpec, seedCityDb } from '../../city-api/src/seed';
@@ -109,4 +110,45 @@ test('a wish sent from the web page without JavaScript arrives in the staff wish
   await expect(row).toContainText('wolsdorf');
   await expect(row).toContainText('02241 555');
   await staffContext.close();
+});
+
+test('without JavaScript on a phone: a typo still finds the offer, a filter narrows the list, the detail page gives a valid calendar file', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: city.url, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const count = async () => Number(/(\d+) Angebot/.exec((await page.locator('#count').textContent()) ?? '')?.[1]);
+  await page.goto('/angebote');
+  const all = await count();
+  expect(all).toBeGreaterThan(10);
+
+  // search with a typo (the kiosk's search rules): "Kulturcafee" finds the Kulturcafé
+  await page.getByLabel(/Suchwort/).fill('Kulturcafee');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page.locator('#count')).toHaveText('1 Angebot gefunden');
+  await expect(page.getByRole('link', { name: /^Kulturcafé/ })).toBeVisible();
+
+  // a filter by age group narrows the list and stays in the address (a link someone can share)
+  await page.goto('/angebote');
+  await page.getByText('Auswählen', { exact: true }).click(); // the filters sit in a <details>, closed on a phone
+  await page.getByLabel('Seniorinnen und Senioren').check();
+  await page.getByRole('button', { name: 'Angebote anzeigen' }).click();
+  await expect(page).toHaveURL(/alter=senioren/);
+  const seniors = await count();
+  expect(seniors).toBeGreaterThan(0);
+  expect(seniors).toBeLessThan(all);
+
+  // the detail page and its calendar file, parsed with ical.js
+  await page.goto('/angebote?q=Kulturcafee');
+  await page.getByRole('link', { name: /^Kulturcafé/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Kulturcafé');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /in meinen Kalender/ }).click()]);
+  const file = await download.path();
+  const text = readFileSync(file, 'utf8');
+  const cal = new ICAL.Component(ICAL.parse(text));
+  const events = cal.getAllSubcomponents('vevent');
+  expect(events).toHaveLength(1);
+  const ev = new ICAL.Event(events[0]!);
+  expect(ev.summary).toContain('Kulturcafé');
+  expect(ev.startDate.toJSDate().getTime()).toBeGreaterThan(Date.now() - 24 * 3600_000);
+  expect(ev.uid).toBeTruthy();
+  await context.close();
 });
