@@ -47,7 +47,7 @@ async function shot(page: Page, name: string): Promise<void> {
 for (const viewport of VIEWPORTS) {
   for (const lang of ['de', 'ar'] as const) {
   const size = `${viewport.width}x${viewport.height}`;
-  test(`offer list, one offer and the wish form have no axe violations at ${size} (${lang})`, async ({ browser }) => {
+  test(`offer list, one offer, the wish form, the map and the privacy page have no axe violations at ${size} (${lang})`, async ({ browser }) => {
     test.setTimeout(480_000);
     const context = await browser.newContext({ viewport, baseURL: city.url });
     const page = await context.newPage();
@@ -78,6 +78,14 @@ for (const viewport of VIEWPORTS) {
       await expect(page.locator('#phone')).toHaveAttribute('aria-invalid', 'true');
       await checkA11y(page, `/wuensche/neu with errors ${lang} ${size}`);
       await shot(page, `wunsch-fehler-${lang}-${size}`);
+
+      // the map page (works without script: a drawn map with the offers as a list) and the privacy page
+      for (const [path, name] of [['/angebote/karte', 'karte'], ['/datenschutz', 'datenschutz']] as const) {
+        await page.goto(`${path}${q}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await checkA11y(page, `${path} ${lang} ${size}`);
+        await shot(page, `${name}-${lang}-${size}`);
+      }
     }
     await context.close();
   });
