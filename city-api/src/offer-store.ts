@@ -106,7 +106,14 @@ export interface FeedPage {
 export function offersPage(db: CityDb, cursor: FeedCursor, limit: number): FeedPage {
   const rows = db
     .prepare(`SELECT id, seq, state, data_json FROM offers WHERE seq > ? ORDER BY seq LIMIT ?`)
-    .all(cursor.seq, limit + 1) as { id: string; seq: number; state: OfferState; data_json: string }[];
+    .all(cursor.seq, limit + 1) as FeedRow[];
+  return feedPageFromRows(rows, cursor, limit);
+}
+
+export type FeedRow = { id: string; seq: number; state: OfferState; data_json: string };
+
+/** One feed page from up to limit + 1 rows in seq order (the extra row only says there is more); both backends. */
+export function feedPageFromRows(rows: FeedRow[], cursor: FeedCursor, limit: number): FeedPage {
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const items: string[] = [];

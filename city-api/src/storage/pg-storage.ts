@@ -18,7 +18,7 @@ import type { WishBody } from '../../../shared/schemas/wish';
 import { cityEventSchema, type CityEvent } from '../event-store';
 import { buildCalendar } from '../ics-writer';
 import { defaultKioskConfig } from '../kiosk-store';
-import { formatCursor, type FeedPage, type OfferState } from '../offer-store';
+import { feedPageFromRows, type FeedPage, type FeedRow, type OfferState } from '../offer-store';
 import type { StoreWishResult } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
@@ -167,20 +167,11 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     },
     async offersPage(cursor, limit): Promise<FeedPage> {
       // one statement = one snapshot; committed seqs are a prefix (see the top of this file), so nothing is skipped
-      const { rows } = await q<{ id: string; seq: number; state: OfferState; data_json: string }>(
-        'SELECT id, seq, state, data_json FROM offers WHERE seq > $1 ORDER BY seq LIMIT $2',
-        [cursor.seq, limit + 1],
-      );
-      const hasMore = rows.length > limit;
-      const page = hasMore ? rows.slice(0, limit) : rows;
-      const items: string[] = [];
-      const deleted: string[] = [];
-      for (const r of page) {
-        if (r.state === 'published') items.push(r.data_json);
-        else deleted.push(r.id);
-      }
-      const lastSeq = page.length ? page[page.length - 1]!.seq : cursor.seq;
-      return { items, deleted, next_cursor: formatCursor({ seq: lastSeq }), has_more: hasMore };
+      const { rows } = await q<FeedRow>('SELECT id, seq, state, data_json FROM offers WHERE seq > $1 ORDER BY seq LIMIT $2', [
+        cursor.seq,
+        limit + 1,
+      ]);
+      return feedPageFromRows(rows, cursor, limit);
     },
 
     async putEvent(input) {
