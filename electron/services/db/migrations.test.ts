@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { DatabaseTooNewError, migrate, openDatabase, userVersion } from './open-database';
+import { searchQuerySchema } from '../../../shared/contract/offers';
+import { SIEGBURG_CENTRE } from '../../../shared/schemas/kiosk-config';
+import { searchOffers } from '../offers/offer-search';
+import { testOffer } from '../offers/test-db';
 
 const TABLES = ['taxonomy', 'offers', 'locations', 'schedules', 'offer_interests', 'offer_age_groups', 'offers_fts', 'events', 'wish_outbox', 'sync_state'];
 
@@ -61,6 +65,45 @@ describe('migrations', () => {
     expect(db.prepare('SELECT rowid, title, place FROM offers_fts').all()).toEqual([{ rowid: 7, title: 'gemeinschaftsgarten', place: 'p' }]);
     expect(db.prepare(`SELECT rowid FROM offers_fts WHERE offers_fts MATCH '"gar" AND "art" AND "ten"'`).pluck().all()).toEqual([7]);
     expect(tableNames(db)).not.toContain('offers_fts_v2');
+    db.close();
+  });
+
+  it('migration 5 fills interval, bymonthday and dtstart of the stored schedules from the offers, and the today filter uses them', () => {
+    const file = join(dir, 'v4-schedules.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS, 4);
+    const offer = testOffer('zweiwochen', {
+      schedules: [
+        { freq: 'weekly', byday: ['TU'], interval: 2, dtstart: '2026-11-24', opens_at: '15:00' },
+        { freq: 'monthly', bymonthday: [1, 15, -1] },
+        { freq: 'weekly', byday: ['FR'] },
+      ],
+    });
+    old.prepare(
+      `INSERT INTO offers (id, updated_at, status, title, summary, organisation, district, free, sample, data_json)
+       VALUES (?, ?, 'active', ?, '', 'Verein', NULL, 1, 0, ?)`,
+    ).run(offer.id, offer.updated_at, offer.title, JSON.stringify(offer));
+    const row = old.prepare('INSERT INTO schedules (offer_id, idx, freq, byday, setpos, date, opens_at, closes_at, valid_from, valid_to, note) VALUES (?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL)');
+    row.run(offer.id, 0, 'weekly', 'TU');
+    row.run(offer.id, 1, 'monthly', null);
+    row.run(offer.id, 2, 'weekly', 'FR');
+    old.close();
+
+    const db = openDatabase({ file });
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT idx, interval, bymonthday, dtstart FROM schedules ORDER BY idx').all()).toEqual([
+      { idx: 0, interval: 2, bymonthday: null, dtstart: '2026-11-24' },
+      { idx: 1, interval: null, bymonthday: '1,15,-1', dtstart: null },
+      { idx: 2, interval: null, bymonthday: null, dtstart: null },
+    ]);
+    const today = (iso: string) =>
+      searchOffers(db, searchQuerySchema.parse({ when: 'today' }), { position: { ...SIEGBURG_CENTRE }, now: new Date(iso), tz: 'Europe/Berlin' }).items.map((i) => i.id);
+    expect(today('2026-11-24T09:00:00Z')).toEqual(['zweiwochen']); // Tuesday of an on week
+    expect(today('2026-12-01T09:00:00Z')).toEqual(['zweiwochen']); // Tuesday of an off week, but the 1st
+    expect(today('2026-12-08T09:00:00Z')).toEqual(['zweiwochen']); // on week
+    expect(today('2026-12-15T09:00:00Z')).toEqual(['zweiwochen']); // off week, the 15th
+    expect(today('2026-12-29T09:00:00Z')).toEqual([]); // off week, not the 1st, 15th or last day
+    expect(today('2026-12-31T09:00:00Z')).toEqual(['zweiwochen']); // the last day of the month (-1)
     db.close();
   });
 

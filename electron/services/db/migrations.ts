@@ -155,6 +155,20 @@ export const MIGRATIONS: readonly string[] = [
     data_json TEXT                -- the validated offer; NULL: deleted by a later page of the same feed
   );
   `,
+  // 5: the rest of a schedule's recurrence (issue 20; HSDS schedule interval, bymonthday, dtstart — HSDS until is kept
+  // as valid_to): without them the "heute"/"diese Woche" filters read "every 2nd Tuesday" as every Tuesday and a
+  // "1st of the month" schedule as never. Filled for the offers already stored from their data_json (the whole
+  // validated offer), so an upgraded kiosk filters right before its next sync.
+  `
+  ALTER TABLE schedules ADD COLUMN interval INTEGER;   -- every n-th week/month; NULL = 1
+  ALTER TABLE schedules ADD COLUMN bymonthday TEXT;    -- comma-separated days of the month (1..31, -1 = last); NULL = none
+  ALTER TABLE schedules ADD COLUMN dtstart TEXT;       -- YYYY-MM-DD, first day of the series; NULL = none
+  UPDATE schedules SET
+    interval = (SELECT json_extract(o.data_json, '$.schedules[' || schedules.idx || '].interval') FROM offers o WHERE o.id = schedules.offer_id),
+    bymonthday = (SELECT (SELECT group_concat(j.value, ',') FROM json_each(o.data_json, '$.schedules[' || schedules.idx || '].bymonthday') j)
+                    FROM offers o WHERE o.id = schedules.offer_id),
+    dtstart = (SELECT json_extract(o.data_json, '$.schedules[' || schedules.idx || '].dtstart') FROM offers o WHERE o.id = schedules.offer_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -61,8 +61,8 @@ function statements(db: Db): Statements {
     ),
     deleteSchedules: db.prepare('DELETE FROM schedules WHERE offer_id = ?'),
     insertSchedule: db.prepare(
-      `INSERT INTO schedules (offer_id, idx, freq, byday, setpos, date, opens_at, closes_at, valid_from, valid_to, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO schedules (offer_id, idx, freq, byday, setpos, date, opens_at, closes_at, valid_from, valid_to, note, interval, bymonthday, dtstart)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     deleteInterests: db.prepare('DELETE FROM offer_interests WHERE offer_id = ?'),
     insertInterest: db.prepare('INSERT OR IGNORE INTO offer_interests (offer_id, interest_id) VALUES (?, ?)'),
@@ -153,6 +153,9 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
         sc.valid_from ?? null,
         sc.valid_to ?? null,
         sc.note ?? null,
+        sc.interval ?? null,
+        sc.bymonthday && sc.bymonthday.length > 0 ? sc.bymonthday.join(',') : null,
+        sc.dtstart ?? null,
       );
     });
     for (const i of offer.interests) s.insertInterest.run(offer.id, i);

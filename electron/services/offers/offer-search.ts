@@ -158,7 +158,7 @@ function offerIndex(db: Db): OfferIndex {
   const schedules = new Map<string, Schedule[]>();
   const schedRows = db
     .prepare(
-      `SELECT s.offer_id, s.freq, s.byday, s.setpos, s.date, s.opens_at, s.closes_at, s.valid_from, s.valid_to
+      `SELECT s.offer_id, s.freq, s.byday, s.setpos, s.date, s.opens_at, s.closes_at, s.valid_from, s.valid_to, s.interval, s.bymonthday, s.dtstart
          FROM schedules s JOIN offers o ON o.id = s.offer_id WHERE o.status = 'active' ORDER BY s.offer_id, s.idx`,
     )
     .all() as (Record<string, string | number | null> & { offer_id: string })[];
@@ -166,7 +166,9 @@ function offerIndex(db: Db): OfferIndex {
     const s = { freq: r.freq } as Schedule;
     if (r.byday) s.byday = String(r.byday).split(',') as Schedule['byday'];
     if (r.setpos !== null) s.setpos = r.setpos as Schedule['setpos'];
-    for (const k of ['date', 'opens_at', 'closes_at', 'valid_from', 'valid_to'] as const) if (r[k] !== null) s[k] = r[k] as string;
+    if (r.interval !== null) s.interval = r.interval as number;
+    if (r.bymonthday) s.bymonthday = String(r.bymonthday).split(',').map(Number);
+    for (const k of ['date', 'opens_at', 'closes_at', 'valid_from', 'valid_to', 'dtstart'] as const) if (r[k] !== null) s[k] = r[k] as string;
     let list = schedules.get(r.offer_id);
     if (!list) schedules.set(r.offer_id, (list = []));
     list.push(s);

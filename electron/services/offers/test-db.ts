@@ -53,7 +53,7 @@ export function derivedRowProblems(db: Db): string[] {
   );
   const offers = db.prepare('SELECT rowid, id, data_json FROM offers ORDER BY rowid').all() as { rowid: number; id: string; data_json: string }[];
   const location = db.prepare('SELECT name, street, postal_code, city, lat, lon, wheelchair, accessibility_notes, transit_stop FROM locations WHERE offer_id = ?');
-  const schedules = db.prepare('SELECT idx, freq, byday, setpos, date, opens_at, closes_at, valid_from, valid_to, note FROM schedules WHERE offer_id = ? ORDER BY idx');
+  const schedules = db.prepare('SELECT idx, freq, byday, setpos, date, opens_at, closes_at, valid_from, valid_to, note, interval, bymonthday, dtstart FROM schedules WHERE offer_id = ? ORDER BY idx');
   const interests = db.prepare('SELECT interest_id FROM offer_interests WHERE offer_id = ? ORDER BY interest_id').pluck();
   const ages = db.prepare('SELECT age_group_id FROM offer_age_groups WHERE offer_id = ? ORDER BY age_group_id').pluck();
   const fts = db.prepare('SELECT title, summary, description, organisation, place FROM offers_fts WHERE rowid = ?');
@@ -77,6 +77,9 @@ export function derivedRowProblems(db: Db): string[] {
       valid_from: sc.valid_from ?? null,
       valid_to: sc.valid_to ?? null,
       note: sc.note ?? null,
+      interval: sc.interval ?? null,
+      bymonthday: sc.bymonthday && sc.bymonthday.length > 0 ? sc.bymonthday.join(',') : null,
+      dtstart: sc.dtstart ?? null,
     })));
     same('interests', id, interests.all(id), [...new Set(o.interests)].sort());
     same('age groups', id, ages.all(id), [...new Set(o.age_groups)].sort());
