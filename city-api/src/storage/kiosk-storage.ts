@@ -13,7 +13,7 @@ import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
-import type { StoreWishResult } from '../wish-store';
+import type { StoreWishResult, WebWishBody } from '../wish-store';
 
 export interface OpsCounts {
   /** newest change sequence number a reader can see */
@@ -63,8 +63,15 @@ export interface KioskStorage {
 
   /** Once per (kiosk, Idempotency-Key): created, replayed (same body) or conflict (another body). */
   storeWish(key: string, kioskId: string, body: WishBody): Promise<StoreWishResult>;
+  /**
+   * A wish from the public web form (/wuensche/neu), once per form (key: the nonce of its signed time token):
+   * source 'web', kiosk_id '' (the body says kiosk_id: null); the same form again is 'replayed' even with another
+   * created_at, with another text 'conflict'. Contact details only with consent, as for kiosk wishes.
+   */
+  storeWebWish(formKey: string, body: WebWishBody): Promise<StoreWishResult>;
   countWishes(): Promise<number>;
-  listWishes(limit?: number): Promise<{ id: string; kiosk_id: string; received_at: string; body: WishBody }[]>;
+  /** Newest first; `source` 'kiosk' or 'web' (a web wish's kiosk_id is ''). */
+  listWishes(limit?: number): Promise<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; body: WishBody }[]>;
 
   /** Replaces the kiosk's counters of that day. */
   storeStats(kioskId: string, day: string, body: unknown): Promise<void>;

@@ -2,7 +2,8 @@
  * Versioned, add-only SQL migrations of the PostgreSQL backend (issue 19). Rules, as for the SQLite database
  * (city-db.ts): never edit or reorder an entry, only append; each runs in one transaction together with its row in
  * `schema_migrations`; a database with a version newer than this list is refused (an older server must not write
- * into a schema it does not know). Two API instances starting at once serialise on an advisory lock.
+ * into a schema it does not know). Two API instances starting at once serialise on an advisory lock
+ * held across all steps.
  *
  * The tables mirror the SQLite schema of the kiosk-facing core; JSON bodies stay `text` (not jsonb) so the feed
  * serves each offer exactly as it was stored, without re-encoding.
@@ -95,9 +96,16 @@ export const PG_MIGRATIONS: readonly string[] = [
     bytes bytea NOT NULL
   );
   `,
+  // 2: wishes from the public web form (issue 17; SQLite migration 6): source 'kiosk' | 'web'. A web wish has no
+  // kiosk: kiosk_id is '' (as on SQLite, so UNIQUE (kiosk_id, idempotency_key) also dedupes web forms by their
+  // nonce) and its body says kiosk_id: null. The CHECK keeps the two in step: '' exactly for web wishes.
+  `
+  ALTER TABLE wishes ADD COLUMN source text NOT NULL DEFAULT 'kiosk' CHECK (source IN ('kiosk', 'web'));
+  ALTER TABLE wishes ADD CONSTRAINT wishes_web_without_kiosk CHECK ((source = 'web') = (kiosk_id = ''));
+  `,
 ];
 
-/** Any constant; the same for every instance of this server (pg_advisory_xact_lock key). */
+/** Any constant; the same for every instance of this server (pg_advisory_lock key). */
 const MIGRATION_LOCK = 19_000_001;
 
 export class NewerSchemaError extends Error {}
@@ -107,28 +115,35 @@ export class NewerSchemaError extends Error {}
  * `migrations` only for tests (a broken migration must leave nothing behind).
  */
 export async function migratePg(client: PoolClient, migrations: readonly string[] = PG_MIGRATIONS): Promise<{ from: number; to: number }> {
-  let from = -1;
-  for (;;) {
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
-      const current = rows[0]?.v ?? 0;
-      if (from < 0) from = current;
-      if (current > migrations.length) {
-        throw new NewerSchemaError(`the PostgreSQL database has schema version ${current}, newer than this server (${migrations.length}); update the server`);
-      }
-      if (current === migrations.length) {
+  // A session lock around all steps (each step still its own transaction): a second instance starting at the same
+  // time waits until the first has applied every step, instead of taking turns with it step by step.
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    let from = -1;
+    for (;;) {
+      await client.query('BEGIN');
+      try {
+        await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+        const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+        const current = rows[0]?.v ?? 0;
+        if (from < 0) from = current;
+        if (current > migrations.length) {
+          throw new NewerSchemaError(`the PostgreSQL database has schema version ${current}, newer than this server (${migrations.length}); update the server`);
+        }
+        if (current === migrations.length) {
+          await client.query('COMMIT');
+          return { from, to: current };
+        }
+        await client.query(migrations[current]!);
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [current + 1]);
         await client.query('COMMIT');
-        return { from, to: current };
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
       }
-      await client.query(migrations[current]!);
-      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [current + 1]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
     }
+  } finally {
+    // (a broken connection takes its session lock with it)
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
   }
 }

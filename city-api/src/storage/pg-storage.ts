@@ -19,7 +19,7 @@ import { cityEventSchema, type CityEvent } from '../event-store';
 import { buildCalendar } from '../ics-writer';
 import { defaultKioskConfig } from '../kiosk-store';
 import { feedPageFromRows, type FeedPage, type FeedRow, type OfferState } from '../offer-store';
-import type { StoreWishResult } from '../wish-store';
+import type { StoreWishResult, WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
 
@@ -106,6 +106,23 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       }
       await opts.beforeOfferCommit?.();
     });
+  }
+
+  /** Once per (kiosk, key); kiosk_id '' for web wishes. `sent`: what the key's body hash is taken of. */
+  async function storeOnce(key: string, kioskId: string, source: 'kiosk' | 'web', body: WishBody | WebWishBody, sent = JSON.stringify(body)): Promise<StoreWishResult> {
+    const hash = sha256(sent);
+    const stored = body.contact_consent ? body : { ...body, contact: undefined };
+    // one statement decides: concurrent retries with the same key cannot both create a wish
+    const id = `wish-${randomUUID()}`;
+    const ins = await q<{ id: string }>(
+      `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ($1, $2, $3, $4, $5, now(), $6)
+       ON CONFLICT (kiosk_id, idempotency_key) DO NOTHING RETURNING id`,
+      [id, kioskId, key, JSON.stringify(stored), hash, source],
+    );
+    if (ins.rows[0]) return { outcome: 'created', id };
+    const { rows } = await q<{ id: string; body_sha256: string }>('SELECT id, body_sha256 FROM wishes WHERE kiosk_id = $1 AND idempotency_key = $2', [kioskId, key]);
+    const existing = rows[0]!;
+    return { outcome: existing.body_sha256 === hash ? 'replayed' : 'conflict', id: existing.id };
   }
 
   const storage: PgStorage = {
@@ -269,31 +286,22 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     },
 
     async storeWish(key, kioskId, body: WishBody): Promise<StoreWishResult> {
-      const sent = JSON.stringify(body);
-      const hash = sha256(sent);
-      const stored: WishBody = body.contact_consent ? body : { ...body, contact: undefined };
-      // one statement decides: concurrent retries with the same key cannot both create a wish
-      const id = `wish-${randomUUID()}`;
-      const ins = await q<{ id: string }>(
-        `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at) VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (kiosk_id, idempotency_key) DO NOTHING RETURNING id`,
-        [id, kioskId, key, JSON.stringify(stored), hash],
-      );
-      if (ins.rows[0]) return { outcome: 'created', id };
-      const { rows } = await q<{ id: string; body_sha256: string }>('SELECT id, body_sha256 FROM wishes WHERE kiosk_id = $1 AND idempotency_key = $2', [kioskId, key]);
-      const existing = rows[0]!;
-      return { outcome: existing.body_sha256 === hash ? 'replayed' : 'conflict', id: existing.id };
+      return storeOnce(key, kioskId, 'kiosk', body);
+    },
+    async storeWebWish(formKey, body) {
+      // what was sent, without the moment the server received it (a replayed form arrives later), as in wish-store.ts
+      return storeOnce(formKey, '', 'web', body, JSON.stringify({ ...body, created_at: undefined }));
     },
     async countWishes() {
       const { rows } = await q<{ n: number }>('SELECT count(*)::int AS n FROM wishes');
       return rows[0]!.n;
     },
     async listWishes(limit = 200) {
-      const { rows } = await q<{ id: string; kiosk_id: string; received_at: Date; body_json: string }>(
-        'SELECT id, kiosk_id, received_at, body_json FROM wishes ORDER BY received_at DESC LIMIT $1',
+      const { rows } = await q<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: Date; body_json: string }>(
+        'SELECT id, kiosk_id, source, received_at, body_json FROM wishes ORDER BY received_at DESC LIMIT $1',
         [limit],
       );
-      return rows.map((r) => ({ id: r.id, kiosk_id: r.kiosk_id, received_at: iso(r.received_at)!, body: JSON.parse(r.body_json) as WishBody }));
+      return rows.map((r) => ({ id: r.id, kiosk_id: r.kiosk_id, source: r.source, received_at: iso(r.received_at)!, body: JSON.parse(r.body_json) as WishBody }));
     },
 
     async storeStats(kioskId, day, body) {

@@ -20,7 +20,7 @@ import {
   setTaxonomy,
 } from '../offer-store';
 import { withImportedEvents } from '../calendar-sources/serve-events';
-import { countWishes, listWishes, storeWish } from '../wish-store';
+import { countWishes, listWishes, storeWebWish, storeWish } from '../wish-store';
 import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
 
@@ -71,6 +71,7 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     commandState: (id) => run(() => commandState(db, id)),
 
     storeWish: (key, kioskId, body) => run(() => storeWish(db, key, kioskId, body)),
+    storeWebWish: (formKey, body) => run(() => storeWebWish(db, formKey, body)),
     countWishes: () => run(() => countWishes(db)),
     listWishes: (limit) => run(() => listWishes(db, limit)),
 
