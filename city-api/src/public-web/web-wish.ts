@@ -4,10 +4,11 @@ import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy'
 import { WISH_TEXT_MAX, wishContactSchema, type WishContact } from '../../../shared/schemas/wish';
 import type { CityDb } from '../city-db';
 import { formParams } from '../form-body';
-import { getTaxonomyRow } from '../offer-store';
 import { html, raw, type Raw } from '../staff-html';
 import { DEFAULT_SPAM_LIMITS, windowCounter, type SpamLimits } from '../submissions/submission-routes';
-import { storeWebWish, type WebWishBody } from '../wish-store';
+import type { KioskStorage } from '../storage/kiosk-storage';
+import { sqliteStorage } from '../storage/sqlite-storage';
+import type { WebWishBody } from '../wish-store';
 import { labelOf } from './web-pages';
 import { webPage, withLang } from './web-html';
 import { parseLang, WEB_TEXTS, type WebLang, type WebTexts } from './web-texts';
@@ -25,7 +26,9 @@ import { parseLang, WEB_TEXTS, type WebLang, type WebTexts } from './web-texts';
  */
 
 export interface WebWishOptions {
-  db: CityDb;
+  /** Where wishes go and the taxonomy comes from (SQLite or PostgreSQL, issue 19); absent: `db` through sqliteStorage. */
+  storage?: Pick<KioskStorage, 'getTaxonomy' | 'storeWebWish'>;
+  db?: CityDb;
   publicUrl: () => string;
   now: () => Date;
   spam?: Partial<SpamLimits>;
@@ -180,7 +183,9 @@ export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: Wis
 }
 
 export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions): void {
-  const { db, now, sendHtml } = opts;
+  const { now, sendHtml } = opts;
+  if (!opts.storage && !opts.db) throw new Error('registerWebWishRoutes: needs storage or db');
+  const storage = opts.storage ?? sqliteStorage(opts.db!);
   const spam = { ...DEFAULT_SPAM_LIMITS, ...opts.spam };
   const secret = randomBytes(32);
   const attempts = windowCounter(10 * 60_000);
@@ -202,8 +207,8 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
     return { age: now().getTime() - Number(m[1]), nonce: m[2]! };
   };
-  const taxonomy = (): Taxonomy => {
-    const row = getTaxonomyRow(db);
+  const taxonomy = async (): Promise<Taxonomy> => {
+    const row = await storage.getTaxonomy();
     return row ? taxonomySchema.parse(JSON.parse(row.json)) : { interests: [], age_groups: [], districts: [] };
   };
   /** A post from another site: the browser says so (Sec-Fetch-Site) or names another origin. */
@@ -219,13 +224,13 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     }
   };
 
-  const page = (reply: FastifyReply, lang: WebLang, values: WishValues, errors: Errors, status: number) => {
+  const page = async (reply: FastifyReply, lang: WebLang, values: WishValues, errors: Errors, status: number) => {
     const t = WEB_TEXTS[lang];
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
         { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
-        wishFormBody({ lang, taxonomy: taxonomy(), values, errors, token: newToken() }),
+        wishFormBody({ lang, taxonomy: await taxonomy(), values, errors, token: newToken() }),
       ),
       status,
     );
@@ -268,9 +273,9 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     if (!token || token.age > spam.maxFormAgeMs) return fail('e_expired', 422);
     if (token.age < spam.minFillMs) return fail('e_tooFast', 422);
 
-    const checked = checkWish(values, lang, taxonomy(), now());
+    const checked = checkWish(values, lang, await taxonomy(), now());
     if (!checked.ok) return page(reply, lang, checked.values, checked.errors, 422);
-    const stored = storeWebWish(db, token.nonce, checked.body);
+    const stored = await storage.storeWebWish(token.nonce, checked.body);
     if (stored.outcome === 'conflict') return fail('e_already', 409);
     // a replay of the same form (back button, double tap, a resend) thanks again and stores nothing more
     if (stored.outcome === 'created') accepted.add(ip, t);

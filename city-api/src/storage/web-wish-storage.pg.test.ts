@@ -2,10 +2,14 @@
  * Wishes from the public web form (issue 17) on both backends (issue 19): SQLite migration 6 and PostgreSQL
  * migration 2 add wishes.source; a web wish has kiosk_id '' and is stored once per form (its nonce).
  */
+import formbody from '@fastify/formbody';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
+import { SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
 import { openCityDb } from '../city-db';
+import { registerWebWishRoutes } from '../public-web/web-wish';
 import type { WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { PG_MIGRATIONS, migratePg } from './pg-migrations';
@@ -84,6 +88,42 @@ describe.each(BACKENDS)('web wishes on $name', (backend) => {
     expect(byId.get(first.id)!.body.contact).toBeUndefined(); // no consent: the phone number is not stored
     expect(byId.get(consented.id)!.body.contact).toEqual({ email: 'a@example.org' });
     expect(byId.get(kiosk.id)).toMatchObject({ kiosk_id: 'rathaus', source: 'kiosk' });
+  });
+});
+
+describe.each(BACKENDS)('the web wish form /wuensche/neu on $name', (backend) => {
+  it('stores the sent form once through the storage, with taxonomy ids checked against the stored taxonomy', async () => {
+    const { storage, cleanup } = await backend.open();
+    let now = new Date('2026-11-25T10:00:00Z');
+    const app = Fastify();
+    try {
+      await storage.setTaxonomy(SIEGBURG_TAXONOMY);
+      await app.register(formbody);
+      registerWebWishRoutes(app, {
+        storage,
+        publicUrl: () => 'http://127.0.0.1:4880',
+        now: () => now,
+        sendHtml: (reply, body, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body),
+      });
+      const form = await app.inject({ url: '/wuensche/neu' });
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('value="spielen"'); // interests from the storage's taxonomy
+      const t = /name="t" value="([^"]+)"/.exec(form.body)![1]!;
+      now = new Date(now.getTime() + 6000);
+      const payload = new URLSearchParams({ t, lang: 'de', text: 'Boule im Stadtpark', interest: 'spielen', district: 'nirgendwo' }).toString();
+      const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+      const sent = await app.inject({ method: 'POST', url: '/wuensche/neu', headers, payload });
+      expect(sent.statusCode).toBe(201);
+      now = new Date(now.getTime() + 60_000);
+      expect((await app.inject({ method: 'POST', url: '/wuensche/neu', headers, payload })).statusCode).toBe(200); // the same form again
+      const wishes = await storage.listWishes();
+      expect(wishes).toHaveLength(1);
+      expect(wishes[0]).toMatchObject({ source: 'web', kiosk_id: '', body: { text: 'Boule im Stadtpark', interests: ['spielen'], kiosk_id: null } });
+      expect(wishes[0]!.body.district).toBeUndefined(); // not a district of the taxonomy
+    } finally {
+      await app.close();
+      await cleanup();
+    }
   });
 });
 
