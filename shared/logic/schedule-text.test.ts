@@ -145,3 +145,21 @@ describe('scheduleText: interval and days of the month (HSDS interval / bymonthd
     expect(scheduleText({ freq: 'monthly', bymonthday: [1], interval: 12, dtstart: '2026-01-01' }, 'ar')).toBe('في اليوم 1 كل 12 شهرًا');
   });
 });
+
+describe('scheduleText: weekday and day of the month together (HSDS byday + bymonthday, "Friday the 13th")', () => {
+  const friday13: Schedule = { freq: 'monthly', byday: ['FR'], bymonthday: [13], opens_at: '19:00' };
+  it('says the weekday condition in every language', () => {
+    expect(scheduleText(friday13, 'de')).toBe('am 13. jedes Monats, wenn es ein Freitag ist, 19 Uhr');
+    expect(scheduleText(friday13, 'de-LS')).toBe('Jeden Monat am 13. Tag. Nur wenn dieser Tag ein Freitag ist. Um 19 Uhr.');
+    expect(scheduleText(friday13, 'en')).toBe('on the 13th of every month, when it is a Friday, 7 pm');
+    expect(scheduleText(friday13, 'tr')).toBe('her ayın 13. günü, cuma gününe denk gelirse, saat 19.00');
+    expect(scheduleText(friday13, 'uk')).toBe('щомісяця 13-го числа, якщо це п’ятниця, о 19:00');
+    expect(scheduleText(friday13, 'ar')).toBe('في اليوم 13 من كل شهر، إذا وافق يوم الجمعة، الساعة 19:00');
+  });
+  it('several weekdays are alternatives, several days of the month a list', () => {
+    const s: Schedule = { freq: 'monthly', byday: ['SU', 'SA'], bymonthday: [1, 2] };
+    expect(scheduleText(s, 'de')).toBe('am 1. und 2. jedes Monats, wenn es ein Samstag oder Sonntag ist');
+    expect(scheduleText(s, 'en')).toBe('on the 1st and 2nd of every month, when it is a Saturday or Sunday');
+    expect(scheduleText(s, 'uk')).toBe('щомісяця 1-го та 2-го числа, якщо це субота або неділя');
+  });
+});

@@ -6,6 +6,7 @@ import { weekdayOf } from './next-dates';
  * A schedule in plain words, per kiosk language, e.g.
  *   de    "jeden Dienstag, 14 bis 16 Uhr" · "jeden 2. Dienstag im Monat, 15 Uhr" · "am Samstag, 6. Juni 2026, 11 bis 15 Uhr" · "nach Vereinbarung"
  *         "alle 2 Wochen am Dienstag" · "am 1. jedes Monats" · "am letzten Tag jedes Monats" · "am 1. Samstag alle 2 Monate"
+ *         "am 13. jedes Monats, wenn es ein Freitag ist"
  *   de-LS "Jeden Dienstag. Von 14 Uhr bis 16 Uhr."
  *   en    "every Tuesday, 2 pm to 4 pm"
  *   tr    "her salı, saat 14.00–16.00"
@@ -37,6 +38,8 @@ interface Phrases {
   monthly(setpos: number, day: Weekday, n: number): string;
   /** on these days of the month (1…31, -1 = the last day); every n-th month when n ≥ 2 */
   monthDays(days: number[], n: number): string;
+  /** the condition added to `monthDays` when weekdays are given too (RFC 5545: BYMONTHDAY and BYDAY both hold, "Friday the 13th") */
+  onlyOn(days: Weekday[]): string;
   once(date: string): string;
   byArrangement: string;
   time(opens?: string, closes?: string): string;
@@ -67,6 +70,7 @@ const de: Phrases = {
     return n > 1 ? `am ${which} ${DE_DAYS[day]} alle ${n} Monate` : `jeden ${which} ${DE_DAYS[day]} im Monat`;
   },
   monthDays: (days, n) => `am ${listJoin(days.map(deMonthDay), 'und')} ${n > 1 ? `alle ${n} Monate` : 'jedes Monats'}`,
+  onlyOn: (days) => `wenn es ein ${listJoin(days.map((d) => DE_DAYS[d]), 'oder')} ist`,
   once: (date) => `am ${DE_DAYS[weekdayOf(date)]}, ${deDate(date)}`,
   byArrangement: 'nach Vereinbarung',
   time: (o, c) => (o && c ? `${deClock(o)} bis ${deClock(c)} Uhr` : o ? `${deClock(o)} Uhr` : ''),
@@ -88,6 +92,7 @@ const deLS: Phrases = {
     return n > 1 ? `Alle ${n} Monate am ${which} ${DE_DAYS[day]}` : `Jeden ${which} ${DE_DAYS[day]} im Monat`;
   },
   monthDays: (days, n) => `${n > 1 ? `Alle ${n} Monate` : 'Jeden Monat'} am ${listJoin(days.map((d) => (d === -1 ? 'letzten Tag' : `${d}. Tag`)), 'und am')}`,
+  onlyOn: (days) => `Nur wenn dieser Tag ein ${listJoin(days.map((d) => DE_DAYS[d]), 'oder')} ist`,
   once: (date) => `Am ${DE_DAYS[weekdayOf(date)]}, ${deDate(date)}`,
   byArrangement: 'Sie machen einen Termin aus',
   time: (o, c) => (o && c ? `Von ${deClock(o)} Uhr bis ${deClock(c)} Uhr` : o ? `Um ${deClock(o)} Uhr` : ''),
@@ -132,6 +137,7 @@ const en: Phrases = {
     return setpos === -1 ? `the last ${EN_DAYS[day]} of every month` : `every ${which} ${EN_DAYS[day]} of the month`;
   },
   monthDays: (days, n) => `on the ${listJoin(days.map(enMonthDay), 'and')} ${n > 1 ? `every ${n} months` : 'of every month'}`,
+  onlyOn: (days) => `when it is a ${listJoin(days.map((d) => EN_DAYS[d]), 'or')}`,
   once: (date) => `on ${EN_DAYS[weekdayOf(date)]}, ${enDate(date)}`,
   byArrangement: 'by arrangement',
   time: (o, c) => (o && c ? `${enClock(o)} to ${enClock(c)}` : o ? enClock(o) : ''),
@@ -161,6 +167,7 @@ const tr: Phrases = {
     return n > 1 ? `${n} ayda bir, ayın ${which} ${TR_DAYS_POSS[day]}` : `her ayın ${which} ${TR_DAYS_POSS[day]}`;
   },
   monthDays: (days, n) => `${n > 1 ? `${n} ayda bir, ayın` : 'her ayın'} ${listJoin(days.map((d) => (d === -1 ? 'son' : `${d}.`)), 've')} günü`,
+  onlyOn: (days) => `${listJoin(days.map((d) => TR_DAYS[d]), 'veya')} gününe denk gelirse`,
   once: (date) => `${trDate(date)} ${capitalTr(TR_DAYS[weekdayOf(date)])}`,
   byArrangement: 'randevu ile',
   time: (o, c) => (o && c ? `saat ${trClock(o)}–${trClock(c)}` : o ? `saat ${trClock(o)}` : ''),
@@ -189,6 +196,8 @@ const ukDate = (date: string) => {
   const { y, m, d } = dateParts(date);
   return `${d} ${UK_MONTHS[m - 1]} ${y} р.`;
 };
+/** nominative ("якщо це вівторок") */
+const UK_NOM: Record<Weekday, string> = { MO: 'понеділок', TU: 'вівторок', WE: 'середа', TH: 'четвер', FR: 'п’ятниця', SA: 'субота', SU: 'неділя' };
 const ukIn = (wd: Weekday) => `у ${UK_ACC[wd][0]}`;
 /** 2–4 тижні / місяці, 5+ тижнів / місяців (and 22–24 again the first form). */
 const ukCount = (n: number, few: string, many: string) => {
@@ -215,6 +224,7 @@ const uk: Phrases = {
     return `${ukEveryMonths(n)} ${ord.startsWith('о') ? 'в' : 'у'} ${ord} ${word}`;
   },
   monthDays: (days, n) => `${ukEveryMonths(n)} ${ukMonthDays(days)}`,
+  onlyOn: (days) => `якщо це ${listJoin(days.map((d) => UK_NOM[d]), 'або')}`,
   once: (date) => `${ukIn(weekdayOf(date))}, ${ukDate(date)}`,
   byArrangement: 'за домовленістю',
   time: (o, c) => (o && c ? `${o}–${c}` : o ? `о ${o}` : ''),
@@ -245,6 +255,7 @@ const ar: Phrases = {
   weeklyEvery: (n, days) => `${arEvery(n, 'أسبوعين', 'أسابيع', 'أسبوعًا')} ${days.map((d) => `يوم ${AR_DAYS[d]}`).join(' و')}`,
   monthly: (setpos, day, n) => (setpos === -1 ? `آخر يوم ${AR_DAYS_INDEF[day]} ${arEveryMonths(n)}` : `يوم ${AR_DAYS[day]} ${AR_ORD[setpos] ?? AR_ORD[1]} ${arEveryMonths(n)}`),
   monthDays: (days, n) => `في اليوم ${days.map((d) => (d === -1 ? 'الأخير' : String(d))).join(' و')} ${arEveryMonths(n)}`,
+  onlyOn: (days) => `إذا وافق ${days.map((d) => `يوم ${AR_DAYS[d]}`).join(' أو ')}`,
   once: (date) => `يوم ${AR_DAYS[weekdayOf(date)]} ${arDate(date)}`,
   byArrangement: 'بموعد مسبق',
   time: (o, c) => (o && c ? `من الساعة ${o} إلى ${c}` : o ? `الساعة ${o}` : ''),
@@ -261,6 +272,7 @@ const sortMonthDays = (days: readonly number[]) => [...new Set(days)].sort((a, b
 export function scheduleText(s: Schedule, lang: Language): string {
   const p = PHRASES[lang];
   let rule: string;
+  let condition = '';
   switch (s.freq) {
     case 'by_arrangement':
       return p.join([p.byArrangement]);
@@ -271,14 +283,24 @@ export function scheduleText(s: Schedule, lang: Language): string {
       rule = (s.interval ?? 1) > 1 ? p.weeklyEvery(s.interval!, sortDays(s.byday ?? [])) : p.weekly(sortDays(s.byday ?? []));
       break;
     case 'monthly':
-      // Days of the month, else the n-th weekday; both given ("Friday the 13th") is rare enough to read as the days.
-      rule = s.bymonthday?.length
-        ? p.monthDays(sortMonthDays(s.bymonthday), s.interval ?? 1)
-        : listJoin(sortDays(s.byday ?? []).map((d) => p.monthly(s.setpos ?? 1, d, s.interval ?? 1)), AND[lang]);
+      // Days of the month, else the n-th weekday; both given: the days of the month that fall on one of the weekdays
+      // ("Friday the 13th", as next-dates.ts counts them; a setpos beside both is not put into words).
+      if (s.bymonthday?.length) {
+        rule = p.monthDays(sortMonthDays(s.bymonthday), s.interval ?? 1);
+        if (s.byday?.length) condition = p.onlyOn(sortDays(s.byday));
+      } else {
+        rule = listJoin(sortDays(s.byday ?? []).map((d) => p.monthly(s.setpos ?? 1, d, s.interval ?? 1)), AND[lang]);
+      }
       break;
   }
   const validity = s.freq === 'once' ? '' : p.validity(s.valid_from, s.valid_to);
-  return p.join([rule, p.time(s.opens_at, s.closes_at), validity]);
+  return p.join([rule, condition, p.time(s.opens_at, s.closes_at), validity]);
+}
+
+/** One schedule in words with its note (German free text from the organisation) in brackets: screen, slip and brochure. */
+export function scheduleTextWithNote(s: Schedule, lang: Language): string {
+  const words = scheduleText(s, lang);
+  return s.note ? `${words} (${s.note})` : words;
 }
 
 /** All schedules of an offer in words, one entry each. */

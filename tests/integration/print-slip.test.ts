@@ -57,6 +57,19 @@ const plain: Offer = {
   translations: { en: { title: 'Community garden', summary: 'Gardening together', description: '' } },
 };
 
+/** Schedules the slip's own wording read as weekly or dropped before issue 20; the slip now uses shared/logic/schedule-text.ts. */
+const recurring: Offer = {
+  ...plain,
+  id: 'zweiwochen',
+  title: 'Spieletreff',
+  translations: undefined,
+  schedules: [
+    { freq: 'weekly', byday: ['TU'], interval: 2, dtstart: '2026-11-24', opens_at: '15:00', closes_at: '17:00', note: 'im Keller' },
+    { freq: 'monthly', bymonthday: [1], opens_at: '10:00' },
+    { freq: 'monthly', byday: ['FR'], bymonthday: [13], opens_at: '19:00' },
+  ],
+};
+
 describe('printing offer slips on an ESC/POS printer', () => {
   let dir: string;
   let db: Db;
@@ -83,7 +96,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
     isPrinting = feature.isPrinting;
     db.transaction(() => {
       replaceTaxonomy(db, SIEGBURG_TAXONOMY);
-      upsertOffers(db, [kulturcafe, plain]);
+      upsertOffers(db, [kulturcafe, plain, recurring]);
     })();
   });
 
@@ -124,7 +137,7 @@ describe('printing offer slips on an ESC/POS printer', () => {
     expect(job.unknown).toEqual([]);
     // what / when / where / cost / contact / marking / place and date
     expect(text).toContain('BEISPIELDATEN');
-    expect(text).toContain('jeden Dienstag, 14:00 bis 16:00 Uhr');
+    expect(text).toContain('jeden Dienstag, 14 bis 16 Uhr');
     expect(text).toContain('Die nächsten Termine - Dienstag, 1. Dezember, 14:00 Uhr - Dienstag, 8. Dezember, 14:00 Uhr');
     expect(text).toContain('Ohne Stufen erreichbar');
     expect(text).toContain('Haltestelle: Siegburg Markt');
@@ -173,8 +186,28 @@ describe('printing offer slips on an ESC/POS printer', () => {
     const text = printer.jobs[before]!.lines.join(' ');
     expect(text).toContain('ÖRNEK VERI'); // İ -> I
     expect(text).toContain('Iletisim'); // İletişim
-    expect(text).toContain('her Sali'); // Salı
+    expect(text).toContain('her sali, saat 14.00-16.00'); // salı, en dash
     expect(text).not.toMatch(/\uFFFD|[?]{2}| [?] /);
+  });
+
+  it('prints every 2nd week, days of the month and "Friday the 13th" with the sentence the screen shows (issue 20)', async () => {
+    const before = printer.jobs.length;
+    await call('printSlip', { kind: 'offer', ids: ['zweiwochen'], lang: 'de' });
+    await printer.waitForJobs(before + 1);
+    const de = printer.jobs[before]!.lines.join(' ');
+    expect(de).toContain('alle 2 Wochen am Dienstag, 15 bis 17 Uhr (im Keller)');
+    expect(de).toContain('am 1. jedes Monats, 10 Uhr');
+    expect(de).toContain('am 13. jedes Monats, wenn es ein Freitag ist, 19 Uhr');
+    // next dates: every 2nd Tuesday from 24 Nov (8 Dec, not 1 Dec), the 1st of December
+    expect(de).toContain('Dienstag, 8. Dezember, 15:00 Uhr');
+    expect(de).not.toContain('Dienstag, 1. Dezember, 15:00 Uhr');
+    expect(de).toContain('Dienstag, 1. Dezember, 10:00 Uhr');
+    const en = (await call('previewSlip', { kind: 'offer', ids: ['zweiwochen'], lang: 'en' })).lines as string[];
+    expect(en.join(' ')).toContain('every 2 weeks on Tuesday, 3 pm to 5 pm (im Keller)');
+    expect(en.join(' ')).toContain('on the 13th of every month, when it is a Friday, 7 pm');
+    const tr = (await call('previewSlip', { kind: 'offer', ids: ['zweiwochen'], lang: 'tr' })).lines as string[];
+    expect(tr.join(' ')).toContain('2 haftada bir salı, saat 15.00–17.00'); // the preview as on screen; printed folded to CP858
+    expect(tr.join(' ')).toContain('her ayın 1. günü, saat 10.00');
   });
 
   it('prints a Merkliste with several offers on one slip', async () => {

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { Offer } from '../../../shared/schemas/offer';
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
-import { scheduleLine } from '../printer/offer-slip-data';
+import { scheduleTextWithNote } from '../../../shared/logic/schedule-text';
 import { SIEGBURG_CENTRE as SIEGBURG } from '../../../shared/schemas/kiosk-config';
 import type { BrochureData } from './brochure-data';
 
@@ -32,8 +32,6 @@ const label = (l: { de: string } | undefined, fallback: string) => l?.de ?? fall
 
 const dateDe = (d: Date) =>
   new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-const isoDateDe = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00Z`));
 
 /** Numbers the offers in the order they appear: by interest (taxonomy order), then title. Each offer once, under its first interest. */
 export function numberOffers(data: BrochureData): NumberedOffer[] {
@@ -70,7 +68,7 @@ export function qrSvg(text: string): string {
 function offerEntry(e: NumberedOffer, taxonomy: Taxonomy): string {
   const o = e.offer;
   const rows: [string, string][] = [];
-  const when = o.schedules.map((s) => scheduleLine(s, 'de', isoDateDe));
+  const when = o.schedules.map((s) => scheduleTextWithNote(s, 'de'));
   if (when.length) rows.push(['Wann', when.map(esc).join('<br>')]);
   if (o.location) {
     const l = o.location;

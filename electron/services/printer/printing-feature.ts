@@ -9,7 +9,7 @@ import { PrinterService, type PrinterTimeouts } from './printer-service';
 import type { PrinterTransport } from './printer-transport';
 import { invitationSlip, merklisteSlip, offerSlip, testSlip, type OfferSlipData, type SlipContext } from './slip-content';
 import { slipToEscPos, slipToLines, type SlipBlock } from './slip-layout';
-import { SLIP_WORDS, slipLanguageFor } from './slip-words';
+import { slipLanguageFor } from './slip-words';
 
 export type PrintingHandlers = Pick<KioskHandlers, keyof typeof printingContract>;
 
@@ -68,12 +68,8 @@ export function createPrintingFeature(
     const now = deps.clock.now();
     const config = deps.config.get();
     const ctx: SlipContext = { lang, place: config.place, now };
-    const formatDate = (isoDate: string) =>
-      new Intl.DateTimeFormat(SLIP_WORDS[lang].intlLocale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-        new Date(`${isoDate}T12:00:00Z`),
-      );
     const load = (id: string): OfferSlipData => {
-      const data = loadOfferSlipData(deps.db, id, { lang, now, formatDate });
+      const data = loadOfferSlipData(deps.db, id, { lang, now });
       if (!data) throw new KioskApiError('not_found', `offer ${id} not found`);
       return data;
     };

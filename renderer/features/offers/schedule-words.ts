@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/schemas/kiosk-config';
 import { scheduleSchema, type Schedule } from '../../../shared/schemas/offer';
-import { scheduleText } from '../../../shared/logic/schedule-text';
+import { scheduleTextWithNote } from '../../../shared/logic/schedule-text';
 import i18n from '../../i18n';
 
 /**
@@ -19,8 +19,7 @@ export function clockTime(hhmm: string, lang: Language): string {
 }
 
 export function scheduleLine(s: Schedule, lang: Language): string {
-  const words = scheduleText(s, lang);
-  return s.note ? `${words} (${s.note})` : words;
+  return scheduleTextWithNote(s, lang);
 }
 
 export function scheduleLines(raw: readonly unknown[], lang: Language): string[] {
