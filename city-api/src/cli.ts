@@ -3,7 +3,7 @@ import { parseChaosSpec, type ChaosOptions } from './chaos';
 import { startCalendarScheduler } from './calendar-sources/refresh';
 import { openCityDb } from './city-db';
 import { parseSeedSpec, seedStorage } from './seed';
-import { checkPublicUrl, checkTrustProxy, listenCityApi, PostgresKioskApiOnlyError, PublicUrlRequiredError } from './server';
+import { checkPublicUrl, checkTrustProxy, listenCityApi, PostgresStaffNeedsSqliteError, PublicUrlRequiredError } from './server';
 import type { KioskStorage } from './storage/kiosk-storage';
 import { openPgStorage } from './storage/pg-storage';
 import { sqliteStorage } from './storage/sqlite-storage';
@@ -15,7 +15,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --port <n>                 port (default 4880; 0 = any free port)
   --host <addr>              address to listen on (default 127.0.0.1)
   --db <file|url>            SQLite database file (default city-api.sqlite; created if missing), or a PostgreSQL URL
-                             postgres://user:password@host:5432/database (or env DATABASE_URL): kiosk API only so far
+                             postgres://user:password@host:5432/database (or env DATABASE_URL): kiosk API, public pages, wish
+                             form and feeds so far (no staff page, club form, calendar sources)
   --seed <spec>              seed: "sample" (Siegburg sample data and events), "synthetic:<n>[:<seed>]", or "sample+synthetic:<n>"
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD)
@@ -71,8 +72,8 @@ async function main(): Promise<void> {
 
   const dbArg = values.db ?? process.env.DATABASE_URL ?? 'city-api.sqlite';
   const onPostgres = /^postgres(ql)?:\/\//i.test(dbArg);
-  // PostgreSQL (issue 19) carries the kiosk API only so far: refuse before touching any database
-  if (onPostgres && (!kioskApiOnly || adminPassword !== undefined)) throw new PostgresKioskApiOnlyError();
+  // PostgreSQL (issue 19) carries the kiosk API, public pages and feeds so far, not the staff page: refuse before touching any database
+  if (onPostgres && adminPassword !== undefined) throw new PostgresStaffNeedsSqliteError();
   const db = onPostgres ? null : openCityDb(dbArg);
   const storage: KioskStorage = db
     ? sqliteStorage(db)
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   const pub = publicUrl ?? api.url;
   process.stdout.write(
     `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${onPostgres ? ` — PostgreSQL ${describePgUrl(dbArg)}` : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
-      `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : ` — club form ${pub}/submit`}` +
+      `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : db ? ` — club form ${pub}/submit` : ` — public pages ${pub}/angebote (club form: SQLite only)`}` +
       `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}\n`,
   );
   // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.

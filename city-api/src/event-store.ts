@@ -60,7 +60,8 @@ export function deleteEvent(db: CityDb, uid: string): void {
   db.prepare(`DELETE FROM events WHERE uid = ?`).run(uid);
 }
 
-interface EventRow {
+/** An events row as either backend returns it (SQLite: all_day 0/1 and updated_at text; PostgreSQL: boolean and timestamptz). */
+export interface EventRow {
   uid: string;
   offer_id: string | null;
   summary: string;
@@ -69,11 +70,30 @@ interface EventRow {
   dtstart: string;
   tzid: string;
   duration_min: number | null;
-  all_day: number;
+  all_day: number | boolean;
   rrule: string | null;
   exdates_json: string;
   overrides_json: string;
-  updated_at: string;
+  updated_at: string | Date;
+}
+
+/** The one mapping from an events row to a CityEvent, for both backends (sqlite: eventsForWindow; PostgreSQL: storage/web-reads.ts). */
+export function eventFromRow(r: EventRow): CityEvent & { updated_at: string } {
+  return {
+    uid: r.uid,
+    offer_id: r.offer_id ?? undefined,
+    summary: r.summary,
+    description: r.description ?? undefined,
+    location: r.location ?? undefined,
+    all_day: r.all_day === 1 || r.all_day === true,
+    dtstart: r.dtstart,
+    tzid: 'Europe/Berlin' as const,
+    duration_min: r.duration_min ?? undefined,
+    rrule: r.rrule ?? undefined,
+    exdates: JSON.parse(r.exdates_json) as string[],
+    overrides: JSON.parse(r.overrides_json) as CityEvent['overrides'],
+    updated_at: typeof r.updated_at === 'string' ? r.updated_at : r.updated_at.toISOString(),
+  };
 }
 
 /** Events that may have an occurrence between from and to (dates YYYY-MM-DD): single events in the window, series started before its end. */
@@ -85,19 +105,5 @@ export function eventsForWindow(db: CityDb, from: string, to: string): (CityEven
        ORDER BY dtstart, uid`,
     )
     .all(to, from) as EventRow[];
-  return rows.map((r) => ({
-    uid: r.uid,
-    offer_id: r.offer_id ?? undefined,
-    summary: r.summary,
-    description: r.description ?? undefined,
-    location: r.location ?? undefined,
-    all_day: r.all_day === 1,
-    dtstart: r.dtstart,
-    tzid: 'Europe/Berlin' as const,
-    duration_min: r.duration_min ?? undefined,
-    rrule: r.rrule ?? undefined,
-    exdates: JSON.parse(r.exdates_json) as string[],
-    overrides: JSON.parse(r.overrides_json) as CityEvent['overrides'],
-    updated_at: r.updated_at,
-  }));
+  return rows.map(eventFromRow);
 }

@@ -3,7 +3,7 @@ import { offerSchema, offersPageSchema } from '../../shared/schemas/offer';
 import { openCityDb, type CityDb } from './city-db';
 import { registerKiosk } from './kiosk-store';
 import { parseSeedSpec, seedCityDb } from './seed';
-import { buildCityApi, PostgresKioskApiOnlyError } from './server';
+import { buildCityApi, PostgresStaffNeedsSqliteError } from './server';
 import { sqliteStorage } from './storage/sqlite-storage';
 
 // The /v1 contract tests run on SQLite and PostgreSQL in kiosk-api-contract.pg.test.ts (issue 19).
@@ -49,12 +49,19 @@ describe('chaos mode', () => {
 });
 
 describe('a storage without the SQLite database (PostgreSQL, issue 19)', () => {
-  it('serves only the kiosk API: the staff page or the web parts refuse with a clear message', () => {
+  it('refuses the staff page with a clear message; serves the kiosk API, public pages and feeds, but not the SQLite-only club form', async () => {
     const storage = sqliteStorage(db); // stands in for PostgreSQL: no `db` is passed
-    expect(() => buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880' })).toThrow(PostgresKioskApiOnlyError);
-    expect(() => buildCityApi({ storage, kioskApiOnly: true, adminPassword: 'a long staff password' })).toThrow(/--kiosk-api-only and without --admin-password/);
-    const { app } = buildCityApi({ storage, kioskApiOnly: true });
-    expect(app).toBeDefined();
-    void app.close();
+    expect(() => buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880', adminPassword: 'a long staff password' })).toThrow(PostgresStaffNeedsSqliteError);
+    expect(() => buildCityApi({ storage, kioskApiOnly: true, adminPassword: 'a long staff password' })).toThrow(/without --admin-password/);
+    const kioskOnly = buildCityApi({ storage, kioskApiOnly: true }).app;
+    expect((await kioskOnly.inject({ url: '/angebote' })).statusCode).toBe(404);
+    await kioskOnly.close();
+    const { app } = buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880' });
+    for (const url of ['/angebote', '/angebote/sample-kulturcafe', '/wuensche/neu', '/feeds/offers.atom', '/feeds/events.ics', '/sitemap.xml']) {
+      expect((await app.inject({ url })).statusCode, url).toBe(200);
+    }
+    // SQLite-only parts are not served (rather than half-working on another database)
+    for (const url of ['/submit', '/poster.pdf', '/staff']) expect((await app.inject({ url })).statusCode, url).toBe(404);
+    await app.close();
   });
 });

@@ -22,9 +22,11 @@ export interface CityApiOptions {
   /** The SQLite database: every part of the server (kiosk API, staff page, club form, public pages). */
   db?: CityDb;
   /**
-   * The kiosk-facing storage (issue 19). Absent: the SQLite `db` through sqliteStorage. A PostgreSQL storage
-   * without `db` serves only the kiosk API (`kioskApiOnly`, no admin password): the staff page, club form,
-   * calendar sources and public pages are not on PostgreSQL yet (PostgresKioskApiOnlyError).
+   * The storage of the kiosk API, the public pages and the public feeds (issue 19). Absent: the SQLite `db`
+   * through sqliteStorage. A PostgreSQL storage without `db` serves the kiosk API, /angebote (list, offer pages,
+   * map, sitemap), the web wish form /wuensche/neu and /feeds/offers.atom + /feeds/events.ics; the staff page
+   * (refused: PostgresStaffNeedsSqliteError), the club form with its poster and the club calendar routes are not on
+   * PostgreSQL yet (not served).
    */
   storage?: KioskStorage;
   /** Chaos mode: a controller, or options to build one. Absent = well-behaved. */
@@ -73,13 +75,13 @@ export class PublicUrlRequiredError extends Error {
   }
 }
 
-export const POSTGRES_KIOSK_API_ONLY =
-  'on PostgreSQL the server serves only the kiosk API so far (/v1, /images, /health, /ready, /metrics): the staff page, ' +
-  'the club form, calendar sources and the public pages still need the SQLite database. Start it with --kiosk-api-only and ' +
-  'without --admin-password, or use --db <file.sqlite> (issue 19)';
-export class PostgresKioskApiOnlyError extends Error {
+export const POSTGRES_STAFF_NEEDS_SQLITE =
+  'on PostgreSQL the server serves the kiosk API, the public pages (/angebote, the wish form) and the public feeds so far: the staff page, ' +
+  'the club form and calendar sources still need the SQLite database. Start it without --admin-password, ' +
+  'or use --db <file.sqlite> (issue 19)';
+export class PostgresStaffNeedsSqliteError extends Error {
   constructor() {
-    super(POSTGRES_KIOSK_API_ONLY);
+    super(POSTGRES_STAFF_NEEDS_SQLITE);
   }
 }
 
@@ -106,7 +108,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chaos: ChaosController | null; storage: KioskStorage } {
   const web = !opts.kioskApiOnly;
   if (!opts.db && !opts.storage) throw new Error('buildCityApi: needs db (SQLite) or storage');
-  if (!opts.db && (web || opts.adminPassword)) throw new PostgresKioskApiOnlyError();
+  if (!opts.db && opts.adminPassword) throw new PostgresStaffNeedsSqliteError();
   const storage = opts.storage ?? sqliteStorage(opts.db!);
   const chaos = opts.chaos ? ('decide' in opts.chaos ? opts.chaos : createChaos(opts.chaos)) : null;
   if ((web || opts.adminPassword) && opts.publicUrl === undefined) throw new PublicUrlRequiredError();
@@ -209,9 +211,9 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
   // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
-  // (Both need the SQLite database: checked above, PostgresKioskApiOnlyError.)
-  const db = opts.db!;
-  if (opts.adminPassword) {
+  // (The staff page needs the SQLite database: checked above, PostgresStaffNeedsSqliteError.)
+  const db = opts.db;
+  if (db && opts.adminPassword) {
     void app.register(staffPlugin, {
       prefix: '/staff',
       db,
@@ -221,12 +223,15 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
       secureCookies: opts.secureCookies ?? false,
     });
   }
-  // Clubs add their offers (public form, no account), feeds for promotion.
+  // Clubs add their offers (public form, no account; SQLite only so far), feeds for promotion, the public pages
+  // (both backends: they read through the storage).
   if (web) {
-    registerSubmissionRoutes(app, { db, publicUrl, spam: opts.submissionSpam });
-    registerClubCalendarRoutes(app, { db });
-    registerPromotionFeeds(app, { db, publicUrl });
-    void app.register(publicWebPlugin, { db, publicUrl, spam: opts.submissionSpam });
+    if (db) {
+      registerSubmissionRoutes(app, { db, publicUrl, spam: opts.submissionSpam });
+      registerClubCalendarRoutes(app, { db });
+    }
+    registerPromotionFeeds(app, { storage, publicUrl, poster: !!db });
+    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam });
   }
 
   return { app, chaos, storage };

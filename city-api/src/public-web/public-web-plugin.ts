@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { CityDb } from '../city-db';
+import type { KioskStorage } from '../storage/kiosk-storage';
 import { offerWebUrl } from '../offer-store';
 import { html } from '../staff-html';
 import { loadCatalog, offerNextDates, parseWebQuery, searchCatalog, webQueryString, type CatalogEntry } from './web-catalog';
@@ -14,7 +14,8 @@ import { registerWebWishRoutes } from './web-wish';
 import type { SpamLimits } from '../submissions/submission-routes';
 
 export interface PublicWebOptions {
-  db: CityDb;
+  /** Offers, taxonomy, events, images and web wishes, on SQLite or PostgreSQL (issue 19). */
+  storage: KioskStorage;
   /** Public base URL (--public-url; never the request's Host). */
   publicUrl: () => string;
   now?: () => Date;
@@ -60,7 +61,7 @@ export function publicHeaders(reply: FastifyReply, cache = 'public, max-age=60')
  * works without JavaScript.
  */
 export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app: FastifyInstance, opts) => {
-  const { db } = opts;
+  const { storage } = opts;
   const now = opts.now ?? (() => new Date());
   const fonts = { 400: fontFile(400), 700: fontFile(700) };
   const sendHtml = (reply: FastifyReply, body: string, status = 200) => publicHeaders(reply).code(status).type('text/html; charset=utf-8').send(body);
@@ -75,16 +76,16 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   }
 
   /** The common start of the list and map pages: language, filters, the matching offers. */
-  const listContext = (req: FastifyRequest) => {
+  const listContext = async (req: FastifyRequest) => {
     const query = req.query as Record<string, unknown>;
     const lang = parseLang(query.lang);
     const q = parseWebQuery(query);
-    const catalog = loadCatalog(db);
+    const catalog = await loadCatalog(storage);
     return { lang, t: WEB_TEXTS[lang], q, catalog, results: searchCatalog(catalog, q, now()), qs: webQueryString(q, 'de').replace(/^\?/, ''), base: opts.publicUrl() };
   };
 
   app.get('/angebote', async (req, reply) => {
-    const { lang, t, q, catalog, results, qs, base } = listContext(req);
+    const { lang, t, q, catalog, results, qs, base } = await listContext(req);
     return sendHtml(
       reply,
       webPage(
@@ -105,7 +106,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   });
 
   app.get('/angebote/karte', async (req, reply) => {
-    const { lang, t, q, catalog, results, qs, base } = listContext(req);
+    const { lang, t, q, catalog, results, qs, base } = await listContext(req);
     return sendHtml(
       reply,
       webPage(
@@ -115,7 +116,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     );
   });
 
-  const findEntry = (id: string): CatalogEntry | undefined => loadCatalog(db).byId.get(id);
+  const findEntry = async (id: string): Promise<CatalogEntry | undefined> => (await loadCatalog(storage)).byId.get(id);
   const notFound = (req: FastifyRequest, reply: FastifyReply, lang: ReturnType<typeof parseLang>) =>
     sendHtml(
       reply,
@@ -125,22 +126,22 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
       ),
       404,
     );
-  const ownImage = (entry: CatalogEntry): string | null => {
+  const ownImage = async (entry: CatalogEntry): Promise<string | null> => {
     const sha = entry.offer.image?.sha256;
     if (!sha) return null;
-    return db.prepare(`SELECT 1 FROM images WHERE sha256 = ?`).get(sha) ? `/images/${sha}` : null;
+    return (await storage.hasImage(sha)) ? `/images/${sha}` : null;
   };
 
   const detail = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, print: boolean) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
-    const entry = findEntry(req.params.id);
+    const entry = await findEntry(req.params.id);
     if (!entry) return notFound(req, reply, lang);
-    const catalog = loadCatalog(db);
+    const catalog = await loadCatalog(storage);
     const base = baseUrlOf(req, opts.publicUrl);
     const url = offerWebUrl(base, entry.offer.id);
     const dates = offerNextDates(catalog, entry.offer, now());
     const tx = offerTexts(entry.offer, lang);
-    const img = ownImage(entry);
+    const img = await ownImage(entry);
     const qrSvg = print ? await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : undefined;
     const path = `/angebote/${encodeURIComponent(entry.offer.id)}${print ? '/druck' : ''}`;
     return sendHtml(
@@ -166,9 +167,9 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
 
   app.get<{ Params: { id: string } }>('/angebote/:id/termin.ics', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
-    const entry = findEntry(req.params.id);
+    const entry = await findEntry(req.params.id);
     if (!entry) return notFound(req, reply, lang);
-    const next = offerNextDates(loadCatalog(db), entry.offer, now(), 1)[0];
+    const next = offerNextDates(await loadCatalog(storage), entry.offer, now(), 1)[0];
     if (!next) return notFound(req, reply, lang);
     const url = offerWebUrl(baseUrlOf(req, opts.publicUrl), entry.offer.id);
     return publicHeaders(reply)
@@ -177,7 +178,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
       .send(nextDateIcs(entry.offer, next, url, offerTexts(entry.offer, lang).title, now()));
   });
 
-  registerWebWishRoutes(app, { db, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml });
+  registerWebWishRoutes(app, { storage, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml });
 
   app.get('/datenschutz', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
@@ -185,10 +186,11 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     return sendHtml(reply, webPage({ lang, title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
   });
 
-  app.get('/sitemap.xml', async (req, reply) =>
-    publicHeaders(reply, 'public, max-age=3600')
+  app.get('/sitemap.xml', async (req, reply) => {
+    const catalog = await loadCatalog(storage);
+    return publicHeaders(reply, 'public, max-age=3600')
       .type('application/xml; charset=utf-8')
-      .send(sitemapXml(baseUrlOf(req, opts.publicUrl), loadCatalog(db).entries.map((e) => e.offer))),
-  );
+      .send(sitemapXml(baseUrlOf(req, opts.publicUrl), catalog.entries.map((e) => e.offer)));
+  });
   app.get('/robots.txt', async (req, reply) => publicHeaders(reply, 'public, max-age=3600').type('text/plain; charset=utf-8').send(robotsTxt(baseUrlOf(req, opts.publicUrl))));
 };

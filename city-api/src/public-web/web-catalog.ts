@@ -6,9 +6,9 @@ import { normalizeForSearch, searchTokens } from '../../../shared/logic/normaliz
 import { compileCriteria, factsMatch, offerFacts, windowDates, type FilterCriteria } from '../../../shared/logic/offer-filter';
 import { offerSchema, type Offer, type Weekday } from '../../../shared/schemas/offer';
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
-import type { CityDb } from '../city-db';
-import { eventsForWindow, type CityEvent } from '../event-store';
-import { currentSeq, getTaxonomyRow } from '../offer-store';
+import type { CityEvent } from '../event-store';
+import type { KioskStorage } from '../storage/kiosk-storage';
+import type { PublicWebReads } from '../storage/web-reads';
 import type { WebLang } from './web-texts';
 
 /**
@@ -38,22 +38,35 @@ export interface Catalog {
 
 const COLUMN_WEIGHTS = [10, 5, 3, 2, 1];
 
-const cache = new WeakMap<CityDb, Catalog>();
+/** What the catalog is built from: any KioskStorage (SQLite or PostgreSQL, issue 19). */
+export type CatalogSource = Pick<KioskStorage, 'publishedOffers' | 'getTaxonomy'> & Pick<PublicWebReads, 'catalogVersion' | 'eventsForWindow'>;
 
-function catalogKey(db: CityDb): string {
-  const ev = db.prepare(`SELECT count(*) AS n, max(updated_at) AS m FROM events`).get() as { n: number; m: string | null };
-  const tx = db.prepare(`SELECT updated_at FROM taxonomy WHERE id = 1`).get() as { updated_at: string } | undefined;
-  return `${localDate(new Date(), KIOSK_TZ)}|${currentSeq(db)}|${ev.n}|${ev.m ?? ''}|${tx?.updated_at ?? ''}`;
+/** One catalog per storage; the promise is cached, so concurrent requests of one version share one build. */
+const cache = new WeakMap<CatalogSource, { key: string; catalog: Promise<Catalog> }>();
+
+async function catalogKey(source: CatalogSource): Promise<string> {
+  return `${localDate(new Date(), KIOSK_TZ)}|${await source.catalogVersion()}`;
 }
 
-export function loadCatalog(db: CityDb): Catalog {
-  const key = catalogKey(db);
-  const cached = cache.get(db);
-  if (cached && cached.key === key) return cached;
-  const rows = db.prepare(`SELECT data_json FROM offers WHERE state = 'published' ORDER BY id`).all() as { data_json: string }[];
+export async function loadCatalog(source: CatalogSource): Promise<Catalog> {
+  const key = await catalogKey(source);
+  const cached = cache.get(source);
+  if (cached && cached.key === key) return cached.catalog;
+  const catalog = buildCatalog(source, key);
+  cache.set(source, { key, catalog });
+  // a failed build (database gone) must not stay cached
+  catalog.catch(() => {
+    if (cache.get(source)?.catalog === catalog) cache.delete(source);
+  });
+  return catalog;
+}
+
+async function buildCatalog(source: CatalogSource, key: string): Promise<Catalog> {
+  const today = new Date().toISOString().slice(0, 10);
+  const [offers, taxRow, allEvents] = await Promise.all([source.publishedOffers(), source.getTaxonomy(), source.eventsForWindow(addDays(today, -1), addDays(today, 400))]);
   const entries: CatalogEntry[] = [];
-  for (const r of rows) {
-    const p = offerSchema.safeParse(JSON.parse(r.data_json));
+  for (const data of offers.values()) {
+    const p = offerSchema.safeParse(data);
     if (!p.success || p.data.status !== 'active') continue;
     const o = p.data;
     const columns = [o.title, o.organisation.name, o.summary, [o.location?.name, o.location?.street].filter(Boolean).join(' '), o.description].map((s) =>
@@ -62,13 +75,9 @@ export function loadCatalog(db: CityDb): Catalog {
     entries.push({ offer: o, columns, haystack: columns.join(' ') });
   }
   entries.sort((a, b) => a.offer.title.localeCompare(b.offer.title, 'de'));
-  const taxRow = getTaxonomyRow(db);
   const taxonomy = taxRow ? taxonomySchema.parse(JSON.parse(taxRow.json)) : { interests: [], age_groups: [], districts: [] };
-  const today = new Date().toISOString().slice(0, 10);
-  const events = eventsForWindow(db, addDays(today, -1), addDays(today, 400)).filter((e) => e.offer_id);
-  const catalog: Catalog = { key, entries, byId: new Map(entries.map((e) => [e.offer.id, e])), taxonomy, events };
-  cache.set(db, catalog);
-  return catalog;
+  const events = allEvents.filter((e) => e.offer_id);
+  return { key, entries, byId: new Map(entries.map((e) => [e.offer.id, e])), taxonomy, events };
 }
 
 // ---------------------------------------------------------------- query

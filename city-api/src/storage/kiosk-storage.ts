@@ -13,6 +13,7 @@ import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
+import type { PublicWebReads } from './web-reads';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 
 export interface OpsCounts {
@@ -24,7 +25,7 @@ export interface OpsCounts {
   silentKiosks: number;
 }
 
-export interface KioskStorage {
+export interface KioskStorage extends PublicWebReads {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database does not answer (GET /ready). */
   ping(): Promise<void>;

@@ -15,13 +15,14 @@ import { remoteKioskConfigSchema, type HeartbeatBody, type KioskCommand, type Re
 import { offerSchema } from '../../../shared/schemas/offer';
 import { taxonomySchema } from '../../../shared/schemas/taxonomy';
 import type { WishBody } from '../../../shared/schemas/wish';
-import { cityEventSchema, type CityEvent } from '../event-store';
+import { cityEventSchema } from '../event-store';
 import { buildCalendar } from '../ics-writer';
 import { defaultKioskConfig } from '../kiosk-store';
 import { feedPageFromRows, type FeedPage, type FeedRow, type OfferState } from '../offer-store';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
+import { pgEventsForWindow, pgWebReads } from './web-reads';
 
 export interface PgStorageOptions {
   /** postgres://user:password@host:port/database */
@@ -204,33 +205,8 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       );
     },
     async calendarForWindow(from, to) {
-      // same window rule as event-store.ts eventsForWindow; calendar sources are not on PostgreSQL yet
-      const { rows } = await q<{
-        uid: string; offer_id: string | null; summary: string; description: string | null; location: string | null; dtstart: string;
-        duration_min: number | null; all_day: boolean; rrule: string | null; exdates_json: string; overrides_json: string; updated_at: Date;
-      }>(
-        `SELECT * FROM events
-         WHERE substr(dtstart, 1, 10) <= $1 AND (rrule IS NOT NULL OR substr(dtstart, 1, 10) >= to_char($2::date - 1, 'YYYY-MM-DD'))
-         ORDER BY dtstart COLLATE "C", uid COLLATE "C"`,
-        [to, from],
-      );
-      return buildCalendar(
-        rows.map((r) => ({
-          uid: r.uid,
-          offer_id: r.offer_id ?? undefined,
-          summary: r.summary,
-          description: r.description ?? undefined,
-          location: r.location ?? undefined,
-          all_day: r.all_day,
-          dtstart: r.dtstart,
-          tzid: 'Europe/Berlin' as const,
-          duration_min: r.duration_min ?? undefined,
-          rrule: r.rrule ?? undefined,
-          exdates: JSON.parse(r.exdates_json) as string[],
-          overrides: JSON.parse(r.overrides_json) as CityEvent['overrides'],
-          updated_at: r.updated_at.toISOString(),
-        })),
-      );
+      // the window rule and row mapping of event-store.ts (eventFromRow); calendar sources are not on PostgreSQL yet
+      return buildCalendar(await pgEventsForWindow(pool, from, to));
     },
 
     async registerKiosk(id, token, config) {
@@ -328,6 +304,9 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       const { rows } = await q<{ content_type: string; bytes: Buffer }>('SELECT content_type, bytes FROM images WHERE sha256 = $1', [sha]);
       return rows[0] ? { contentType: rows[0].content_type, bytes: rows[0].bytes } : null;
     },
+
+    // public pages and feeds (issue 19)
+    ...pgWebReads(pool),
 
     async opsCounts(silentSince) {
       const { rows } = await q<{ head: number; silent: number }>(

@@ -23,6 +23,7 @@ import { withImportedEvents } from '../calendar-sources/serve-events';
 import { countWishes, listWishes, storeWebWish, storeWish } from '../wish-store';
 import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
+import { sqliteWebReads } from './web-reads';
 
 export interface SqliteStorage extends KioskStorage {
   readonly kind: 'sqlite';
@@ -88,6 +89,9 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
         const row = db.prepare(`SELECT content_type, bytes FROM images WHERE sha256 = ?`).get(sha) as { content_type: string; bytes: Buffer } | undefined;
         return row ? { contentType: row.content_type, bytes: row.bytes } : null;
       }),
+
+    // public pages and feeds (issue 19: same statements as before)
+    ...sqliteWebReads(db),
 
     opsCounts: (silentSince) =>
       run(() => {

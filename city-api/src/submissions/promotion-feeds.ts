@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { offerSchema } from '../../../shared/schemas/offer';
-import type { CityDb } from '../city-db';
-import { eventsForWindow } from '../event-store';
+import type { KioskStorage } from '../storage/kiosk-storage';
+import type { PublicWebReads } from '../storage/web-reads';
 import { offerWebUrl } from '../offer-store';
 import { buildCalendar } from '../ics-writer';
 import { posterPdf } from './poster-pdf';
@@ -20,10 +20,8 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * Newly published offers, newest first (for the newsletter and social media). Each entry links to the offer's
  * public page (`rel="alternate"`, issue 17) and, when the club has one, to its own page (`rel="related"`).
  */
-export function offersAtom(db: CityDb, baseUrl: string, limit = 50): string {
-  const rows = db
-    .prepare(`SELECT id, data_json, changed_at FROM offers WHERE state = 'published' ORDER BY changed_at DESC, seq DESC LIMIT ?`)
-    .all(limit * 2) as { id: string; data_json: string; changed_at: string }[];
+export async function offersAtom(storage: Pick<PublicWebReads, 'recentlyChangedOffers'>, baseUrl: string, limit = 50): Promise<string> {
+  const rows = await storage.recentlyChangedOffers(limit * 2);
   const entries = rows
     .map((r) => ({ row: r, offer: offerSchema.safeParse(JSON.parse(r.data_json)) }))
     .filter((e) => e.offer.success && e.offer.data.status === 'active')
@@ -58,13 +56,19 @@ ${entries
 }
 
 
-/** Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events, the poster PDF. */
-export function registerPromotionFeeds(app: FastifyInstance, opts: { db: CityDb; /** --public-url (never the request's Host) */ publicUrl: () => string; now?: () => Date }): void {
-  const { db } = opts;
+/**
+ * Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events (both backends, issue 19),
+ * and the poster PDF that invites clubs to the club form (only with `poster`: where the club form is served).
+ */
+export function registerPromotionFeeds(
+  app: FastifyInstance,
+  opts: { storage: KioskStorage; /** --public-url (never the request's Host) */ publicUrl: () => string; now?: () => Date; poster: boolean },
+): void {
+  const { storage } = opts;
   const now = opts.now ?? (() => new Date());
 
   app.get('/feeds/offers.atom', async (_req, reply) =>
-    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=900').send(offersAtom(db, opts.publicUrl())),
+    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=900').send(await offersAtom(storage, opts.publicUrl())),
   );
 
   app.get('/feeds/events.ics', async (_req, reply) => {
@@ -74,9 +78,10 @@ export function registerPromotionFeeds(app: FastifyInstance, opts: { db: CityDb;
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="siegburg-gemeinsam.ics"')
       .header('cache-control', 'public, max-age=900')
-      .send(buildCalendar(eventsForWindow(db, isoDay(from), isoDay(to)), now()));
+      .send(buildCalendar(await storage.eventsForWindow(isoDay(from), isoDay(to)), now()));
   });
 
+  if (!opts.poster) return;
   app.get('/poster.pdf', async (req, reply) => {
     const en = (req.query as { lang?: string } | undefined)?.lang === 'en';
     const url = `${opts.publicUrl()}/submit${en ? '?lang=en' : ''}`;
