@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { parseChaosSpec, type ChaosOptions } from './chaos';
 import { startCalendarScheduler } from './calendar-sources/refresh';
 import { openCityDb } from './city-db';
+import { createCityApiLogger } from './ops/logging';
+import { closeHttp, installGracefulShutdown } from './ops/shutdown';
 import { parseSeedSpec, seedStorage } from './seed';
 import { checkPublicUrl, checkTrustProxy, listenCityApi, PostgresStaffNeedsSqliteError, PublicUrlRequiredError } from './server';
 import type { KioskStorage } from './storage/kiosk-storage';
@@ -30,7 +32,9 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --kiosk-api-only           serve only /v1, /images and /health (no staff page, club form, feeds or public pages)
   --trust-proxy <addrs>      comma-separated IPs or CIDR ranges of your reverse proxy (default: none); only from these is
                              X-Forwarded-For believed, so per-address limits see the real visitor
-  --log                      log every request
+  --log                      also log every request and its answer (one JSON line each; tokens, cookies, bodies never logged)
+  --log-level <level>        fatal, error, warn, info (default), debug or silent; logs are JSON lines on stdout
+  --shutdown-timeout <s>     on SIGTERM/SIGINT wait at most this long for requests in flight (default 10)
   --no-calendar-refresh      do not fetch the registered calendar sources (iCal/webcal/JSON-LD) on the schedule
 `;
 
@@ -49,6 +53,8 @@ async function main(): Promise<void> {
       'kiosk-api-only': { type: 'boolean', default: false },
       'trust-proxy': { type: 'string', multiple: true },
       log: { type: 'boolean', default: false },
+      'log-level': { type: 'string', default: 'info' },
+      'shutdown-timeout': { type: 'string', default: '10' },
       'no-calendar-refresh': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -60,6 +66,12 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
+  const level = values['log-level']!;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new Error(`--log-level: not a level: ${level}`);
+  const shutdownTimeoutS = Number(values['shutdown-timeout']);
+  if (!(shutdownTimeoutS > 0 && shutdownTimeoutS <= 600)) throw new Error(`--shutdown-timeout: seconds, 1..600, got ${values['shutdown-timeout']}`);
+  // every line this process writes from here on is one JSON object (ops/logging.ts)
+  const log = createCityApiLogger({ level });
   let chaos: ChaosOptions | undefined;
   if (values.chaos !== undefined) chaos = parseChaosSpec(values.chaos);
   const adminPassword = values['admin-password'] ?? process.env.CITY_API_ADMIN_PASSWORD;
@@ -77,10 +89,10 @@ async function main(): Promise<void> {
   const db = onPostgres ? null : openCityDb(dbArg);
   const storage: KioskStorage = db
     ? sqliteStorage(db)
-    : await openPgStorage({ url: dbArg, onPoolError: (err) => process.stderr.write(`database connection lost (the pool reconnects): ${err.message}\n`) });
+    : await openPgStorage({ url: dbArg, onPoolError: (err) => log.warn({ err }, 'database connection lost (the pool reconnects)') });
   if (values.seed) {
     const { offers } = await seedStorage(storage, parseSeedSpec(values.seed));
-    process.stdout.write(`seeded ${offers} offers (${values.seed})\n`);
+    log.info({ offers, seed: values.seed }, `seeded ${offers} offers (${values.seed})`);
   }
   for (const kt of values['kiosk-token'] ?? []) {
     const i = kt.indexOf(':');
@@ -98,34 +110,34 @@ async function main(): Promise<void> {
     host: values.host,
     chaos,
     adminPassword,
-    logger: values.log,
+    logger: { logger: log, requests: values.log! },
     secureCookies: values['secure-cookies'],
     publicUrl,
     kioskApiOnly,
     trustProxy,
   });
   const pub = publicUrl ?? api.url;
-  process.stdout.write(
+  log.info(
+    { url: api.url, backend: storage.kind },
     `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${onPostgres ? ` — PostgreSQL ${describePgUrl(dbArg)}` : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
       `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : db ? ` — club form ${pub}/submit` : ` — public pages ${pub}/angebote (club form: SQLite only)`}` +
-      `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}\n`,
+      `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}`,
   );
   // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.
   const calendar = values['no-calendar-refresh'] || !db
     ? null
-    : startCalendarScheduler({ db, now: () => new Date(), onError: (err) => process.stderr.write(`calendar sources: ${(err as Error).message}\n`) });
-  const shutdown = () => {
-    calendar?.stop();
-    void api
-      .close()
-      .then(() => storage.close())
-      .then(() => {
-        db?.close();
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+    : startCalendarScheduler({ db, now: () => new Date(), onError: (err) => log.warn({ err }, 'calendar sources') });
+  // SIGTERM/SIGINT: stop accepting, answer the requests in flight, close the pool or file, exit 0 (ops/shutdown.ts)
+  installGracefulShutdown({
+    log,
+    timeoutMs: shutdownTimeoutS * 1000,
+    steps: [
+      { name: 'calendar scheduler', run: () => calendar?.stop() },
+      { name: 'http server', run: () => closeHttp(api) },
+      { name: 'storage', run: () => storage.close() },
+      { name: 'sqlite', run: () => void (db?.open && db.close()) },
+    ],
+  });
 }
 
 /** host:port/database of a PostgreSQL URL, never the password. */

@@ -11,6 +11,7 @@ import { openCityDb, type CityDb } from './city-db';
 import { kioskApiPlugin } from './kiosk-api';
 import type { KioskStorage } from './storage/kiosk-storage';
 import { sqliteStorage } from './storage/sqlite-storage';
+import { fastifyLogging, type CityApiLogging } from './ops/logging';
 import { registerOpsRoutes } from './ops/ops-routes';
 import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
@@ -33,8 +34,8 @@ export interface CityApiOptions {
   chaos?: ChaosController | ChaosOptions;
   /** Password of the staff web page; absent = staff page disabled. */
   adminPassword?: string;
-  /** Fastify request logging. */
-  logger?: boolean;
+  /** Logging: false (default) none, true Fastify's default, or the JSON logger of ops/logging.ts (cli.ts). */
+  logger?: CityApiLogging;
   /** Set the Secure flag on the staff session cookie (behind HTTPS). */
   secureCookies?: boolean;
   /**
@@ -116,7 +117,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   const lazyUrl = typeof opts.publicUrl === 'function' ? opts.publicUrl : null;
   const publicUrl = (): string => fixedUrl ?? lazyUrl!();
   const trustProxy = opts.trustProxy?.length ? checkTrustProxy(opts.trustProxy) : false;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy });
+  const app = Fastify({ ...fastifyLogging(opts.logger), bodyLimit: 256 * 1024, trustProxy });
   app.decorateRequest('chaosFault', null);
   app.decorateRequest('kioskId', null);
   // Maintained plugins instead of hand-written parts: cookies (signed), urlencoded forms, security headers, rate limits.
