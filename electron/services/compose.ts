@@ -128,6 +128,11 @@ export function composeKiosk(opts: ComposeOptions) {
     fleet: fleet.runtime,
     /** Anonymous daily usage counters and their sender (issue 18). */
     usage,
+    /**
+     * The sync and wish features themselves (their runs, outbox rounds and nightly backup), for hosts and tests that
+     * drive them without timers (the 7-day soak, issue 14). Visitors and staff reach them only through `handlers`.
+     */
+    features: { sync, wishes, visit },
     /** Binary routes (GET /tiles/:z/:x/:y, GET /images/:sha256): the map feature provides `tiles`, the sync feature `images`. */
     tiles: (opts.tiles ?? tileService ?? undefined) as TileSource | undefined,
     images: sync.images as ImageStore | undefined,

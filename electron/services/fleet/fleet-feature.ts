@@ -2,6 +2,7 @@ import type { fleetContract } from '../../../shared/contract/fleet';
 import type { KioskHandlers } from '../../../shared/contract';
 import type { Feature, ServiceDeps } from '../feature';
 import { createErrorJournal, type ErrorJournal } from '../log-files/error-journal';
+import type { RequestRetryOptions } from '../net/request-retry';
 import type { Updater } from '../updates/updater';
 import type { AppControl } from './app-control';
 import { createCommandLedger, type CommandRunner } from './command-ledger';
@@ -40,6 +41,8 @@ export interface FleetAdapters {
   timers?: boolean;
   /** Override for the runner of remote commands (tests). */
   commandRunner?: CommandRunner;
+  /** Per-request retry of heartbeat and remote config (tests: a fake sleep on a fake clock; default request-retry.ts). */
+  retry?: RequestRetryOptions;
 }
 
 export interface FleetOptions extends FleetAdapters {
@@ -81,7 +84,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions) {
   const usage = createRendererUsage({ now, isPrinting: opts.isPrinting });
   const updates = createFleetUpdates({ updater, clock, log, config, usage: usage.usage });
   const status = createRemoteStatus(log, now);
-  const fetchConfigNow = createConfigFetch({ client, config, effective, status, log });
+  const fetchConfigNow = createConfigFetch({ client, config, effective, status, log, retry: opts.retry });
   const timers = createFleetTimers();
 
   // Commands need heartbeatNow and the heartbeat needs the command runner: bound lazily.
@@ -108,6 +111,7 @@ export function createFleetFeature(deps: ServiceDeps, opts: FleetOptions) {
     dataDir: deps.dataDir,
     uptimeS,
     now: () => clock.now(),
+    retry: opts.retry,
   });
   const { heartbeatNow } = heartbeat;
 

@@ -220,7 +220,13 @@ async function syncEvents(db: Db, client: CityApiClient, deps: SyncEngineDeps): 
     throw new CityApiError('invalid_response', `events: ${(err as Error).message}`);
   }
   for (const p of result.problems.slice(0, 20)) deps.log.warn('sync: event rejected', { reason: p.slice(0, 200) });
-  db.transaction(() => replaceEvents(db, fromDay, toDay, result.occurrences))();
+  db.transaction(() => {
+    replaceEvents(db, fromDay, toDay, result.occurrences);
+    // The window moves on every day: occurrences that fell out of it (over before it starts, or after its end when
+    // the window was shortened) are gone from the feed but would stay here for ever — one day's worth more every day
+    // (issue 14 soak). Stored times are UTC ISO, so a day compares as a prefix.
+    db.prepare('DELETE FROM events WHERE (start < ? AND ("end" IS NULL OR "end" < ?)) OR start > ?').run(fromDay, fromDay, `${toDay}T99`);
+  })();
   return result.occurrences.length;
 }
 

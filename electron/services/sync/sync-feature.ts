@@ -34,6 +34,8 @@ export interface SyncAdapters {
   manualOnly?: boolean;
   /** Per-request retry policy of every sync request (tests: a fake sleep; maxTries 1 turns retries off). */
   requestRetry?: RequestRetryOptions;
+  /** Days of events fetched ahead (default 60; the soak test uses a shorter window to stay fast). */
+  eventDaysAhead?: number;
 }
 
 export interface SyncFeature extends Feature<SyncHandlers> {
@@ -104,7 +106,7 @@ export function createSyncFeature(deps: ServiceDeps, adapters: SyncAdapters): Sy
       progress = p;
       opts.onProgress?.(p);
     };
-    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit, retry }, { ...opts, onProgress });
+    const run = runSync(sourceFor(cfg), { db, log, clock, images, pageLimit: adapters.pageLimit, eventDaysAhead: adapters.eventDaysAhead, retry }, { ...opts, onProgress });
     running = run;
     void run.then(
       (result) => {
