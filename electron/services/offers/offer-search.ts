@@ -99,8 +99,12 @@ interface OfferIndex {
   pairs: PairIndex;
   /** every haystack in base order, in one string: verifying a word over thousands of offers is one forward pass */
   haystacks: Corpus;
-  /** every haystack without its description (same offsets): sweeps find title starts and best columns for all offers */
+  /** every haystack without its description (same offsets): sweeps find best columns of words too short for the postings */
   heads: Corpus;
+  /** every title (same offsets): sweeps find title starts and title words (ranking, tiers of fuzzy hits) */
+  titles: Corpus;
+  /** interest id → the offers (base indexes, ascending) that have it */
+  byInterest: Map<string, Int32Array>;
   /** for base entry i, columnEnds[i * SHORT_COLUMNS + c] = end of column c within its haystack (the description runs to the end) */
   columnEnds: Int32Array;
   taxonomyIds: { interests: string[]; ageGroups: string[]; districts: string[] };
@@ -223,6 +227,8 @@ function offerIndex(db: Db): OfferIndex {
     columnEnds: ends,
     haystacks,
     heads: corpusOf(base.map((b, i) => b.haystack.slice(0, ends[i * SHORT_COLUMNS + SHORT_COLUMNS - 1]))),
+    titles: corpusOf(base.map((b) => b.title)),
+    byInterest: interestPostings(base),
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
     ...wordIndex(base.map((b) => b.haystack)),
@@ -236,37 +242,60 @@ interface WordPostings {
   /** the offers (base indexes, ascending) of vocabulary word v are offers[start[v] .. start[v + 1]) */
   start: Int32Array;
   offers: Int32Array;
+  /** weights[k]: weight of the best column (COLUMN_WEIGHTS) in which offers[k] has the word */
+  weights: Uint8Array;
   /** bit (code unit & 31) for each character of vocabulary word v: a cheap "cannot contain" test */
   masks: Uint32Array;
 }
 
-/** The vocabulary (fuzzy-match.ts) and, per word, the offers having it; one pass over the haystacks. */
+/** The vocabulary (fuzzy-match.ts) and, per word, the offers having it and where; one pass over the haystacks. */
 function wordIndex(haystacks: readonly string[]): { vocab: Vocabulary; postings: WordPostings } {
-  const split = haystacks.map((h) => h.split(/\s+/));
-  const vocab = buildVocabulary(split.map((words) => words.join(' ')));
+  // each haystack's words, column by column (best column first, so the first time a word is seen is its best column)
+  const split = haystacks.map((h) => h.split('\t').map((column) => column.split(/\s+/)));
+  const vocab = buildVocabulary(split.map((columns) => columns.flat().join(' ')));
   const at = new Map(vocab.words.map((w, v) => [w, v]));
   const count = new Int32Array(vocab.words.length + 1);
   const last = new Int32Array(vocab.words.length).fill(-1);
-  const ids = split.map((words, i) => {
+  const ids = split.map((columns, i) => {
     const own: number[] = [];
-    for (const w of words) {
-      const v = at.get(w);
-      if (v !== undefined && last[v] !== i) {
-        last[v] = i;
-        own.push(v);
-        count[v + 1]!++;
+    const weights: number[] = [];
+    columns.forEach((words, c) => {
+      for (const w of words) {
+        const v = at.get(w);
+        if (v !== undefined && last[v] !== i) {
+          last[v] = i;
+          own.push(v);
+          weights.push(WEIGHTS[c]!);
+          count[v + 1]!++;
+        }
       }
-    }
-    return own;
+    });
+    return { own, weights };
   });
   const start = new Int32Array(vocab.words.length + 1);
   for (let v = 0; v < vocab.words.length; v++) start[v + 1] = start[v]! + count[v + 1]!;
   const fill = start.slice(0, vocab.words.length);
   const offers = new Int32Array(start[vocab.words.length]!);
-  ids.forEach((own, i) => {
-    for (const v of own) offers[fill[v]!++] = i;
+  const weights = new Uint8Array(offers.length);
+  ids.forEach(({ own, weights: w }, i) => {
+    own.forEach((v, k) => {
+      weights[fill[v]!] = w[k]!;
+      offers[fill[v]!++] = i;
+    });
   });
-  return { vocab, postings: { start, offers, masks: Uint32Array.from(vocab.words, unitMask) } };
+  return { vocab, postings: { start, offers, weights, masks: Uint32Array.from(vocab.words, unitMask) } };
+}
+
+function interestPostings(base: readonly BaseEntry[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  base.forEach((b, i) => {
+    for (const id of new Set(b.offer.interests)) {
+      let list = lists.get(id);
+      if (!list) lists.set(id, (list = []));
+      list.push(i);
+    }
+  });
+  return new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
 }
 
 function unitMask(w: string): number {
@@ -286,12 +315,24 @@ function markContaining(db: Db, idx: OfferIndex, word: string, marks: Uint8Array
     if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
     return;
   }
-  const { start, offers, masks } = idx.postings;
+  eachContaining(idx, word, (i) => (marks[i] = 1));
+}
+
+/**
+ * For each vocabulary word containing `word` (3+ code units, no space) and each offer having it: `hit(offer, weight
+ * of the best column the vocabulary word is in)`. An offer may come more than once (once per containing word); the
+ * highest weight is that of the best column containing `word`.
+ */
+function eachContaining(idx: OfferIndex, word: string, hit: (i: number, weight: number) => void): void {
+  const { start, offers, weights, masks } = idx.postings;
   const words = idx.vocab.words;
   const mask = unitMask(word);
   for (let v = 0; v < words.length; v++)
-    if ((mask & ~masks[v]!) === 0 && words[v]!.includes(word)) for (let k = start[v]!; k < start[v + 1]!; k++) marks[offers[k]!] = 1;
+    if ((mask & ~masks[v]!) === 0 && words[v]!.includes(word)) for (let k = start[v]!; k < start[v + 1]!; k++) hit(offers[k]!, weights[k]!);
 }
+
+/** Whether `word` can be looked up in the word postings: 3+ code units (the vocabulary's shortest words) and no space. */
+const inPostings = (word: string) => word.length >= 3 && !/\s/.test(word);
 
 function columnEnds(base: readonly BaseEntry[]): Int32Array {
   const ends = new Int32Array(base.length * SHORT_COLUMNS);
@@ -583,10 +624,9 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
       const alts = variants[k]!;
       for (const word of alts) if (!word.includes(token) && !alts.some((o) => o !== word && word.includes(o))) markContaining(db, idx, word, marks);
     }
-    const wanted = interests[k]!;
-    if (wanted.length > 0)
-      for (let i = 0; i < idx.base.length; i++)
-        if (marks[i] === 0 && idx.base[i]!.offer.interests.some((x) => wanted.includes(x))) {
+    for (const id of interests[k]!)
+      for (const i of idx.byInterest.get(id) ?? [])
+        if (marks[i] === 0) {
           marks[i] = 1;
           byInterest[i] = 1;
         }
@@ -602,16 +642,42 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   // tier: 0 = the title has a word form, synonym or near spelling, 1 = found in another text, 2 = through an interest only
   const words = variants.flat();
   const tier = new Uint8Array(idx.base.length);
-  for (const i of found) tier[i] = byInterest[i] ? 2 : words.some((w) => idx.base[i]!.title.includes(w)) ? 0 : 1;
+  if (tuning.previousTypoStep) {
+    for (const i of found) tier[i] = byInterest[i] ? 2 : words.some((w) => idx.base[i]!.title.includes(w)) ? 0 : 1;
+    return { found, tier };
+  }
+  // per word, the offers with it in the title from the word postings (else one sweep over all titles), instead of
+  // every word against every title found
+  const inTitle = new Uint8Array(idx.base.length);
+  for (const w of new Set(words)) {
+    if (inPostings(w))
+      eachContaining(idx, w, (i, weight) => {
+        if (weight === COLUMN_WEIGHTS.title) inTitle[i] = 1;
+      });
+    else if (w === '') inTitle.fill(1);
+    else sweep(idx.titles, w, (i) => (inTitle[i] = 1));
+  }
+  for (const i of found) tier[i] = byInterest[i] ? 2 : inTitle[i] ? 0 : 1;
   return { found, tier };
 }
 
 /** Sorted union of two ascending, disjoint index lists. */
 function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out.sort();
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Fuzzy-only hits that passed the filters, by tier, then title order (one numeric key each, sorted natively). */
+function rankFuzzyHits(idx: OfferIndex, extra: readonly number[], tier: Uint8Array): Int32Array {
+  const n = idx.base.length;
+  const keys = Int32Array.from(extra, (i) => tier[i]! * n + idx.titleRank[i]!).sort(); // tier ≤ 2: < 3n
+  return keys.map((key) => idx.byTitle[key % n]!);
 }
 
 /**
@@ -622,9 +688,10 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
  *
  * Boosts and scores come from the first occurrence of each word in the offer's haystack (columns best first), found
  * in one of two equivalent ways, whichever is cheaper: for a few hits, one indexOf per hit; for many (a first
- * keystroke finds every offer), one sweep over all haystacks without their descriptions (`heads`; a word not found
- * there is in the description), which costs about the same whatever the number of hits. Tests check both against
- * a plain reference ranking.
+ * keystroke finds every offer), two sweeps over the titles alone for the boosts and, per word, its best column from
+ * the word postings (words shorter than 3: one sweep over all haystacks without their descriptions, `heads`; a word
+ * not found there is in the description), which costs about the same whatever the number of hits. Tests check both
+ * against a plain reference ranking.
  */
 function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, needed: number, tuning: SearchTuning): number[] {
   const n = idx.base.length;
@@ -650,14 +717,16 @@ function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, 
   } else {
     const { boosts, scores, best } = idx.scratch;
     boosts.fill(2);
-    sweep(idx.heads, spaceQ, (i, at) => {
-      if (at < idx.columnEnds[i * SHORT_COLUMNS]!) boosts[i] = 1; // first occurrence inside the title
-    });
-    sweep(idx.heads, `\n${q}`, (i) => (boosts[i] = 0)); // a haystack starts with its title
+    sweep(idx.titles, spaceQ, (i) => (boosts[i] = 1)); // a title word starts with the query
+    sweep(idx.titles, `\n${q}`, (i) => (boosts[i] = 0)); // the title starts with it
     scores.fill(0);
     for (const token of tokens) {
-      best.fill(DESCRIPTION_WEIGHT); // every hit contains every token: where the heads don't, the description does
-      sweep(idx.heads, token, (i, at) => (best[i] = weightAt(idx, i, at)));
+      best.fill(DESCRIPTION_WEIGHT); // every hit contains every token: where no better column does, the description does
+      if (inPostings(token))
+        eachContaining(idx, token, (i, weight) => {
+          if (weight > best[i]!) best[i] = weight;
+        });
+      else sweep(idx.heads, token, (i, at) => (best[i] = weightAt(idx, i, at)));
       for (let i = 0; i < n; i++) scores[i] = Math.min(MAX_SCORE, scores[i]! + best[i]!);
     }
     for (let k = 0; k < hits.length; k++) keys[k] = key(hits[k]!, boosts[hits[k]!]!, scores[hits[k]!]!);
@@ -776,8 +845,10 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     if (more && fuzzy && fuzzy.length > 0) {
       const extra: number[] = [];
       for (let k = 0; k < fuzzy.length; k++) if (criteria.none || matches(cols, fuzzy[k]!, criteria)) extra.push(fuzzy[k]!);
-      extra.sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
-      for (const i of extra) order.push(i);
+      if (tuning.previousTypoStep) {
+        extra.sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
+        for (const i of extra) order.push(i);
+      } else for (const i of rankFuzzyHits(idx, extra, more.tier)) order.push(i);
       facetRows = mergeSorted(facetRows, fuzzy);
     }
   } else {
