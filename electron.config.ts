@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { LANGUAGES } from './shared/schemas/kiosk-config';
+import { localeSplit } from './scripts/vite-locale-split';
 
 /** electron-vite: main process, preload and renderer. Used as `electron-vite build -c electron.config.ts`. */
 export default defineConfig({
@@ -21,7 +23,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    // one chunk of texts per language, German in the first screen (scripts/vite-locale-split.ts)
+    plugins: [react(), localeSplit({ languages: LANGUAGES, namespacesModule: /\/renderer\/i18n\/namespaces\.ts$/, keepAll: /\/attract\/locales$/ })],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified by default (1.55 MB of JS); kiosks load it from disk, but a

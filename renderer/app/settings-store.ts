@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import i18n, { RTL_LANGUAGES } from '../i18n';
+import i18n, { loadLanguage, RTL_LANGUAGES } from '../i18n';
 import type { Language } from '../../shared/schemas/kiosk-config';
 import { registerReset } from './reset';
 
@@ -36,15 +36,27 @@ export const useSettings = create<SettingsState>((set, get) => ({
 /** The HTML lang tag: Leichte Sprache is German. */
 export const htmlLang = (language: Language) => (language === 'de-LS' ? 'de' : language);
 
-/** Mirror the settings onto <html> (lang, dir, text size, theme) and into i18next. */
+let languageRequest = 0;
+
+/**
+ * Mirror the settings onto <html> (lang, dir, text size, theme) and into i18next. Text size and theme apply at once;
+ * a language once its texts are loaded (its own chunk, renderer/i18n), then lang, dir and texts switch together.
+ */
 export function applySettings(s: Pick<SettingsState, 'language' | 'textSize' | 'contrast'>): void {
   const root = document.documentElement;
-  root.lang = htmlLang(s.language);
-  root.dir = RTL_LANGUAGES.has(s.language) ? 'rtl' : 'ltr';
   root.dataset.textSize = s.textSize;
   root.dataset.contrast = s.contrast;
-  root.dataset.language = s.language;
-  if (i18n.language !== s.language) void i18n.changeLanguage(s.language);
+  const language = s.language;
+  const request = ++languageRequest;
+  const switchTo = () => {
+    if (request !== languageRequest) return; // another language was picked meanwhile
+    root.lang = htmlLang(language);
+    root.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+    root.dataset.language = language;
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  };
+  if (language === 'de' || i18n.hasResourceBundle(language, 'common')) switchTo();
+  else void loadLanguage(language).then(switchTo, switchTo); // a failed load still switches: German texts (fallback)
 }
 
 applySettings(useSettings.getState());
