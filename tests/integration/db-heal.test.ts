@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +145,38 @@ describe('a damaged kiosk database heals (issue 14)', () => {
     const { db, healed } = healAndCheck(/quick_check|malformed|vtable|disk image/i);
     expect(healed.rescuedFromFile).toBe(keys.length);
     await expectDelivered(db, keys);
+  });
+
+  it('power cut with a live -wal: main file damaged, -wal/-shm kept beside it, the wishes only in the WAL rescued and delivered', async () => {
+    // A running kiosk has its newest writes in kiosk.sqlite-wal (checkpointed only every 1,000 pages). Copy the three
+    // files while the database is open: what the SD card holds when the power goes.
+    const live = join(dir, 'live');
+    mkdirSync(live);
+    const liveFile = join(live, 'kiosk.sqlite');
+    const db0 = openDatabase({ file: liveFile });
+    const before = await confirmWishes(db0, 5, 'vorher');
+    importSampleDataIfEmpty(db0, { cityApi: undefined });
+    db0.pragma('wal_checkpoint(TRUNCATE)');
+    await backupOutbox(db0, defaultBackupDir(file), NOW);
+    const onlyInWal = await confirmWishes(db0, 3, 'nur-im-wal');
+    expect(statSync(`${liveFile}-wal`).size).toBeGreaterThan(0);
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(liveFile + suffix, file + suffix);
+    db0.close();
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(64 * 1024), 0, 64 * 1024, size - 80 * 1024);
+    closeSync(fd);
+    const wal = readFileSync(`${file}-wal`);
+
+    const { db, healed } = healAndCheck(/quick_check|malformed|vtable|disk image/i);
+    // the WAL is kept beside the damaged file byte for byte (not checkpointed into it, not deleted); the -shm (the
+    // WAL's index, rebuilt by any reader) is kept too
+    expect(readFileSync(`${healed.keptAs}-wal`).equals(wal)).toBe(true);
+    expect(existsSync(`${healed.keptAs}-shm`)).toBe(true);
+    expect(existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0 && readFileSync(`${file}-wal`).equals(wal)).toBe(false);
+    // the wishes written after the last backup exist only in the WAL: rescued from the kept files
+    expect(healed.rescuedFromFile).toBeGreaterThanOrEqual(onlyInWal.length);
+    await expectDelivered(db, [...before, ...onlyInWal]);
   });
 
   it('a healthy file opens unchanged; backups keep the newest 3', async () => {

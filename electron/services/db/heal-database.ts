@@ -57,7 +57,9 @@ export function checkDatabaseFile(file: string, nativeBinding?: string): string 
   if (head.toString('latin1') !== SQLITE_HEADER) return 'the file is not an SQLite database';
   let db: Db | null = null;
   try {
-    db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    // Read-only: a read-write connection checkpoints a -wal into the (damaged) file when it closes and deletes the
+    // -wal, so the file would no longer be kept as it was and the newest wishes would be mixed into damaged pages.
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const first = rows[0]?.quick_check ?? 'no answer';
     if (rows.length !== 1 || first !== 'ok') return `PRAGMA quick_check failed: ${rows.map((r) => r.quick_check).slice(0, 3).join('; ')}`;
