@@ -5,10 +5,11 @@ import { openCityDb } from './city-db';
 import { createCityApiLogger } from './ops/logging';
 import { closeHttp, installGracefulShutdown } from './ops/shutdown';
 import { parseSeedSpec, seedStorage } from './seed';
-import { checkPublicUrl, checkTrustProxy, listenCityApi, PostgresStaffNeedsSqliteError, PublicUrlRequiredError } from './server';
+import { checkPublicUrl, checkTrustProxy, listenCityApi, PublicUrlRequiredError } from './server';
 import type { KioskStorage } from './storage/kiosk-storage';
 import { openPgStorage } from './storage/pg-storage';
 import { sqliteStorage } from './storage/sqlite-storage';
+import { townIdSchema } from './storage/town-storage';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
@@ -18,9 +19,12 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --host <addr>              address to listen on (default 127.0.0.1)
   --db <file|url>            SQLite database file (default city-api.sqlite; created if missing), or a PostgreSQL URL
                              postgres://user:password@host:5432/database (or env DATABASE_URL): kiosk API, public pages, wish
-                             form and feeds so far (no staff page, club form, calendar sources)
+                             form, feeds and the staff login with offers and wishes so far (no club form, moderation,
+                             kiosk, calendar or Bedarf staff pages, calendar sources)
   --seed <spec>              seed: "sample" (Siegburg sample data and events), "synthetic:<n>[:<seed>]", or "sample+synthetic:<n>"
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
+  --kiosk-town <id=town>     the kiosk's town (repeatable; e.g. rathaus-foyer=siegburg): it then syncs only that town's offers
+                             and those without town (a district server; docs/city-api.md "Towns"); "<id>=" removes the town
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
                              (no spec: a default mix of every fault; "flapping": 25 % 503, 15 % cut mid-body, 10 % 429;
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       seed: { type: 'string' },
       'kiosk-token': { type: 'string', multiple: true },
+      'kiosk-town': { type: 'string', multiple: true },
       'admin-password': { type: 'string' },
       chaos: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: false },
@@ -84,8 +89,6 @@ async function main(): Promise<void> {
 
   const dbArg = values.db ?? process.env.DATABASE_URL ?? 'city-api.sqlite';
   const onPostgres = /^postgres(ql)?:\/\//i.test(dbArg);
-  // PostgreSQL (issue 19) carries the kiosk API, public pages and feeds so far, not the staff page: refuse before touching any database
-  if (onPostgres && adminPassword !== undefined) throw new PostgresStaffNeedsSqliteError();
   const db = onPostgres ? null : openCityDb(dbArg);
   const storage: KioskStorage = db
     ? sqliteStorage(db)
@@ -102,6 +105,13 @@ async function main(): Promise<void> {
       throw new Error(`--kiosk-token: expected <kiosk id>:<token of at least 16 characters>, got "${kt.slice(0, 40)}"`);
     }
     await storage.registerKiosk(id, token);
+  }
+  for (const kt of values['kiosk-town'] ?? []) {
+    const m = /^([A-Za-z0-9._:-]{1,128})=(.*)$/.exec(kt);
+    const town = m?.[2] ? townIdSchema.safeParse(m[2]) : null;
+    if (!m || (town && !town.success)) throw new Error(`--kiosk-town: expected <kiosk id>=<town id, a-z 0-9 ->, got "${kt.slice(0, 60)}"`);
+    if ((await storage.getKioskConfig(m[1]!)) === null) throw new Error(`--kiosk-town: no kiosk "${m[1]}" (register it with --kiosk-token)`);
+    await storage.setKioskTown(m[1]!, town ? town.data! : null);
   }
   const api = await listenCityApi({
     db: db ?? undefined,
@@ -120,7 +130,7 @@ async function main(): Promise<void> {
   log.info(
     { url: api.url, backend: storage.kind },
     `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${onPostgres ? ` — PostgreSQL ${describePgUrl(dbArg)}` : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
-      `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : db ? ` — club form ${pub}/submit` : ` — public pages ${pub}/angebote (club form: SQLite only)`}` +
+      `${adminPassword ? ` — staff page ${pub}/staff${db ? '' : ' (offers and wishes only on PostgreSQL)'}` : ''}${kioskApiOnly ? ' — kiosk API only' : db ? ` — club form ${pub}/submit` : ` — public pages ${pub}/angebote (club form: SQLite only)`}` +
       `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}`,
   );
   // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.

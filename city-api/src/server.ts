@@ -25,9 +25,9 @@ export interface CityApiOptions {
   /**
    * The storage of the kiosk API, the public pages and the public feeds (issue 19). Absent: the SQLite `db`
    * through sqliteStorage. A PostgreSQL storage without `db` serves the kiosk API, /angebote (list, offer pages,
-   * map, sitemap), the web wish form /wuensche/neu and /feeds/offers.atom + /feeds/events.ics; the staff page
-   * (refused: PostgresStaffNeedsSqliteError), the club form with its poster and the club calendar routes are not on
-   * PostgreSQL yet (not served).
+   * map, sitemap), the web wish form /wuensche/neu, /feeds/offers.atom + /feeds/events.ics and the staff login with
+   * the offer and wish pages; the other staff pages (submissions, kiosks, calendars, Bedarf), the club form with its
+   * poster and the club calendar routes are not on PostgreSQL yet (not served).
    */
   storage?: KioskStorage;
   /** Chaos mode: a controller, or options to build one. Absent = well-behaved. */
@@ -76,16 +76,6 @@ export class PublicUrlRequiredError extends Error {
   }
 }
 
-export const POSTGRES_STAFF_NEEDS_SQLITE =
-  'on PostgreSQL the server serves the kiosk API, the public pages (/angebote, the wish form) and the public feeds so far: the staff page, ' +
-  'the club form and calendar sources still need the SQLite database. Start it without --admin-password, ' +
-  'or use --db <file.sqlite> (issue 19)';
-export class PostgresStaffNeedsSqliteError extends Error {
-  constructor() {
-    super(POSTGRES_STAFF_NEEDS_SQLITE);
-  }
-}
-
 /** Checks a --public-url value: http(s), a host (and port), no path, query, user info or trailing slash. */
 export function checkPublicUrl(u: string): string {
   if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(u)) {
@@ -109,7 +99,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chaos: ChaosController | null; storage: KioskStorage } {
   const web = !opts.kioskApiOnly;
   if (!opts.db && !opts.storage) throw new Error('buildCityApi: needs db (SQLite) or storage');
-  if (!opts.db && opts.adminPassword) throw new PostgresStaffNeedsSqliteError();
   const storage = opts.storage ?? sqliteStorage(opts.db!);
   const chaos = opts.chaos ? ('decide' in opts.chaos ? opts.chaos : createChaos(opts.chaos)) : null;
   if ((web || opts.adminPassword) && opts.publicUrl === undefined) throw new PublicUrlRequiredError();
@@ -212,12 +201,13 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
   // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
-  // (The staff page needs the SQLite database: checked above, PostgresStaffNeedsSqliteError.)
+  // Login, offers and wishes run on the storage (both backends); the other staff pages only with the SQLite db.
   const db = opts.db;
-  if (db && opts.adminPassword) {
+  if (opts.adminPassword) {
     void app.register(staffPlugin, {
       prefix: '/staff',
-      db,
+      storage,
+      ...(db ? { db } : {}),
       now: () => new Date(),
       publicUrl,
       password: opts.adminPassword,

@@ -56,10 +56,13 @@ button{font-size:1rem;padding:.35rem .9rem;cursor:pointer}
 .table-wrap td[colspan]{text-align:left}
 `;
 
-export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean } = {}): string {
+/** `sqlitePages: false` (PostgreSQL, issue 19): only the pages served there (offers, wishes) are linked. */
+export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean; sqlitePages?: boolean } = {}): string {
   const nav = opts.nav
     ? html`<header><strong>Städtische Angebotsdaten</strong>
-        <a href="/staff/offers">Angebote</a><a href="/staff/submissions">Einreichungen</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a><a href="/staff/calendars">Kalender</a><a href="/staff/bedarf">Bedarf</a>
+        ${opts.sqlitePages === false
+          ? html`<a href="/staff/offers">Angebote</a><a href="/staff/wishes">Wünsche</a>`
+          : html`<a href="/staff/offers">Angebote</a><a href="/staff/submissions">Einreichungen</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a><a href="/staff/calendars">Kalender</a><a href="/staff/bedarf">Bedarf</a>`}
         <form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="${opts.csrf}"><button>Abmelden</button></form>
       </header>`
     : html`<header><strong>Städtische Angebotsdaten</strong></header>`;

@@ -3,23 +3,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { offerSchema, WEEKDAYS, type Offer } from '../../../shared/schemas/offer';
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
-import { getStoredOffer, getTaxonomyRow, listOffersForStaff, putOffer, setOfferState } from '../offer-store';
 import { html, raw, type Raw } from '../staff-html';
-import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffContext } from './staff-kit';
+import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
 
 const idParam = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
 
-export function registerOfferPages(scope: FastifyInstance, ctx: StaffContext): void {
-  const { db } = ctx;
+export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageContext): void {
+  const { storage } = ctx;
   // ---------------------------------------------------------------- offers
-  const taxonomy = (): Taxonomy => {
-    const row = getTaxonomyRow(db);
+  const taxonomy = async (): Promise<Taxonomy> => {
+    const row = await storage.getTaxonomy();
     return row ? taxonomySchema.parse(JSON.parse(row.json)) : { interests: [], age_groups: [], districts: [] };
   };
 
   scope.get('/offers', async (req, reply) => {
     const csrf = requireStaff(req).csrf;
-    const rows = listOffersForStaff(db, 1000);
+    const rows = await storage.listOffersForStaff(1000);
     const action = (id: string, path: string, name: string, value: string, label: string) =>
       html`<form method="post" action="/staff/offers/${encodeURIComponent(id)}/${path}" class="inline">
         <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="${name}" value="${value}"><button>${label}</button></form>`;
@@ -37,36 +36,36 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffContext): v
     );
   });
 
-  scope.get('/offers/new', async (req, reply) => sendStaffPage(req, reply, 'Neues Angebot', offerForm(null, null, [], taxonomy(), requireStaff(req).csrf)));
+  scope.get('/offers/new', async (req, reply) => sendStaffPage(req, reply, 'Neues Angebot', offerForm(null, null, [], await taxonomy(), requireStaff(req).csrf)));
 
   scope.get<{ Params: { id: string } }>('/offers/:id/edit', async (req, reply) => {
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
-    const stored = id.success ? getStoredOffer(db, id.data) : null;
+    const stored = id.success ? await storage.getStoredOffer(id.data) : null;
     if (!stored || stored.state === 'deleted') return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Dieses Angebot gibt es nicht.</p>`, 404);
     const offer = offerSchema.safeParse(stored.offer);
-    return sendStaffPage(req, reply, 'Angebot bearbeiten', offerForm(id.data!, offer.success ? offer.data : null, [], taxonomy(), requireStaff(req).csrf));
+    return sendStaffPage(req, reply, 'Angebot bearbeiten', offerForm(id.data!, offer.success ? offer.data : null, [], await taxonomy(), requireStaff(req).csrf));
   });
 
   const saveOffer = async (req: FastifyRequest, reply: FastifyReply, existingId: string | null) => {
     requireStaff(req);
     const f = staffForm(req);
-    const previous = existingId ? getStoredOffer(db, existingId) : null;
+    const previous = existingId ? await storage.getStoredOffer(existingId) : null;
     const prevOffer = previous ? offerSchema.safeParse(previous.offer) : null;
     let built = offerFromForm(f, existingId, prevOffer?.success ? prevOffer.data : null);
-    if (!existingId && built.ok && getStoredOffer(db, built.offer.id)) {
+    if (!existingId && built.ok && (await storage.getStoredOffer(built.offer.id))) {
       built = { ok: false, errors: ['Diese Kennung ist schon vergeben.'], draft: { ...built.offer, id: '' } };
     }
-    const tax = taxonomy();
+    const tax = await taxonomy();
     if (!built.ok) return sendStaffPage(req, reply, existingId ? 'Angebot bearbeiten' : 'Neues Angebot', offerForm(existingId, built.draft, built.errors, tax, requireStaff(req).csrf), 422);
-    putOffer(db, built.offer, previous?.state === 'hidden' ? 'hidden' : 'published');
+    await storage.putOffer(built.offer, previous?.state === 'hidden' ? 'hidden' : 'published');
     return secureStaff(reply).redirect('/staff/offers', 303);
   };
   scope.post('/offers', async (req, reply) => saveOffer(req, reply, null));
   scope.post<{ Params: { id: string } }>('/offers/:id', async (req, reply) => {
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
-    if (!id.success || !getStoredOffer(db, id.data)) return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Dieses Angebot gibt es nicht.</p>`, 404);
+    if (!id.success || !(await storage.getStoredOffer(id.data))) return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Dieses Angebot gibt es nicht.</p>`, 404);
     return saveOffer(req, reply, id.data);
   });
 
@@ -74,10 +73,10 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffContext): v
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
     const status = z.enum(['active', 'paused', 'ended']).safeParse(staffForm(req).get('status'));
-    const stored = id.success ? getStoredOffer(db, id.data) : null;
+    const stored = id.success ? await storage.getStoredOffer(id.data) : null;
     const offer = stored ? offerSchema.safeParse(stored.offer) : null;
     if (!stored || !status.success || !offer?.success) return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Der Status konnte nicht geändert werden.</p>`, 422);
-    putOffer(db, { ...offer.data, status: status.data, updated_at: new Date().toISOString() }, stored.state);
+    await storage.putOffer({ ...offer.data, status: status.data, updated_at: new Date().toISOString() }, stored.state);
     return secureStaff(reply).redirect('/staff/offers', 303);
   });
 
@@ -85,7 +84,7 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffContext): v
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
     const state = z.enum(['published', 'hidden']).safeParse(staffForm(req).get('state'));
-    if (!id.success || !state.success || !setOfferState(db, id.data, state.data)) {
+    if (!id.success || !state.success || !(await storage.setOfferState(id.data, state.data))) {
       return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Die Sichtbarkeit konnte nicht geändert werden.</p>`, 422);
     }
     return secureStaff(reply).redirect('/staff/offers', 303);

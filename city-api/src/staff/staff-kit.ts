@@ -9,6 +9,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CityDb } from '../city-db';
+import type { KioskStorage } from '../storage/kiosk-storage';
 import { formParams } from '../form-body';
 import { html, page, type Raw } from '../staff-html';
 
@@ -19,11 +20,17 @@ export interface StaffSession {
   csrf: string;
 }
 
-export interface StaffContext {
-  db: CityDb;
+/** What a staff page on the storage interface gets (SQLite or PostgreSQL, issue 19): see STAFF_STORAGE_PAGES. */
+export interface StaffStorageContext {
+  storage: KioskStorage;
   now: () => Date;
   /** Public base URL of the server (--public-url) for absolute links; never the request's Host. */
   publicUrl: () => string;
+}
+
+/** What a SQLite-only staff page gets (STAFF_PAGES): the database as well. */
+export interface StaffContext extends StaffStorageContext {
+  db: CityDb;
 }
 
 declare module 'fastify' {
@@ -32,6 +39,8 @@ declare module 'fastify' {
     staffSession: StaffSession | null;
     /** The session's CSRF token (kept for pages written before the staff plugin: same as staffSession.csrf). */
     staffCsrf: string | null;
+    /** Whether the SQLite-only staff pages are served (false on PostgreSQL): the navigation links only what exists. */
+    staffSqlitePages: boolean;
   }
 }
 
@@ -63,7 +72,7 @@ export const secureStaff = (reply: FastifyReply): FastifyReply =>
 /** A full staff page with navigation (needs the session's CSRF token for the logout form). */
 export function sendStaffPage(req: FastifyRequest, reply: FastifyReply, title: string, body: Raw, status = 200): FastifyReply {
   const s = requireStaff(req);
-  return secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body, { csrf: s.csrf, nav: true }));
+  return secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body, { csrf: s.csrf, nav: true, sqlitePages: req.staffSqlitePages }));
 }
 
 /** Hidden CSRF field for a form on a staff page. */

@@ -9,12 +9,18 @@
 import csrfProtection from '@fastify/csrf-protection';
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createSession, endSession, hashPassword, SESSION_COOKIE, SESSION_TTL_MS, sessionCsrf, verifyPassword } from '../staff-auth';
+import type { CityDb } from '../city-db';
+import { hashPassword, SESSION_COOKIE, SESSION_TTL_MS, verifyPassword } from '../staff-auth';
 import { html, page, STAFF_CSS } from '../staff-html';
-import { secureStaff, StaffAuthError, staffForm, type StaffContext } from './staff-kit';
-import { STAFF_PAGES } from './staff-pages';
+import { secureStaff, StaffAuthError, staffForm, type StaffStorageContext } from './staff-kit';
+import { STAFF_PAGES, STAFF_STORAGE_PAGES } from './staff-pages';
 
-export interface StaffPluginOptions extends StaffContext {
+/**
+ * Sessions, the offer and the wish pages go through `storage` (SQLite or PostgreSQL, issue 19); the other pages
+ * (STAFF_PAGES: kiosks, moderation, calendars, Bedarf) need `db` and are not registered without it.
+ */
+export interface StaffPluginOptions extends StaffStorageContext {
+  db?: CityDb;
   password: string;
   secureCookies: boolean;
   /** Login attempts per client address and minute (default 10). */
@@ -27,12 +33,13 @@ const ANONYMOUS = 'login';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptions): Promise<void> {
-  const { db } = opts;
+  const { db, storage } = opts;
   const pw = hashPassword(opts.password);
   const cookieBase = { path: '/staff', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies };
 
   staff.decorateRequest('staffSession', null);
   staff.decorateRequest('staffCsrf', null);
+  staff.decorateRequest('staffSqlitePages', !!db);
   await staff.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: CSRF_COOKIE,
@@ -71,7 +78,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
       return secureStaff(reply)
         .code(403)
         .type('text/html; charset=utf-8')
-        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, { csrf: req.staffSession.csrf, nav: true }));
+        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, { csrf: req.staffSession.csrf, nav: true, sqlitePages: !!db }));
     }
     if (err instanceof StaffAuthError) return secureStaff(reply).redirect('/staff/login', 303);
     if (err.statusCode && err.statusCode < 500) return secureStaff(reply).code(err.statusCode).type('text/plain; charset=utf-8').send(err.message);
@@ -90,7 +97,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
     },
     async (req, reply) => {
       if (!verifyPassword(staffForm(req).get('password') ?? '', pw)) return loginPage(reply, 'Das Passwort stimmt nicht.', 401);
-      const s = createSession(db);
+      const s = await storage.createStaffSession();
       reply.setCookie(SESSION_COOKIE, s.id, { ...cookieBase, maxAge: SESSION_TTL_MS / 1000 });
       return secureStaff(reply).redirect('/staff/offers', 303);
     },
@@ -100,7 +107,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
   await staff.register(async (scope) => {
     scope.addHook('onRequest', async (req, reply) => {
       const id = req.cookies[SESSION_COOKIE];
-      if (!id || !sessionCsrf(db, id)) return secureStaff(reply).redirect('/staff/login', 303);
+      if (!id || !(await storage.staffSessionCsrf(id))) return secureStaff(reply).redirect('/staff/login', 303);
       req.staffSession = { id, csrf: '' };
       const csrf = reply.generateCsrf({ userInfo: id });
       req.staffSession.csrf = csrf;
@@ -112,12 +119,13 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
     });
 
     scope.post('/logout', async (req, reply) => {
-      endSession(db, req.staffSession?.id);
+      await storage.endStaffSession(req.staffSession?.id);
       reply.clearCookie(SESSION_COOKIE, { path: '/staff' });
       return secureStaff(reply).redirect('/staff/login', 303);
     });
     scope.get('/', async (_req, reply) => secureStaff(reply).redirect('/staff/offers', 303));
 
-    for (const register of STAFF_PAGES) await register(scope, opts);
+    for (const register of STAFF_STORAGE_PAGES) await register(scope, opts);
+    if (db) for (const register of STAFF_PAGES) await register(scope, { ...opts, db });
   });
 }

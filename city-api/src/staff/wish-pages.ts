@@ -3,20 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { groupWishes } from '../../../shared/logic/wish-topics';
 import { html } from '../staff-html';
-import { listWishes } from '../wish-store';
-import { addWishReply, allWishWork, REPLY_CHANNELS, setWishWork, WISH_STATUS_LABEL, WISH_STATUSES, type WishStatus } from '../wish-work';
-import { csrfField, requireStaff, sendStaffPage, staffForm, type StaffContext } from './staff-kit';
+import { REPLY_CHANNELS, WISH_STATUS_LABEL, WISH_STATUSES, type WishStatus } from '../wish-work';
+import { csrfField, requireStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
 
 const wishId = z.string().regex(/^wish-[0-9a-f-]{36}$/);
 const CHANNEL_LABEL: Record<(typeof REPLY_CHANNELS)[number], string> = { telefon: 'Telefon', email: 'E-Mail', brief: 'Brief', persoenlich: 'persönlich' };
 
-export function registerWishPages(scope: FastifyInstance, ctx: StaffContext): void {
-  const { db } = ctx;
+export function registerWishPages(scope: FastifyInstance, ctx: StaffStorageContext): void {
+  const { storage } = ctx;
   // ---------------------------------------------------------------- wishes
   scope.get('/wishes', async (req, reply) => {
     requireStaff(req);
-    const wishes = listWishes(db, 500);
-    const work = allWishWork(db);
+    const wishes = await storage.listWishes(500);
+    const work = await storage.allWishWork();
     const { topics, topicOf } = groupWishes(wishes.map((w) => w.body.text));
     const topicLabel = new Map(topics.map((t) => [t.key, t.label]));
     const statusOf = (id: string): WishStatus => work.get(id)?.status ?? 'neu';
@@ -59,7 +58,7 @@ export function registerWishPages(scope: FastifyInstance, ctx: StaffContext): vo
     const form = staffForm(req);
     const id = wishId.safeParse(req.params.id);
     const status = z.enum(WISH_STATUSES).safeParse(form.get('status'));
-    if (!id.success || !status.success || !setWishWork(db, id.data, status.data, String(form.get('note') ?? ''), ctx.now())) {
+    if (!id.success || !status.success || !(await storage.setWishWork(id.data, status.data, String(form.get('note') ?? ''), ctx.now()))) {
       return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Unbekannter Wunsch oder Status.</p>`, 422);
     }
     return reply.redirect('/staff/wishes', 303);
@@ -71,7 +70,7 @@ export function registerWishPages(scope: FastifyInstance, ctx: StaffContext): vo
     const id = wishId.safeParse(req.params.id);
     const channel = z.enum(REPLY_CHANNELS).safeParse(form.get('channel'));
     const summary = String(form.get('summary') ?? '').trim();
-    if (!id.success || !channel.success || !summary || !addWishReply(db, id.data, channel.data, summary, ctx.now())) {
+    if (!id.success || !channel.success || !summary || !(await storage.addWishReply(id.data, channel.data, summary, ctx.now()))) {
       return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Eine Antwort wird nur festgehalten, wenn die Person einer Kontaktaufnahme zugestimmt hat.</p>`, 422);
     }
     return reply.redirect('/staff/wishes', 303);

@@ -4,8 +4,9 @@
  * Two implementations: SQLite (`sqlite-storage.ts`, the default, wraps the synchronous stores) and PostgreSQL
  * (`pg-storage.ts`). The /v1 routes (kiosk-api.ts), /images and /ready + /metrics use only this interface.
  *
- * Not behind it yet: the staff pages, the club form, calendar sources, public pages and feeds — they still use
- * the SQLite database directly, so the PostgreSQL backend runs only with --kiosk-api-only (see docs/city-api.md).
+ * Also behind it: the public pages and feeds (web-reads.ts) and the staff login with the offer and wish pages
+ * (staff-storage.ts). Not behind it yet: the club form with moderation and audit, calendar sources, the Bedarf and
+ * kiosk staff pages — they use the SQLite database directly and are not served on PostgreSQL (docs/deployment.md §9).
  */
 import type { HeartbeatBody, KioskCommand, KioskCommandType, RemoteKioskConfig } from '../../../shared/schemas/city-api';
 import type { Offer } from '../../../shared/schemas/offer';
@@ -13,6 +14,7 @@ import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
+import type { StaffStorage } from './staff-storage';
 import type { PublicWebReads } from './web-reads';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 
@@ -25,7 +27,7 @@ export interface OpsCounts {
   silentKiosks: number;
 }
 
-export interface KioskStorage extends PublicWebReads {
+export interface KioskStorage extends PublicWebReads, StaffStorage {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database does not answer (GET /ready). */
   ping(): Promise<void>;

@@ -9,6 +9,7 @@
  * serves each offer exactly as it was stored, without re-encoding.
  */
 import type { PoolClient } from 'pg';
+import { PG_STAFF_MIGRATION } from './staff-storage';
 
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: kiosk-facing core: change feed head, taxonomy, offers, events, kiosks, commands, wishes, stats, images
@@ -103,6 +104,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE wishes ADD COLUMN source text NOT NULL DEFAULT 'kiosk' CHECK (source IN ('kiosk', 'web'));
   ALTER TABLE wishes ADD CONSTRAINT wishes_web_without_kiosk CHECK ((source = 'web') = (kiosk_id = ''));
   `,
+  // 3: the staff page's sessions and staff work on wishes (SQLite migrations 1 and 4; storage/staff-storage.ts)
+  PG_STAFF_MIGRATION,
 ];
 
 /** Any constant; the same for every instance of this server (pg_advisory_lock key). */

@@ -22,6 +22,7 @@ import { feedPageFromRows, type FeedPage, type FeedRow, type OfferState } from '
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
+import { pgStaffStorage } from './staff-storage';
 import { pgEventsForWindow, pgWebReads } from './web-reads';
 
 export interface PgStorageOptions {
@@ -307,6 +308,8 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
 
     // public pages and feeds (issue 19)
     ...pgWebReads(pool),
+    // staff login, offer and wish pages (issue 19)
+    ...pgStaffStorage(pool, (id, json, state) => writeOffers([{ id, json, state }])),
 
     async opsCounts(silentSince) {
       const { rows } = await q<{ head: number; silent: number }>(

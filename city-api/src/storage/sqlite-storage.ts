@@ -23,6 +23,7 @@ import { withImportedEvents } from '../calendar-sources/serve-events';
 import { countWishes, listWishes, storeWebWish, storeWish } from '../wish-store';
 import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
+import { sqliteStaffStorage } from './staff-storage';
 import { sqliteWebReads } from './web-reads';
 
 export interface SqliteStorage extends KioskStorage {
@@ -92,6 +93,8 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
 
     // public pages and feeds (issue 19: same statements as before)
     ...sqliteWebReads(db),
+    // staff login, offer and wish pages (the same functions as before)
+    ...sqliteStaffStorage(db),
 
     opsCounts: (silentSince) =>
       run(() => {

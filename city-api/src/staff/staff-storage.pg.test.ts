@@ -1,0 +1,212 @@
+/**
+ * The staff page's login, offer pages and wish pages on both backends (issue 19): the server is built from a
+ * storage alone (as on PostgreSQL, no SQLite `db`), and the same requests and assertions run on SQLite and on
+ * PostgreSQL (a fresh database per test on the throwaway cluster of the vitest `postgres` project; skipped when
+ * PostgreSQL is not installed). The SQLite-only staff pages (submissions, kiosks, calendars, Bedarf) stay in
+ * staff-pages.test.ts and their own files.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { offerSchema } from '../../../shared/schemas/offer';
+import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
+import { openCityDb } from '../city-db';
+import { SESSION_TTL_MS } from '../staff-auth';
+import { parseSeedSpec, seedStorage } from '../seed';
+import { buildCityApi } from '../server';
+import type { KioskStorage } from '../storage/kiosk-storage';
+import { openPgStorage } from '../storage/pg-storage';
+import { sqliteStorage } from '../storage/sqlite-storage';
+import { csrfIn, mergeCookies, setCookies, staffLogin } from './staff-test-login';
+
+const PASSWORD = 'richtig-langes-passwort';
+const TOKEN = 'token-rathaus-0123456789';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const form = (o: Record<string, string | string[]>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+  return p.toString();
+};
+
+interface Backend {
+  name: string;
+  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
+}
+const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    async open() {
+      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
+      return { storage, cleanup: () => storage.close() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const tdb = await freshDatabase();
+      const storage = await openPgStorage({ url: tdb.url });
+      return {
+        storage,
+        async cleanup() {
+          await storage.close();
+          await tdb.drop();
+        },
+      };
+    },
+  },
+].filter((b) => b.name === 'SQLite' || pgAvailable);
+
+const OFFER_FORM = {
+  id: 'boule-treff',
+  status: 'active',
+  title: 'Boule am Siegufer',
+  summary: 'Boule spielen für alle.',
+  description: 'Jeden Donnerstag am Siegufer. Kugeln sind vorhanden.',
+  org_name: 'Boulefreunde Siegburg',
+  interests: ['bewegung', 'treffen'],
+  age_groups: ['alle'],
+  district: 'innenstadt',
+  loc_name: 'Siegufer',
+  loc_street: 'Uferweg 1',
+  loc_postal: '53721',
+  loc_city: 'Siegburg',
+  loc_lat: '50,7931',
+  loc_lon: '7.2101',
+  loc_wheelchair: 'partial',
+  schedules_json: '[{"freq":"weekly","byday":["TH"],"opens_at":"16:00","closes_at":"18:00"}]',
+  cost_free: 'on',
+};
+
+describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, no SQLite db)', (backend) => {
+  let storage: KioskStorage;
+  let app: FastifyInstance;
+  let cleanup: () => Promise<void>;
+  const feedAfter = async (seq: number) => (await app.inject({ url: `/v1/offers?since=v1.${seq}`, headers: { authorization: `Bearer ${TOKEN}` } })).json() as { items: { id: string; status: string; title: string }[]; deleted: string[] };
+
+  beforeEach(async () => {
+    ({ storage, cleanup } = await backend.open());
+    await seedStorage(storage, parseSeedSpec('sample'));
+    await storage.registerKiosk('rathaus', TOKEN);
+    app = buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880', adminPassword: PASSWORD }).app;
+  });
+  afterEach(async () => {
+    await app.close();
+    await cleanup();
+  });
+
+  it('requires a login, refuses a wrong password, and a logged-out or expired session is worth nothing', async () => {
+    expect((await app.inject({ url: '/staff/offers' })).headers.location).toBe('/staff/login');
+    const page = await app.inject({ url: '/staff/login' });
+    const cookie = mergeCookies('', page);
+    const wrong = await app.inject({ method: 'POST', url: '/staff/login', headers: { ...FORM, cookie }, payload: form({ csrf: csrfIn(page.body)!, password: 'falsch-falsch' }) });
+    expect(wrong.statusCode).toBe(401);
+    expect(setCookies(wrong).some((c) => c.startsWith('city_staff='))).toBe(false);
+
+    const s = await staffLogin(app, PASSWORD);
+    const session = setCookies(s.loginResponse).find((c) => c.startsWith('city_staff='))!;
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    const offers = await app.inject({ url: '/staff/offers', headers: { cookie: s.cookie } });
+    expect(offers.statusCode).toBe(200);
+    // only the pages that exist without the SQLite database are linked
+    expect(offers.body).toContain('href="/staff/wishes"');
+    expect(offers.body).not.toContain('href="/staff/submissions"');
+    expect(offers.body).not.toContain('href="/staff/bedarf"');
+    for (const url of ['/staff/submissions', '/staff/kiosks', '/staff/calendars', '/staff/bedarf']) {
+      expect((await app.inject({ url, headers: { cookie: s.cookie } })).statusCode, url).toBe(404);
+    }
+
+    await app.inject({ method: 'POST', url: '/staff/logout', headers: { ...FORM, cookie: s.cookie }, payload: form({ csrf: s.csrf }) });
+    expect((await app.inject({ url: '/staff/offers', headers: { cookie: s.cookie } })).statusCode).toBe(303);
+
+    // expiry, on a given clock: valid until 8 hours after login, not a millisecond later
+    const t0 = new Date('2026-11-25T08:00:00Z');
+    const { id, csrf } = await storage.createStaffSession(t0);
+    expect(await storage.staffSessionCsrf(id, new Date(t0.getTime() + SESSION_TTL_MS))).toBe(csrf);
+    expect(await storage.staffSessionCsrf(id, new Date(t0.getTime() + SESSION_TTL_MS + 1))).toBeNull();
+    expect(await storage.staffSessionCsrf(`${id}x`, t0)).toBeNull();
+    // a new login removes expired sessions
+    await storage.createStaffSession(new Date(t0.getTime() + SESSION_TTL_MS + 60_000));
+    expect(await storage.staffSessionCsrf(id, t0)).toBeNull();
+  });
+
+  it('adds an offer (validated), edits, pauses and hides it — kiosks see each change in the feed, the public page too', async () => {
+    const { cookie, csrf } = await staffLogin(app, PASSWORD);
+    const bad = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf, title: '<script>alert(1)</script>' }) });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const forged = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf: 'forged' }) });
+    expect(forged.statusCode).toBe(403);
+    expect(await storage.getStoredOffer('boule-treff')).toBeNull();
+
+    expect((await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf }) })).statusCode).toBe(303);
+    const created = (await storage.getStoredOffer('boule-treff'))!;
+    expect(offerSchema.parse(created.offer)).toMatchObject({ title: 'Boule am Siegufer', location: { lat: 50.7931, wheelchair: 'partial' }, cost: { free: true } });
+    // the same id again is refused
+    const dup = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf }) });
+    expect(dup.statusCode).toBe(422);
+    expect(dup.body).toContain('Diese Kennung ist schon vergeben.');
+
+    const edit = await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf, title: 'Boule & Klönen am Siegufer' }) });
+    expect(edit.statusCode).toBe(303);
+    expect((await app.inject({ url: '/angebote/boule-treff' })).body).toContain('<h1>Boule &amp; Klönen am Siegufer</h1>');
+
+    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff/status', headers: { ...FORM, cookie }, payload: form({ csrf, status: 'paused' }) });
+    expect((await feedAfter(created.seq)).items.find((o) => o.id === 'boule-treff')?.status).toBe('paused');
+
+    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff/state', headers: { ...FORM, cookie }, payload: form({ csrf, state: 'hidden' }) });
+    expect((await feedAfter(created.seq)).deleted).toEqual(['boule-treff']);
+    // an edit of a hidden offer keeps it hidden (one change, never published in between)
+    const beforeEdit = (await storage.getStoredOffer('boule-treff'))!.seq;
+    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf, title: 'Boule (Winterpause)' }) });
+    const hidden = (await storage.getStoredOffer('boule-treff'))!;
+    expect([hidden.state, hidden.seq]).toEqual(['hidden', beforeEdit + 1]);
+    expect((await feedAfter(beforeEdit)).deleted).toEqual(['boule-treff']);
+
+    const list = await app.inject({ url: '/staff/offers', headers: { cookie } });
+    expect(list.body).toContain('Boule (Winterpause)');
+    expect(list.body.indexOf('Boule (Winterpause)')).toBeLessThan(list.body.indexOf('href="/staff/offers/sample-')); // newest change first
+    const editPage = await app.inject({ url: '/staff/offers/boule-treff/edit', headers: { cookie } });
+    expect(editPage.body).toContain('value="Boule (Winterpause)"');
+  });
+
+  it('lists kiosk and web wishes escaped, contact only with consent; status, note and replies (only with consent) are kept', async () => {
+    await storage.storeWish('key-00000001', 'rathaus', {
+      text: '<img src=x onerror=alert(1)> Ein Lesekreis wäre schön',
+      language: 'de',
+      created_at: '2026-11-25T09:00:00Z',
+      kiosk_id: 'rathaus',
+      contact: { name: 'Erika', phone: '+49 221 4710 555' },
+      contact_consent: false,
+    });
+    const withConsent = await storage.storeWish('key-00000002', 'rathaus', {
+      text: 'Schachtreff am Vormittag',
+      language: 'de',
+      created_at: '2026-11-25T09:05:00Z',
+      kiosk_id: 'rathaus',
+      contact: { name: 'Hans', email: 'hans@example.org' },
+      contact_consent: true,
+    });
+    const web = await storage.storeWebWish('nonce-0123456789ab', { text: 'Tanzen am Abend', language: 'de', created_at: '2026-11-25T09:10:00Z', kiosk_id: null, source: 'web', contact_consent: false });
+    const { cookie, csrf } = await staffLogin(app, PASSWORD, '/staff/wishes');
+    const page = (await app.inject({ url: '/staff/wishes', headers: { cookie } })).body;
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; Ein Lesekreis');
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toContain('4710 555');
+    expect(page).toContain('hans@example.org');
+    expect(page).toContain('Web-Formular');
+
+    const set = await app.inject({ method: 'POST', url: `/staff/wishes/${withConsent.id}`, headers: { ...FORM, cookie }, payload: form({ csrf, status: 'in_bearbeitung', note: 'Schachclub fragen' }) });
+    expect(set.statusCode).toBe(303);
+    const unknown = await app.inject({ method: 'POST', url: '/staff/wishes/wish-00000000-0000-0000-0000-000000000000', headers: { ...FORM, cookie }, payload: form({ csrf, status: 'erledigt', note: '' }) });
+    expect(unknown.statusCode).toBe(422);
+    const reply = await app.inject({ method: 'POST', url: `/staff/wishes/${withConsent.id}/reply`, headers: { ...FORM, cookie }, payload: form({ csrf, channel: 'email', summary: 'Termin genannt' }) });
+    expect(reply.statusCode).toBe(303);
+    const noConsent = await app.inject({ method: 'POST', url: `/staff/wishes/${web.id}/reply`, headers: { ...FORM, cookie }, payload: form({ csrf, channel: 'telefon', summary: 'angerufen' }) });
+    expect(noConsent.statusCode).toBe(422);
+
+    expect(await storage.allWishWork()).toEqual(new Map([[withConsent.id, { wish_id: withConsent.id, status: 'in_bearbeitung', note: 'Schachclub fragen', replies: 1 }]]));
+    const after = (await app.inject({ url: '/staff/wishes', headers: { cookie } })).body;
+    expect(after).toContain('value="Schachclub fragen"');
+    expect(after).toContain('1 Antwort(en) festgehalten');
+  });
+});
