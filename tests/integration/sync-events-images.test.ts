@@ -81,6 +81,29 @@ describe('events from the ICS feed', () => {
   });
 });
 
+describe('events that fell out of the window (issue 14 soak)', () => {
+  it('a week later the passed occurrences are gone from the kiosk; one still running is kept', async () => {
+    api = await startTestCityApi({ offers: 3 });
+    putEvent(api.db, { uid: 'taeglich@siegburg', summary: 'Mittagstisch', dtstart: '2026-11-01T12:00', duration_min: 60, rrule: 'FREQ=DAILY' });
+    putEvent(api.db, { uid: 'ausstellung@siegburg', summary: 'Ausstellung', dtstart: '2026-11-22T10:00', duration_min: 14 * 24 * 60 });
+    kiosk = createTestKiosk(api);
+    const count = () => kiosk!.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+    const clock = new FakeClock('2026-11-23T08:00:00Z');
+    expect((await kiosk.sync({ clock })).ok).toBe(true);
+    const first = count();
+    expect(first).toBeGreaterThan(60); // yesterday … +60 days, daily, plus the exhibition
+    expect(kiosk.db.prepare(`SELECT count(*) FROM events WHERE uid = 'ausstellung@siegburg'`).pluck().get()).toBe(1);
+    clock.advance(7 * 86_400_000);
+    expect((await kiosk.sync({ clock })).ok).toBe(true);
+    // the window moved by 7 days: as many occurrences as before, none before yesterday — not 7 more
+    expect(count()).toBe(first);
+    const oldest = kiosk.db.prepare(`SELECT min(start) FROM events WHERE uid = 'taeglich@siegburg'`).pluck().get() as string;
+    expect(oldest.slice(0, 10)).toBe('2026-11-29');
+    // the exhibition started before the window but runs until 2026-12-06: still there
+    expect(kiosk.db.prepare(`SELECT count(*) FROM events WHERE uid = 'ausstellung@siegburg'`).pluck().get()).toBe(1);
+  });
+});
+
 describe('images', () => {
   it('fetches, checks (type by magic bytes, size, sha256) and caches images; serves only from the cache', async () => {
     api = await startTestCityApi({ offers: 3 });
