@@ -8,6 +8,7 @@ import { useNav } from '../../app/nav-store';
 import type { ScreenProps } from '../../app/screens';
 import { Button } from '../../ui/Button';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { dataIsStale } from './data-stale';
 import { PinPad } from './PinPad';
 import { useStaff } from './staff-store';
 import './staff.css';
@@ -28,9 +29,6 @@ function leave() {
   useStaff.getState().lock();
   useNav.getState().reset();
 }
-
-/** No successful sync for longer than this: the staff screen warns. */
-const STALE_AFTER_MIN = 24 * 60;
 
 /** Staff screen: PIN pad, then state of the kiosk and its maintenance actions. Opened by the hidden corner gesture. */
 
@@ -202,7 +200,7 @@ function StatusView() {
           <section className="staff-card" aria-labelledby="staff-data">
             <h2 id="staff-data">{t('section.data')}</h2>
             {s.sync?.progress ? <SyncProgressBlock p={s.sync.progress} /> : null}
-            {s.cityApi.configured && !s.sync?.progress?.firstSync && (dataAgeMin === null || dataAgeMin > STALE_AFTER_MIN) ? (
+            {dataIsStale(s) ? (
               <p className="note note-warn" role="alert" data-testid="staff-data-stale">
                 {t('field.dataStale')}
               </p>
