@@ -60,6 +60,12 @@ describe('a storage without the SQLite database (PostgreSQL, issue 19)', () => {
     }
     // SQLite-only parts are not served (rather than half-working on another database)
     for (const url of ['/submit', '/poster.pdf', '/staff']) expect((await app.inject({ url })).statusCode, url).toBe(404);
+    expect((await app.inject({ url: '/angebote' })).body).not.toContain('href="/submit"');
+    // with the SQLite database the club form is there and linked
+    const full = buildCityApi({ db, publicUrl: 'http://127.0.0.1:4880' }).app;
+    for (const url of ['/angebote', '/wuensche/neu']) expect((await full.inject({ url })).body, url).toContain('href="/submit"');
+    expect((await full.inject({ url: '/submit' })).statusCode).toBe(200);
+    await full.close();
     await app.close();
     const withStaff = buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880', adminPassword: 'a long staff password' }).app;
     expect((await withStaff.inject({ url: '/staff/login' })).statusCode).toBe(200);

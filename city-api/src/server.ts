@@ -26,7 +26,7 @@ export interface CityApiOptions {
    * The storage of the kiosk API, the public pages and the public feeds (issue 19). Absent: the SQLite `db`
    * through sqliteStorage. A PostgreSQL storage without `db` serves the kiosk API, /angebote (list, offer pages,
    * map, sitemap), the web wish form /wuensche/neu, /feeds/offers.atom + /feeds/events.ics and the staff login with
-   * the offer and wish pages; the other staff pages (submissions, kiosks, calendars, Bedarf), the club form with its
+   * the offer, wish and kiosk pages; the other staff pages (submissions, calendars, Bedarf), the club form with its
    * poster and the club calendar routes are not on PostgreSQL yet (not served).
    */
   storage?: KioskStorage;
@@ -201,7 +201,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
   // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
-  // Login, offers and wishes run on the storage (both backends); the other staff pages only with the SQLite db.
+  // Login, offers, wishes and kiosks run on the storage (both backends); the other staff pages only with the SQLite db.
   const db = opts.db;
   if (opts.adminPassword) {
     void app.register(staffPlugin, {
@@ -222,7 +222,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
       registerClubCalendarRoutes(app, { db });
     }
     registerPromotionFeeds(app, { storage, publicUrl, poster: !!db });
-    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam });
+    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, clubForm: !!db });
   }
 
   return { app, chaos, storage };

@@ -190,6 +190,13 @@ describe.each(BACKENDS)('public pages and feeds on $name (storage only, no SQLit
     const [w] = await storage.listWishes();
     expect(w).toMatchObject({ source: 'web', body: { text: 'Ein Lauftreff am Morgen', kiosk_id: null, source: 'web', district: 'kaldauen', interests: ['bewegung'] } });
     for (const url of ['/submit', '/poster.pdf', '/staff', '/staff/login']) expect((await get(url)).statusCode, url).toBe(404);
+    // and no page links to the club form that is not there
+    for (const url of ['/angebote', '/angebote/sample-kulturcafe', '/angebote/karte', '/wuensche/neu', '/datenschutz']) {
+      const body = (await get(url)).body;
+      expect(body, url).toContain('href="/feeds/offers.atom"');
+      expect(body, url).not.toContain('href="/submit');
+    }
+    expect(sent.body).not.toContain('href="/submit');
   });
 });
 

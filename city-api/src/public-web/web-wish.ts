@@ -33,6 +33,8 @@ export interface WebWishOptions {
   now: () => Date;
   spam?: Partial<SpamLimits>;
   sendHtml: (reply: FastifyReply, body: string, status?: number) => FastifyReply;
+  /** Whether the club form /submit is served (not on PostgreSQL yet, issue 19); default true. */
+  clubForm?: boolean;
 }
 
 type Field = 'text' | 'phone' | 'email' | 'consent' | 'form';
@@ -127,7 +129,7 @@ function message(t: WebTexts, e: { key: ErrorKey; minutes?: number }): string {
   return e.key === 'e_rate' ? t.e_rate(e.minutes ?? 10) : t[e.key];
 }
 
-export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: WishValues; errors: Errors; token: string }): Raw {
+export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: WishValues; errors: Errors; token: string; clubForm?: boolean }): Raw {
   const { lang, taxonomy, values: v, errors } = o;
   const t = WEB_TEXTS[lang];
   const err = (f: Field) => errors.get(f);
@@ -179,7 +181,7 @@ export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: Wis
       </fieldset>
       <div class="actions"><button type="submit">${t.wishSend}</button></div>
     </form>
-    <p>${t.wishClub} <a href="/submit${lang === 'en' ? '?lang=en' : ''}">${t.navClub}</a></p>`;
+    ${o.clubForm === false ? '' : html`<p>${t.wishClub} <a href="/submit${lang === 'en' ? '?lang=en' : ''}">${t.navClub}</a></p>`}`;
 }
 
 export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions): void {
@@ -229,8 +231,8 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
-        wishFormBody({ lang, taxonomy: await taxonomy(), values, errors, token: newToken() }),
+        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0, clubForm: opts.clubForm },
+        wishFormBody({ lang, taxonomy: await taxonomy(), values, errors, token: newToken(), clubForm: opts.clubForm }),
       ),
       status,
     );
@@ -240,7 +242,7 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', noindex: true },
+        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', noindex: true, clubForm: opts.clubForm },
         html`<div class="ok" role="status"><p>${t.wishThanks}</p></div>
           <p><a class="button" href="${withLang('/wuensche/neu', lang)}">${t.wishAgain}</a> <a class="button secondary" href="${withLang('/angebote', lang)}">${t.navList}</a></p>`,
       ),

@@ -2,18 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { KIOSK_COMMAND_TYPES, kioskCommandTypeSchema } from '../../../shared/schemas/city-api';
-import { listKiosks, queueCommand } from '../kiosk-store';
 import { html } from '../staff-html';
-import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffContext } from './staff-kit';
+import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
 
 const idParam = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
 
-export function registerKioskPages(scope: FastifyInstance, ctx: StaffContext): void {
-  const { db } = ctx;
+export function registerKioskPages(scope: FastifyInstance, ctx: StaffStorageContext): void {
+  const { storage } = ctx;
   // ---------------------------------------------------------------- kiosks
   scope.get('/kiosks', async (req, reply) => {
     const csrf = requireStaff(req).csrf;
-    const kiosks = listKiosks(db);
+    const kiosks = await storage.listKiosksForStaff();
     return sendStaffPage(req, reply,
       'Kiosks',
       html`<table><thead><tr><th>Kiosk</th><th>Letztes Lebenszeichen</th><th>Zustand</th><th>Befehle</th></tr></thead><tbody>
@@ -38,10 +37,10 @@ export function registerKioskPages(scope: FastifyInstance, ctx: StaffContext): v
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
     const type = kioskCommandTypeSchema.safeParse(staffForm(req).get('type'));
-    if (!id.success || !type.success || !listKiosks(db).some((k) => k.id === id.data)) {
+    if (!id.success || !type.success || !(await storage.listKiosksForStaff()).some((k) => k.id === id.data)) {
       return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Unbekannter Kiosk oder Befehl.</p>`, 422);
     }
-    queueCommand(db, id.data, type.data);
+    await storage.queueCommand(id.data, type.data);
     return secureStaff(reply).redirect('/staff/kiosks', 303);
   });
 }

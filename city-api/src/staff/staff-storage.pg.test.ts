@@ -109,9 +109,10 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
     expect(offers.statusCode).toBe(200);
     // only the pages that exist without the SQLite database are linked
     expect(offers.body).toContain('href="/staff/wishes"');
+    expect(offers.body).toContain('href="/staff/kiosks"');
     expect(offers.body).not.toContain('href="/staff/submissions"');
     expect(offers.body).not.toContain('href="/staff/bedarf"');
-    for (const url of ['/staff/submissions', '/staff/kiosks', '/staff/calendars', '/staff/bedarf']) {
+    for (const url of ['/staff/submissions', '/staff/calendars', '/staff/bedarf']) {
       expect((await app.inject({ url, headers: { cookie: s.cookie } })).statusCode, url).toBe(404);
     }
 
@@ -208,5 +209,32 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
     const after = (await app.inject({ url: '/staff/wishes', headers: { cookie } })).body;
     expect(after).toContain('value="Schachclub fragen"');
     expect(after).toContain('1 Antwort(en) festgehalten');
+  });
+
+  it('kiosk page: last heartbeat and state of every kiosk; a queued command reaches the kiosk with its next heartbeat', async () => {
+    await storage.registerKiosk('bahnhof', 'token-bahnhof-0123456789');
+    const { cookie, csrf } = await staffLogin(app, PASSWORD, '/staff/kiosks');
+    const before = (await app.inject({ url: '/staff/kiosks', headers: { cookie } })).body;
+    expect(before.indexOf('<td>bahnhof</td>')).toBeLessThan(before.indexOf('<td>rathaus</td>'));
+    expect(before.match(/noch nie/g)).toHaveLength(2);
+
+    const hb = { version: '1.4.2', uptime_s: 3600, last_sync_at: null, offers_count: 42, outbox_pending: 3, printer: { state: 'paper_out' }, disk_free_mb: 812.4, errors_since_last: [{ at: '2026-11-25T09:00:00Z', code: 'E_PRINT', message: '<b>Papier</b> leer' }] };
+    const beat = (payload: unknown) => app.inject({ method: 'POST', url: '/v1/kiosks/rathaus/heartbeat', headers: { authorization: `Bearer ${TOKEN}` }, payload: payload as Record<string, unknown> });
+    expect((await beat(hb)).statusCode).toBe(200);
+    const q = await app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie }, payload: form({ csrf, type: 'sync_now' }) });
+    expect(q.statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie }, payload: form({ csrf, type: 'rm -rf' }) })).statusCode).toBe(422);
+    expect((await app.inject({ method: 'POST', url: '/staff/kiosks/nirgendwo/commands', headers: { ...FORM, cookie }, payload: form({ csrf, type: 'reload' }) })).statusCode).toBe(422);
+
+    const page = (await app.inject({ url: '/staff/kiosks', headers: { cookie } })).body;
+    expect(page).toContain('Version 1.4.2 · 42 Angebote · Drucker: paper_out · Warteschlange: 3 · frei: 812 MB');
+    expect(page).toContain('E_PRINT: &lt;b&gt;Papier&lt;/b&gt; leer');
+    expect(page).toContain('Jetzt synchronisieren – wartet');
+    const [cmd] = (await beat(hb)).json().commands as { id: string; type: string }[];
+    expect(cmd!.type).toBe('sync_now');
+    expect((await app.inject({ url: '/staff/kiosks', headers: { cookie } })).body).toContain('Jetzt synchronisieren – übermittelt');
+    await beat({ ...hb, acked: [cmd!.id] });
+    expect((await app.inject({ url: '/staff/kiosks', headers: { cookie } })).body).toContain('Jetzt synchronisieren – erledigt');
+    expect(await storage.commandState(cmd!.id)).toBe('done');
   });
 });

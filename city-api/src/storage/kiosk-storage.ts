@@ -4,9 +4,9 @@
  * Two implementations: SQLite (`sqlite-storage.ts`, the default, wraps the synchronous stores) and PostgreSQL
  * (`pg-storage.ts`). The /v1 routes (kiosk-api.ts), /images and /ready + /metrics use only this interface.
  *
- * Also behind it: the public pages and feeds (web-reads.ts) and the staff login with the offer and wish pages
- * (staff-storage.ts). Not behind it yet: the club form with moderation and audit, calendar sources, the Bedarf and
- * kiosk staff pages — they use the SQLite database directly and are not served on PostgreSQL (docs/deployment.md §9).
+ * Also behind it: the public pages and feeds (web-reads.ts) and the staff login with the offer, wish and kiosk
+ * pages (staff-storage.ts). Not behind it yet: the club form with moderation and audit, calendar sources, the
+ * Bedarf page — they use the SQLite database directly and are not served on PostgreSQL (docs/deployment.md §9).
  */
 import type { HeartbeatBody, KioskCommand, KioskCommandType, RemoteKioskConfig } from '../../../shared/schemas/city-api';
 import type { Offer } from '../../../shared/schemas/offer';

@@ -4,12 +4,14 @@
  * wish-work.ts) unchanged; PostgreSQL has the same tables (PG_STAFF_MIGRATION) and the same rules.
  *
  * Still SQLite-only (not behind this interface): club submissions with moderation and audit, calendar sources,
- * the Bedarf page, the kiosk list.
+ * the Bedarf page.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { offerSchema, type Offer } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
+import type { HeartbeatBody } from '../../../shared/schemas/city-api';
+import { listKiosks, type KioskOverview } from '../kiosk-store';
 import { listOffersForStaff, putOffer, type OfferState } from '../offer-store';
 import { createSession, endSession, randomToken, sessionCsrf, SESSION_TTL_MS } from '../staff-auth';
 import { addWishReply, allWishWork, setWishWork, type ReplyChannel, type WishStatus } from '../wish-work';
@@ -41,6 +43,9 @@ export interface StaffStorage {
   setWishWork(wishId: string, status: WishStatus, note: string, now: Date): Promise<boolean>;
   /** Records a reply; false unless the wish exists and its sender consented to contact and left a way to reach them. */
   addWishReply(wishId: string, channel: ReplyChannel, summary: string, now: Date): Promise<boolean>;
+
+  /** Every registered kiosk by id, with its last heartbeat and its 10 newest commands (the staff's kiosk page). */
+  listKiosksForStaff(): Promise<KioskOverview[]>;
 }
 
 export function sqliteStaffStorage(db: CityDb): StaffStorage {
@@ -54,6 +59,7 @@ export function sqliteStaffStorage(db: CityDb): StaffStorage {
     allWishWork: () => run(() => allWishWork(db)),
     setWishWork: (wishId, status, note, now) => run(() => setWishWork(db, wishId, status, note, now)),
     addWishReply: (wishId, channel, summary, now) => run(() => addWishReply(db, wishId, channel, summary, now)),
+    listKiosksForStaff: () => run(() => listKiosks(db)),
   };
 }
 
@@ -145,6 +151,30 @@ export function pgStaffStorage(pool: pg.Pool, putChecked: (id: string, json: str
       if (body.contact_consent !== true || !body.contact || Object.keys(body.contact).length === 0) return false;
       await pool.query('INSERT INTO wish_replies (wish_id, channel, summary, replied_at) VALUES ($1, $2, $3, $4)', [wishId, channel, summary.slice(0, 1000), now]);
       return true;
+    },
+
+    async listKiosksForStaff() {
+      // one statement for all kiosks (the district has hundreds), each with its 10 newest commands
+      const { rows } = await pool.query<{
+        id: string; last_heartbeat_at: Date | null; last_heartbeat_json: string | null;
+        cmd_id: string | null; type: string | null; state: string | null; created_at: Date | null;
+      }>(
+        `SELECT k.id, k.last_heartbeat_at, k.last_heartbeat_json, c.id AS cmd_id, c.type, c.state, c.created_at
+         FROM kiosks k LEFT JOIN LATERAL (
+           SELECT id, type, state, created_at FROM commands WHERE kiosk_id = k.id ORDER BY created_at DESC LIMIT 10
+         ) c ON true
+         ORDER BY k.id COLLATE "C", c.created_at DESC`,
+      );
+      const out: KioskOverview[] = [];
+      for (const r of rows) {
+        let k = out[out.length - 1];
+        if (!k || k.id !== r.id) {
+          k = { id: r.id, last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null, heartbeat: r.last_heartbeat_json ? (JSON.parse(r.last_heartbeat_json) as HeartbeatBody) : null, commands: [] };
+          out.push(k);
+        }
+        if (r.cmd_id) k.commands.push({ id: r.cmd_id, type: r.type!, state: r.state!, created_at: r.created_at!.toISOString() });
+      }
+      return out;
     },
   };
 }
