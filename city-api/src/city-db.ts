@@ -3,6 +3,7 @@ import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
 import { WEB_WISH_MIGRATION, WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
 import { WISH_WORK_MIGRATION } from './wish-work';
+import { TOWNS_MIGRATION_SQLITE } from './storage/town-migrations';
 
 export type CityDb = Database.Database;
 
@@ -103,6 +104,8 @@ const CITY_MIGRATIONS: readonly string[] = [
   WISH_IDEMPOTENCY_MIGRATION,
   // 6: wishes from the public web form (issue 17): source 'kiosk' | 'web'
   WEB_WISH_MIGRATION,
+  // 7: several towns in one server (issue 19): offers.town, kiosks.town (storage/town-storage.ts)
+  TOWNS_MIGRATION_SQLITE,
 ];
 
 export function openCityDb(file: string): CityDb {

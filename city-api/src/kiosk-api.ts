@@ -12,6 +12,7 @@ import { wishBodySchema } from '../../shared/schemas/wish';
 import { malformedRecords } from './chaos';
 import { parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
 import { isStorageUnavailable, type KioskStorage } from './storage/kiosk-storage';
+import { feedScope, parseTownsParam, scopeTag } from './storage/town-storage';
 
 export interface KioskApiOptions {
   /** SQLite (default) or PostgreSQL (issue 19); every route goes through this interface. */
@@ -26,6 +27,8 @@ export interface KioskApiOptions {
 
 const offersQuerySchema = z.object({
   since: z.string().max(500).optional(),
+  // neighbouring towns a kiosk near the border also wants (docs/city-api.md, "Towns")
+  towns: z.string().max(1400).optional(),
   limit: z.coerce.number().int().min(1).max(OFFERS_PAGE_MAX).default(100),
 });
 const eventsQuerySchema = z
@@ -80,13 +83,21 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
   });
 
   v1.get('/offers', async (req, reply) => {
-    requireKiosk(req);
+    const kioskId = requireKiosk(req);
     const q = offersQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
-    const cursor = parseCursor(q.data.since);
+    const asked = parseTownsParam(q.data.towns);
+    if (!asked) return reply.code(400).send({ error: 'towns: comma-separated town ids (a-z, 0-9, -), at most 20' });
+    let cursor = parseCursor(q.data.since);
     // A cursor from the future means this database was replaced: the kiosk must start over.
     if (!cursor || cursor.seq > (await storage.feedHead())) return reply.code(400).send({ error: 'unknown cursor' });
-    const page = await storage.offersPage(cursor, q.data.limit);
+    // Towns (issue 19): the kiosk's own town and the ones it asks for; null = the whole district. A cursor of
+    // another scope (the kiosk asks for other towns, or was moved to another town) continues from the beginning,
+    // so the offers of a newly added town arrive too, and those of a dropped one as tombstones.
+    const scope = feedScope(await storage.kioskTown(kioskId), asked);
+    const tag = scope ? scopeTag(scope) : undefined;
+    if (cursor.scope !== tag) cursor = tag ? { seq: 0, scope: tag } : { seq: 0 };
+    const page = scope ? await storage.offersPageForTowns(cursor, q.data.limit, scope) : await storage.offersPage(cursor, q.data.limit);
     if (opts.publicUrl) {
       const base = JSON.stringify(opts.publicUrl()).slice(1, -1);
       page.items = page.items.map((j) => j.replace(/"url":"\/images\/([0-9a-f]{64})"/g, `"url":"${base}/images/$1"`));

@@ -72,22 +72,26 @@ export function listOffersForStaff(db: CityDb, limit = 500, offset = 0): { id: s
 
 // ---------------------------------------------------------------- change feed
 
-const CURSOR_RE = /^v1\.(\d{1,15})$/;
+// v1.<seq>, or v1.<seq>.<scope> for a feed limited to towns (storage/town-storage.ts; the scope is 8 hex digits)
+const CURSOR_RE = /^v1\.(\d{1,15})(?:\.([0-9a-f]{8}))?$/;
 
 /** Position in the change feed: every change with a higher sequence number is still to come. */
 export interface FeedCursor {
   seq: number;
+  /** Which towns the feed was limited to (scopeTag); absent for the whole district. */
+  scope?: string;
 }
 
 /** Parses `since`; absent = from the beginning; null = not a cursor this server handed out. */
 export function parseCursor(since: string | undefined): FeedCursor | null {
   if (since === undefined || since === '') return { seq: 0 };
   const m = CURSOR_RE.exec(since);
-  return m ? { seq: Number(m[1]) } : null;
+  if (!m) return null;
+  return m[2] ? { seq: Number(m[1]), scope: m[2] } : { seq: Number(m[1]) };
 }
 
 export function formatCursor(c: FeedCursor): string {
-  return `v1.${c.seq}`;
+  return c.scope ? `v1.${c.seq}.${c.scope}` : `v1.${c.seq}`;
 }
 
 export interface FeedPage {
@@ -123,7 +127,7 @@ export function feedPageFromRows(rows: FeedRow[], cursor: FeedCursor, limit: num
     else deleted.push(r.id);
   }
   const lastSeq = page.length ? page[page.length - 1]!.seq : cursor.seq;
-  return { items, deleted, next_cursor: formatCursor({ seq: lastSeq }), has_more: hasMore };
+  return { items, deleted, next_cursor: formatCursor({ ...cursor, seq: lastSeq }), has_more: hasMore };
 }
 
 export function currentSeq(db: CityDb): number {

@@ -15,6 +15,7 @@ import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
 import type { StaffStorage } from './staff-storage';
+import type { TownStorage } from './town-storage';
 import type { PublicWebReads } from './web-reads';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 
@@ -27,7 +28,7 @@ export interface OpsCounts {
   silentKiosks: number;
 }
 
-export interface KioskStorage extends PublicWebReads, StaffStorage {
+export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database does not answer (GET /ready). */
   ping(): Promise<void>;

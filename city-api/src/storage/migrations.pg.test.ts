@@ -79,13 +79,13 @@ describe.skipIf(!pgAvailable)('PostgreSQL migrations', () => {
     const pool = new pg.Pool({ connectionString: tdb.url });
     const client = await pool.connect();
     try {
-      const broken = [...PG_MIGRATIONS, `CREATE TABLE half_done (a integer); ALTER TABLE offers ADD COLUMN town text; SELECT no_such_function();`];
+      const broken = [...PG_MIGRATIONS, `CREATE TABLE half_done (a integer); ALTER TABLE offers ADD COLUMN test_only_note text; SELECT no_such_function();`];
       await expect(migratePg(client, broken)).rejects.toThrow(/no_such_function/);
       expect(await version(tdb.url)).toBe(PG_MIGRATIONS.length);
-      const t = await client.query(`SELECT to_regclass('half_done') AS t, (SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'offers' AND column_name = 'town') AS town`);
+      const t = await client.query(`SELECT to_regclass('half_done') AS t, (SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'offers' AND column_name = 'test_only_note') AS town`);
       expect(t.rows[0]).toEqual({ t: null, town: 0 });
       // the fixed migration then applies
-      const fixed = [...PG_MIGRATIONS, `ALTER TABLE offers ADD COLUMN town text;`];
+      const fixed = [...PG_MIGRATIONS, `ALTER TABLE offers ADD COLUMN test_only_note text;`];
       expect(await migratePg(client, fixed)).toEqual({ from: PG_MIGRATIONS.length, to: PG_MIGRATIONS.length + 1 });
     } finally {
       client.release();

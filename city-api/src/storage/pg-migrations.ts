@@ -10,6 +10,7 @@
  */
 import type { PoolClient } from 'pg';
 import { PG_STAFF_MIGRATION } from './staff-storage';
+import { TOWNS_MIGRATION_PG } from './town-migrations';
 
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: kiosk-facing core: change feed head, taxonomy, offers, events, kiosks, commands, wishes, stats, images
@@ -106,6 +107,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   `,
   // 3: the staff page's sessions and staff work on wishes (SQLite migrations 1 and 4; storage/staff-storage.ts)
   PG_STAFF_MIGRATION,
+  // 4: several towns in one server (issue 19; SQLite migration 7): offers.town, kiosks.town (storage/town-storage.ts)
+  TOWNS_MIGRATION_PG,
 ];
 
 /** Any constant; the same for every instance of this server (pg_advisory_lock key). */

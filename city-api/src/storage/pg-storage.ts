@@ -23,6 +23,7 @@ import type { StoreWishResult, WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
 import { pgStaffStorage } from './staff-storage';
+import { pgTownStorage } from './town-storage';
 import { pgEventsForWindow, pgWebReads } from './web-reads';
 
 export interface PgStorageOptions {
@@ -308,6 +309,8 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
 
     // public pages and feeds (issue 19)
     ...pgWebReads(pool),
+    // several towns in one server (issue 19)
+    ...pgTownStorage(pool),
     // staff login, offer and wish pages (issue 19)
     ...pgStaffStorage(pool, (id, json, state) => writeOffers([{ id, json, state }])),
 

@@ -24,6 +24,7 @@ import { countWishes, listWishes, storeWebWish, storeWish } from '../wish-store'
 import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
 import { sqliteStaffStorage } from './staff-storage';
+import { sqliteTownStorage } from './town-storage';
 import { sqliteWebReads } from './web-reads';
 
 export interface SqliteStorage extends KioskStorage {
@@ -93,6 +94,8 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
 
     // public pages and feeds (issue 19: same statements as before)
     ...sqliteWebReads(db),
+    // several towns in one server (issue 19)
+    ...sqliteTownStorage(db),
     // staff login, offer and wish pages (the same functions as before)
     ...sqliteStaffStorage(db),
 

@@ -1,0 +1,156 @@
+/**
+ * Several towns in one district server (issue 19): an optional town on offers and kiosks, and a change feed that
+ * serves each kiosk its town's offers (docs/city-api.md, "Towns"). Part of KioskStorage, both backends.
+ *
+ * The feed for a set of towns is the same sequence of changes as the whole feed, with one difference: a change of an
+ * offer of another town arrives as a tombstone (its id in `deleted`). So the cursor positions are the same for every
+ * kiosk, and a kiosk that held an offer which then moved to another town (or got a town for the first time) is told
+ * to drop it — a filter that skipped such rows would leave the offer on that kiosk for ever. Offers without a town
+ * are everyone's. Moving an offer to another town is a change of its own (a new sequence number).
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { z } from 'zod';
+import type { CityDb } from '../city-db';
+import { nextSeq } from '../city-db';
+import { feedPageFromRows, type FeedCursor, type FeedPage, type FeedRow } from '../offer-store';
+
+/** A town id: lower-case letters, digits and inner hyphens, e.g. siegburg, sankt-augustin. */
+export const townIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'town: a-z, 0-9 and inner hyphens, at most 64');
+export const MAX_TOWNS = 20;
+
+/** `towns=a,b` of GET /v1/offers: the ids (deduplicated), [] when absent, null when invalid. */
+export function parseTownsParam(v: string | undefined): string[] | null {
+  if (v === undefined || v === '') return [];
+  const list = [...new Set(v.split(','))];
+  if (list.length > MAX_TOWNS || !list.every((t) => townIdSchema.safeParse(t).success)) return null;
+  return list;
+}
+
+/**
+ * Which towns a kiosk's feed is limited to: its own town plus those it asks for (neighbouring towns near the
+ * border). null = the whole district (a kiosk without a town that asks for none, as before towns existed).
+ */
+export function feedScope(kioskTown: string | null, asked: readonly string[]): string[] | null {
+  const all = new Set(asked);
+  if (kioskTown) all.add(kioskTown);
+  return all.size ? [...all].sort() : null;
+}
+
+/** 8 hex digits naming a scope in the cursor, so a cursor is only continued with the same towns. */
+export function scopeTag(scope: readonly string[]): string {
+  return createHash('sha256').update(scope.join(',')).digest('hex').slice(0, 8);
+}
+
+export interface TownStorage {
+  /**
+   * Sets (town) or clears (null) the town of offers. Every offer whose town really changes gets the next change
+   * sequence number, in one transaction; unknown ids are skipped. Returns how many offers changed.
+   */
+  setOfferTowns(changes: readonly { id: string; town: string | null }[]): Promise<number>;
+  /** The town of each offer that has one. */
+  offerTowns(): Promise<Map<string, string>>;
+  /** Changes after the cursor like offersPage; offers with a town outside `towns` as tombstones. */
+  offersPageForTowns(cursor: FeedCursor, limit: number, towns: readonly string[]): Promise<FeedPage>;
+  setKioskTown(kioskId: string, town: string | null): Promise<void>;
+  /** null: the kiosk has no town (it gets the whole district unless it asks for towns) or is unknown. */
+  kioskTown(kioskId: string): Promise<string | null>;
+}
+
+export function sqliteTownStorage(db: CityDb): TownStorage {
+  const run = async <T>(fn: () => T): Promise<T> => fn();
+  return {
+    setOfferTowns: (changes) =>
+      run(() =>
+        db.transaction(() => {
+          const get = db.prepare(`SELECT town FROM offers WHERE id = ?`);
+          const set = db.prepare(`UPDATE offers SET town = ?, seq = ?, changed_at = ? WHERE id = ?`);
+          const now = new Date().toISOString();
+          let n = 0;
+          for (const c of changes) {
+            const row = get.get(c.id) as { town: string | null } | undefined;
+            if (!row || row.town === c.town) continue;
+            set.run(c.town, nextSeq(db), now, c.id);
+            n++;
+          }
+          return n;
+        })(),
+      ),
+    offerTowns: () =>
+      run(() => {
+        const rows = db.prepare(`SELECT id, town FROM offers WHERE town IS NOT NULL`).all() as { id: string; town: string }[];
+        return new Map(rows.map((r) => [r.id, r.town]));
+      }),
+    offersPageForTowns: (cursor, limit, towns) =>
+      run(() => {
+        const rows = db
+          .prepare(
+            `SELECT id, seq,
+               CASE WHEN town IS NULL OR town IN (SELECT value FROM json_each(@towns)) THEN state ELSE 'hidden' END AS state,
+               CASE WHEN town IS NULL OR town IN (SELECT value FROM json_each(@towns)) THEN data_json ELSE '' END AS data_json
+             FROM offers WHERE seq > @seq ORDER BY seq LIMIT @limit`,
+          )
+          .all({ towns: JSON.stringify(towns), seq: cursor.seq, limit: limit + 1 }) as FeedRow[];
+        return feedPageFromRows(rows, cursor, limit);
+      }),
+    setKioskTown: (kioskId, town) => run(() => void db.prepare(`UPDATE kiosks SET town = ? WHERE id = ?`).run(town, kioskId)),
+    kioskTown: (kioskId) => run(() => (db.prepare(`SELECT town FROM kiosks WHERE id = ?`).pluck().get(kioskId) as string | null | undefined) ?? null),
+  };
+}
+
+export function pgTownStorage(pool: pg.Pool): TownStorage {
+  return {
+    async setOfferTowns(changes) {
+      if (!changes.length) return 0;
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const last = new Map(changes.map((x) => [x.id, x.town])); // the last change of an id wins
+        const { rows } = await c.query<{ id: string }>(
+          `SELECT o.id FROM offers o JOIN unnest($1::text[], $2::text[]) AS u(id, town) ON u.id = o.id
+           WHERE o.town IS DISTINCT FROM u.town ORDER BY o.id COLLATE "C" FOR UPDATE OF o`,
+          [[...last.keys()], [...last.values()]],
+        );
+        if (rows.length) {
+          // the feed head's row lock until commit keeps the committed sequence numbers gap-free (ADR 0013)
+          const head = await c.query<{ seq: number }>('UPDATE feed_head SET seq = seq + $1 WHERE id = 1 RETURNING seq', [rows.length]);
+          const first = head.rows[0]!.seq - rows.length + 1;
+          await c.query(
+            `UPDATE offers o SET town = u.town, seq = u.seq, changed_at = now()
+             FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(id, town, seq) WHERE o.id = u.id`,
+            [rows.map((r) => r.id), rows.map((r) => last.get(r.id) ?? null), rows.map((_, i) => first + i)],
+          );
+        }
+        await c.query('COMMIT');
+        return rows.length;
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    async offerTowns() {
+      const { rows } = await pool.query<{ id: string; town: string }>(`SELECT id, town FROM offers WHERE town IS NOT NULL`);
+      return new Map(rows.map((r) => [r.id, r.town]));
+    },
+    async offersPageForTowns(cursor, limit, towns) {
+      // one statement = one snapshot, as offersPage (pg-storage.ts)
+      const { rows } = await pool.query<FeedRow>(
+        `SELECT id, seq,
+           CASE WHEN town IS NULL OR town = ANY($3::text[]) THEN state ELSE 'hidden' END AS state,
+           CASE WHEN town IS NULL OR town = ANY($3::text[]) THEN data_json ELSE '' END AS data_json
+         FROM offers WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [cursor.seq, limit + 1, [...towns]],
+      );
+      return feedPageFromRows(rows, cursor, limit);
+    },
+    async setKioskTown(kioskId, town) {
+      await pool.query('UPDATE kiosks SET town = $1 WHERE id = $2', [town, kioskId]);
+    },
+    async kioskTown(kioskId) {
+      const { rows } = await pool.query<{ town: string | null }>('SELECT town FROM kiosks WHERE id = $1', [kioskId]);
+      return rows[0]?.town ?? null;
+    },
+  };
+}
