@@ -81,7 +81,15 @@ describe('sync wired into the kiosk (compose → contract)', () => {
 
 describe('a damaged database at start (issue 14)', () => {
   it('the kiosk starts anyway: file kept, staff screen names it, sample offers until the first sync replaces them', async () => {
-    api = await startTestCityApi({ offers: 30 });
+    // the heartbeats' bodies, as the reference server receives them
+    const beats: { errors_since_last?: { code: string; message: string }[] }[] = [];
+    api = await startTestCityApi({
+      offers: 30,
+      configure: (app) =>
+        app.addHook('preHandler', async (req) => {
+          if (req.method === 'POST' && req.url.endsWith('/heartbeat')) beats.push(req.body as (typeof beats)[number]);
+        }),
+    });
     dir = mkdtempSync(join(tmpdir(), 'gk-compose-heal-'));
     writeFileSync(join(dir, 'kiosk.sqlite'), 'SD card garbage '.repeat(4096));
     runtime = composeKiosk({
@@ -98,6 +106,14 @@ describe('a damaged database at start (issue 14)', () => {
     const report = staff.lastErrors.find((e) => e.code === 'db_damaged');
     expect(report?.message).toContain(join(dir, 'kiosk.sqlite'));
     expect(report?.message).toContain('not an SQLite database');
+    // … and the heartbeat reports it to the town, once (the first heartbeat after the start carries it)
+    await runtime.fleet.heartbeatNow();
+    await runtime.fleet.heartbeatNow();
+    const reported = beats.flatMap((b) => b.errors_since_last ?? []).filter((e) => e.code === 'db_damaged');
+    expect(beats.length).toBeGreaterThanOrEqual(2);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.message).toContain(join(dir, 'kiosk.sqlite'));
+    expect(reported[0]!.message).toContain('kiosk.sqlite.damaged-');
     const boot = (await value('getBootInfo')) as { dataSource: string; offersCount: number };
     expect(boot).toMatchObject({ dataSource: 'sample' });
     expect(boot.offersCount).toBeGreaterThan(0);
