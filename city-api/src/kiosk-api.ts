@@ -12,7 +12,7 @@ import { wishBodySchema } from '../../shared/schemas/wish';
 import { malformedRecords } from './chaos';
 import { parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
 import { isStorageUnavailable, type KioskStorage } from './storage/kiosk-storage';
-import { feedScope, parseTownsParam, scopeTag } from './storage/town-storage';
+import { feedScope, parseTownsParam, scopeTag, taxonomyForTowns } from './storage/town-storage';
 
 export interface KioskApiOptions {
   /** SQLite (default) or PostgreSQL (issue 19); every route goes through this interface. */
@@ -31,6 +31,7 @@ const offersQuerySchema = z.object({
   towns: z.string().max(1400).optional(),
   limit: z.coerce.number().int().min(1).max(OFFERS_PAGE_MAX).default(100),
 });
+const taxonomyQuerySchema = z.object({ towns: z.string().max(1400).optional() });
 const eventsQuerySchema = z
   .object({ from: z.iso.date(), to: z.iso.date() })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to' })
@@ -74,9 +75,15 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
   });
 
   v1.get('/taxonomy', async (req, reply) => {
-    requireKiosk(req);
-    const row = await storage.getTaxonomy();
-    if (!row) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
+    const kioskId = requireKiosk(req);
+    const q = taxonomyQuerySchema.safeParse(req.query);
+    const asked = q.success ? parseTownsParam(q.data.towns) : null;
+    if (!asked) return reply.code(400).send({ error: 'towns: comma-separated town ids (a-z, 0-9, -), at most 20' });
+    const stored = await storage.getTaxonomy();
+    if (!stored) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
+    // towns (issue 19): the districts of the kiosk's scope and those without town, with an ETag of its own
+    const scope = feedScope(await storage.kioskTown(kioskId), asked);
+    const row = scope ? taxonomyForTowns(stored, scope) : stored;
     reply.header('etag', row.etag).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === row.etag) return reply.code(304).send();
     return send(req, reply, row.json, JSON_TYPE);

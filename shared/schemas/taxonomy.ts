@@ -14,7 +14,13 @@ export const ageGroupSchema = z.object({
   min_age: z.number().int().min(0).max(130).optional(),
   max_age: z.number().int().min(0).max(130).optional(),
 });
-export const districtSchema = z.object({ id: idSchema, label: labelSchema });
+/** A town of a district server (city API issue 19): lower-case letters, digits and inner hyphens, e.g. sankt-augustin. */
+export const townIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'town: a-z, 0-9 and inner hyphens, at most 64');
+/**
+ * `town`: the district belongs to that town (a district server for several towns); the city API sends a kiosk only
+ * the districts of its towns and those without town. Kiosks need not read it.
+ */
+export const districtSchema = z.object({ id: idSchema, label: labelSchema, town: townIdSchema.optional() });
 
 export const taxonomySchema = z.object({
   interests: z.array(interestSchema).max(200),

@@ -10,13 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { z } from 'zod';
+import { townIdSchema } from '../../../shared/schemas/taxonomy';
 import type { CityDb } from '../city-db';
 import { nextSeq } from '../city-db';
 import { feedPageFromRows, type FeedCursor, type FeedPage, type FeedRow } from '../offer-store';
 
-/** A town id: lower-case letters, digits and inner hyphens, e.g. siegburg, sankt-augustin. */
-export const townIdSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'town: a-z, 0-9 and inner hyphens, at most 64');
+/** A town id: lower-case letters, digits and inner hyphens, e.g. siegburg, sankt-augustin (shared with the taxonomy). */
+export { townIdSchema };
 export const MAX_TOWNS = 20;
 
 /** `towns=a,b` of GET /v1/offers: the ids (deduplicated), [] when absent, null when invalid. */
@@ -40,6 +40,17 @@ export function feedScope(kioskTown: string | null, asked: readonly string[]): s
 /** 8 hex digits naming a scope in the cursor, so a cursor is only continued with the same towns. */
 export function scopeTag(scope: readonly string[]): string {
   return createHash('sha256').update(scope.join(',')).digest('hex').slice(0, 8);
+}
+
+/**
+ * The taxonomy as a kiosk of this scope gets it: districts of other towns left out. A taxonomy without any
+ * district town is served unchanged (same text, same ETag), so a one-town server behaves as before.
+ */
+export function taxonomyForTowns(row: { json: string; etag: string }, scope: readonly string[]): { json: string; etag: string } {
+  const t = JSON.parse(row.json) as { districts?: { town?: string }[] };
+  if (!t.districts?.some((d) => d.town !== undefined)) return row;
+  const json = JSON.stringify({ ...t, districts: t.districts.filter((d) => d.town === undefined || scope.includes(d.town)) });
+  return { json, etag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"` };
 }
 
 export interface TownStorage {

@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offersPageSchema, type Offer } from '../../../shared/schemas/offer';
+import { taxonomySchema } from '../../../shared/schemas/taxonomy';
+import { SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
 import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
 import { openCityDb } from '../city-db';
 import { parseSeedSpec, seedStorage } from '../seed';
@@ -185,6 +187,38 @@ describe.each(BACKENDS)('towns on $name', (backend) => {
     await storage.setKioskTown('rathaus-siegburg', null);
     await sync(T_SIEG, k);
     expect(heldIds(k)).toHaveLength(30);
+  });
+
+  it('sends each kiosk the districts of its towns and those without town, each scope with its own ETag', async () => {
+    await storage.setTaxonomy({
+      ...SIEGBURG_TAXONOMY,
+      districts: [
+        { id: 'siegburg-kaldauen', label: { de: 'Kaldauen' }, town: 'siegburg' },
+        { id: 'lohmar-wahlscheid', label: { de: 'Wahlscheid' }, town: 'lohmar' },
+        { id: 'kreisweit', label: { de: 'ganzer Kreis' } },
+      ],
+    });
+    const get = (token: string, towns?: string, etag?: string) =>
+      app.inject({
+        url: `/v1/taxonomy${towns === undefined ? '' : `?towns=${towns}`}`,
+        headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+      });
+    const districts = (r: { json: () => unknown }) => taxonomySchema.parse(r.json()).districts.map((d) => d.id);
+    const sieg = await get(T_SIEG);
+    expect(districts(sieg)).toEqual(['siegburg-kaldauen', 'kreisweit']);
+    const border = await get(T_SIEG, 'lohmar');
+    expect(districts(border)).toEqual(['siegburg-kaldauen', 'lohmar-wahlscheid', 'kreisweit']);
+    const all = await get(T_ALL);
+    expect(districts(all)).toHaveLength(3);
+    expect(sieg.headers.etag).not.toBe(all.headers.etag);
+    expect(border.headers.etag).toBe(all.headers.etag); // the same text (all three districts), the same ETag
+    expect((await get(T_SIEG, undefined, String(sieg.headers.etag))).statusCode).toBe(304);
+    expect((await get(T_SIEG, 'lohmar', String(sieg.headers.etag))).statusCode).toBe(200); // another scope, another text
+    expect((await get(T_SIEG, 'Lohmar')).statusCode).toBe(400);
+    // without district towns the taxonomy is served as stored, to every kiosk alike
+    const plainEtag = await storage.setTaxonomy(SIEGBURG_TAXONOMY);
+    expect((await get(T_SIEG)).headers.etag).toBe(plainEtag);
+    expect((await get(T_ALL)).headers.etag).toBe(plainEtag);
   });
 
   it('refuses invalid town lists with 400', async () => {
