@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { legacyStoredPinSchema, pinHashSchema } from './pin-hash';
 import { hhmm, idSchema } from './text';
+import { townIdSchema } from './taxonomy';
 
 export const LANGUAGES = ['de', 'de-LS', 'en', 'tr', 'uk', 'ar'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -49,6 +50,11 @@ export const cityApiConfigSchema = z.object({
   token: z.string().min(1).max(500),
   syncIntervalS: z.number().int().min(60).max(86_400).default(900),
   wishesUrl: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  /**
+   * On a district server (city API issue 19): neighbouring towns whose offers and districts this kiosk also shows
+   * (a kiosk near the border); its own town is set on the server. Sent as `towns=` (docs/city-api.md, "Towns").
+   */
+  towns: z.array(townIdSchema).max(20).optional(),
 });
 export type CityApiConfig = z.infer<typeof cityApiConfigSchema>;
 

@@ -69,6 +69,8 @@ export interface FetchClientOptions {
   timeoutMs?: number;
   maxResponseBytes?: number;
   fetchImpl?: typeof fetch;
+  /** Neighbouring towns to ask for as well (`towns=` on taxonomy and offers; city API issue 19). */
+  towns?: readonly string[];
 }
 
 /** Retry-After: delta seconds or an HTTP date. */
@@ -100,6 +102,7 @@ export function createFetchCityApiClient(opts: FetchClientOptions): CityApiClien
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const doFetch = opts.fetchImpl ?? fetch;
+  const towns = opts.towns?.length ? opts.towns.join(',') : null;
 
   async function request(url: string, what: string, headers: Record<string, string> = {}, limit = max, redirect: 'follow' | 'manual' = 'follow') {
     const sameOrigin = new URL(url).origin === baseOrigin;
@@ -151,13 +154,14 @@ export function createFetchCityApiClient(opts: FetchClientOptions): CityApiClien
 
   return {
     async getTaxonomy(etag) {
-      const { res, body } = await request(`${base}/v1/taxonomy`, 'taxonomy', etag ? { 'if-none-match': etag } : {});
+      const { res, body } = await request(`${base}/v1/taxonomy${towns ? `?${new URLSearchParams({ towns })}` : ''}`, 'taxonomy', etag ? { 'if-none-match': etag } : {});
       if (res.status === 304) return { notModified: true };
       return { notModified: false, etag: res.headers.get('etag'), body: parseJson(body, 'taxonomy') };
     },
     async getOffersPage(since, limit) {
       const q = new URLSearchParams({ limit: String(limit) });
       if (since) q.set('since', since);
+      if (towns) q.set('towns', towns);
       const { body } = await request(`${base}/v1/offers?${q}`, 'offers');
       return parseJson(body, 'offers');
     },

@@ -20,6 +20,7 @@ export function defaultSyncAdapters(
         version: deps.version,
         clock: deps.clock,
         maxResponseBytes: limits.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        towns: cfg.towns,
       }),
     hsdsClient: (cfg: CityApiConfig) =>
       createHsdsClient({ baseUrl: cfg.baseUrl, token: cfg.token, version: deps.version, clock: deps.clock, maxResponseBytes: limits.maxResponseBytes }),
