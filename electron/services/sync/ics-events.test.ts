@@ -79,3 +79,55 @@ describe('ICS expansion (Europe/Berlin)', () => {
     expect(() => expandIcs('<html>nope</html>', { from: new Date(), to: new Date() })).toThrow(/iCalendar/);
   });
 });
+
+describe('a series begun years ago (issue 14: old occurrences skipped cheaply)', () => {
+  const daily = (uid: string, extra: string[] = []) =>
+    ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTART;TZID=Europe/Berlin:20200101T003000', 'DURATION:PT1H', 'RRULE:FREQ=DAILY', 'SUMMARY:Nachtcafé', ...extra, 'END:VEVENT'].join('\r\n');
+  // an override far in the past keeps the full expansion for that series: both must give the same dates in the window
+  const moved = [
+    'BEGIN:VEVENT',
+    'UID:mit-ausnahme@siegburg',
+    'RECURRENCE-ID;TZID=Europe/Berlin:20200105T003000',
+    'DTSTART;TZID=Europe/Berlin:20200106T013000',
+    'DURATION:PT1H',
+    'SUMMARY:Nachtcafé (verlegt)',
+    'END:VEVENT',
+  ].join('\r\n');
+  const window = { from: new Date('2026-11-22T00:00:00Z'), to: new Date('2026-11-24T23:59:59Z') };
+
+  it('gives exactly the occurrences inside the window, also where local midnight is the day before in UTC', () => {
+    const { occurrences, rejected } = expandIcs(cal(daily('ohne-ausnahme@siegburg'), daily('mit-ausnahme@siegburg'), moved), window);
+    expect(rejected).toBe(0);
+    const starts = (uid: string) => occurrences.filter((o) => o.uid === uid).map((o) => o.start);
+    // 00:30 in Berlin (UTC+1) is 23:30 UTC the day before: the 22nd's occurrence (21st, 23:30 UTC) is outside
+    const expected = ['2026-11-22T23:30:00.000Z', '2026-11-23T23:30:00.000Z', '2026-11-24T23:30:00.000Z'];
+    expect(starts('ohne-ausnahme@siegburg')).toEqual(expected);
+    expect(starts('mit-ausnahme@siegburg')).toEqual(expected);
+  });
+
+  it('a zone behind UTC: the evening before the window in local time is inside it in UTC, and kept', () => {
+    const newYork = [
+      'BEGIN:VTIMEZONE',
+      'TZID:America/New_York',
+      'BEGIN:STANDARD',
+      'DTSTART:19701101T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU',
+      'TZOFFSETFROM:-0400',
+      'TZOFFSETTO:-0500',
+      'TZNAME:EST',
+      'END:STANDARD',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:19700308T020000',
+      'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU',
+      'TZOFFSETFROM:-0500',
+      'TZOFFSETTO:-0400',
+      'TZNAME:EDT',
+      'END:DAYLIGHT',
+      'END:VTIMEZONE',
+    ].join('\r\n');
+    const evening = ['BEGIN:VEVENT', 'UID:partnerstadt@siegburg', 'DTSTART;TZID=America/New_York:20200101T200000', 'DURATION:PT1H', 'RRULE:FREQ=DAILY', 'SUMMARY:Videotreff', 'END:VEVENT'].join('\r\n');
+    const { occurrences } = expandIcs(cal(newYork, evening), { from: new Date('2026-11-22T00:00:00Z'), to: new Date('2026-11-23T23:59:59Z') });
+    // 20:00 in New York (UTC-5) is 01:00 UTC the next day: the 21st's evening falls on the 22nd in UTC
+    expect(occurrences.map((o) => o.start)).toEqual(['2026-11-22T01:00:00.000Z', '2026-11-23T01:00:00.000Z']);
+  });
+});
