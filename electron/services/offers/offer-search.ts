@@ -15,9 +15,12 @@ import { offersGeneration, readTaxonomy } from './offer-repository';
 /**
  * Offer search over the local SQLite database.
  *
- * - Text: SQLite's FTS5 trigram index (without positions) over normalised texts (title, summary, description,
- *   organisation, place) finds the offers containing every trigram of every word of 3+ characters; longer words
- *   are then checked in one piece, and words shorter than a trigram matched, against the same texts in memory.
+ * - Text: over the normalised texts stored in offers_fts (title, summary, description, organisation, place), read
+ *   once into memory. A word of 3+ characters lies inside one whitespace-separated word of the texts, so its offers
+ *   are those of the vocabulary words containing it (word postings, built with the index); shorter words (the first
+ *   keystrokes) are found by letter-pair bits. Until issue 15 the FTS5 trigram index found the candidates and each
+ *   word was then checked in one piece over all texts; the postings give the same offers at a fraction of the cost
+ *   (ADR 0011). offers_fts stays the source of the texts.
  *   Ranking: title starting with the query, then a title word starting with it, then by where the words were found
  *   (each word counts by its best column: title 10, organisation 5, summary 3, place 2, description 1), then title.
  *   The ranking is computed in memory for the offers left after filtering only, which keeps broad words
@@ -118,11 +121,11 @@ interface OfferIndex {
 }
 const indexes = new WeakMap<Db, OfferIndex>();
 
-const statementCache = new WeakMap<Db, { match: Statement; cards: Map<number, Statement> }>();
+const statementCache = new WeakMap<Db, { cards: Map<number, Statement> }>();
 function statements(db: Db) {
   let s = statementCache.get(db);
   if (!s) {
-    s = { match: db.prepare('SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?').pluck(), cards: new Map() };
+    s = { cards: new Map() };
     statementCache.set(db, s);
   }
   return s;
@@ -246,6 +249,8 @@ interface WordPostings {
   weights: Uint8Array;
   /** bit (code unit & 31) for each character of vocabulary word v: a cheap "cannot contain" test */
   masks: Uint32Array;
+  /** the last lookups of `containingWords`, newest first */
+  recent: { word: string; ids: Int32Array }[];
 }
 
 /** The vocabulary (fuzzy-match.ts) and, per word, the offers having it and where; one pass over the haystacks. */
@@ -283,7 +288,7 @@ function wordIndex(haystacks: readonly string[]): { vocab: Vocabulary; postings:
       offers[fill[v]!++] = i;
     });
   });
-  return { vocab, postings: { start, offers, weights, masks: Uint32Array.from(vocab.words, unitMask) } };
+  return { vocab, postings: { start, offers, weights, masks: Uint32Array.from(vocab.words, unitMask), recent: [] } };
 }
 
 function interestPostings(base: readonly BaseEntry[]): Map<string, Int32Array> {
@@ -324,11 +329,32 @@ function markContaining(db: Db, idx: OfferIndex, word: string, marks: Uint8Array
  * highest weight is that of the best column containing `word`.
  */
 function eachContaining(idx: OfferIndex, word: string, hit: (i: number, weight: number) => void): void {
-  const { start, offers, weights, masks } = idx.postings;
+  const { start, offers, weights } = idx.postings;
+  for (const v of containingWords(idx, word)) for (let k = start[v]!; k < start[v + 1]!; k++) hit(offers[k]!, weights[k]!);
+}
+
+/** How many earlier lookups `containingWords` keeps (typing extends a word one letter at a time). */
+const RECENT_LOOKUPS = 16;
+
+/**
+ * The vocabulary words (ids) containing `word`. A word containing `word` also contains every part of it, so when an
+ * earlier lookup was for a part (the word one letter shorter, while typing) only its words are checked; otherwise
+ * every vocabulary word, with the letter mask as a cheap first test.
+ */
+function containingWords(idx: OfferIndex, word: string): Int32Array {
+  const { recent, masks } = idx.postings;
   const words = idx.vocab.words;
+  let from: Int32Array | null = null;
+  for (const r of recent) if (word.includes(r.word) && (!from || r.ids.length < from.length)) from = r.ids;
   const mask = unitMask(word);
-  for (let v = 0; v < words.length; v++)
-    if ((mask & ~masks[v]!) === 0 && words[v]!.includes(word)) for (let k = start[v]!; k < start[v + 1]!; k++) hit(offers[k]!, weights[k]!);
+  const ids: number[] = [];
+  if (from) {
+    for (const v of from) if (words[v]!.includes(word)) ids.push(v);
+  } else for (let v = 0; v < words.length; v++) if ((mask & ~masks[v]!) === 0 && words[v]!.includes(word)) ids.push(v);
+  const found = Int32Array.from(ids);
+  recent.unshift({ word, ids: found });
+  if (recent.length > RECENT_LOOKUPS) recent.pop();
+  return found;
 }
 
 /** Whether `word` can be looked up in the word postings: 3+ code units (the vocabulary's shortest words) and no space. */
@@ -403,10 +429,11 @@ export function warmSearchIndex(db: Db, ctx: SearchContext): void {
 // ── Text ──────────────────────────────────────────────────────────────────────────────────────────────
 interface TextPlan {
   tokens: string[];
-  /** FTS5 query: trigrams covering every word of 3+ characters (the index has no positions, see ADR 0011) */
+  /** FTS5 query: trigrams covering every word of 3+ characters (see ftsMatchExpression; the search itself uses the postings) */
   match: string | null;
-  /** words longer than a trigram: the FTS hits are checked for them in memory */
-  verify: string[];
+  /** words of 3+ characters: found through the word postings */
+  long: string[];
+  /** shorter words (the first keystrokes): found through the letter-pair bits */
   short: string[];
   normalised: string;
 }
@@ -444,7 +471,7 @@ function textPlan(text: string): TextPlan | null {
     tokens,
     // Tokens hold only letters and digits after normalisation, so quoting them as FTS5 strings is safe.
     match: grams.length > 0 ? grams.map((g) => `"${g}"`).join(' AND ') : null,
-    verify: long.filter((t) => Array.from(t).length > MIN_FTS_TOKEN),
+    long,
     short: tokens.filter((t) => Array.from(t).length < MIN_FTS_TOKEN),
     normalised: tokens.join(' '),
   };
@@ -552,40 +579,21 @@ function shortTokenTest(idx: OfferIndex, tokens: readonly string[]): (i: number)
   };
 }
 
-/**
- * The texts among `candidates` (ascending) that contain `word`: one forward pass over the corpus, each indexOf
- * continuing where the last one stopped, so the memory is read once and in order.
- */
-function keepContaining(corpus: Corpus, candidates: Int32Array, word: string): Int32Array {
-  const { text, start } = corpus;
-  const out = new Int32Array(candidates.length);
-  let kept = 0;
-  let next = -1; // first occurrence at or after the start of the current candidate
-  for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k]!;
-    if (next < start[i]!) {
-      next = text.indexOf(word, start[i]!);
-      if (next === -1) break; // no later text contains it
-    }
-    if (next < start[i + 1]! - 1) out[kept++] = i;
-  }
-  return out.subarray(0, kept);
-}
-
 /** Base indexes of the active offers whose texts contain every token. */
 function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
   const hasShort = shortTokenTest(idx, plan.short);
-  if (plan.match) {
-    const out: number[] = [];
-    const verify = plan.verify;
-    for (const rowid of statements(db).match.all(plan.match) as number[]) {
-      const i = rowid < idx.byRowid.length ? idx.byRowid[rowid]! : -1;
-      if (i >= 0 && hasShort(i)) out.push(i); // i < 0: not active
-    }
-    // The index says every trigram occurs somewhere; each word must occur in one piece.
-    let kept: Int32Array = Int32Array.from(out).sort();
-    for (const word of verify) kept = keepContaining(idx.haystacks, kept, word);
-    return kept;
+  if (plan.long.length > 0) {
+    // a word of 3+ characters lies inside one vocabulary word: its offers are those of the vocabulary words containing it
+    const count = new Uint16Array(idx.base.length); // how many of the long words (in order) each offer has
+    plan.long.forEach((word, k) =>
+      eachContaining(idx, word, (i) => {
+        if (count[i] === k) count[i] = k + 1;
+      }),
+    );
+    const out = new Int32Array(idx.base.length);
+    let found = 0;
+    for (let i = 0; i < count.length; i++) if (count[i] === plan.long.length && hasShort(i)) out[found++] = i;
+    return out.subarray(0, found);
   }
   const out = new Int32Array(idx.base.length);
   let found = 0;
@@ -701,7 +709,7 @@ function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, 
     (boost * (MAX_SCORE + 1) + (MAX_SCORE - Math.min(MAX_SCORE, score))) * n + idx.titleRank[i]!;
   // Fragments shorter than a trigram (a first keystroke) say nothing about relevance where they occur: without a
   // longer token only the title counts.
-  const tokens = plan.match ? plan.tokens : [];
+  const tokens = plan.long.length > 0 ? plan.tokens : [];
   const q = plan.normalised;
   const spaceQ = ` ${q}`;
   if (hits.length * (tokens.length + 1) <= tuning.sweepAbove) {
