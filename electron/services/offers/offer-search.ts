@@ -684,8 +684,11 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
 /** Fuzzy-only hits that passed the filters, by tier, then title order (one numeric key each, sorted natively). */
 function rankFuzzyHits(idx: OfferIndex, extra: readonly number[], tier: Uint8Array): Int32Array {
   const n = idx.base.length;
-  const keys = Int32Array.from(extra, (i) => tier[i]! * n + idx.titleRank[i]!).sort(); // tier ≤ 2: < 3n
-  return keys.map((key) => idx.byTitle[key % n]!);
+  const keys = new Int32Array(extra.length);
+  for (let k = 0; k < extra.length; k++) keys[k] = tier[extra[k]!]! * n + idx.titleRank[extra[k]!]!; // tier ≤ 2: < 3n
+  keys.sort();
+  for (let k = 0; k < keys.length; k++) keys[k] = idx.byTitle[keys[k]! % n]!;
+  return keys;
 }
 
 /**
