@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type StartedHost } from './fixtures/host';
-import { chooseLanguage, screenshot, tap, typeOnScreen } from './helpers/kiosk-ui';
-import { closedPort, FakeEscposPrinter, type FakePrinterMode } from '../fakes/fake-escpos-printer';
+import { chooseLanguage, openOfferBySearch, screenshot, tap } from './helpers/kiosk-ui';
+import { printerKiosk } from './helpers/printer-kiosk';
+import { closedPort, type FakePrinterMode } from '../fakes/fake-escpos-printer';
 
 /**
  * Printing end to end: browser host with kiosk.json pointing at a fake ESC/POS printer on 127.0.0.1.
@@ -9,20 +9,12 @@ import { closedPort, FakeEscposPrinter, type FakePrinterMode } from '../fakes/fa
  * offer the QR code instead, and leave the kiosk usable.
  */
 
-async function kioskWithPrinter(port: number): Promise<StartedHost> {
-  return startHost({ config: { place: 'Stadtbibliothek Siegburg', printer: { transport: 'tcp', host: '127.0.0.1', port, charsPerLine: 42 } } });
-}
+const PLACE = { place: 'Stadtbibliothek Siegburg' };
 
 /** Start → Angebote → search "cafe" → Kulturcafé detail. */
 async function openKulturcafe(page: Page, baseURL: string): Promise<void> {
   await page.goto(baseURL);
-  await tap(page.getByTestId('attract-touch'));
-  await tap(page.getByTestId('start-offers'));
-  await tap(page.getByTestId('offer-search'));
-  await typeOnScreen(page, 'cafe');
-  await tap(page.getByTestId('key-done'));
-  await tap(page.getByTestId('offer-list').getByRole('button', { name: /^Kulturcafé/ }));
-  await expect(page.getByTestId('offer-detail').getByRole('heading', { level: 1 })).toHaveText('Kulturcafé');
+  await openOfferBySearch(page, 'cafe', 'Kulturcafé');
 }
 
 async function openPreview(page: Page): Promise<void> {
@@ -33,19 +25,10 @@ async function openPreview(page: Page): Promise<void> {
 }
 
 test.describe('printing an offer slip', () => {
-  let printer: FakeEscposPrinter | null = null;
-  let host: StartedHost | null = null;
-
-  test.afterEach(async () => {
-    await host?.stop();
-    await printer?.close();
-    host = null;
-    printer = null;
-  });
+  const kiosk = printerKiosk();
 
   test('preview, then print: the slip reaches the printer with the offer, the QR code and a cut', async ({ page }) => {
-    printer = await FakeEscposPrinter.start({ mode: 'ok' });
-    host = await kioskWithPrinter(printer.port);
+    const { host, printer } = await kiosk.start({ mode: 'ok', config: PLACE });
     await openKulturcafe(page, host.baseURL);
     await openPreview(page);
     const preview = page.getByTestId('print-preview');
@@ -71,13 +54,7 @@ test.describe('printing an offer slip', () => {
 
   for (const p of problems) {
     test(`${p.name}: plain words within 3 s, QR code instead, kiosk stays usable`, async ({ page }) => {
-      let port: number;
-      if (p.mode === 'refused') port = await closedPort();
-      else {
-        printer = await FakeEscposPrinter.start({ mode: p.mode });
-        port = printer.port;
-      }
-      host = await kioskWithPrinter(port);
+      const { host, printer } = p.mode === 'refused' ? await kiosk.start({ port: await closedPort(), config: PLACE }) : await kiosk.start({ mode: p.mode, config: PLACE });
       await openKulturcafe(page, host.baseURL);
       await openPreview(page);
       await page.getByTestId('print-go').click();
@@ -101,8 +78,7 @@ test.describe('printing an offer slip', () => {
 
   test('screenshots of the preview and the error dialog (1920×1080, 1080×1920; de, ar)', async ({ page }) => {
     test.setTimeout(180_000);
-    printer = await FakeEscposPrinter.start({ mode: 'paper_out' });
-    host = await kioskWithPrinter(printer.port);
+    const { host } = await kiosk.start({ mode: 'paper_out', config: PLACE });
     for (const [w, h] of [
       [1920, 1080],
       [1080, 1920],

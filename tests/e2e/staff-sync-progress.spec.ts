@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
 import { registerKiosk } from '../../city-api/src/kiosk-store';
 import { putOffers, setTaxonomy } from '../../city-api/src/offer-store';
@@ -8,6 +8,7 @@ import { SIEGBURG_TAXONOMY } from '../../shared/sample-data/siegburg-taxonomy';
 import { testOffers } from '../fakes/fake-city-api-data';
 import { PROJECT_ROOT, startHost, type StartedHost } from './fixtures/host';
 import { checkA11y } from './helpers/a11y';
+import { cornerGesture, enterPin } from './helpers/kiosk-ui';
 
 /**
  * Issue 14: the first sync from a new city API shows its progress on the staff screen (pages, offers so far, step),
@@ -17,21 +18,6 @@ import { checkA11y } from './helpers/a11y';
 
 const SHOTS = join(PROJECT_ROOT, 'screenshots', '14');
 const KIOSK_TOKEN = 'kiosk-token-progress-0123456789';
-
-async function cornerGesture(page: Page) {
-  await expect(page.locator('[data-testid^="screen-"]')).toBeVisible();
-  await page.waitForTimeout(300);
-  const { width, height } = page.viewportSize()!;
-  for (const [x, y] of [
-    [8, 8],
-    [width - 8, 8],
-    [width - 8, height - 8],
-    [8, height - 8],
-  ] as const) {
-    await page.mouse.click(x, y);
-    await page.waitForTimeout(150);
-  }
-}
 
 /** The kiosk API as the visitor screens see it (from the test process: the page may reload after the swap). */
 async function syncStatus(host: StartedHost): Promise<{ dataSource: string; counts: { offers: number }; progress?: unknown }> {
@@ -81,8 +67,7 @@ for (const viewport of [
         await cornerGesture(page);
         await expect(page.getByTestId('pin-pad')).toBeVisible({ timeout: 2000 });
       }).toPass({ timeout: 30_000 });
-      for (const d of '246810') await page.getByTestId(`pin-key-${d}`).click();
-      await page.getByTestId('pin-key-ok').click();
+      await enterPin(page, '246810');
 
       const progress = page.getByTestId('staff-sync-progress');
       await expect(progress).toBeVisible({ timeout: 20_000 });

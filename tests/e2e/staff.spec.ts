@@ -1,34 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, PROJECT_ROOT, test } from './fixtures/host';
 import { checkA11y, checkTargets } from './helpers/a11y';
+import { cornerGesture, enterPin } from './helpers/kiosk-ui';
 
 
 const SETUP_PIN = '246810';
 const SHOTS = join(PROJECT_ROOT, 'screenshots');
-
-/** The hidden gesture: top left, top right, bottom right, bottom left. */
-async function cornerGesture(page: Page) {
-  // The shell (and with it the gesture listener) must be on screen before the taps.
-  await expect(page.locator('[data-testid^="screen-"]')).toBeVisible();
-  await page.waitForTimeout(300);
-  const { width, height } = page.viewportSize()!;
-  for (const [x, y] of [
-    [8, 8],
-    [width - 8, 8],
-    [width - 8, height - 8],
-    [8, height - 8],
-  ] as const) {
-    await page.mouse.click(x, y);
-    await page.waitForTimeout(150);
-  }
-}
-
-async function enterPin(page: Page, pin: string) {
-  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
-  await page.getByTestId('pin-key-ok').click();
-}
 
 test.describe('staff screen', () => {
   test.use({ hostOptions: { config: { kioskId: 'rathaus-foyer', place: 'Rathaus Siegburg, Foyer' } } });

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type StartedHost } from './fixtures/host';
-import { chooseLanguage, SCREENSHOT_DIR, tap, typeOnScreen } from './helpers/kiosk-ui';
-import { FakeEscposPrinter } from '../fakes/fake-escpos-printer';
+import { chooseLanguage, openOfferBySearch, SCREENSHOT_DIR, tap } from './helpers/kiosk-ui';
+import { printerKiosk } from './helpers/printer-kiosk';
 import { VISIT_LIMITS } from '../../shared/contract/visit';
 
 /**
@@ -14,15 +13,7 @@ import { VISIT_LIMITS } from '../../shared/contract/visit';
 
 const IDLE = { warnAfterS: 15, countdownS: 5 };
 
-async function openKulturcafe(page: Page): Promise<void> {
-  await tap(page.getByTestId('attract-touch'));
-  await tap(page.getByTestId('start-offers'));
-  await tap(page.getByTestId('offer-search'));
-  await typeOnScreen(page, 'cafe');
-  await tap(page.getByTestId('key-done'));
-  await tap(page.getByTestId('offer-list').getByRole('button', { name: /^Kulturcafé/ }));
-  await expect(page.getByTestId('offer-detail').getByRole('heading', { level: 1 })).toHaveText('Kulturcafé');
-}
+const openKulturcafe = (page: Page) => openOfferBySearch(page, 'cafe', 'Kulturcafé');
 
 /** Prints through the browser host's API, as the print button does (same origin, JSON). */
 async function printViaApi(page: Page, n: number): Promise<void> {
@@ -36,19 +27,11 @@ async function printViaApi(page: Page, n: number): Promise<void> {
 }
 
 test.describe('slips per visit', () => {
-  let printer: FakeEscposPrinter | null = null;
-  let host: StartedHost | null = null;
-  test.afterEach(async () => {
-    await host?.stop();
-    await printer?.close();
-    host = null;
-    printer = null;
-  });
+  const kiosk = printerKiosk();
 
   test(`the slip after ${VISIT_LIMITS.slips} in one visit is refused kindly; the idle reset ends the visit`, async ({ page }) => {
     test.setTimeout(300_000);
-    printer = await FakeEscposPrinter.start();
-    host = await startHost({ config: { printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: 42 }, idle: IDLE } });
+    const { host, printer } = await kiosk.start({ config: { idle: IDLE } });
     const endVisits: string[] = [];
     page.on('request', (r) => r.url().endsWith('/api/endVisit') && endVisits.push(r.method()));
     await page.goto(host.baseURL);
@@ -83,9 +66,8 @@ test.describe('slips per visit', () => {
     test.setTimeout(300_000);
     const dir = join(SCREENSHOT_DIR, '13');
     mkdirSync(dir, { recursive: true });
-    printer = await FakeEscposPrinter.start();
     // a long idle time: the visit must outlast the four screenshots on a slow machine
-    host = await startHost({ config: { printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: 42 }, idle: { warnAfterS: 600, countdownS: 60 } } });
+    const { host, printer } = await kiosk.start({ config: { idle: { warnAfterS: 600, countdownS: 60 } } });
     await page.goto(host.baseURL);
     await printViaApi(page, VISIT_LIMITS.slips);
     await openKulturcafe(page);

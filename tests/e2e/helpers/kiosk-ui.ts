@@ -77,3 +77,37 @@ export async function rememberOffer(page: Page, n: number): Promise<string> {
   await expect(merk).toHaveAttribute('aria-pressed', 'true');
   return title;
 }
+
+/** From the attract screen: Angebote → search `word` on the kiosk keyboard → the offer titled `title`, its detail open. */
+export async function openOfferBySearch(page: Page, word: string, title: string): Promise<void> {
+  await tap(page.getByTestId('attract-touch'));
+  await tap(page.getByTestId('start-offers'));
+  await tap(page.getByTestId('offer-search'));
+  await typeOnScreen(page, word);
+  await tap(page.getByTestId('key-done'));
+  await tap(page.getByTestId('offer-list').getByRole('button', { name: new RegExp(`^${title}`) }));
+  await expect(page.getByTestId('offer-detail').getByRole('heading', { level: 1 })).toHaveText(title);
+}
+
+/** The hidden staff gesture: top left, top right, bottom right, bottom left. */
+export async function cornerGesture(page: Page): Promise<void> {
+  // The shell (and with it the gesture listener) must be on screen before the taps.
+  await expect(page.locator('[data-testid^="screen-"]')).toBeVisible();
+  await page.waitForTimeout(300);
+  const { width, height } = page.viewportSize()!;
+  for (const [x, y] of [
+    [8, 8],
+    [width - 8, 8],
+    [width - 8, height - 8],
+    [8, height - 8],
+  ] as const) {
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Types a PIN on the staff PIN pad and confirms it. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-key-ok').click();
+}
