@@ -18,9 +18,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --port <n>                 port (default 4880; 0 = any free port)
   --host <addr>              address to listen on (default 127.0.0.1)
   --db <file|url>            SQLite database file (default city-api.sqlite; created if missing), or a PostgreSQL URL
-                             postgres://user:password@host:5432/database (or env DATABASE_URL): kiosk API, public pages, wish
-                             form, feeds and the staff pages for offers, wishes and kiosks so far (no club form,
-                             moderation, calendar or Bedarf staff pages, calendar sources)
+                             postgres://user:password@host:5432/database (or env DATABASE_URL): everything but calendar
+                             sources and the Bedarf page so far
   --seed <spec>              seed: "sample" (Siegburg sample data and events), "synthetic:<n>[:<seed>]", or "sample+synthetic:<n>"
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --kiosk-town <id=town>     the kiosk's town (repeatable; e.g. rathaus-foyer=siegburg): it then syncs only that town's offers
@@ -130,7 +129,7 @@ async function main(): Promise<void> {
   log.info(
     { url: api.url, backend: storage.kind },
     `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${onPostgres ? ` — PostgreSQL ${describePgUrl(dbArg)}` : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
-      `${adminPassword ? ` — staff page ${pub}/staff${db ? '' : ' (offers, wishes and kiosks only on PostgreSQL)'}` : ''}${kioskApiOnly ? ' — kiosk API only' : db ? ` — club form ${pub}/submit` : ` — public pages ${pub}/angebote (club form: SQLite only)`}` +
+      `${adminPassword ? ` — staff page ${pub}/staff${db ? '' : ' (no calendars and Bedarf on PostgreSQL)'}` : ''}${kioskApiOnly ? ' — kiosk API only' : ` — club form ${pub}/submit`}` +
       `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}`,
   );
   // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.

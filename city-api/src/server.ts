@@ -25,9 +25,9 @@ export interface CityApiOptions {
   /**
    * The storage of the kiosk API, the public pages and the public feeds (issue 19). Absent: the SQLite `db`
    * through sqliteStorage. A PostgreSQL storage without `db` serves the kiosk API, /angebote (list, offer pages,
-   * map, sitemap), the web wish form /wuensche/neu, /feeds/offers.atom + /feeds/events.ics and the staff login with
-   * the offer, wish and kiosk pages; the other staff pages (submissions, calendars, Bedarf), the club form with its
-   * poster and the club calendar routes are not on PostgreSQL yet (not served).
+   * map, sitemap), the web wish form /wuensche/neu, the club form /submit with its poster, /feeds/offers.atom +
+   * /feeds/events.ics and the staff login with the offer, submission (moderation, audit, 12-month review), wish and
+   * kiosk pages; the calendar and Bedarf staff pages and the club calendar routes are not on PostgreSQL yet (not served).
    */
   storage?: KioskStorage;
   /** Chaos mode: a controller, or options to build one. Absent = well-behaved. */
@@ -201,7 +201,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
   // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
-  // Login, offers, wishes and kiosks run on the storage (both backends); the other staff pages only with the SQLite db.
+  // Login, offers, submissions, wishes and kiosks run on the storage (both backends); the others only with the SQLite db.
   const db = opts.db;
   if (opts.adminPassword) {
     void app.register(staffPlugin, {
@@ -214,15 +214,13 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
       secureCookies: opts.secureCookies ?? false,
     });
   }
-  // Clubs add their offers (public form, no account; SQLite only so far), feeds for promotion, the public pages
-  // (both backends: they read through the storage).
+  // Clubs add their offers (public form, no account), feeds for promotion, the public pages: through the storage
+  // (both backends); the club calendar routes still need the SQLite database.
   if (web) {
-    if (db) {
-      registerSubmissionRoutes(app, { db, publicUrl, spam: opts.submissionSpam });
-      registerClubCalendarRoutes(app, { db });
-    }
-    registerPromotionFeeds(app, { storage, publicUrl, poster: !!db });
-    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, clubForm: !!db });
+    registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
+    if (db) registerClubCalendarRoutes(app, { db });
+    registerPromotionFeeds(app, { storage, publicUrl });
+    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam });
   }
 
   return { app, chaos, storage };

@@ -56,12 +56,12 @@ button{font-size:1rem;padding:.35rem .9rem;cursor:pointer}
 .table-wrap td[colspan]{text-align:left}
 `;
 
-/** `sqlitePages: false` (PostgreSQL, issue 19): only the pages served there (offers, wishes, kiosks) are linked. */
+/** `sqlitePages: false` (PostgreSQL, issue 19): only the pages served there (offers, submissions, wishes, kiosks) are linked. */
 export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean; sqlitePages?: boolean } = {}): string {
   const nav = opts.nav
     ? html`<header><strong>Städtische Angebotsdaten</strong>
         ${opts.sqlitePages === false
-          ? html`<a href="/staff/offers">Angebote</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a>`
+          ? html`<a href="/staff/offers">Angebote</a><a href="/staff/submissions">Einreichungen</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a>`
           : html`<a href="/staff/offers">Angebote</a><a href="/staff/submissions">Einreichungen</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a><a href="/staff/calendars">Kalender</a><a href="/staff/bedarf">Bedarf</a>`}
         <form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="${opts.csrf}"><button>Abmelden</button></form>
       </header>`

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import QRCode from 'qrcode';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { offerWebUrl } from '../offer-store';
-import { html, type Raw } from '../staff-html';
+import { html } from '../staff-html';
 import { loadCatalog, offerNextDates, parseWebQuery, searchCatalog, webQueryString, type CatalogEntry } from './web-catalog';
-import { WEB_CSS, webPage, withLang, type PageOpts } from './web-html';
+import { WEB_CSS, webPage, withLang } from './web-html';
 import { detailBody, listBody, mapBody, offerTexts, privacyBody } from './web-pages';
 import { jsonLdTag, nextDateIcs, offerJsonLd, openGraph, robotsTxt, sitemapXml } from './web-seo';
 import { parseLang, WEB_TEXTS } from './web-texts';
@@ -19,8 +19,6 @@ export interface PublicWebOptions {
   /** Public base URL (--public-url; never the request's Host). */
   publicUrl: () => string;
   now?: () => Date;
-  /** Whether the club form /submit is served (not on PostgreSQL yet, issue 19): the pages link to it only then. Default true. */
-  clubForm?: boolean;
   /** Spam limits of the wish form (the club form's, `submissionSpam` of the server). */
   spam?: Partial<SpamLimits>;
 }
@@ -66,8 +64,6 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   const { storage } = opts;
   const now = opts.now ?? (() => new Date());
   const fonts = { 400: fontFile(400), 700: fontFile(700) };
-  const clubForm = opts.clubForm ?? true;
-  const page = (o: PageOpts, body: Raw) => webPage({ ...o, clubForm }, body);
   const sendHtml = (reply: FastifyReply, body: string, status = 200) => publicHeaders(reply).code(status).type('text/html; charset=utf-8').send(body);
 
   app.get('/angebote/assets/web.css', async (_req, reply) => publicHeaders(reply, 'public, max-age=86400').type('text/css; charset=utf-8').send(WEB_CSS));
@@ -92,7 +88,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     const { lang, t, q, catalog, results, qs, base } = await listContext(req);
     return sendHtml(
       reply,
-      page(
+      webPage(
         {
           lang,
           title: t.listTitle,
@@ -113,7 +109,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     const { lang, t, q, catalog, results, qs, base } = await listContext(req);
     return sendHtml(
       reply,
-      page(
+      webPage(
         { lang, title: t.mapTitle, path: '/angebote/karte', query: qs, base, nav: 'map', description: t.mapIntro, wide: true, noindex: !!qs },
         mapBody(catalog, results, q, lang),
       ),
@@ -124,7 +120,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   const notFound = (req: FastifyRequest, reply: FastifyReply, lang: ReturnType<typeof parseLang>) =>
     sendHtml(
       reply,
-      page(
+      webPage(
         { lang, title: WEB_TEXTS[lang].notFoundTitle, path: req.url.split('?')[0]!, base: baseUrlOf(req, opts.publicUrl), nav: null, noindex: true },
         html`<p>${WEB_TEXTS[lang].notFound}</p><p><a class="button" href="${withLang('/angebote', lang)}">${WEB_TEXTS[lang].navList}</a></p>`,
       ),
@@ -150,7 +146,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     const path = `/angebote/${encodeURIComponent(entry.offer.id)}${print ? '/druck' : ''}`;
     return sendHtml(
       reply,
-      page(
+      webPage(
         {
           lang,
           title: tx.title,
@@ -182,12 +178,12 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
       .send(nextDateIcs(entry.offer, next, url, offerTexts(entry.offer, lang).title, now()));
   });
 
-  registerWebWishRoutes(app, { storage, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml, clubForm });
+  registerWebWishRoutes(app, { storage, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml });
 
   app.get('/datenschutz', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
     const t = WEB_TEXTS[lang];
-    return sendHtml(reply, page({ lang, title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
+    return sendHtml(reply, webPage({ lang, title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
   });
 
   app.get('/sitemap.xml', async (req, reply) => {

@@ -98,8 +98,6 @@ export interface PageOpts {
   description?: string;
   /** extra tags inside <head> (Open Graph, JSON-LD) */
   head?: Raw;
-  /** false where the club form /submit is not served (PostgreSQL, issue 19): no link to it. Default true. */
-  clubForm?: boolean;
   wide?: boolean;
   noindex?: boolean;
 }
@@ -151,8 +149,8 @@ ${body.html}
 </main>
 <footer class="site"><ul>
 <li><a href="${esc(withLang('/datenschutz', o.lang))}"${o.nav === 'privacy' ? ' aria-current="page"' : ''}>${esc(t.navPrivacy)}</a></li>
-${o.clubForm === false ? '' : `<li><a href="/submit${o.lang === 'en' ? '?lang=en' : ''}">${esc(t.navClub)}</a></li>
-`}<li><a href="/feeds/offers.atom">Atom-Feed</a></li>
+<li><a href="/submit${o.lang === 'en' ? '?lang=en' : ''}">${esc(t.navClub)}</a></li>
+<li><a href="/feeds/offers.atom">Atom-Feed</a></li>
 </ul></footer>
 </body></html>`;
 }

@@ -33,8 +33,6 @@ export interface WebWishOptions {
   now: () => Date;
   spam?: Partial<SpamLimits>;
   sendHtml: (reply: FastifyReply, body: string, status?: number) => FastifyReply;
-  /** Whether the club form /submit is served (not on PostgreSQL yet, issue 19); default true. */
-  clubForm?: boolean;
 }
 
 type Field = 'text' | 'phone' | 'email' | 'consent' | 'form';
@@ -129,7 +127,7 @@ function message(t: WebTexts, e: { key: ErrorKey; minutes?: number }): string {
   return e.key === 'e_rate' ? t.e_rate(e.minutes ?? 10) : t[e.key];
 }
 
-export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: WishValues; errors: Errors; token: string; clubForm?: boolean }): Raw {
+export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: WishValues; errors: Errors; token: string }): Raw {
   const { lang, taxonomy, values: v, errors } = o;
   const t = WEB_TEXTS[lang];
   const err = (f: Field) => errors.get(f);
@@ -181,7 +179,7 @@ export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: Wis
       </fieldset>
       <div class="actions"><button type="submit">${t.wishSend}</button></div>
     </form>
-    ${o.clubForm === false ? '' : html`<p>${t.wishClub} <a href="/submit${lang === 'en' ? '?lang=en' : ''}">${t.navClub}</a></p>`}`;
+    <p>${t.wishClub} <a href="/submit${lang === 'en' ? '?lang=en' : ''}">${t.navClub}</a></p>`;
 }
 
 export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions): void {
@@ -231,8 +229,8 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0, clubForm: opts.clubForm },
-        wishFormBody({ lang, taxonomy: await taxonomy(), values, errors, token: newToken(), clubForm: opts.clubForm }),
+        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
+        wishFormBody({ lang, taxonomy: await taxonomy(), values, errors, token: newToken() }),
       ),
       status,
     );
@@ -242,7 +240,7 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', noindex: true, clubForm: opts.clubForm },
+        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', noindex: true },
         html`<div class="ok" role="status"><p>${t.wishThanks}</p></div>
           <p><a class="button" href="${withLang('/wuensche/neu', lang)}">${t.wishAgain}</a> <a class="button secondary" href="${withLang('/angebote', lang)}">${t.navList}</a></p>`,
       ),

@@ -16,7 +16,7 @@ export type StaffPageRegistrar = (scope: FastifyInstance, ctx: StaffContext) => 
 export type StaffStoragePageRegistrar = (scope: FastifyInstance, ctx: StaffStorageContext) => void | Promise<void>;
 
 /** Pages on the storage interface: served on SQLite and on PostgreSQL (issue 19). Registered first. */
-export const STAFF_STORAGE_PAGES: StaffStoragePageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages];
+export const STAFF_STORAGE_PAGES: StaffStoragePageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages, registerModerationPages];
 
 /** Pages that still use the SQLite database directly: not served on PostgreSQL. */
-export const STAFF_PAGES: StaffPageRegistrar[] = [registerModerationPages, registerCalendarPages, registerBedarfPages];
+export const STAFF_PAGES: StaffPageRegistrar[] = [registerCalendarPages, registerBedarfPages];

@@ -16,8 +16,8 @@ import { secureStaff, StaffAuthError, staffForm, type StaffStorageContext } from
 import { STAFF_PAGES, STAFF_STORAGE_PAGES } from './staff-pages';
 
 /**
- * Sessions and the offer, wish and kiosk pages go through `storage` (SQLite or PostgreSQL, issue 19); the other
- * pages (STAFF_PAGES: moderation, calendars, Bedarf) need `db` and are not registered without it.
+ * Sessions and the offer, moderation, wish and kiosk pages go through `storage` (SQLite or PostgreSQL, issue 19);
+ * the other pages (STAFF_PAGES: calendars, Bedarf) need `db` and are not registered without it.
  */
 export interface StaffPluginOptions extends StaffStorageContext {
   db?: CityDb;

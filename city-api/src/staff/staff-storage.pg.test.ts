@@ -2,7 +2,7 @@
  * The staff page's login, offer pages and wish pages on both backends (issue 19): the server is built from a
  * storage alone (as on PostgreSQL, no SQLite `db`), and the same requests and assertions run on SQLite and on
  * PostgreSQL (a fresh database per test on the throwaway cluster of the vitest `postgres` project; skipped when
- * PostgreSQL is not installed). The SQLite-only staff pages (submissions, kiosks, calendars, Bedarf) stay in
+ * PostgreSQL is not installed). The SQLite-only staff pages (calendars, Bedarf) and the SQLite-with-db variants stay in
  * staff-pages.test.ts and their own files.
  */
 import type { FastifyInstance } from 'fastify';
@@ -110,9 +110,9 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
     // only the pages that exist without the SQLite database are linked
     expect(offers.body).toContain('href="/staff/wishes"');
     expect(offers.body).toContain('href="/staff/kiosks"');
-    expect(offers.body).not.toContain('href="/staff/submissions"');
+    expect(offers.body).toContain('href="/staff/submissions"');
     expect(offers.body).not.toContain('href="/staff/bedarf"');
-    for (const url of ['/staff/submissions', '/staff/calendars', '/staff/bedarf']) {
+    for (const url of ['/staff/calendars', '/staff/bedarf']) {
       expect((await app.inject({ url, headers: { cookie: s.cookie } })).statusCode, url).toBe(404);
     }
 

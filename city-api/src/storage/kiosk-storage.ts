@@ -4,9 +4,10 @@
  * Two implementations: SQLite (`sqlite-storage.ts`, the default, wraps the synchronous stores) and PostgreSQL
  * (`pg-storage.ts`). The /v1 routes (kiosk-api.ts), /images and /ready + /metrics use only this interface.
  *
- * Also behind it: the public pages and feeds (web-reads.ts) and the staff login with the offer, wish and kiosk
- * pages (staff-storage.ts). Not behind it yet: the club form with moderation and audit, calendar sources, the
- * Bedarf page — they use the SQLite database directly and are not served on PostgreSQL (docs/deployment.md §9).
+ * Also behind it: the public pages and feeds (web-reads.ts), the staff login with the offer, wish and kiosk pages
+ * (staff-storage.ts), the club form with moderation, audit trail and 12-month review (submission-storage.ts).
+ * Not behind it yet: calendar sources and the Bedarf page — they use the SQLite database directly and are not
+ * served on PostgreSQL (docs/deployment.md §9).
  */
 import type { HeartbeatBody, KioskCommand, KioskCommandType, RemoteKioskConfig } from '../../../shared/schemas/city-api';
 import type { Offer } from '../../../shared/schemas/offer';
@@ -15,6 +16,7 @@ import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
 import type { StaffStorage } from './staff-storage';
+import type { SubmissionStorage } from './submission-storage';
 import type { TownStorage } from './town-storage';
 import type { PublicWebReads } from './web-reads';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
@@ -22,13 +24,13 @@ import type { StoreWishResult, WebWishBody } from '../wish-store';
 export interface OpsCounts {
   /** newest change sequence number a reader can see */
   feedHead: number;
-  /** club submissions waiting for staff (NaN where the backend has no submissions yet) */
+  /** club submissions waiting for staff (NaN when the count fails) */
   moderationQueue: number;
   /** registered kiosks without a heartbeat since `silentSince` */
   silentKiosks: number;
 }
 
-export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage {
+export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage, SubmissionStorage {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database does not answer (GET /ready). */
   ping(): Promise<void>;

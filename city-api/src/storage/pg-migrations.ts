@@ -10,6 +10,7 @@
  */
 import type { PoolClient } from 'pg';
 import { PG_STAFF_MIGRATION } from './staff-storage';
+import { PG_SUBMISSIONS_MIGRATION } from './submission-storage';
 import { TOWNS_MIGRATION_PG } from './town-migrations';
 
 export const PG_MIGRATIONS: readonly string[] = [
@@ -109,6 +110,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_STAFF_MIGRATION,
   // 4: several towns in one server (issue 19; SQLite migration 7): offers.town, kiosks.town (storage/town-storage.ts)
   TOWNS_MIGRATION_PG,
+  // 5: club submissions with moderation, audit trail and 12-month confirmations (SQLite migration 2; storage/submission-storage.ts)
+  PG_SUBMISSIONS_MIGRATION,
 ];
 
 /** Any constant; the same for every instance of this server (pg_advisory_lock key). */

@@ -23,6 +23,7 @@ import type { StoreWishResult, WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
 import { pgStaffStorage } from './staff-storage';
+import { pgSubmissionStorage } from './submission-storage';
 import { pgTownStorage } from './town-storage';
 import { pgEventsForWindow, pgWebReads } from './web-reads';
 
@@ -93,22 +94,37 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     return rows[0]!.seq - n + 1;
   }
 
+  /** Stores offers inside the caller's transaction c, each with the next change number (held until c commits). */
+  async function writeOffersIn(c: pg.PoolClient, rows: { id: string; json: string; state: OfferState }[]): Promise<void> {
+    if (!rows.length) return;
+    const first = await takeSeq(c, rows.length);
+    const now = new Date();
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await c.query(
+        `INSERT INTO offers (id, seq, state, data_json, changed_at)
+         SELECT id, seq, state, data_json, $5 FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) AS u(id, seq, state, data_json)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state, data_json = excluded.data_json, changed_at = excluded.changed_at`,
+        [chunk.map((r) => r.id), chunk.map((_, j) => first + i + j), chunk.map((r) => r.state), chunk.map((r) => r.json), now],
+      );
+    }
+    await opts.beforeOfferCommit?.();
+  }
+
   async function writeOffers(rows: { id: string; json: string; state: OfferState }[]): Promise<void> {
     if (!rows.length) return;
-    await tx(async (c) => {
-      const first = await takeSeq(c, rows.length);
-      const now = new Date();
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000);
-        await c.query(
-          `INSERT INTO offers (id, seq, state, data_json, changed_at)
-           SELECT id, seq, state, data_json, $5 FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) AS u(id, seq, state, data_json)
-           ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state, data_json = excluded.data_json, changed_at = excluded.changed_at`,
-          [chunk.map((r) => r.id), chunk.map((_, j) => first + i + j), chunk.map((r) => r.state), chunk.map((r) => r.json), now],
-        );
-      }
-      await opts.beforeOfferCommit?.();
-    });
+    await tx((c) => writeOffersIn(c, rows));
+  }
+
+  /** Hide, delete or re-publish inside the caller's transaction c; false when unknown. */
+  async function setOfferStateIn(c: pg.PoolClient, id: string, state: OfferState): Promise<boolean> {
+    const { rows } = await c.query<{ state: OfferState }>('SELECT state FROM offers WHERE id = $1 FOR UPDATE', [id]);
+    if (!rows[0]) return false;
+    if (rows[0].state === state) return true;
+    const seq = await takeSeq(c, 1);
+    await c.query('UPDATE offers SET state = $1, seq = $2, changed_at = now() WHERE id = $3', [state, seq, id]);
+    await opts.beforeOfferCommit?.();
+    return true;
   }
 
   /** Once per (kiosk, key); kiosk_id '' for web wishes. `sent`: what the key's body hash is taken of. */
@@ -163,15 +179,7 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       await writeOffers([{ id, json, state }]);
     },
     async setOfferState(id, state) {
-      return tx(async (c) => {
-        const { rows } = await c.query<{ state: OfferState }>('SELECT state FROM offers WHERE id = $1 FOR UPDATE', [id]);
-        if (!rows[0]) return false;
-        if (rows[0].state === state) return true;
-        const seq = await takeSeq(c, 1);
-        await c.query('UPDATE offers SET state = $1, seq = $2, changed_at = now() WHERE id = $3', [state, seq, id]);
-        await opts.beforeOfferCommit?.();
-        return true;
-      });
+      return tx((c) => setOfferStateIn(c, id, state));
     },
     async getStoredOffer(id) {
       const { rows } = await q<{ data_json: string; state: OfferState; seq: number }>('SELECT data_json, state, seq FROM offers WHERE id = $1', [id]);
@@ -313,14 +321,17 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     ...pgTownStorage(pool),
     // staff login, offer and wish pages (issue 19)
     ...pgStaffStorage(pool, (id, json, state) => writeOffers([{ id, json, state }])),
+    // club submissions, moderation, audit trail, confirmations (issue 19)
+    ...pgSubmissionStorage(pool, { tx, writeOffersIn, setOfferStateIn }),
 
     async opsCounts(silentSince) {
-      const { rows } = await q<{ head: number; silent: number }>(
+      const { rows } = await q<{ head: number; silent: number; pending: number }>(
         `SELECT (SELECT seq FROM feed_head WHERE id = 1) AS head,
-                (SELECT count(*)::int FROM kiosks WHERE last_heartbeat_at IS NULL OR last_heartbeat_at < $1) AS silent`,
+                (SELECT count(*)::int FROM kiosks WHERE last_heartbeat_at IS NULL OR last_heartbeat_at < $1) AS silent,
+                (SELECT count(*)::int FROM submissions WHERE state = 'pending') AS pending`,
         [silentSince],
       );
-      return { feedHead: rows[0]!.head, moderationQueue: Number.NaN, silentKiosks: rows[0]!.silent };
+      return { feedHead: rows[0]!.head, moderationQueue: rows[0]!.pending, silentKiosks: rows[0]!.silent };
     },
   };
   return storage;

@@ -24,6 +24,7 @@ import { countWishes, listWishes, storeWebWish, storeWish } from '../wish-store'
 import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
 import { sqliteStaffStorage } from './staff-storage';
+import { sqliteSubmissionStorage } from './submission-storage';
 import { sqliteTownStorage } from './town-storage';
 import { sqliteWebReads } from './web-reads';
 
@@ -98,6 +99,8 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     ...sqliteTownStorage(db),
     // staff login, offer and wish pages (the same functions as before)
     ...sqliteStaffStorage(db),
+    // club submissions, moderation, audit trail, confirmations (submission-store.ts unchanged)
+    ...sqliteSubmissionStorage(db),
 
     opsCounts: (silentSince) =>
       run(() => {

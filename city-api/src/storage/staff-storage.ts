@@ -3,8 +3,7 @@
  * KioskStorage (kiosk-storage.ts extends it). SQLite wraps the existing functions (staff-auth.ts, offer-store.ts,
  * wish-work.ts) unchanged; PostgreSQL has the same tables (PG_STAFF_MIGRATION) and the same rules.
  *
- * Still SQLite-only (not behind this interface): club submissions with moderation and audit, calendar sources,
- * the Bedarf page.
+ * Club submissions: submission-storage.ts. Still SQLite-only: calendar sources, the Bedarf page.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';

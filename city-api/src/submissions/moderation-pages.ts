@@ -1,23 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { offerSchema, type Offer } from '../../../shared/schemas/offer';
-import type { CityDb } from '../city-db';
+import type { KioskStorage } from '../storage/kiosk-storage';
 import { formParams } from '../form-body';
-import { getStoredOffer } from '../offer-store';
 import { requireStaff } from '../staff/staff-kit';
 import { html, page, raw, type Raw } from '../staff-html';
 import { PIN_MISSING } from './submission-form';
-import {
-  approveSubmission,
-  auditTrail,
-  confirmOffer,
-  getSubmission,
-  listSubmissions,
-  offersDueForReview,
-  rejectSubmission,
-  requestChanges,
-  type Submission,
-} from './submission-store';
+import type { Submission } from './submission-store';
 
 const idParam = z.string().uuid();
 const offerIdParam = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
@@ -62,9 +51,9 @@ export function offerFields(o: Offer | null): [string, string][] {
 }
 
 /** Moderation in the staff web page: queue, side-by-side comparison, decisions with audit trail, 12-month review. */
-/** Registered inside the staff plugin's session scope (routes relative to /staff). */
-export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb; now?: () => Date }): void {
-  const { db } = opts;
+/** Registered inside the staff plugin's session scope (routes relative to /staff); SQLite or PostgreSQL (issue 19). */
+export function registerModerationPages(app: FastifyInstance, opts: { storage: KioskStorage; now?: () => Date }): void {
+  const { storage } = opts;
   const now = opts.now ?? (() => new Date());
   const secure = (reply: FastifyReply) =>
     reply
@@ -79,18 +68,21 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     const csrf = csrfOf(req);
     if (!csrf) return secure(reply).code(403).send('forbidden');
     const sub = html`<p><a href="/staff/submissions">Einreichungen</a> · <a href="/staff/review">Zu prüfen (12 Monate)</a> · <a href="/staff/audit">Protokoll</a></p>`;
-    return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, { csrf, nav: true }));
+    return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, { csrf, nav: true, sqlitePages: req.staffSqlitePages }));
   };
   const form = (req: FastifyRequest) => formParams(req);
   const hidden = (req: FastifyRequest) => html`<input type="hidden" name="csrf" value="${csrfOf(req) ?? ''}">`;
 
   app.get('/submissions', async (req, reply) => {
     requireStaff(req);
-    const open = listSubmissions(db, ['pending', 'changes_requested']);
-    const done = listSubmissions(db, ['approved', 'rejected', 'withdrawn']).slice(-50).reverse();
+    const open = await storage.listSubmissions(['pending', 'changes_requested']);
+    const done = (await storage.listSubmissions(['approved', 'rejected', 'withdrawn'])).slice(-50).reverse();
+    // which submissions change an offer that already exists
+    const ids = [...new Set([...open, ...done].map((s) => s.offerId))];
+    const existing = new Set((await Promise.all(ids.map(async (id) => ((await storage.getStoredOffer(id)) ? id : null)))).filter(Boolean));
     const row = (s: Submission) =>
       html`<tr><td><a href="/staff/submissions/${s.id}">${s.offer?.title ?? '(gelöscht)'}</a></td><td>${s.offer?.organisation.name ?? ''}</td>
-        <td>${getStoredOffer(db, s.offerId) ? 'Änderung' : 'neu'}</td><td>${STATE_DE[s.state]}</td><td>${s.updatedAt.slice(0, 16).replace('T', ' ')}</td></tr>`;
+        <td>${existing.has(s.offerId) ? 'Änderung' : 'neu'}</td><td>${STATE_DE[s.state]}</td><td>${s.updatedAt.slice(0, 16).replace('T', ' ')}</td></tr>`;
     return sendPage(
       req,
       reply,
@@ -105,9 +97,9 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
   app.get<{ Params: { id: string } }>('/submissions/:id', async (req, reply) => {
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
-    const s = id.success ? getSubmission(db, id.data) : null;
+    const s = id.success ? await storage.getSubmission(id.data) : null;
     if (!s) return sendPage(req, reply, 'Nicht gefunden', html`<p>Diese Einreichung gibt es nicht.</p>`, 404);
-    const stored = getStoredOffer(db, s.offerId);
+    const stored = await storage.getStoredOffer(s.offerId);
     const current = stored ? offerSchema.safeParse(stored.offer) : null;
     const before = new Map(offerFields(current?.success ? current.data : null));
     const after = offerFields(s.offer);
@@ -150,7 +142,7 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     requireStaff(req);
     if (!csrfOf(req)) return secure(reply).code(403).send('forbidden');
     const id = idParam.safeParse(req.params.id);
-    const s = id.success ? getSubmission(db, id.data) : null;
+    const s = id.success ? await storage.getSubmission(id.data) : null;
     if (!s || !s.offer) return sendPage(req, reply, 'Nicht gefunden', html`<p>Diese Einreichung gibt es nicht.</p>`, 404);
     const f = form(req);
     const actor = actorSchema.safeParse(f.get('actor') ?? '');
@@ -162,19 +154,19 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
       const offer = s.offer.location && Number.isFinite(lat) && Number.isFinite(lon) ? { ...s.offer, location: { ...s.offer.location, lat, lon } } : s.offer;
       const valid = offerSchema.safeParse(offer);
       if (!valid.success) return sendPage(req, reply, 'Nicht freigegeben', html`<p class="errors">Das Angebot ist so nicht gültig: ${z.prettifyError(valid.error)}</p>`, 422);
-      approveSubmission(db, s.id, valid.data, actor.data, now());
+      await storage.approveSubmission(s.id, valid.data, actor.data, now());
     } else if (decision === 'changes' || decision === 'reject') {
       const reason = reasonSchema.safeParse(f.get('reason') ?? '');
       if (!reason.success) return sendPage(req, reply, 'Bitte Begründung angeben', html`<p class="errors">Bitte schreiben Sie dem Verein kurz, was fehlt oder warum. <a href="/staff/submissions/${s.id}">Zurück</a></p>`, 422);
-      if (decision === 'changes') requestChanges(db, s.id, actor.data, reason.data, now());
-      else rejectSubmission(db, s.id, actor.data, reason.data, now());
+      if (decision === 'changes') await storage.requestChanges(s.id, actor.data, reason.data, now());
+      else await storage.rejectSubmission(s.id, actor.data, reason.data, now());
     } else return sendPage(req, reply, 'Unbekannte Entscheidung', html`<p class="errors">Bitte eine der Schaltflächen benutzen.</p>`, 400);
     return secure(reply).redirect(`/staff/submissions/${s.id}`, 303);
   });
 
   app.get('/review', async (req, reply) => {
     requireStaff(req);
-    const due = offersDueForReview(db, now());
+    const due = await storage.offersDueForReview(now());
     return sendPage(
       req,
       reply,
@@ -194,15 +186,15 @@ export function registerModerationPages(app: FastifyInstance, opts: { db: CityDb
     if (!csrfOf(req)) return secure(reply).code(403).send('forbidden');
     const id = offerIdParam.safeParse(req.params.offerId);
     const actor = actorSchema.safeParse(form(req).get('actor') ?? '');
-    if (!id.success || !getStoredOffer(db, id.data)) return sendPage(req, reply, 'Nicht gefunden', html`<p>Dieses Angebot gibt es nicht.</p>`, 404);
+    if (!id.success || !(await storage.getStoredOffer(id.data))) return sendPage(req, reply, 'Nicht gefunden', html`<p>Dieses Angebot gibt es nicht.</p>`, 404);
     if (!actor.success) return sendPage(req, reply, 'Bitte Namen angeben', html`<p class="errors">Bitte geben Sie Ihren Namen an. <a href="/staff/review">Zurück</a></p>`, 422);
-    confirmOffer(db, id.data, actor.data, now());
+    await storage.confirmOffer(id.data, actor.data, now());
     return secure(reply).redirect('/staff/review', 303);
   });
 
   app.get('/audit', async (req, reply) => {
     requireStaff(req);
-    const entries = auditTrail(db);
+    const entries = await storage.auditTrail();
     return sendPage(
       req,
       reply,

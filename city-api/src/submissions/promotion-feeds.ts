@@ -56,13 +56,10 @@ ${entries
 }
 
 
-/**
- * Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events (both backends, issue 19),
- * and the poster PDF that invites clubs to the club form (only with `poster`: where the club form is served).
- */
+/** Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events, the poster PDF (both backends, issue 19). */
 export function registerPromotionFeeds(
   app: FastifyInstance,
-  opts: { storage: KioskStorage; /** --public-url (never the request's Host) */ publicUrl: () => string; now?: () => Date; poster: boolean },
+  opts: { storage: KioskStorage; /** --public-url (never the request's Host) */ publicUrl: () => string; now?: () => Date },
 ): void {
   const { storage } = opts;
   const now = opts.now ?? (() => new Date());
@@ -81,7 +78,6 @@ export function registerPromotionFeeds(
       .send(buildCalendar(await storage.eventsForWindow(isoDay(from), isoDay(to)), now()));
   });
 
-  if (!opts.poster) return;
   app.get('/poster.pdf', async (req, reply) => {
     const en = (req.query as { lang?: string } | undefined)?.lang === 'en';
     const url = `${opts.publicUrl()}/submit${en ? '?lang=en' : ''}`;

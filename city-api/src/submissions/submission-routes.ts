@@ -3,13 +3,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { Offer } from '../../../shared/schemas/offer';
-import type { CityDb } from '../city-db';
-import { putImage } from '../image-store';
+import type { KioskStorage } from '../storage/kiosk-storage';
 import { reencodePhoto, type PhotoError, type PhotoType } from '../photo';
-import { getTaxonomyRow } from '../offer-store';
 import { PIN_MISSING, parseSubmissionForm, valuesFromOffer, type FieldErrors, type FormValues } from './submission-form';
 import { formText, type FormLang } from './submission-texts';
-import { createSubmission, newOfferId, submissionByToken, updateSubmission, withdrawSubmission, type Submission } from './submission-store';
+import { newOfferId, type Submission } from './submission-store';
 import { PUBLIC_CSS, publicPage, submissionFormHtml } from './public-form-html';
 import { html, type Raw } from '../staff-html';
 import { formParams } from '../form-body';
@@ -25,7 +23,8 @@ export interface SpamLimits {
 export const DEFAULT_SPAM_LIMITS: SpamLimits = { minFillMs: 4000, maxFormAgeMs: 24 * 3600_000, attemptsPer10Min: 20, acceptedPerHour: 5 };
 
 export interface SubmissionRoutesOptions {
-  db: CityDb;
+  /** Submissions, images and taxonomy: SQLite or PostgreSQL (issue 19). */
+  storage: Pick<KioskStorage, 'getTaxonomy' | 'putImage' | 'createSubmission' | 'submissionByToken' | 'updateSubmission' | 'withdrawSubmission'>;
   /** Public base URL used in private links (--public-url; never the request's Host). */
   publicUrl: () => string;
   spam?: Partial<SpamLimits>;
@@ -68,7 +67,7 @@ const langOf = (q: unknown): FormLang => ((q as { lang?: string } | undefined)?.
 
 /** The public, account-free submission form (`/submit`), the submitter's private page, feeds and the poster. */
 export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionRoutesOptions): void {
-  const { db } = opts;
+  const { storage } = opts;
   const now = opts.now ?? (() => new Date());
   const spam = { ...DEFAULT_SPAM_LIMITS, ...opts.spam };
   const secret = randomBytes(32);
@@ -86,8 +85,8 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     return now().getTime() - Number(at);
   };
 
-  const taxonomy = (): Taxonomy => {
-    const row = getTaxonomyRow(db);
+  const taxonomy = async (): Promise<Taxonomy> => {
+    const row = await storage.getTaxonomy();
     return row ? taxonomySchema.parse(JSON.parse(row.json)) : { interests: [], age_groups: [], districts: [] };
   };
   const base = () => opts.publicUrl();
@@ -101,13 +100,13 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
   const send = (reply: FastifyReply, lang: FormLang, title: string, body: Raw, langHref: string | null, status = 200) =>
     secure(reply).code(status).type('text/html; charset=utf-8').send(publicPage(lang, title, body, langHref));
 
-  const showForm = (reply: FastifyReply, lang: FormLang, values: FormValues, errors: FieldErrors, status: number, edit?: { token: string; submission: Submission }) => {
+  const showForm = async (reply: FastifyReply, lang: FormLang, values: FormValues, errors: FieldErrors, status: number, edit?: { token: string; submission: Submission }) => {
     const body = html`${edit ? statusBox(lang, edit.submission) : html`<p>${formText(lang, 'intro')}</p>`}
       ${submissionFormHtml({
         lang,
         values,
         errors,
-        taxonomy: taxonomy(),
+        taxonomy: await taxonomy(),
         action: edit ? `/submit/edit/${edit.token}?lang=${lang}` : `/submit?lang=${lang}`,
         timeToken: timeToken(),
         submitLabel: edit ? 'save' : 'send',
@@ -193,7 +192,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     if (form.photo && !(form.values.get('image_alt')?.[0] ?? '').trim()) errors.set('image_alt', { key: 'e_photoAlt' });
 
     const offerId = edit?.submission.offerId ?? newOfferId();
-    const parsed = parseSubmissionForm(form.values, taxonomy(), { offerId, now: now(), image });
+    const parsed = parseSubmissionForm(form.values, await taxonomy(), { offerId, now: now(), image });
     if (!parsed.ok) for (const [k, v] of parsed.errors) if (!errors.has(k)) errors.set(k, v);
     if (errors.size > 0 || !parsed.ok) {
       await showForm(reply, lang, form.values, errors, 422, edit ?? undefined);
@@ -201,7 +200,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
     }
     let offer = parsed.value.offer;
     if (form.photo) {
-      const stored = putImage(db, form.photo.bytes, form.photo.contentType);
+      const stored = await storage.putImage(form.photo.bytes, form.photo.contentType);
       // stored relative: the kiosk API sends it with this server's --public-url, the web pages as is
       image = { url: `/images/${stored.sha256}`, alt: (form.values.get('image_alt')?.[0] ?? '').trim(), sha256: stored.sha256, bytes: stored.bytes };
       offer = { ...offer, image };
@@ -230,7 +229,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       const r = await handlePost(req, reply, null);
       if (!r) return reply;
       const lang: FormLang = r.values.get('lang')?.[0] === 'en' ? 'en' : 'de';
-      const { editToken } = createSubmission(db, r.offer, r.contact, now());
+      const { editToken } = await storage.createSubmission(r.offer, r.contact, now());
       const link = `${base()}/submit/edit/${editToken}?lang=${lang}`;
       return send(
         reply,
@@ -246,7 +245,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
 
     scope.get<{ Params: { token: string } }>('/submit/edit/:token', async (req, reply) => {
       const lang = langOf(req.query);
-      const s = submissionByToken(db, req.params.token);
+      const s = await storage.submissionByToken(req.params.token);
       if (!s) return send(reply, lang, formText(lang, 'editTitle'), html`<p role="alert">${formText(lang, 'notFound')}</p>`, null, 404);
       if (s.state === 'withdrawn' || !s.offer) return send(reply, lang, formText(lang, 'editTitle'), statusBox(lang, s), null);
       return showForm(reply, lang, valuesFromOffer(s.offer, s.contact), new Map(), 200, { token: req.params.token, submission: s });
@@ -254,21 +253,21 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
 
     scope.post<{ Params: { token: string } }>('/submit/edit/:token', async (req, reply) => {
       const lang = langOf(req.query);
-      const s = submissionByToken(db, req.params.token);
+      const s = await storage.submissionByToken(req.params.token);
       if (!s || s.state === 'withdrawn') return send(reply, lang, formText(lang, 'editTitle'), html`<p role="alert">${formText(lang, 'notFound')}</p>`, null, 404);
       const r = await handlePost(req, reply, { token: req.params.token, submission: s });
       if (!r) return reply;
-      updateSubmission(db, s.id, r.offer, r.contact, now());
-      const fresh = submissionByToken(db, req.params.token)!;
+      await storage.updateSubmission(s.id, r.offer, r.contact, now());
+      const fresh = (await storage.submissionByToken(req.params.token))!;
       return send(reply, lang, formText(lang, 'editTitle'), html`<div class="ok" role="status"><p>${formText(lang, 'saved')}</p></div>${statusBox(lang, fresh)}`, null);
     });
 
     scope.post<{ Params: { token: string } }>('/submit/edit/:token/withdraw', async (req, reply) => {
       const lang = langOf(req.query);
-      const s = submissionByToken(db, req.params.token);
+      const s = await storage.submissionByToken(req.params.token);
       if (!s) return send(reply, lang, formText(lang, 'editTitle'), html`<p role="alert">${formText(lang, 'notFound')}</p>`, null, 404);
-      withdrawSubmission(db, s.id, now());
-      return send(reply, lang, formText(lang, 'editTitle'), statusBox(lang, submissionByToken(db, req.params.token)!), null);
+      await storage.withdrawSubmission(s.id, now());
+      return send(reply, lang, formText(lang, 'editTitle'), statusBox(lang, (await storage.submissionByToken(req.params.token))!), null);
     });
   });
 }
