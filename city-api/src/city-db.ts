@@ -4,6 +4,7 @@ import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
 import { WEB_WISH_MIGRATION, WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
 import { WISH_WORK_MIGRATION } from './wish-work';
 import { TOWNS_MIGRATION_SQLITE } from './storage/town-migrations';
+import { STAFF_ACCOUNTS_MIGRATION_SQLITE } from './storage/staff-accounts';
 
 export type CityDb = Database.Database;
 
@@ -106,6 +107,8 @@ const CITY_MIGRATIONS: readonly string[] = [
   WEB_WISH_MIGRATION,
   // 7: several towns in one server (issue 19): offers.town, kiosks.town (storage/town-storage.ts)
   TOWNS_MIGRATION_SQLITE,
+  // 8: staff accounts per town with roles (issue 19; storage/staff-accounts.ts)
+  STAFF_ACCOUNTS_MIGRATION_SQLITE,
 ];
 
 export function openCityDb(file: string): CityDb {

@@ -17,6 +17,7 @@ import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
 import type { StaffStorage } from './staff-storage';
 import type { SubmissionStorage } from './submission-storage';
+import type { StaffAccountStorage } from './staff-accounts';
 import type { TownStorage } from './town-storage';
 import type { PublicWebReads } from './web-reads';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
@@ -30,7 +31,7 @@ export interface OpsCounts {
   silentKiosks: number;
 }
 
-export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage, SubmissionStorage {
+export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage, SubmissionStorage, StaffAccountStorage {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database does not answer (GET /ready). */
   ping(): Promise<void>;

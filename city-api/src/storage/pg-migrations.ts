@@ -12,6 +12,7 @@ import type { PoolClient } from 'pg';
 import { PG_STAFF_MIGRATION } from './staff-storage';
 import { PG_SUBMISSIONS_MIGRATION } from './submission-storage';
 import { TOWNS_MIGRATION_PG } from './town-migrations';
+import { STAFF_ACCOUNTS_MIGRATION_PG } from './staff-accounts';
 
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: kiosk-facing core: change feed head, taxonomy, offers, events, kiosks, commands, wishes, stats, images
@@ -112,6 +113,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   TOWNS_MIGRATION_PG,
   // 5: club submissions with moderation, audit trail and 12-month confirmations (SQLite migration 2; storage/submission-storage.ts)
   PG_SUBMISSIONS_MIGRATION,
+  // 6: staff accounts per town with roles (issue 19; SQLite migration 8; storage/staff-accounts.ts)
+  STAFF_ACCOUNTS_MIGRATION_PG,
 ];
 
 /** Any constant; the same for every instance of this server (pg_advisory_lock key). */

@@ -24,6 +24,7 @@ import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
 import { pgStaffStorage } from './staff-storage';
 import { pgSubmissionStorage } from './submission-storage';
+import { pgStaffAccounts } from './staff-accounts';
 import { pgTownStorage } from './town-storage';
 import { pgEventsForWindow, pgWebReads } from './web-reads';
 
@@ -319,6 +320,8 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     ...pgWebReads(pool),
     // several towns in one server (issue 19)
     ...pgTownStorage(pool),
+    // staff accounts per town with roles (issue 19)
+    ...pgStaffAccounts(pool),
     // staff login, offer and wish pages (issue 19)
     ...pgStaffStorage(pool, (id, json, state) => writeOffers([{ id, json, state }])),
     // club submissions, moderation, audit trail, confirmations (issue 19)

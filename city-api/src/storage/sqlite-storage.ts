@@ -25,6 +25,7 @@ import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
 import { sqliteStaffStorage } from './staff-storage';
 import { sqliteSubmissionStorage } from './submission-storage';
+import { sqliteStaffAccounts } from './staff-accounts';
 import { sqliteTownStorage } from './town-storage';
 import { sqliteWebReads } from './web-reads';
 
@@ -97,6 +98,8 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     ...sqliteWebReads(db),
     // several towns in one server (issue 19)
     ...sqliteTownStorage(db),
+    // staff accounts per town with roles (issue 19)
+    ...sqliteStaffAccounts(db),
     // staff login, offer and wish pages (the same functions as before)
     ...sqliteStaffStorage(db),
     // club submissions, moderation, audit trail, confirmations (submission-store.ts unchanged)

@@ -1,0 +1,110 @@
+/**
+ * Staff accounts per town with roles (issue 19), data layer on SQLite and PostgreSQL: accounts with their own
+ * passwords (scrypt, never stored as text), roles editor < moderator < admin, town accounts limited to their town.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
+import { openCityDb } from '../city-db';
+import type { KioskStorage } from './kiosk-storage';
+import { openPgStorage } from './pg-storage';
+import { staffMay, type StaffAction } from './staff-accounts';
+import { sqliteStorage } from './sqlite-storage';
+
+interface Backend {
+  name: string;
+  open(): Promise<{ storage: KioskStorage; raw: () => Promise<string>; cleanup: () => Promise<void> }>;
+}
+const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    async open() {
+      const db = openCityDb(':memory:');
+      const storage = sqliteStorage(db, { closeDb: true });
+      return { storage, raw: async () => JSON.stringify(db.prepare(`SELECT * FROM staff_accounts`).all()), cleanup: () => storage.close() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const tdb = await freshDatabase();
+      const storage = await openPgStorage({ url: tdb.url });
+      return {
+        storage,
+        raw: async () => JSON.stringify((await storage.pool.query(`SELECT * FROM staff_accounts`)).rows),
+        async cleanup() {
+          await storage.close();
+          await tdb.drop();
+        },
+      };
+    },
+  },
+].filter((b) => b.name === 'SQLite' || pgAvailable);
+
+const PW = 'ein langes Passwort 1';
+
+describe.each(BACKENDS)('staff accounts on $name', (backend) => {
+  let storage: KioskStorage;
+  let raw: () => Promise<string>;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ storage, raw, cleanup } = await backend.open());
+  });
+  afterEach(async () => cleanup());
+
+  it('logs in by name and own password, never stores the password, and can be disabled and changed', async () => {
+    const anna = await storage.putStaffAccount({ name: 'anna.siegburg', password: PW, role: 'editor', town: 'siegburg' });
+    await storage.putStaffAccount({ name: 'kreis-admin', password: 'noch ein langes Passwort', role: 'admin', town: null });
+    expect(await storage.verifyStaffAccount('anna.siegburg', PW)).toEqual({ id: anna.id, name: 'anna.siegburg', role: 'editor', town: 'siegburg' });
+    expect(await storage.verifyStaffAccount('anna.siegburg', 'ein langes Passwort 2')).toBeNull();
+    expect(await storage.verifyStaffAccount('kreis-admin', PW)).toBeNull(); // another account's password
+    expect(await storage.verifyStaffAccount('niemand', PW)).toBeNull();
+    expect(await raw()).not.toContain(PW);
+
+    // a new password and role under the same name: same account, the old password no longer works
+    const again = await storage.putStaffAccount({ name: 'anna.siegburg', password: 'ganz neues Passwort', role: 'moderator', town: 'siegburg' });
+    expect(again.id).toBe(anna.id);
+    expect(await storage.verifyStaffAccount('anna.siegburg', PW)).toBeNull();
+    expect((await storage.verifyStaffAccount('anna.siegburg', 'ganz neues Passwort'))?.role).toBe('moderator');
+
+    expect(await storage.disableStaffAccount('anna.siegburg')).toBe(true);
+    expect(await storage.verifyStaffAccount('anna.siegburg', 'ganz neues Passwort')).toBeNull();
+    expect(await storage.listStaffAccounts()).toEqual([
+      { id: expect.any(String), name: 'kreis-admin', role: 'admin', town: null, disabled: false },
+      { id: anna.id, name: 'anna.siegburg', role: 'moderator', town: 'siegburg', disabled: true },
+    ]);
+  });
+
+  it('refuses short passwords, unknown roles and invalid town ids', async () => {
+    await expect(storage.putStaffAccount({ name: 'bob', password: 'kurz', role: 'editor', town: null })).rejects.toThrow(/at least 12/);
+    await expect(storage.putStaffAccount({ name: 'bob', password: PW, role: 'chef' as 'admin', town: null })).rejects.toThrow();
+    await expect(storage.putStaffAccount({ name: 'bob', password: PW, role: 'editor', town: 'Sankt Augustin' })).rejects.toThrow(/town/);
+    expect(await storage.listStaffAccounts()).toEqual([]);
+  });
+});
+
+describe('staffMay: roles and towns', () => {
+  const editor = { role: 'editor' as const, town: 'siegburg' };
+  const moderator = { role: 'moderator' as const, town: 'siegburg' };
+  const townAdmin = { role: 'admin' as const, town: 'siegburg' };
+  const districtAdmin = { role: 'admin' as const, town: null };
+
+  it('lets each role do its own and the lower roles’ work, in its own town only', () => {
+    const may = (a: { role: 'editor' | 'moderator' | 'admin'; town: string | null }, action: StaffAction, town: string | null = 'siegburg') => staffMay(a, action, town);
+    expect(may(editor, 'offers.edit')).toBe(true);
+    expect(may(editor, 'wishes.read')).toBe(true);
+    expect(may(editor, 'submissions.moderate')).toBe(false);
+    expect(may(editor, 'kiosks.manage')).toBe(false);
+    expect(may(moderator, 'submissions.moderate')).toBe(true);
+    expect(may(moderator, 'offers.edit')).toBe(true);
+    expect(may(moderator, 'kiosks.manage')).toBe(false);
+    expect(may(townAdmin, 'kiosks.manage')).toBe(true);
+    expect(may(townAdmin, 'accounts.manage')).toBe(true);
+    // another town, or the district's own things: not for town accounts
+    expect(may(editor, 'offers.edit', 'lohmar')).toBe(false);
+    expect(may(townAdmin, 'kiosks.manage', 'lohmar')).toBe(false);
+    expect(may(townAdmin, 'offers.edit', null)).toBe(false);
+    // the district's admin: everywhere
+    expect(may(districtAdmin, 'offers.edit', 'lohmar')).toBe(true);
+    expect(may(districtAdmin, 'taxonomy.edit', null)).toBe(true);
+  });
+});
