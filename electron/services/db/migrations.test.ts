@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { DatabaseTooNewError, migrate, openDatabase, userVersion } from './open-database';
 import { searchQuerySchema } from '../../../shared/contract/offers';
 import { SIEGBURG_CENTRE } from '../../../shared/schemas/kiosk-config';
+import { readTaxonomy } from '../offers/offer-repository';
 import { searchOffers } from '../offers/offer-search';
 import { testOffer } from '../offers/test-db';
 
@@ -104,6 +105,34 @@ describe('migrations', () => {
     expect(today('2026-12-15T09:00:00Z')).toEqual(['zweiwochen']); // off week, the 15th
     expect(today('2026-12-29T09:00:00Z')).toEqual([]); // off week, not the 1st, 15th or last day
     expect(today('2026-12-31T09:00:00Z')).toEqual(['zweiwochen']); // the last day of the month (-1)
+    db.close();
+  });
+
+  it('migration 6 moves an interest\'s search words out of label_json into search_words_json; the taxonomy reads back the same', () => {
+    const file = join(dir, 'v5-search-words.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS, 5);
+    const label = { de: 'Spielen', en: 'Games' };
+    const words = { de: ['Skat', 'Doppelkopf'], tr: ['okey'] };
+    const row = old.prepare('INSERT INTO taxonomy (kind, id, label_json, icon, min_age, max_age, sort) VALUES (?, ?, ?, NULL, NULL, NULL, ?)');
+    row.run('interest', 'spielen', JSON.stringify({ label, search_words: words }), 0); // as issue 15 stored it before
+    row.run('interest', 'kultur', JSON.stringify({ de: 'Kultur' }), 1);
+    row.run('district', 'zange', JSON.stringify({ de: 'Zange' }), 0);
+    old.close();
+
+    const db = openDatabase({ file });
+    expect(db.prepare('SELECT id, label_json, search_words_json FROM taxonomy ORDER BY kind, sort').all().map((r) => {
+      const { id, label_json, search_words_json } = r as { id: string; label_json: string; search_words_json: string | null };
+      return { id, label: JSON.parse(label_json) as unknown, words: search_words_json === null ? null : (JSON.parse(search_words_json) as unknown) };
+    })).toEqual([
+      { id: 'zange', label: { de: 'Zange' }, words: null },
+      { id: 'spielen', label, words },
+      { id: 'kultur', label: { de: 'Kultur' }, words: null },
+    ]);
+    expect(readTaxonomy(db).interests).toEqual([
+      { id: 'spielen', label, search_words: words },
+      { id: 'kultur', label: { de: 'Kultur' } },
+    ]);
     db.close();
   });
 

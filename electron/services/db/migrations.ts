@@ -169,6 +169,13 @@ export const MIGRATIONS: readonly string[] = [
                     FROM offers o WHERE o.id = schedules.offer_id),
     dtstart = (SELECT json_extract(o.data_json, '$.schedules[' || schedules.idx || '].dtstart') FROM offers o WHERE o.id = schedules.offer_id);
   `,
+  // 6: an interest's staff-maintained search words (issue 15) in their own column (JSON per language) instead of inside
+  // label_json as {label, search_words}: label_json holds a label again for every row. Rows stored that way are split.
+  `
+  ALTER TABLE taxonomy ADD COLUMN search_words_json TEXT;  -- {"de": [...], ...}; NULL = none
+  UPDATE taxonomy SET search_words_json = json_extract(label_json, '$.search_words'), label_json = json_extract(label_json, '$.label')
+   WHERE kind = 'interest' AND json_type(label_json, '$.label') = 'object';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

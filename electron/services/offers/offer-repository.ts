@@ -203,15 +203,14 @@ export function replaceTaxonomy(db: Db, t: Taxonomy): void {
   const interestsBefore = JSON.stringify(readTaxonomy(db).interests);
   db.prepare('DELETE FROM taxonomy').run();
   const insert = db.prepare(
-    'INSERT INTO taxonomy (kind, id, label_json, icon, min_age, max_age, sort) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO taxonomy (kind, id, label_json, search_words_json, icon, min_age, max_age, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  // An interest's search words (issue 15) travel in label_json as {label, search_words} (a label's values are strings,
-  // so the two shapes cannot be confused); no new column, rows without search words keep the plain label.
+  // an interest's search words (issue 15) in their own column (migration 6)
   t.interests.forEach((i, n) =>
-    insert.run('interest', i.id, JSON.stringify(i.search_words ? { label: i.label, search_words: i.search_words } : i.label), i.icon ?? null, null, null, n),
+    insert.run('interest', i.id, JSON.stringify(i.label), i.search_words ? JSON.stringify(i.search_words) : null, i.icon ?? null, null, null, n),
   );
-  t.age_groups.forEach((a, n) => insert.run('age_group', a.id, JSON.stringify(a.label), null, a.min_age ?? null, a.max_age ?? null, n));
-  t.districts.forEach((d, n) => insert.run('district', d.id, JSON.stringify(d.label), null, null, null, n));
+  t.age_groups.forEach((a, n) => insert.run('age_group', a.id, JSON.stringify(a.label), null, null, a.min_age ?? null, a.max_age ?? null, n));
+  t.districts.forEach((d, n) => insert.run('district', d.id, JSON.stringify(d.label), null, null, null, null, n));
 
   const after = districtLabels(db);
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter((id) => before.get(id) !== after.get(id));
@@ -231,21 +230,25 @@ export function replaceTaxonomy(db: Db, t: Taxonomy): void {
 }
 
 export function readTaxonomy(db: Db): Taxonomy {
-  const rows = db.prepare('SELECT kind, id, label_json, icon, min_age, max_age FROM taxonomy ORDER BY kind, sort, id').all() as {
+  const rows = db.prepare('SELECT kind, id, label_json, search_words_json, icon, min_age, max_age FROM taxonomy ORDER BY kind, sort, id').all() as {
     kind: 'interest' | 'age_group' | 'district';
     id: string;
     label_json: string;
+    search_words_json: string | null;
     icon: string | null;
     min_age: number | null;
     max_age: number | null;
   }[];
   const t: Taxonomy = { interests: [], age_groups: [], districts: [] };
   for (const r of rows) {
-    const stored = JSON.parse(r.label_json) as Label | { label: Label; search_words: Interest['search_words'] };
-    const withWords = typeof stored.label === 'object';
-    const label = (withWords ? (stored as { label: Label }).label : stored) as Label;
+    const label = JSON.parse(r.label_json) as Label;
     if (r.kind === 'interest')
-      t.interests.push({ id: r.id, label, ...(r.icon ? { icon: r.icon } : {}), ...(withWords ? { search_words: (stored as { search_words: Interest['search_words'] }).search_words } : {}) });
+      t.interests.push({
+        id: r.id,
+        label,
+        ...(r.icon ? { icon: r.icon } : {}),
+        ...(r.search_words_json ? { search_words: JSON.parse(r.search_words_json) as Interest['search_words'] } : {}),
+      });
     else if (r.kind === 'age_group') {
       t.age_groups.push({
         id: r.id,
