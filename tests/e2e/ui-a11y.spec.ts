@@ -2,11 +2,13 @@
  * Every screen of the shell (attract, start, offers, offers with keyboard, detail, week, help, language and text size dialogs)
  * × text size {normal, extra large} × theme {default, high contrast} × language {de, ar} at 1920×1080, and in portrait 1080×1920
  * (default theme; contrast does not change layout):
- * axe 0 violations (label-content-name-mismatch included), no visible text under 24 px, every touch target ≥ 72 px and apart, and a screenshot in screenshots/.
+ * axe 0 violations (label-content-name-mismatch included), every control's accessible name starts with its visible text
+ * (checkNameStartsWithLabel, stricter than axe), no visible text under 24 px, every touch target ≥ 72 px and apart, and a
+ * screenshot in screenshots/.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
-import { checkA11y, checkTargets, checkTextSize } from './helpers/a11y';
+import { checkA11y, checkNameStartsWithLabel, checkTargets, checkTextSize } from './helpers/a11y';
 import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap, type Lang, type TextSize } from './helpers/kiosk-ui';
 
 const VIEWPORTS = [
@@ -23,6 +25,7 @@ async function check(page: Page, screen: string, tag: string) {
   await page.mouse.move(0, 0);
   await screenshot(page, `${screen}-${tag}`);
   await checkA11y(page, `${screen} ${tag}`);
+  await checkNameStartsWithLabel(page, `${screen} ${tag}`);
   await checkTargets(page, {}, `${screen} ${tag}`);
   // Nothing smaller than 24 px at normal size (larger sizes only grow).
   await checkTextSize(page, `${screen} ${tag}`);
