@@ -9,11 +9,17 @@ import { checkPublicUrl, checkTrustProxy, listenCityApi, PublicUrlRequiredError 
 import type { KioskStorage } from './storage/kiosk-storage';
 import { openPgStorage } from './storage/pg-storage';
 import { sqliteStorage } from './storage/sqlite-storage';
+import { runStaffCommand, STAFF_COMMANDS } from './staff/staff-add';
 import { townIdSchema } from './storage/town-storage';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
   npm run city-api -- [options]
+  npm run city-api -- staff-add --name <name> --role editor|moderator|admin [--town <town>] [--db <file|url>]
+                             create a staff account (or set a new password/role/town); the password comes from env
+                             CITY_STAFF_PASSWORD, stdin's first line, or a prompt — never from the command line.
+                             Once any account exists, /staff asks for name + password and --admin-password no longer logs in
+  npm run city-api -- staff-disable --name <name> [--db <file|url>]
 
   --port <n>                 port (default 4880; 0 = any free port)
   --host <addr>              address to listen on (default 127.0.0.1)
@@ -24,7 +30,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --kiosk-town <id=town>     the kiosk's town (repeatable; e.g. rathaus-foyer=siegburg): it then syncs only that town's offers
                              and those without town (a district server; docs/city-api.md "Towns"); "<id>=" removes the town
-  --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD)
+  --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD); this shared password logs in
+                             (as the district's admin) only while no staff account exists (staff-add)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
                              (no spec: a default mix of every fault; "flapping": 25 % 503, 15 % cut mid-body, 10 % 429;
                              "reset=0.05": connections dropped before any answer)
@@ -159,7 +166,8 @@ function describePgUrl(u: string): string {
   }
 }
 
-main().catch((err: unknown) => {
+const command = STAFF_COMMANDS.find((c) => c === process.argv[2]);
+(command ? runStaffCommand(command, process.argv.slice(3)) : main()).catch((err: unknown) => {
   process.stderr.write(`city-api: ${(err as Error).message}\n\n${USAGE}`);
   process.exit(1);
 });

@@ -4,12 +4,14 @@
  * How to add a staff page (H18 Bedarf, H21 feed health, …): write `registerXyzPages(scope, ctx)` in your own file,
  * declare routes RELATIVE to /staff (`scope.get('/bedarf', …)` answers `/staff/bedarf`), start every handler with
  * `const s = requireStaff(req)` and add the function to `STAFF_PAGES` in `city-api/src/staff/staff-pages.ts`.
+ * Add its routes with the least role to STAFF_ROUTE_ROLES in staff-roles.ts — a route missing there needs admin.
  * The scope's onRequest hook has already checked the session; POST/PUT/PATCH/DELETE have had their CSRF token
  * checked (form field `csrf` or header `x-csrf-token`) before the handler runs. Put `csrfField(req)` in each form.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CityDb } from '../city-db';
 import type { KioskStorage } from '../storage/kiosk-storage';
+import type { StaffAccount } from '../storage/staff-accounts';
 import { formParams } from '../form-body';
 import { html, page, type Raw } from '../staff-html';
 
@@ -18,6 +20,8 @@ export interface StaffSession {
   id: string;
   /** CSRF token for forms on this page, bound to this session. */
   csrf: string;
+  /** The logged-in staff account; null for the shared password (only while no account exists: the district's admin). */
+  account: StaffAccount | null;
 }
 
 /** What a staff page on the storage interface gets (SQLite or PostgreSQL, issue 19): see STAFF_STORAGE_PAGES. */

@@ -5,6 +5,11 @@
  * session hook and the preHandler CSRF hook, whatever spelling of the URL the router matched (`/%73taff/wishes`
  * reaches the same route, hence the same hooks; spellings the router does not match are 404).
  * Only `/staff/login` and `/staff/style.css` live outside the session scope.
+ *
+ * Accounts (issue 19): once any staff account exists (storage/staff-accounts.ts, `npm run city-api -- staff-add`),
+ * the login asks for name and password and the shared password (--admin-password) no longer logs in — its open
+ * sessions end too. Without accounts the shared password logs in as the district's admin (the one-command start).
+ * The same session hook then checks the account's role against the matched route (staff-roles.ts): 403 page.
  */
 import csrfProtection from '@fastify/csrf-protection';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +19,7 @@ import { hashPassword, SESSION_COOKIE, SESSION_TTL_MS, verifyPassword } from '..
 import { html, page, STAFF_CSS } from '../staff-html';
 import { secureStaff, StaffAuthError, staffForm, type StaffStorageContext } from './staff-kit';
 import { STAFF_PAGES, STAFF_STORAGE_PAGES } from './staff-pages';
+import { leastRoleFor, roleAtLeast, ROLE_NAMES } from './staff-roles';
 
 /**
  * Sessions and the offer, moderation, wish and kiosk pages go through `storage` (SQLite or PostgreSQL, issue 19);
@@ -50,8 +56,9 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
     getToken: (req: FastifyRequest) => staffForm(req).get('csrf') ?? (req.headers['x-csrf-token'] as string | undefined),
   });
 
-  const loginPage = (reply: FastifyReply, error: string | null, status = 200) => {
+  const loginPage = async (reply: FastifyReply, error: string | null, status = 200) => {
     const token = reply.generateCsrf({ userInfo: ANONYMOUS });
+    const withName = await storage.hasStaffAccounts();
     return secureStaff(reply)
       .code(status)
       .type('text/html; charset=utf-8')
@@ -61,6 +68,10 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
           html`${error ? html`<p class="errors" role="alert">${error}</p>` : ''}
             <form method="post" action="/staff/login">
               <input type="hidden" name="csrf" value="${token}">
+              ${withName
+                ? html`<label for="name">Name</label>
+                    <input type="text" id="name" name="name" autocomplete="username" autocapitalize="none" spellcheck="false" required>`
+                : ''}
               <label for="password">Passwort</label>
               <input type="password" id="password" name="password" autocomplete="current-password" required>
               <p><button>Anmelden</button></p>
@@ -96,8 +107,17 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
       preHandler: staff.csrfProtection,
     },
     async (req, reply) => {
-      if (!verifyPassword(staffForm(req).get('password') ?? '', pw)) return loginPage(reply, 'Das Passwort stimmt nicht.', 401);
+      const form = staffForm(req);
+      const password = form.get('password') ?? '';
+      let accountId: string | null = null;
+      if (await storage.hasStaffAccounts()) {
+        // accounts exist: name + password of an enabled account; the shared password no longer logs in
+        const account = await storage.verifyStaffAccount((form.get('name') ?? '').trim(), password);
+        if (!account) return loginPage(reply, 'Name oder Passwort stimmt nicht (oder das Konto ist gesperrt).', 401);
+        accountId = account.id;
+      } else if (!verifyPassword(password, pw)) return loginPage(reply, 'Das Passwort stimmt nicht.', 401);
       const s = await storage.createStaffSession();
+      if (accountId) await storage.attachStaffSessionAccount(s.id, accountId);
       reply.setCookie(SESSION_COOKIE, s.id, { ...cookieBase, maxAge: SESSION_TTL_MS / 1000 });
       return secureStaff(reply).redirect('/staff/offers', 303);
     },
@@ -108,10 +128,35 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
     scope.addHook('onRequest', async (req, reply) => {
       const id = req.cookies[SESSION_COOKIE];
       if (!id || !(await storage.staffSessionCsrf(id))) return secureStaff(reply).redirect('/staff/login', 303);
-      req.staffSession = { id, csrf: '' };
+      // whose session: an enabled account, or the shared password while no account exists (= the district's admin)
+      const who = await storage.staffSessionAccount(id);
+      if (who === null || (who === 'shared' && (await storage.hasStaffAccounts()))) {
+        await storage.endStaffSession(id);
+        reply.clearCookie(SESSION_COOKIE, { path: '/staff' });
+        return secureStaff(reply).redirect('/staff/login', 303);
+      }
+      const account = who === 'shared' ? null : who;
+      req.staffSession = { id, csrf: '', account };
       const csrf = reply.generateCsrf({ userInfo: id });
       req.staffSession.csrf = csrf;
       req.staffCsrf = csrf;
+      // THE role check of every staff route: keyed on the route the router matched, not on the URL's spelling
+      const least = leastRoleFor(req.method, req.routeOptions.url ?? '');
+      if (account && !roleAtLeast(account.role, least)) {
+        return secureStaff(reply)
+          .code(403)
+          .type('text/html; charset=utf-8')
+          .send(
+            page(
+              'Keine Berechtigung',
+              html`<p role="alert">Diese Seite ist für Ihr Konto nicht freigegeben.</p>
+                <p>Sie sind angemeldet als <strong>${account.name}</strong> (${ROLE_NAMES[account.role]}). Diese Seite braucht die Rolle
+                  <strong>${ROLE_NAMES[least]}</strong>. Bitte wenden Sie sich an die Verwaltung Ihres Hauses, wenn Sie sie brauchen.</p>
+                <p><a href="/staff/offers">Zu den Angeboten</a></p>`,
+              { csrf, nav: true, sqlitePages: !!db },
+            ),
+          );
+      }
     });
     scope.addHook('preHandler', (req, reply, done) => {
       if (!UNSAFE.has(req.method)) return done();

@@ -25,14 +25,15 @@ export interface StaffLogin {
   loginResponse: LightMyRequestResponse;
 }
 
-export async function staffLogin(app: FastifyInstance, password: string, page = '/staff/offers'): Promise<StaffLogin> {
+/** `name`: the staff account's name (issue 19); without it the shared password's login form (no accounts yet). */
+export async function staffLogin(app: FastifyInstance, password: string, page = '/staff/offers', name?: string): Promise<StaffLogin> {
   const loginPage = await app.inject({ url: '/staff/login' });
   let cookie = mergeCookies('', loginPage);
   const loginResponse = await app.inject({
     method: 'POST',
     url: '/staff/login',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ csrf: csrfIn(loginPage.body) ?? '', password }).toString(),
+    payload: new URLSearchParams({ csrf: csrfIn(loginPage.body) ?? '', password, ...(name === undefined ? {} : { name }) }).toString(),
   });
   if (loginResponse.statusCode !== 303) throw new Error(`staff login failed: ${loginResponse.statusCode}`);
   cookie = mergeCookies(cookie, loginResponse);

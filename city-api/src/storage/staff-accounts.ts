@@ -1,9 +1,9 @@
 /**
  * Staff accounts per town with roles (issue 19): instead of one shared staff password, each person of each town
  * has an account — a name, a salted scrypt password hash (staff-auth.ts, the same parameters), a role and
- * optionally a town. Both backends. The data layer and the rules only: the /staff login still uses the shared
- * password (wiring it to accounts — a name field on the login page, the account on the session, `staffMay` in
- * each staff route — is the next step; docs/city-api.md "Towns").
+ * optionally a town. Both backends. The /staff login and the role check per route use them (staff/staff-plugin.ts,
+ * staff/staff-roles.ts); accounts are created with `npm run city-api -- staff-add` (staff/staff-add.ts). Town
+ * limits on the staff pages are not done yet (docs/city-api.md "Staff accounts and roles").
  *
  * Roles, each including the one before:
  * - editor: offers (create, edit, pause, hide, set their town) and reading wishes
@@ -12,7 +12,7 @@
  * An account with a town acts only on things of that town; things without a town (the district's own offers,
  * kiosks without town) belong to accounts without a town (the district's staff).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
 import { townIdSchema } from '../../../shared/schemas/taxonomy';
@@ -75,6 +75,15 @@ export interface StaffAccountStorage {
   verifyStaffAccount(name: string, password: string): Promise<StaffAccount | null>;
   disableStaffAccount(name: string): Promise<boolean>;
   listStaffAccounts(): Promise<(StaffAccount & { disabled: boolean })[]>;
+  /** Whether any account exists, disabled ones too (then the shared staff password no longer logs in; staff-plugin.ts). */
+  hasStaffAccounts(): Promise<boolean>;
+  /** Ties a staff session (the cookie value) to an account at login. */
+  attachStaffSessionAccount(sessionId: string, accountId: string): Promise<void>;
+  /**
+   * The account of a staff session, read on every staff request: the account while it is enabled, 'shared' for a
+   * session of the shared password, null when its account is disabled (or the session unknown).
+   */
+  staffSessionAccount(sessionId: string): Promise<StaffAccount | 'shared' | null>;
 }
 
 /** SQLite migration 8 (city-db.ts) and PostgreSQL migration 6 (pg-migrations.ts), add-only. */
@@ -118,6 +127,9 @@ interface AccountRow {
 
 // compared against when the name is unknown, so an unknown name costs one scrypt like a known one
 const DUMMY = hashPassword('not a password of anyone');
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sessionAccount = (r: (Partial<AccountRow> & { account_id: string | null }) | undefined): StaffAccount | 'shared' | null =>
+  !r ? null : r.account_id === null ? 'shared' : r.id && r.disabled_at === null ? toAccount(r as AccountRow) : null;
 const toAccount = (r: AccountRow): StaffAccount => ({ id: r.id, name: r.name, role: r.role, town: r.town });
 
 function check(row: AccountRow | undefined, password: string): StaffAccount | null {
@@ -147,6 +159,17 @@ export function sqliteStaffAccounts(db: CityDb): StaffAccountStorage {
       run(() =>
         (db.prepare(`SELECT * FROM staff_accounts ORDER BY town, name`).all() as AccountRow[]).map((r) => ({ ...toAccount(r), disabled: r.disabled_at !== null })),
       ),
+    hasStaffAccounts: () => run(() => db.prepare(`SELECT 1 FROM staff_accounts LIMIT 1`).get() !== undefined),
+    attachStaffSessionAccount: (sessionId, accountId) =>
+      run(() => void db.prepare(`UPDATE admin_sessions SET account_id = ? WHERE id_sha256 = ?`).run(accountId, sha(sessionId))),
+    staffSessionAccount: (sessionId) =>
+      run(() =>
+        sessionAccount(
+          db
+            .prepare(`SELECT s.account_id, a.* FROM admin_sessions s LEFT JOIN staff_accounts a ON a.id = s.account_id WHERE s.id_sha256 = ?`)
+            .get(sha(sessionId)) as (AccountRow & { account_id: string | null }) | undefined,
+        ),
+      ),
   };
 }
 
@@ -175,6 +198,19 @@ export function pgStaffAccounts(pool: pg.Pool): StaffAccountStorage {
     async listStaffAccounts() {
       const { rows } = await pool.query<AccountRow>(`SELECT * FROM staff_accounts ORDER BY town COLLATE "C" NULLS FIRST, name COLLATE "C"`);
       return rows.map((r) => ({ ...toAccount(r), disabled: r.disabled_at !== null }));
+    },
+    async hasStaffAccounts() {
+      return (await pool.query('SELECT 1 FROM staff_accounts LIMIT 1')).rows.length > 0;
+    },
+    async attachStaffSessionAccount(sessionId, accountId) {
+      await pool.query('UPDATE admin_sessions SET account_id = $1 WHERE id_sha256 = $2', [accountId, sha(sessionId)]);
+    },
+    async staffSessionAccount(sessionId) {
+      const { rows } = await pool.query<AccountRow & { account_id: string | null }>(
+        'SELECT s.account_id, a.* FROM admin_sessions s LEFT JOIN staff_accounts a ON a.id = s.account_id WHERE s.id_sha256 = $1',
+        [sha(sessionId)],
+      );
+      return sessionAccount(rows[0]);
     },
   };
 }
