@@ -15,14 +15,15 @@ async function openSearch(page: Page) {
   await expect(page.getByTestId('osk')).toBeVisible();
 }
 
-/** The element is fully on screen and not under the docked keyboard. */
+/** The element is fully on screen, in the screen's own area (not scrolled under the header) and not under the docked keyboard. */
 async function expectAboveKeyboard(page: Page, testId: string) {
   const box = await page.getByTestId(testId).boundingBox();
   const dock = await page.locator('#keyboard-dock').boundingBox();
+  const main = await page.locator('.shell-main').boundingBox();
   const viewport = page.viewportSize()!;
   expect(box, testId).not.toBeNull();
   expect(dock).not.toBeNull();
-  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${testId} starts below the top of the screen area`).toBeGreaterThanOrEqual(main!.y - 1);
   expect(box!.y + box!.height, `${testId} ends above the keyboard`).toBeLessThanOrEqual(dock!.y + 1);
   expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
 }
@@ -69,6 +70,11 @@ test.describe('typing on the on-screen keyboard', () => {
       await typeOnScreen(page, 'boule am see. und tanz');
       await expect(page.getByTestId('wish-text')).toHaveValue('Boule am see. Und tanz');
       await expectAboveKeyboard(page, 'wish-next');
+      // what the step asks to touch stays above the keyboard too: the text and every topic (it ran under it in landscape)
+      await expectAboveKeyboard(page, 'wish-text');
+      const topics = await page.locator('[data-testid^="wish-topic-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+      expect(topics.length).toBeGreaterThan(5);
+      for (const topic of topics) await expectAboveKeyboard(page, topic);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/wish-keyboard-${w}x${h}.png` });
       await tap(page.getByTestId('key-done'));
       await expect(page.getByTestId('key-show')).toBeVisible();

@@ -110,31 +110,34 @@ function StepWhat() {
   };
   return (
     <>
-      <StepHead step={1} question={t('step1.question')} hint={t('step1.hint')} />
-      <label htmlFor={textId} className="wish-label">
-        {t('step1.textLabel')}
-      </label>
-      <div className="wish-entry">
-        <textarea
-          id={textId}
-          className="wish-text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          inputMode="none"
-          rows={3}
-          dir="auto"
-          spellCheck={false}
-          aria-invalid={visible ? true : undefined}
-          aria-describedby={[counterId, visible ? problemId : ''].filter(Boolean).join(' ')}
-          data-testid="wish-text"
-        />
-        <StepNav onNext={goOn} />
+      {/* the text side and the topics side: beside each other on a landscape screen while the keyboard is docked */}
+      <div className="wish-what">
+        <StepHead step={1} question={t('step1.question')} hint={t('step1.hint')} />
+        <label htmlFor={textId} className="wish-label">
+          {t('step1.textLabel')}
+        </label>
+        <div className="wish-entry">
+          <textarea
+            id={textId}
+            className="wish-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            inputMode="none"
+            rows={3}
+            dir="auto"
+            spellCheck={false}
+            aria-invalid={visible ? true : undefined}
+            aria-describedby={[counterId, visible ? problemId : ''].filter(Boolean).join(' ')}
+            data-testid="wish-text"
+          />
+          <StepNav onNext={goOn} />
+        </div>
+        <p id={counterId} className="wish-counter" data-testid="wish-counter">
+          {t('step1.counter', { count, max: WISH_TEXT_MAX })}
+          {count === WISH_TEXT_MAX ? ` ${t('problem.atLimit')}` : ''}
+        </p>
+        {visible ? <Problem id={problemId}>{t(`problem.${visible}`, { count, max: WISH_TEXT_MAX })}</Problem> : null}
       </div>
-      <p id={counterId} className="wish-counter" data-testid="wish-counter">
-        {t('step1.counter', { count, max: WISH_TEXT_MAX })}
-        {count === WISH_TEXT_MAX ? ` ${t('problem.atLimit')}` : ''}
-      </p>
-      {visible ? <Problem id={problemId}>{t(`problem.${visible}`, { count, max: WISH_TEXT_MAX })}</Problem> : null}
       <OnScreenKeyboard value={text} onChange={setText} maxLength={WISH_TEXT_MAX} label={t('step1.textLabel')} autoCapitalize />
       {taxonomyFailed ? null : (
         <section className="wish-topics" aria-labelledby={`${textId}-topics`}>
