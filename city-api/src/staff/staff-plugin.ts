@@ -151,7 +151,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
               'Keine Berechtigung',
               html`<p role="alert">Diese Seite ist für Ihr Konto nicht freigegeben.</p>
                 <p>Sie sind angemeldet als <strong>${account.name}</strong> (${ROLE_NAMES[account.role]}). Diese Seite braucht die Rolle
-                  <strong>${ROLE_NAMES[least]}</strong>. Bitte wenden Sie sich an die Verwaltung Ihres Hauses, wenn Sie sie brauchen.</p>
+                  <strong>${ROLE_NAMES[least]}</strong>. Wenn Sie diese Seite für Ihre Arbeit brauchen, kann jemand mit der Rolle Verwaltung Ihr Konto ändern.</p>
                 <p><a href="/staff/offers">Zu den Angeboten</a></p>`,
               { csrf, nav: true, sqlitePages: !!db },
             ),
