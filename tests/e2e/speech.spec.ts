@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/host';
-import { audibleSeconds, clearPlayed, installAudioProbe, played } from './helpers/audio';
+import { audibleSeconds, clearPlayed, cutOff, installAudioProbe, played, stillToSound } from './helpers/audio';
 import { chooseLanguage, openStart, tap } from './helpers/kiosk-ui';
 
 // Chromium on Linux has no system voices: everything here is the bundled espeak-ng engine, heard through Web Audio.
@@ -30,9 +30,12 @@ test.describe('speech output: six languages, stop and repeat', () => {
       await tap(page.getByTestId('bar-read'));
       await expect(page.getByTestId('no-voice-dialog')).toHaveCount(0);
       await expect.poll(async () => audibleSeconds(await played(page)), { timeout: 20_000, message: lang }).toBeGreaterThan(0.5);
-      // Stop: the button turns back, nothing new is scheduled afterwards.
+      // Stop: the button turns back, what was scheduled is cut off, nothing new is scheduled afterwards.
+      const cut = await cutOff(page);
       await tap(page.getByTestId('bar-read'));
       await expect(page.getByTestId('bar-read')).toHaveAttribute('aria-pressed', 'false');
+      expect(await cutOff(page), `${lang}: stop cut the sound off`).toBeGreaterThan(cut);
+      expect(await stillToSound(page), `${lang}: nothing still to sound after stop`).toBe(0);
       const after = (await played(page)).length;
       await tap(page.getByTestId('bar-help'));
       expect((await played(page)).length, `${lang}: nothing plays after stop`).toBe(after);

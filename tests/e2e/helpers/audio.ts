@@ -27,6 +27,11 @@ export async function installAudioProbe(page: Page): Promise<void> {
       target.set(this, dest);
       return connect.call(this, dest, ...rest);
     } as typeof AudioNode.prototype.connect;
+    // Every started source with the context time its sound ends and whether stop() cut it (for stillToSound/cutOff).
+    const scheduled = new Map<AudioScheduledSourceNode, { end: number; stopped: boolean }>();
+    const sw = w as unknown as { __scheduled: typeof scheduled; __cut: number };
+    sw.__scheduled = scheduled;
+    sw.__cut = 0;
     const start = AudioBufferSourceNode.prototype.start;
     AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<typeof start>) {
       const buf = this.buffer;
@@ -35,15 +40,37 @@ export async function installAudioProbe(page: Page): Promise<void> {
       const dest = target.get(this);
       const gain = dest instanceof GainNode ? dest.gain.value : 1;
       played.push({ at: performance.now(), seconds: buf?.duration ?? 0, peak, gain });
+      const when = Math.max(args[0] ?? 0, this.context.currentTime);
+      scheduled.set(this, { end: when + (buf?.duration ?? 0), stopped: false });
       return start.apply(this, args);
     };
     const stop = AudioScheduledSourceNode.prototype.stop;
     AudioScheduledSourceNode.prototype.stop = function (this: AudioScheduledSourceNode, ...args: Parameters<typeof stop>) {
       w.__stopped += 1;
+      const s = scheduled.get(this);
+      if (s && !s.stopped) {
+        s.stopped = true;
+        if (s.end > this.context.currentTime) sw.__cut += 1;
+      }
       return stop.apply(this, args);
     };
   });
 }
+
+/**
+ * Sources started and not stopped whose sound has not ended yet on their context's clock: after "stop" this must be 0
+ * (the stop button alone turning back proves nothing; the sound of a whole screen is scheduled within a second).
+ */
+export const stillToSound = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const m = (window as unknown as { __scheduled: Map<AudioScheduledSourceNode, { end: number; stopped: boolean }> }).__scheduled;
+    let n = 0;
+    for (const [src, s] of m) if (!s.stopped && s.end > src.context.currentTime) n += 1;
+    return n;
+  });
+
+/** How many sources stop() cut off before their end so far (0 when everything had already been heard). */
+export const cutOff = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __cut: number }).__cut);
 
 export const played = (page: Page): Promise<PlayedBuffer[]> => page.evaluate(() => (window as unknown as { __played: PlayedBuffer[] }).__played);
 export const clearPlayed = (page: Page): Promise<void> => page.evaluate(() => void (window as unknown as { __played: unknown[] }).__played.splice(0));
