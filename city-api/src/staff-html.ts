@@ -1,4 +1,6 @@
 /** Server-rendered HTML for the staff page. Every dynamic value goes through `esc`. */
+import type { StaffRole } from './storage/staff-accounts';
+import { leastRoleFor, roleAtLeast } from './staff/staff-roles';
 
 export function esc(v: unknown): string {
   return String(v ?? '')
@@ -56,13 +58,24 @@ button{font-size:1rem;padding:.35rem .9rem;cursor:pointer}
 .table-wrap td[colspan]{text-align:left}
 `;
 
-/** `sqlitePages: false` (PostgreSQL, issue 19): only the pages served there (offers, submissions, wishes, kiosks) are linked. */
-export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean; sqlitePages?: boolean } = {}): string {
+const NAV: readonly [href: string, label: string, sqliteOnly: boolean][] = [
+  ['/staff/offers', 'Angebote', false],
+  ['/staff/submissions', 'Einreichungen', false],
+  ['/staff/wishes', 'Wünsche', false],
+  ['/staff/kiosks', 'Kiosks', false],
+  ['/staff/calendars', 'Kalender', true],
+  ['/staff/bedarf', 'Bedarf', true],
+];
+
+/**
+ * `sqlitePages: false` (PostgreSQL, issue 19): only the pages served there (offers, submissions, wishes, kiosks) are linked.
+ * `role` (a staff account's, issue 19): only the pages that role may open (staff/staff-roles.ts); none = all.
+ */
+export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean; sqlitePages?: boolean; role?: StaffRole } = {}): string {
+  const links = NAV.filter(([href, , sqliteOnly]) => !(sqliteOnly && opts.sqlitePages === false) && (!opts.role || roleAtLeast(opts.role, leastRoleFor('GET', href))));
   const nav = opts.nav
     ? html`<header><strong>Städtische Angebotsdaten</strong>
-        ${opts.sqlitePages === false
-          ? html`<a href="/staff/offers">Angebote</a><a href="/staff/submissions">Einreichungen</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a>`
-          : html`<a href="/staff/offers">Angebote</a><a href="/staff/submissions">Einreichungen</a><a href="/staff/wishes">Wünsche</a><a href="/staff/kiosks">Kiosks</a><a href="/staff/calendars">Kalender</a><a href="/staff/bedarf">Bedarf</a>`}
+        ${links.map(([href, label]) => html`<a href="${href}">${label}</a>`)}
         <form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="${opts.csrf}"><button>Abmelden</button></form>
       </header>`
     : html`<header><strong>Städtische Angebotsdaten</strong></header>`;

@@ -76,7 +76,7 @@ export const secureStaff = (reply: FastifyReply): FastifyReply =>
 /** A full staff page with navigation (needs the session's CSRF token for the logout form). */
 export function sendStaffPage(req: FastifyRequest, reply: FastifyReply, title: string, body: Raw, status = 200): FastifyReply {
   const s = requireStaff(req);
-  return secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body, { csrf: s.csrf, nav: true, sqlitePages: req.staffSqlitePages }));
+  return secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body, { csrf: s.csrf, nav: true, sqlitePages: req.staffSqlitePages, role: s.account?.role }));
 }
 
 /** Hidden CSRF field for a form on a staff page. */

@@ -89,7 +89,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
       return secureStaff(reply)
         .code(403)
         .type('text/html; charset=utf-8')
-        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, { csrf: req.staffSession.csrf, nav: true, sqlitePages: !!db }));
+        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, { csrf: req.staffSession.csrf, nav: true, sqlitePages: !!db, role: req.staffSession.account?.role }));
     }
     if (err instanceof StaffAuthError) return secureStaff(reply).redirect('/staff/login', 303);
     if (err.statusCode && err.statusCode < 500) return secureStaff(reply).code(err.statusCode).type('text/plain; charset=utf-8').send(err.message);
@@ -153,7 +153,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
                 <p>Sie sind angemeldet als <strong>${account.name}</strong> (${ROLE_NAMES[account.role]}). Diese Seite braucht die Rolle
                   <strong>${ROLE_NAMES[least]}</strong>. Wenn Sie diese Seite für Ihre Arbeit brauchen, kann jemand mit der Rolle Verwaltung Ihr Konto ändern.</p>
                 <p><a href="/staff/offers">Zu den Angeboten</a></p>`,
-              { csrf, nav: true, sqlitePages: !!db },
+              { csrf, nav: true, sqlitePages: !!db, role: account.role },
             ),
           );
       }

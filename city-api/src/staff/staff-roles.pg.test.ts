@@ -158,6 +158,10 @@ describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend)
     expect(kiosks.body).toContain('Keine Berechtigung');
     expect(kiosks.body).toContain('eva.editor');
     expect(kiosks.body).not.toContain('rathaus');
+    // the navigation links only what an editor may open
+    const offers = (await app.inject({ url: '/staff/offers', headers: { cookie: eva.cookie } })).body;
+    expect(offers).toContain('href="/staff/wishes"');
+    for (const href of ['/staff/kiosks', '/staff/submissions', '/staff/bedarf', '/staff/calendars']) expect(offers).not.toContain(`href="${href}"`);
     const moderate = await app.inject({ method: 'POST', url: `/staff/wishes/${wishId}`, headers: { ...FORM, cookie: eva.cookie }, payload: form({ csrf: eva.csrf, status: 'erledigt', note: 'x' }) });
     expect(moderate.statusCode).toBe(403);
     expect(await storage.allWishWork()).toEqual(new Map());
@@ -199,6 +203,8 @@ describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend)
     for (const url of ['/staff/offers', '/staff/wishes', '/staff/kiosks', '/staff/submissions', '/staff/review', '/staff/audit', ...(db ? ['/staff/bedarf', '/staff/calendars'] : [])]) {
       expect((await app.inject({ url, headers: { cookie: ada.cookie } })).statusCode, url).toBe(200);
     }
+    const nav = (await app.inject({ url: '/staff/offers', headers: { cookie: ada.cookie } })).body;
+    for (const href of ['/staff/kiosks', '/staff/submissions', '/staff/wishes', ...(db ? ['/staff/bedarf', '/staff/calendars'] : [])]) expect(nav).toContain(`href="${href}"`);
     const cmd = await app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie: ada.cookie }, payload: form({ csrf: ada.csrf, type: 'relaunch' }) });
     expect(cmd.statusCode).toBe(303);
     const set = await app.inject({ method: 'POST', url: `/staff/wishes/${wishId}`, headers: { ...FORM, cookie: ada.cookie }, payload: form({ csrf: ada.csrf, status: 'erledigt', note: '' }) });

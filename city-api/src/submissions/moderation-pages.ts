@@ -68,7 +68,7 @@ export function registerModerationPages(app: FastifyInstance, opts: { storage: K
     const csrf = csrfOf(req);
     if (!csrf) return secure(reply).code(403).send('forbidden');
     const sub = html`<p><a href="/staff/submissions">Einreichungen</a> · <a href="/staff/review">Zu prüfen (12 Monate)</a> · <a href="/staff/audit">Protokoll</a></p>`;
-    return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, { csrf, nav: true, sqlitePages: req.staffSqlitePages }));
+    return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, { csrf, nav: true, sqlitePages: req.staffSqlitePages, role: req.staffSession?.account?.role }));
   };
   const form = (req: FastifyRequest) => formParams(req);
   const hidden = (req: FastifyRequest) => html`<input type="hidden" name="csrf" value="${csrfOf(req) ?? ''}">`;
