@@ -57,7 +57,7 @@ function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-async function coldStart(command: string, args: string[]): Promise<{ listenMs: number; screenMs: number; listenCpuMs: number | null }> {
+async function coldStart(command: string, args: string[]): Promise<{ listenMs: number; screenMs: number; pageMs: number; listenCpuMs: number | null }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'startup-bench-'));
   const t0 = performance.now();
   const child = spawn(command, [...args, '--port', '0', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,11 +68,14 @@ async function coldStart(command: string, args: string[]): Promise<{ listenMs: n
     const listenCpuMs = cpuMs(child.pid);
     const browser = await browserPromise;
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const tPage = performance.now();
     await page.goto(url);
     await page.locator('main button:not([disabled])').first().waitFor({ state: 'visible' });
     const screenMs = performance.now() - t0;
+    // the page alone: from the request of the kiosk page to its first enabled button (host listening, browser open)
+    const pageMs = performance.now() - tPage;
     await browser.close();
-    return { listenMs, screenMs, listenCpuMs };
+    return { listenMs, screenMs, pageMs, listenCpuMs };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -106,10 +109,12 @@ export const startupBench: Bench = {
       bundled.push(await coldStart(process.execPath, [join(ROOT, 'out/host/cli.mjs')]));
       viaTsx.push(await coldStart(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/host/cli.ts')]));
     }
-    const b = { listen: median(bundled.map((r) => r.listenMs)), screen: median(bundled.map((r) => r.screenMs)) };
+    const b = { listen: median(bundled.map((r) => r.listenMs)), screen: median(bundled.map((r) => r.screenMs)), page: median(bundled.map((r) => r.pageMs)) };
     const t = { listen: median(viaTsx.map((r) => r.listenMs)), screen: median(viaTsx.map((r) => r.screenMs)) };
     console.log(`cold start, bundled host (median of ${RUNS}): listening ${b.listen.toFixed(0)} ms, first screen ${b.screen.toFixed(0)} ms (goal ≤ ${GOAL_COLD_START_MS} ms) ${b.screen <= GOAL_COLD_START_MS ? 'OK' : 'MISSED'}`);
     console.log(`baseline, same host through tsx:       listening ${t.listen.toFixed(0)} ms, first screen ${t.screen.toFixed(0)} ms`);
+    // The first screen above waits for whichever comes last, the host or Chromium's own launch; this is the kiosk's part.
+    console.log(`page alone, bundled host (goto -> first enabled button, median): ${b.page.toFixed(0)} ms`);
     // CPU the host spent until it listened: what the start itself costs, less dependent on what else the machine runs.
     const cpu = (rs: typeof bundled) => (rs.every((r) => r.listenCpuMs !== null) ? `${median(rs.map((r) => r.listenCpuMs!)).toFixed(0)} ms` : 'n/a');
     console.log(`host CPU until listening (median): bundled ${cpu(bundled)}, through tsx ${cpu(viaTsx)}`);
