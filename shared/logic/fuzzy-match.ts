@@ -132,7 +132,7 @@ const peq = new Uint32Array(65536);
  * Myers' algorithm (one machine word holds a whole column of the edit-distance table) with Hyyrö's extension for the
  * swap of two neighbours, in search form (a match may start anywhere). peq must hold p's masks.
  */
-function bitDistance(m: number, codes: Int32Array, from: number, to: number, limit: number): number {
+function bitDistance(m: number, codes: Int32Array, from: number, to: number, limit: number, stopAt = 0): number {
   const high = 1 << (m - 1);
   let pv = m === 32 ? -1 : (1 << m) - 1;
   let mv = 0;
@@ -156,7 +156,7 @@ function bitDistance(m: number, codes: Int32Array, from: number, to: number, lim
     prevEq = eq;
     if (score < best) {
       best = score;
-      if (best === 0) return 0;
+      if (best <= stopAt) return best;
     }
   }
   return best <= limit ? best : limit + 1;
@@ -206,6 +206,64 @@ export function fuzzyWords(vocab: Vocabulary, word: string, max = 8): string[] {
   scan.recent.push({ f, k, within: Int32Array.from(within) });
   found.sort((a, b) => a.d - b.d || a.w.length - b.w.length || (a.w < b.w ? -1 : 1));
   return found.slice(0, max).map((x) => x.w);
+}
+
+/** A normalised text prepared once for `FuzzyWord.test`: its folded form and that form's code points. */
+export interface FoldedText {
+  text: string;
+  folded: string;
+  codes: Int32Array;
+}
+
+export function foldText(text: string): FoldedText {
+  const folded = germanFold(text);
+  const codes = new Int32Array(folded.length);
+  let n = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.codePointAt(i)!;
+    codes[n++] = c;
+    if (c > 0xffff) i++;
+  }
+  return { text, folded, codes: n === codes.length ? codes : codes.slice(0, n) };
+}
+
+/** One query word compiled once: `test(t)` answers exactly what `fuzzyContains(t.text, word)` does. */
+export interface FuzzyWord {
+  word: string;
+  test(t: FoldedText): boolean;
+}
+
+/**
+ * `fuzzyContains` for many texts and one word: the word is folded once, the texts were folded when they were stored
+ * (`foldText`). A text that contains none of the 2k+1 pieces of the folded word intact cannot be within k edits
+ * (each edit, a swap too, breaks at most two pieces; the pigeonhole filter of `fuzzyWordsReference`), so only the
+ * others get the distance: the bit-parallel one of `fuzzyWords`, stopping at the first match within the budget;
+ * words over 31 code points or outside the BMP use `substringDistance`.
+ */
+export function compileFuzzyWord(word: string): FuzzyWord {
+  const k = foldedEdits(word);
+  const fs = germanFold(word);
+  const f = codePoints(fs);
+  const m = f.length;
+  const bits = m > 0 && m <= 31 && f.every((c) => c < 65536);
+  const chars = [...fs];
+  const np = Math.min(chars.length, 2 * k + 1);
+  const pieces = Array.from({ length: np }, (_, p) => chars.slice(Math.floor((p * chars.length) / np), Math.floor(((p + 1) * chars.length) / np)).join(''));
+  return {
+    word,
+    test(t: FoldedText): boolean {
+      if (t.text.includes(word)) return true;
+      if (k === 0) return false;
+      if (!pieces.some((p) => t.folded.includes(p))) return false;
+      if (!bits) return substringDistance(fs, t.folded, k) <= k;
+      for (let i = 0; i < m; i++) peq[f[i]!]! |= 1 << i;
+      try {
+        return bitDistance(m, t.codes, 0, t.codes.length, k, k) <= k;
+      } finally {
+        for (let i = 0; i < m; i++) peq[f[i]!] = 0;
+      }
+    },
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import type { TimeOfDay } from '../../../shared/contract/offers';
 import { addDays, KIOSK_TZ, localDate, nextOccurrences, zonedTimeToUtc } from '../../../shared/logic/next-dates';
-import { fuzzyContains } from '../../../shared/logic/fuzzy-match';
+import { compileFuzzyWord, foldText, type FoldedText } from '../../../shared/logic/fuzzy-match';
 import { normalizeForSearch, searchTokens } from '../../../shared/logic/normalize-text';
-import { compileCriteria, factsMatch, offerFacts, windowDates, type FilterCriteria } from '../../../shared/logic/offer-filter';
+import { compileCriteria, factsMatch, offerFacts, windowDates, type FilterCriteria, type OfferFacts } from '../../../shared/logic/offer-filter';
 import { offerSchema, type Offer, type Weekday } from '../../../shared/schemas/offer';
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { CityEvent } from '../event-store';
@@ -26,6 +26,13 @@ export interface CatalogEntry {
   /** normalised texts, one per column, best first: title, organisation, summary, place, description */
   columns: string[];
   haystack: string;
+  /** the haystack folded once when the catalog is built (typo search, shared/logic/fuzzy-match.ts) */
+  folded: FoldedText;
+  /**
+   * the filter facts without the today/this-week check: they depend on the offer alone (the position is always
+   * TOWN_CENTRE), so they are computed on the first search and kept with the catalog
+   */
+  facts?: OfferFacts;
 }
 
 export interface Catalog {
@@ -72,7 +79,8 @@ async function buildCatalog(source: CatalogSource, key: string): Promise<Catalog
     const columns = [o.title, o.organisation.name, o.summary, [o.location?.name, o.location?.street].filter(Boolean).join(' '), o.description].map((s) =>
       normalizeForSearch(s),
     );
-    entries.push({ offer: o, columns, haystack: columns.join(' ') });
+    const haystack = columns.join(' ');
+    entries.push({ offer: o, columns, haystack, folded: foldText(haystack) });
   }
   entries.sort((a, b) => a.offer.title.localeCompare(b.offer.title, 'de'));
   const taxonomy = taxRow ? taxonomySchema.parse(JSON.parse(taxRow.json)) : { interests: [], age_groups: [], districts: [] };
@@ -165,7 +173,7 @@ export function hasFilters(q: WebQuery): boolean {
 }
 
 /** Offer ids with a calendar event today and within the week window (as the kiosk's filter context). */
-function eventOfferWindows(catalog: Catalog, now: Date): { today: Set<string>; week: Set<string> } {
+export function eventOfferWindows(catalog: Catalog, now: Date): { today: Set<string>; week: Set<string> } {
   const today = localDate(now, KIOSK_TZ);
   const dates = windowDates(today, 'week');
   const from = zonedTimeToUtc(today, '00:00');
@@ -199,15 +207,22 @@ export function searchCatalog(catalog: Catalog, q: WebQuery, now: Date): Catalog
   const week = windowDates(today, 'week');
   const ctx = { position: TOWN_CENTRE, today, eventOffers: q.when === 'any' ? undefined : eventOfferWindows(catalog, now) };
   const tokens = searchTokens(q.text);
-  const scored: { e: CatalogEntry; score: number }[] = [];
-  for (const e of catalog.entries) {
+  // each word folded and compiled once per query, each offer's text folded once per catalog (issue 19: the typo
+  // check used to fold every offer's text for every word of every request); same results as web-catalog-reference.ts
+  const fuzzy = tokens.map(compileFuzzyWord);
+  const phrase = normalizeForSearch(q.text);
+  const scored: { e: CatalogEntry; score: number; i: number }[] = [];
+  for (let i = 0; i < catalog.entries.length; i++) {
+    const e = catalog.entries[i]!;
     // Exact hits first; a word with a typo (shared/logic/fuzzy-match.ts, the kiosk's rules) only after every exact hit.
     const exact = tokens.every((t) => e.haystack.includes(t));
-    if (!exact && !(tokens.length && tokens.every((t) => fuzzyContains(e.haystack, t)))) continue;
-    if (!factsMatch(offerFacts(e.offer, ctx, week, q.when !== 'any'), compiled)) continue;
-    scored.push({ e, score: tokens.length ? textScore(e, tokens, normalizeForSearch(q.text)) + (exact ? 100_000 : 0) : 0 });
+    if (!exact && !(tokens.length && fuzzy.every((w) => w.test(e.folded)))) continue;
+    const facts = q.when === 'any' ? (e.facts ??= offerFacts(e.offer, ctx, week, false)) : offerFacts(e.offer, ctx, week, true);
+    if (!factsMatch(facts, compiled)) continue;
+    scored.push({ e, i, score: tokens.length ? textScore(e, tokens, phrase) + (exact ? 100_000 : 0) : 0 });
   }
-  if (tokens.length) scored.sort((a, b) => b.score - a.score || a.e.offer.title.localeCompare(b.e.offer.title, 'de'));
+  // entries are in title order already (buildCatalog), so their index is the title tie-break (Intl compare is slow)
+  if (tokens.length) scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored.map((s) => s.e);
 }
 
