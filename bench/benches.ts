@@ -15,6 +15,7 @@ import { calendarBench } from './calendar.bench';
 import { bedarfBench } from './bedarf.bench';
 import { uiBench } from './ui.bench';
 import { cityLoadBench } from './city-load.bench';
+import { webSearchBench } from './web-search.bench';
 
 export const BENCHES: Bench[] = [
   searchBench,
@@ -28,4 +29,5 @@ export const BENCHES: Bench[] = [
   bedarfBench,
   uiBench,
   cityLoadBench,
+  webSearchBench,
 ];
