@@ -10,45 +10,16 @@ import { heartbeatResponseSchema, remoteKioskConfigSchema, wishCreatedSchema } f
 import { offerSchema, offersPageSchema } from '../../shared/schemas/offer';
 import { taxonomySchema } from '../../shared/schemas/taxonomy';
 import { SIEGBURG_TAXONOMY } from '../../shared/sample-data';
-import { freshDatabase, pgAvailable } from '../../tests/support/pg-database';
-import { openCityDb } from './city-db';
 import { parseSeedSpec, seedStorage } from './seed';
 import { buildCityApi } from './server';
 import type { KioskStorage } from './storage/kiosk-storage';
-import { openPgStorage } from './storage/pg-storage';
-import { sqliteStorage } from './storage/sqlite-storage';
+import { STORAGE_BACKENDS } from '../../tests/support/storage-backends';
 
 const TOKEN = 'token-rathaus-0123456789';
 const OTHER = 'token-bahnhof-0123456789';
 const auth = (t = TOKEN) => ({ authorization: `Bearer ${t}` });
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
-      return { storage, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 const wish = (over: Record<string, unknown> = {}) => ({
   text: 'Ein Schachtreff am Vormittag in Kaldauen wäre schön.',

@@ -10,43 +10,15 @@ import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Offer } from '../../../shared/schemas/offer';
-import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
-import { openCityDb } from '../city-db';
+import { pgAvailable } from '../../../tests/support/pg-database';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
-import { openPgStorage } from '../storage/pg-storage';
-import { sqliteStorage } from '../storage/sqlite-storage';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const PUBLIC = 'https://angebote.siegburg.example';
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
-      return { storage, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

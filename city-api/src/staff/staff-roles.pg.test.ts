@@ -8,15 +8,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spellings } from '../../../tests/security/city-api-fixture';
-import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
-import { openCityDb, type CityDb } from '../city-db';
+import { type CityDb } from '../city-db';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
-import { openPgStorage } from '../storage/pg-storage';
-import { sqliteStorage } from '../storage/sqlite-storage';
 import { leastRoleFor } from './staff-roles';
 import { csrfIn, mergeCookies, staffLogin, type StaffLogin } from './staff-test-login';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const SHARED = 'richtig-langes-passwort';
 const PW = 'ein sehr geheimes Passwort';
@@ -51,34 +49,7 @@ const OFFER_FORM = {
 /** The attack spellings of tests/security plus a trailing dot and a trailing slash. */
 const allSpellings = (p: string) => [...spellings(p), { name: 'trailing dot', url: `${p}.` }, { name: 'trailing slash', url: `${p}/` }];
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; db?: CityDb; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const db = openCityDb(':memory:');
-      const storage = sqliteStorage(db, { closeDb: true });
-      return { storage, db, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend) => {
   let storage: KioskStorage;

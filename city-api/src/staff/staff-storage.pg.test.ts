@@ -8,15 +8,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerSchema } from '../../../shared/schemas/offer';
-import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
-import { openCityDb } from '../city-db';
 import { SESSION_TTL_MS } from '../staff-auth';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
-import { openPgStorage } from '../storage/pg-storage';
-import { sqliteStorage } from '../storage/sqlite-storage';
 import { csrfIn, mergeCookies, setCookies, staffLogin } from './staff-test-login';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const PASSWORD = 'richtig-langes-passwort';
 const TOKEN = 'token-rathaus-0123456789';
@@ -27,33 +24,7 @@ const form = (o: Record<string, string | string[]>) => {
   return p.toString();
 };
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
-      return { storage, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 const OFFER_FORM = {
   id: 'boule-treff',

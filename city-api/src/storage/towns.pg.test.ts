@@ -17,38 +17,12 @@ import { buildCityApi } from '../server';
 import type { KioskStorage } from './kiosk-storage';
 import { PG_MIGRATIONS, migratePg } from './pg-migrations';
 import { openPgStorage } from './pg-storage';
-import { sqliteStorage } from './sqlite-storage';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const T_SIEG = 'token-siegburg-0123456789';
 const T_ALL = 'token-kreis-0123456789ab';
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
-      return { storage, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 /** What a kiosk holds: offers by id, and its cursor. */
 interface KioskModel {

@@ -8,41 +8,13 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
 import { SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
-import { openCityDb } from '../city-db';
 import { registerWebWishRoutes } from '../public-web/web-wish';
 import type { WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { PG_MIGRATIONS, migratePg } from './pg-migrations';
-import { openPgStorage } from './pg-storage';
-import { sqliteStorage } from './sqlite-storage';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
-      return { storage, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 const webWish = (over: Partial<WebWishBody> = {}): WebWishBody => ({
   text: 'Ein Repair-Café in Wolsdorf, samstags.',

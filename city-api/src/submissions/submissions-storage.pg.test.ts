@@ -8,45 +8,16 @@
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
-import { openCityDb } from '../city-db';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
 import type { KioskStorage } from '../storage/kiosk-storage';
-import { openPgStorage } from '../storage/pg-storage';
-import { sqliteStorage } from '../storage/sqlite-storage';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 const PASSWORD = 'staff-password-123';
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const storage = sqliteStorage(openCityDb(':memory:'), { closeDb: true });
-      return { storage, cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+const BACKENDS = STORAGE_BACKENDS;
 
 /** A multipart body as a browser sends it: text fields first, the photo last. */
 function multipart(fields: [string, string][], file?: { name: string; type: string; bytes: Buffer }) {
