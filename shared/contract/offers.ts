@@ -28,6 +28,11 @@ export const searchQuerySchema = z.object({
   lang: languageSchema.default('de'),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).max(100_000).default(0),
+  /**
+   * Map points of every match (the map needs them; the list does not). The list asks without: at 10,000 offers a
+   * short word's points are ~480 KB of JSON per keystroke, more time than the search itself.
+   */
+  points: z.boolean().default(true),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 export type SearchQueryInput = z.input<typeof searchQuerySchema>;

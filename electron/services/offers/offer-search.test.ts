@@ -178,6 +178,16 @@ describe('search over the Siegburg sample data', () => {
     expect(r.points.length).toBe(search(t.db, { limit: 500 }).items.filter((i) => i.lat !== null).length);
   });
 
+  it('leaves the map points out when the list asks without them, and nothing else changes', () => {
+    for (const q of [{}, { text: 'ge' }, { text: 'kulturcafe' }, { text: 'schach', interests: ['spielen'] }]) {
+      const withPoints = search(t.db, { ...q, limit: 10 });
+      const without = search(t.db, { ...q, limit: 10, points: false });
+      expect(without.points).toEqual([]);
+      expect({ ...without, points: withPoints.points }).toEqual(withPoints);
+      if (!q.text) expect(withPoints.points.length).toBeGreaterThan(10); // more points than the page: they were there
+    }
+  });
+
   it('pages with limit and offset', () => {
     const all = search(t.db, { limit: 500 }).items.map((i) => i.id);
     expect(search(t.db, { limit: 5, offset: 5 }).items.map((i) => i.id)).toEqual(all.slice(5, 10));

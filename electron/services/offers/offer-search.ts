@@ -870,10 +870,11 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
   }
 
   const points: SearchResult['points'] = [];
-  for (let k = 0; k < order.length; k++) {
-    const p = idx.base[order[k]!]!.point;
-    if (p) points.push(p);
-  }
+  if (query.points)
+    for (let k = 0; k < order.length; k++) {
+      const p = idx.base[order[k]!]!.point;
+      if (p) points.push(p);
+    }
   const page = order.slice(query.offset, query.offset + query.limit).map((i) => idx.base[i]!.rowid);
   const result: SearchResult = {
     total: order.length,

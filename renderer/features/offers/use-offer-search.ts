@@ -29,7 +29,7 @@ export function useOfferSearch(pageSize = 10) {
     const id = ++seq.current;
     setState((s) => ({ status: 'loading', result: s.result }));
     api
-      .searchOffers(toSearchQuery(filters, lang, Math.min(500, pageSize * pages), 0))
+      .searchOffers({ ...toSearchQuery(filters, lang, Math.min(500, pageSize * pages), 0), points: false }) // the list shows no map
       .then((result) => {
         if (id === seq.current) {
           answeredText.current = filters.text;
