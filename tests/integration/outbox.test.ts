@@ -166,6 +166,9 @@ describe('wish outbox against a fake city API on 127.0.0.1', () => {
     startKiosk(configFor());
     api.script({ kind: 'status', status: 422, body: { error: 'district unknown' } });
     const bad = await submit('Abgelehnt');
+    // the 422 is for the next request: let the bad wish take it (two wishes queued in the same millisecond go out
+    // in key order, so the good one sometimes got the 422 — failed once in CI)
+    await waitFor(() => api.requests.some((r) => r.key === bad.key), 'the first wish reaches the server');
     const good = await submit('Angenommen');
     await waitFor(() => delivered() === 1, 'the other wish still goes out');
     await new Promise((r) => setTimeout(r, 300));
