@@ -7,7 +7,7 @@ import { getStoredOffer, offersPage } from './offer-store';
 import { parseSeedSpec, seedCityDb } from './seed';
 import { buildCityApi } from './server';
 import { storeWish } from './wish-store';
-import { csrfIn, mergeCookies, setCookies, staffLogin } from './staff/staff-test-login';
+import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, setCookies, staffLogin } from './staff/staff-test-login';
 
 const PASSWORD = 'richtig-langes-passwort';
 let db: CityDb;
@@ -24,12 +24,6 @@ afterEach(async () => {
 });
 
 const cookiesOf = setCookies;
-const form = (o: Record<string, string | string[]>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
-  return p.toString();
-};
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 async function login(): Promise<{ cookie: string; csrf: string }> {
   const r = await staffLogin(app, PASSWORD);
@@ -61,27 +55,7 @@ describe('staff page', () => {
 
   it('adds an offer (validated like every record), edits, pauses and hides it — kiosks see each change in the feed', async () => {
     const { cookie, csrf } = await login();
-    const base = {
-      csrf,
-      id: 'boule-treff',
-      status: 'active',
-      title: 'Boule am Siegufer',
-      summary: 'Boule spielen für alle.',
-      description: 'Jeden Donnerstag am Siegufer. Kugeln sind vorhanden.',
-      org_name: 'Boulefreunde Siegburg',
-      interests: ['bewegung', 'treffen'],
-      age_groups: ['alle'],
-      district: 'innenstadt',
-      loc_name: 'Siegufer',
-      loc_street: 'Uferweg 1',
-      loc_postal: '53721',
-      loc_city: 'Siegburg',
-      loc_lat: '50,7931',
-      loc_lon: '7.2101',
-      loc_wheelchair: 'partial',
-      schedules_json: '[{"freq":"weekly","byday":["TH"],"opens_at":"16:00","closes_at":"18:00"}]',
-      cost_free: 'on',
-    };
+    const base = { csrf, ...STAFF_OFFER_FORM };
     // markup in a text field: refused with the form shown again, escaped
     const bad = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...base, title: '<script>alert(1)</script>' }) });
     expect(bad.statusCode).toBe(422);

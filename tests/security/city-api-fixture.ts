@@ -12,6 +12,8 @@ import { buildCityApi, type CityApiOptions } from '../../city-api/src/server';
 import { createSubmission } from '../../city-api/src/submissions/submission-store';
 import type { Offer } from '../../shared/schemas/offer';
 
+export { clubFormFields, multipart } from '../support/club-form';
+
 export const PASSWORD = 'richtig-langes-passwort';
 export const PUBLIC_URL = 'https://angebote.siegburg.example';
 export const KIOSKS = { rathaus: 'token-rathaus-0123456789', bibliothek: 'token-bibliothek-0123456789' } as const;
@@ -76,19 +78,6 @@ export function spellings(p: string): { name: string; url: string }[] {
 /** Status codes that mean "refused" for a request without a valid session/token. */
 export const REFUSED = [303, 401, 403, 404];
 
-/** A multipart body as a browser sends it: text fields first, the photo last. */
-export function multipart(fields: [string, string][], file?: { name: string; type: string; bytes: Buffer }) {
-  const boundary = '----gemeinsamattack' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 /** The club form's time token (the fixture's server is built with minFillMs 0 where a test submits). */
 export async function timeToken(app: FastifyInstance): Promise<string> {
   const res = await app.inject({ url: '/submit' });
@@ -97,35 +86,3 @@ export async function timeToken(app: FastifyInstance): Promise<string> {
   return m[1]!;
 }
 
-/** A complete, valid club form. */
-export function clubFormFields(t: string, overrides: Record<string, string> = {}): [string, string][] {
-  const base: Record<string, string> = {
-    t,
-    lang: 'de',
-    title: 'Spieletreff für Jung und Alt',
-    summary: 'Wir spielen Brettspiele und Karten. Alle sind willkommen.',
-    description: 'Jeden Donnerstag im Gemeindehaus. Kaffee gibt es auch.',
-    freq: 'weekly',
-    opens_at: '15:00',
-    closes_at: '17:00',
-    loc_name: 'Gemeindehaus Kaldauen',
-    street: 'Hauptstraße 1',
-    postal_code: '53721',
-    city: 'Siegburg',
-    district: '',
-    lat: '50.7851',
-    lon: '7.2402',
-    wheelchair: 'yes',
-    cost_free: 'yes',
-    registration: 'no',
-    org_name: 'Spielefreunde Kaldauen e. V.',
-    org_email: 'spiele@example.org',
-    sub_name: 'Erika Beispiel',
-    sub_email: 'erika@example.org',
-    privacy: 'yes',
-    homepage: '',
-    image_alt: '',
-    ...overrides,
-  };
-  return [...Object.entries(base), ['interests', 'spielen'], ['age_groups', 'alle'], ['byday', 'TH']];
-}

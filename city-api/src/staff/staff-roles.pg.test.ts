@@ -13,38 +13,12 @@ import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { leastRoleFor } from './staff-roles';
-import { csrfIn, mergeCookies, staffLogin, type StaffLogin } from './staff-test-login';
+import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, staffLogin, type StaffLogin } from './staff-test-login';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const SHARED = 'richtig-langes-passwort';
 const PW = 'ein sehr geheimes Passwort';
 const TOKEN = 'token-rathaus-0123456789';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const form = (o: Record<string, string | string[]>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
-  return p.toString();
-};
-const OFFER_FORM = {
-  id: 'boule-treff',
-  status: 'active',
-  title: 'Boule am Siegufer',
-  summary: 'Boule spielen für alle.',
-  description: 'Jeden Donnerstag am Siegufer. Kugeln sind vorhanden.',
-  org_name: 'Boulefreunde Siegburg',
-  interests: ['bewegung', 'treffen'],
-  age_groups: ['alle'],
-  district: 'innenstadt',
-  loc_name: 'Siegufer',
-  loc_street: 'Uferweg 1',
-  loc_postal: '53721',
-  loc_city: 'Siegburg',
-  loc_lat: '50,7931',
-  loc_lon: '7.2101',
-  loc_wheelchair: 'partial',
-  schedules_json: '[{"freq":"weekly","byday":["TH"],"opens_at":"16:00","closes_at":"18:00"}]',
-  cost_free: 'on',
-};
 
 /** The attack spellings of tests/security plus a trailing dot and a trailing slash. */
 const allSpellings = (p: string) => [...spellings(p), { name: 'trailing dot', url: `${p}.` }, { name: 'trailing slash', url: `${p}/` }];
@@ -119,7 +93,7 @@ describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend)
     await addAccounts();
     const eva = await login('eva.editor');
     expect((await app.inject({ url: '/staff/offers', headers: { cookie: eva.cookie } })).statusCode).toBe(200);
-    const created = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie: eva.cookie }, payload: form({ csrf: eva.csrf, ...OFFER_FORM }) });
+    const created = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie: eva.cookie }, payload: form({ csrf: eva.csrf, ...STAFF_OFFER_FORM }) });
     expect(created.statusCode).toBe(303);
     expect((await storage.listOffersForStaff(1000)).some((o) => o.id === 'boule-treff')).toBe(true);
     expect((await app.inject({ url: '/staff/wishes', headers: { cookie: eva.cookie } })).statusCode).toBe(200);

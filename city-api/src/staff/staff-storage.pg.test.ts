@@ -12,40 +12,14 @@ import { SESSION_TTL_MS } from '../staff-auth';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
-import { csrfIn, mergeCookies, setCookies, staffLogin } from './staff-test-login';
+import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, setCookies, staffLogin } from './staff-test-login';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const PASSWORD = 'richtig-langes-passwort';
 const TOKEN = 'token-rathaus-0123456789';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-const form = (o: Record<string, string | string[]>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
-  return p.toString();
-};
 
 const BACKENDS = STORAGE_BACKENDS;
 
-const OFFER_FORM = {
-  id: 'boule-treff',
-  status: 'active',
-  title: 'Boule am Siegufer',
-  summary: 'Boule spielen für alle.',
-  description: 'Jeden Donnerstag am Siegufer. Kugeln sind vorhanden.',
-  org_name: 'Boulefreunde Siegburg',
-  interests: ['bewegung', 'treffen'],
-  age_groups: ['alle'],
-  district: 'innenstadt',
-  loc_name: 'Siegufer',
-  loc_street: 'Uferweg 1',
-  loc_postal: '53721',
-  loc_city: 'Siegburg',
-  loc_lat: '50,7931',
-  loc_lon: '7.2101',
-  loc_wheelchair: 'partial',
-  schedules_json: '[{"freq":"weekly","byday":["TH"],"opens_at":"16:00","closes_at":"18:00"}]',
-  cost_free: 'on',
-};
 
 describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, no SQLite db)', (backend) => {
   let storage: KioskStorage;
@@ -103,22 +77,22 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
 
   it('adds an offer (validated), edits, pauses and hides it — kiosks see each change in the feed, the public page too', async () => {
     const { cookie, csrf } = await staffLogin(app, PASSWORD);
-    const bad = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf, title: '<script>alert(1)</script>' }) });
+    const bad = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...STAFF_OFFER_FORM, csrf, title: '<script>alert(1)</script>' }) });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const forged = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf: 'forged' }) });
+    const forged = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...STAFF_OFFER_FORM, csrf: 'forged' }) });
     expect(forged.statusCode).toBe(403);
     expect(await storage.getStoredOffer('boule-treff')).toBeNull();
 
-    expect((await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf }) })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...STAFF_OFFER_FORM, csrf }) })).statusCode).toBe(303);
     const created = (await storage.getStoredOffer('boule-treff'))!;
     expect(offerSchema.parse(created.offer)).toMatchObject({ title: 'Boule am Siegufer', location: { lat: 50.7931, wheelchair: 'partial' }, cost: { free: true } });
     // the same id again is refused
-    const dup = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf }) });
+    const dup = await app.inject({ method: 'POST', url: '/staff/offers', headers: { ...FORM, cookie }, payload: form({ ...STAFF_OFFER_FORM, csrf }) });
     expect(dup.statusCode).toBe(422);
     expect(dup.body).toContain('Diese Kennung ist schon vergeben.');
 
-    const edit = await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf, title: 'Boule & Klönen am Siegufer' }) });
+    const edit = await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...STAFF_OFFER_FORM, csrf, title: 'Boule & Klönen am Siegufer' }) });
     expect(edit.statusCode).toBe(303);
     expect((await app.inject({ url: '/angebote/boule-treff' })).body).toContain('<h1>Boule &amp; Klönen am Siegufer</h1>');
 
@@ -129,7 +103,7 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
     expect((await feedAfter(created.seq)).deleted).toEqual(['boule-treff']);
     // an edit of a hidden offer keeps it hidden (one change, never published in between)
     const beforeEdit = (await storage.getStoredOffer('boule-treff'))!.seq;
-    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...OFFER_FORM, csrf, title: 'Boule (Winterpause)' }) });
+    await app.inject({ method: 'POST', url: '/staff/offers/boule-treff', headers: { ...FORM, cookie }, payload: form({ ...STAFF_OFFER_FORM, csrf, title: 'Boule (Winterpause)' }) });
     const hidden = (await storage.getStoredOffer('boule-treff'))!;
     expect([hidden.state, hidden.seq]).toEqual(['hidden', beforeEdit + 1]);
     expect((await feedAfter(beforeEdit)).deleted).toEqual(['boule-treff']);

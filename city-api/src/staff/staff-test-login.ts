@@ -41,3 +41,33 @@ export async function staffLogin(app: FastifyInstance, password: string, page = 
   cookie = mergeCookies(cookie, p);
   return { cookie, csrf: csrfIn(p.body)!, loginResponse };
 }
+
+/** Headers of a posted staff form. */
+export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+/** A staff form body; arrays become repeated fields (checkboxes). */
+export const form = (o: Record<string, string | string[]>): string => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) p.append(k, x);
+  return p.toString();
+};
+/** A complete, valid offer of the staff offer form (without its csrf field). */
+export const STAFF_OFFER_FORM = {
+  id: 'boule-treff',
+  status: 'active',
+  title: 'Boule am Siegufer',
+  summary: 'Boule spielen für alle.',
+  description: 'Jeden Donnerstag am Siegufer. Kugeln sind vorhanden.',
+  org_name: 'Boulefreunde Siegburg',
+  interests: ['bewegung', 'treffen'],
+  age_groups: ['alle'],
+  district: 'innenstadt',
+  loc_name: 'Siegufer',
+  loc_street: 'Uferweg 1',
+  loc_postal: '53721',
+  loc_city: 'Siegburg',
+  loc_lat: '50,7931',
+  loc_lon: '7.2101',
+  loc_wheelchair: 'partial',
+  schedules_json: '[{"freq":"weekly","byday":["TH"],"opens_at":"16:00","closes_at":"18:00"}]',
+  cost_free: 'on',
+};

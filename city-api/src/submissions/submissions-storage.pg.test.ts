@@ -13,58 +13,12 @@ import { buildCityApi } from '../server';
 import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
+import { clubFormFields, multipart } from '../../../tests/support/club-form';
 
 const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 const PASSWORD = 'staff-password-123';
 
 const BACKENDS = STORAGE_BACKENDS;
-
-/** A multipart body as a browser sends it: text fields first, the photo last. */
-function multipart(fields: [string, string][], file?: { name: string; type: string; bytes: Buffer }) {
-  const boundary = '----gemeinsamtest' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-function validFields(t: string, overrides: Record<string, string> = {}): [string, string][] {
-  const base: Record<string, string> = {
-    t,
-    lang: 'de',
-    title: 'Spieletreff für Jung und Alt',
-    summary: 'Wir spielen Brettspiele und Karten. Alle sind willkommen.',
-    description: 'Jeden Donnerstag im Gemeindehaus. Kaffee gibt es auch.',
-    freq: 'weekly',
-    opens_at: '15:00',
-    closes_at: '17:00',
-    loc_name: 'Gemeindehaus Kaldauen',
-    street: 'Hauptstraße 1',
-    postal_code: '53721',
-    city: 'Siegburg',
-    district: '',
-    lat: '50.7851',
-    lon: '7.2402',
-    wheelchair: 'yes',
-    cost_free: 'yes',
-    registration: 'no',
-    org_name: 'Spielefreunde Kaldauen e. V.',
-    org_email: 'spiele@example.org',
-    sub_name: 'Erika Beispiel',
-    sub_email: 'erika@example.org',
-    privacy: 'yes',
-    homepage: '',
-    image_alt: '',
-    ...overrides,
-  };
-  const out: [string, string][] = Object.entries(base);
-  out.push(['interests', 'spielen'], ['age_groups', 'alle'], ['byday', 'TH']);
-  return out;
-}
 
 describe.each(BACKENDS)('club form, moderation, audit and review on $name (storage only, no SQLite db)', (backend) => {
   let storage: KioskStorage;
@@ -107,7 +61,7 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
 
   it('accepts a submission with a photo, publishes nothing before approval; approval publishes it with the photo and is logged', async () => {
     const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: 'red' } }).png().toBuffer();
-    const res = await submit(validFields(await timeToken(), { image_alt: 'Ein Spielbrett' }), { name: 'foto.png', type: 'image/png', bytes: png });
+    const res = await submit(clubFormFields(await timeToken(), { image_alt: 'Ein Spielbrett' }), { name: 'foto.png', type: 'image/png', bytes: png });
     expect(res.statusCode).toBe(201);
     expect(res.body).toMatch(/http:\/\/127\.0\.0\.1:4880\/submit\/edit\/[A-Za-z0-9_-]{20,}/);
     const s = await only();
@@ -140,7 +94,7 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
   });
 
   it('a rejected submission never reaches a kiosk; the reason shows on the private page', async () => {
-    const created = await submit(validFields(await timeToken(), { title: 'Abgelehntes Angebot' }));
+    const created = await submit(clubFormFields(await timeToken(), { title: 'Abgelehntes Angebot' }));
     const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
     const s = await only();
     expect((await decide(s.id, { decision: 'reject', reason: 'Das ist ein kommerzielles Angebot.' })).statusCode).toBe(303);
@@ -150,14 +104,14 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
   });
 
   it('asks for changes; the club edits on its private page, the edit of a published offer shows as a diff', async () => {
-    const created = await submit(validFields(await timeToken()));
+    const created = await submit(clubFormFields(await timeToken()));
     const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
     const s = await only();
     await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
     const page = await app.inject({ url: `/submit/edit/${link}` });
     expect(page.body).toContain('Freigegeben');
     const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
-    const { payload, headers } = multipart(validFields(t, { closes_at: '18:00' }));
+    const { payload, headers } = multipart(clubFormFields(t, { closes_at: '18:00' }));
     const edited = await app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
     expect(edited.statusCode).toBe(200);
     expect(edited.body).toContain('Gespeichert');
@@ -172,7 +126,7 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
   });
 
   it('withdrawal hides a published offer from kiosks (a tombstone) and deletes the contact data', async () => {
-    const created = await submit(validFields(await timeToken()));
+    const created = await submit(clubFormFields(await timeToken()));
     const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
     const s = await only();
     await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });

@@ -7,6 +7,7 @@ import { registerKiosk } from '../kiosk-store';
 import { parseSeedSpec, seedCityDb } from '../seed';
 import { buildCityApi } from '../server';
 import { PHOTO_MAX_BYTES } from './submission-routes';
+import { clubFormFields, multipart } from '../../../tests/support/club-form';
 
 const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 const PASSWORD = 'staff-password-123';
@@ -27,58 +28,11 @@ afterEach(async () => {
   db.close();
 });
 
-/** A multipart body as a browser sends it: text fields first, the photo last. */
-function multipart(fields: [string, string][], file?: { name: string; type: string; bytes: Buffer }) {
-  const boundary = '----gemeinsamtest' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of fields) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function timeToken(lang = 'de'): Promise<string> {
   const res = await app.inject({ method: 'GET', url: `/submit?lang=${lang}` });
   const m = /name="t" value="([^"]+)"/.exec(res.body);
   if (!m) throw new Error('no time token in the form');
   return m[1]!;
-}
-
-function validFields(t: string, overrides: Record<string, string> = {}): [string, string][] {
-  const base: Record<string, string> = {
-    t,
-    lang: 'de',
-    title: 'Spieletreff für Jung und Alt',
-    summary: 'Wir spielen Brettspiele und Karten. Alle sind willkommen.',
-    description: 'Jeden Donnerstag im Gemeindehaus. Kaffee gibt es auch.',
-    freq: 'weekly',
-    opens_at: '15:00',
-    closes_at: '17:00',
-    loc_name: 'Gemeindehaus Kaldauen',
-    street: 'Hauptstraße 1',
-    postal_code: '53721',
-    city: 'Siegburg',
-    district: '',
-    lat: '50.7851',
-    lon: '7.2402',
-    wheelchair: 'yes',
-    cost_free: 'yes',
-    registration: 'no',
-    org_name: 'Spielefreunde Kaldauen e. V.',
-    org_email: 'spiele@example.org',
-    sub_name: 'Erika Beispiel',
-    sub_email: 'erika@example.org',
-    privacy: 'yes',
-    homepage: '',
-    image_alt: '',
-    ...overrides,
-  };
-  const out: [string, string][] = Object.entries(base);
-  out.push(['interests', 'spielen'], ['age_groups', 'alle'], ['byday', 'TH']);
-  return out;
 }
 
 async function submit(fields: [string, string][], file?: Parameters<typeof multipart>[1], ip = '10.0.0.1') {
@@ -126,7 +80,7 @@ describe('public submission form', () => {
 
   it('accepts a valid submission, gives a private link, and publishes nothing before approval', async () => {
     const before = await feedIds();
-    const res = await submit(validFields(await timeToken()));
+    const res = await submit(clubFormFields(await timeToken()));
     expect(res.statusCode).toBe(201);
     expect(res.body).toContain('Vielen Dank');
     expect(res.body).toMatch(/\/submit\/edit\/[A-Za-z0-9_-]{20,}/);
@@ -136,7 +90,7 @@ describe('public submission form', () => {
   });
 
   it('names each missing field in plain words and keeps what was typed', async () => {
-    const fields = validFields(await timeToken(), { title: '', org_name: '', sub_email: '', privacy: '' }).filter(([k]) => k !== 'interests');
+    const fields = clubFormFields(await timeToken(), { title: '', org_name: '', sub_email: '', privacy: '' }).filter(([k]) => k !== 'interests');
     const res = await submit(fields);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Bitte prüfen Sie diese Angaben');
@@ -154,7 +108,7 @@ describe('public submission form', () => {
   it('refuses a 20 MB photo with a clear message and keeps every typed field', async () => {
     const big = Buffer.alloc(20 * 1024 * 1024, 0);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
-    const res = await submit(validFields(await timeToken(), { image_alt: 'Menschen am Spieltisch' }), { name: 'gross.jpg', type: 'image/jpeg', bytes: big });
+    const res = await submit(clubFormFields(await timeToken(), { image_alt: 'Menschen am Spieltisch' }), { name: 'gross.jpg', type: 'image/jpeg', bytes: big });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Das Foto ist zu groß');
     expect(res.body).toContain('value="Spieletreff für Jung und Alt"');
@@ -163,7 +117,7 @@ describe('public submission form', () => {
   });
 
   it('refuses a file that is not an image even when it is named .jpg', async () => {
-    const res = await submit(validFields(await timeToken(), { image_alt: 'Foto' }), {
+    const res = await submit(clubFormFields(await timeToken(), { image_alt: 'Foto' }), {
       name: 'urlaub.jpg',
       type: 'image/jpeg',
       bytes: Buffer.from('MZ\x90\x00 this is an executable, not a photo'),
@@ -176,7 +130,7 @@ describe('public submission form', () => {
   it('stores a real photo (checked by its bytes) with the offer after approval', async () => {
     // a real, decodable PNG: a header alone is refused since photos are decoded and re-encoded (issue 13)
     const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: 'red' } }).png().toBuffer();
-    const res = await submit(validFields(await timeToken(), { image_alt: 'Ein Spielbrett' }), { name: 'foto.png', type: 'image/png', bytes: png });
+    const res = await submit(clubFormFields(await timeToken(), { image_alt: 'Ein Spielbrett' }), { name: 'foto.png', type: 'image/png', bytes: png });
     expect(res.statusCode).toBe(201);
     const sub = onlySubmission();
     expect((await decide(sub.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' })).statusCode).toBe(303);
@@ -187,7 +141,7 @@ describe('public submission form', () => {
   it('rejects script or HTML in every text field, field by field, and stores nothing', async () => {
     const evil = '<script>alert(1)</script>';
     const textFields = ['title', 'summary', 'description', 'org_name', 'contact_person', 'loc_name', 'street', 'city', 'transit_stop', 'accessibility_notes', 'cost_note', 'schedule_note', 'sub_name'];
-    const res = await submit(validFields(await timeToken(), Object.fromEntries(textFields.map((f) => [f, `Hallo ${evil}`]))));
+    const res = await submit(clubFormFields(await timeToken(), Object.fromEntries(textFields.map((f) => [f, `Hallo ${evil}`]))));
     expect(res.statusCode).toBe(422);
     for (const f of textFields) expect(res.body).toContain(`id="${f}-error"`);
     expect(res.body).toContain('Bitte ohne spitze Klammern');
@@ -200,32 +154,32 @@ describe('public submission form', () => {
   it('stops 50 submissions a minute from one address with a clear message; other addresses are not affected', async () => {
     const t = await timeToken();
     const statuses: number[] = [];
-    for (let i = 0; i < 50; i++) statuses.push((await submit(validFields(t, { title: `Angebot Nummer ${i}` }), undefined, '10.9.9.9')).statusCode);
+    for (let i = 0; i < 50; i++) statuses.push((await submit(clubFormFields(t, { title: `Angebot Nummer ${i}` }), undefined, '10.9.9.9')).statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(45);
-    const limited = await submit(validFields(t), undefined, '10.9.9.9');
+    const limited = await submit(clubFormFields(t), undefined, '10.9.9.9');
     expect(limited.statusCode).toBe(429);
     expect(limited.body).toContain('sehr viele Eintragungen');
     expect(limited.body).toContain('value="Spieletreff für Jung und Alt"');
     expect(limited.headers['retry-after']).toBeDefined();
     expect(countSubmissions()).toBe(5);
-    expect((await submit(validFields(t), undefined, '10.1.1.1')).statusCode).toBe(201);
+    expect((await submit(clubFormFields(t), undefined, '10.1.1.1')).statusCode).toBe(201);
   });
 
   it('catches bots: a filled honeypot and a form sent faster than a person can fill it', async () => {
-    const honey = await submit(validFields(await timeToken(), { homepage: 'http://spam.example' }));
+    const honey = await submit(clubFormFields(await timeToken(), { homepage: 'http://spam.example' }));
     expect(honey.statusCode).toBe(422);
     // Flipping a padding bit of the signature's last base64url letter keeps the decoded bytes: still refused.
     const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const padForged = (await timeToken()).replace(/.$/, (c) => B64[B64.indexOf(c) ^ 1]!);
-    expect((await submit(validFields(padForged))).statusCode).toBe(422);
+    expect((await submit(clubFormFields(padForged))).statusCode).toBe(422);
     await app.close();
     db.close();
     build({ minFillMs: 60_000 });
-    const fast = await submit(validFields(await timeToken()));
+    const fast = await submit(clubFormFields(await timeToken()));
     expect(fast.statusCode).toBe(422);
     expect(fast.body).toContain('Das ging sehr schnell');
-    const forged = await submit(validFields('123.forged'));
+    const forged = await submit(clubFormFields('123.forged'));
     expect(forged.statusCode).toBe(422);
     expect(countSubmissions()).toBe(0);
   });
@@ -233,7 +187,7 @@ describe('public submission form', () => {
 
 describe('moderation and the private link', () => {
   it('approval publishes the offer to kiosks and records who approved it; rejection never reaches a kiosk', async () => {
-    await submit(validFields(await timeToken()));
+    await submit(clubFormFields(await timeToken()));
     const a = onlySubmission();
     const staffPage = await staffLogin();
     const detail = await app.inject({ method: 'GET', url: `/staff/submissions/${a.id}`, headers: { cookie: staffPage.cookie } });
@@ -245,14 +199,14 @@ describe('moderation and the private link', () => {
     expect(audit.map((x) => x.action)).toEqual(['submitted', 'approved']);
     expect(audit[1]!.actor).toBe('Sachbearbeitung Test');
 
-    await submit(validFields(await timeToken(), { title: 'Abgelehntes Angebot' }), undefined, '10.0.0.2');
+    await submit(clubFormFields(await timeToken(), { title: 'Abgelehntes Angebot' }), undefined, '10.0.0.2');
     const b = db.prepare(`SELECT id, offer_id FROM submissions WHERE state = 'pending'`).get() as { id: string; offer_id: string };
     expect((await decide(b.id, { decision: 'reject', reason: 'Das ist ein kommerzielles Angebot.' })).statusCode).toBe(303);
     expect(await feedIds()).not.toContain(b.offer_id);
   });
 
   it('asks for changes; the club sees the question on its private page, edits, and the edit shows as a diff', async () => {
-    const created = await submit(validFields(await timeToken()));
+    const created = await submit(clubFormFields(await timeToken()));
     const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
     const s = onlySubmission();
     await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
@@ -260,7 +214,7 @@ describe('moderation and the private link', () => {
     const page = await app.inject({ method: 'GET', url: `/submit/edit/${link}` });
     expect(page.body).toContain('Freigegeben');
     const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
-    const { payload, headers } = multipart(validFields(t, { closes_at: '18:00' }));
+    const { payload, headers } = multipart(clubFormFields(t, { closes_at: '18:00' }));
     const edited = await app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
     expect(edited.statusCode).toBe(200);
     expect(edited.body).toContain('Gespeichert');
@@ -274,7 +228,7 @@ describe('moderation and the private link', () => {
   });
 
   it('withdrawal hides a published offer from kiosks and deletes the contact data', async () => {
-    const created = await submit(validFields(await timeToken()));
+    const created = await submit(clubFormFields(await timeToken()));
     const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
     const s = onlySubmission();
     await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
@@ -316,7 +270,7 @@ describe('moderation and the private link', () => {
 
 describe('promotion feeds', () => {
   it('lists newly published offers in Atom, all events in iCalendar, and makes an A4 poster PDF with the form URL', async () => {
-    await submit(validFields(await timeToken(), { title: 'Neues Nachbarschaftscafé' }));
+    await submit(clubFormFields(await timeToken(), { title: 'Neues Nachbarschaftscafé' }));
     await decide(onlySubmission().id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
     const atom = await app.inject({ method: 'GET', url: '/feeds/offers.atom', headers: { host: 'angebote.example.org' } });
     expect(atom.headers['content-type']).toContain('application/atom+xml');
