@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,11 @@ const COMPRESSION = 60;
 const SECONDS = Number(process.env.CITY_BENCH_SECONDS ?? 15);
 const FACTORS = (process.env.CITY_BENCH_FACTORS ?? '1,5,10').split(',').map(Number);
 const PUBLIC_PER_S = 20;
+/** CITY_BENCH_BACKENDS=sqlite or postgres: one backend only (default both). */
+const BACKENDS = (process.env.CITY_BENCH_BACKENDS ?? 'sqlite,postgres').toLowerCase().split(',');
+/** CITY_BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there (node --cpu-prof) when it exits. */
+const CPU_PROF_DIR = process.env.CITY_BENCH_CPU_PROF;
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const GOAL_P95_MS = 100;
 const PUBLIC_URL = 'http://127.0.0.1:4880';
 /** Offer ids and title words of the seeded offers (the same generator and seed as `--seed synthetic:<n>`). */
@@ -69,7 +74,7 @@ async function spawnApi(db: string): Promise<{ url: string; stop(): Promise<void
   const tokens = Array.from({ length: KIOSKS }, (_, k) => ['--kiosk-token', `k${k}:bench-token-${k}-0123456789`]).flat();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'city-api/src/cli.ts', '--db', db, '--public-url', PUBLIC_URL, '--no-calendar-refresh', '--port', '0', '--seed', `synthetic:${OFFERS}`, ...tokens],
+    [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), '--import', 'tsx', 'city-api/src/cli.ts', '--db', db, '--public-url', PUBLIC_URL, '--no-calendar-refresh', '--port', '0', '--seed', `synthetic:${OFFERS}`, ...tokens],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -96,11 +101,12 @@ async function runLoad(url: string, factor: number) {
   const hbPerS = ((KIOSKS / 300) * COMPRESSION * factor);
   const syncPerS = ((KIOSKS / 900) * COMPRESSION * factor);
   const publicPerS = PUBLIC_PER_S * factor;
-  const kinds = { kiosk: { latencies: [] as number[], errors: 0, sent: 0 }, public: { latencies: [] as number[], errors: 0, sent: 0 } };
+  const kind = () => ({ latencies: [] as number[], errors: 0, sent: 0 });
+  const kinds = { heartbeat: kind(), sync: kind(), public: kind() };
   const cursors = new Map<number, string>();
   const inflight = new Set<Promise<void>>();
-  const fire = (fn: () => Promise<Response>, kind: keyof typeof kinds = 'kiosk') => {
-    const s = kinds[kind];
+  const fire = (fn: () => Promise<Response>, which: keyof typeof kinds) => {
+    const s = kinds[which];
     s.sent++;
     const t0 = performance.now();
     const p = fn()
@@ -116,6 +122,7 @@ async function runLoad(url: string, factor: number) {
     inflight.add(p);
   };
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   let hbDue = 0;
   let syncDue = 0;
   let publicDue = 0;
@@ -136,6 +143,7 @@ async function runLoad(url: string, factor: number) {
             headers: { authorization: `Bearer bench-token-${kiosk}-0123456789`, 'content-type': 'application/json' },
             body: JSON.stringify(heartbeat),
           }),
+          'heartbeat',
         );
       }
       for (; syncDue < elapsed * syncPerS; syncDue++) {
@@ -149,6 +157,7 @@ async function runLoad(url: string, factor: number) {
             }
             return r;
           }),
+          'sync',
         );
       }
       for (; publicDue < elapsed * publicPerS; publicDue++) {
@@ -158,12 +167,20 @@ async function runLoad(url: string, factor: number) {
     }, 5);
   });
   await Promise.all(inflight);
+  // the load generator's own CPU share (of one core), so a saturated generator shows instead of passing for the API
+  const cpu = process.cpuUsage(cpu0);
+  const generatorCpu = (cpu.user + cpu.system) / 1000 / (performance.now() - start);
   const summary = (s: { latencies: number[]; errors: number; sent: number }) => {
     const l = [...s.latencies].sort((a, b) => a - b);
     return { sent: s.sent, rate: Math.round(s.sent / SECONDS), p50: pct(l, 50), p95: pct(l, 95), p99: pct(l, 99), errors: s.errors };
   };
-  const all = { latencies: [...kinds.kiosk.latencies, ...kinds.public.latencies], errors: kinds.kiosk.errors + kinds.public.errors, sent: kinds.kiosk.sent + kinds.public.sent };
-  return { ...summary(all), kiosk: summary(kinds.kiosk), public: summary(kinds.public) };
+  const merge = (...ks: ReturnType<typeof kind>[]) => ({
+    latencies: ks.flatMap((x) => x.latencies),
+    errors: ks.reduce((n, x) => n + x.errors, 0),
+    sent: ks.reduce((n, x) => n + x.sent, 0),
+  });
+  const { heartbeat: hb, sync, public: pub } = kinds;
+  return { ...summary(merge(hb, sync, pub)), kiosk: summary(merge(hb, sync)), heartbeat: summary(hb), sync: summary(sync), public: summary(pub), generatorCpu };
 }
 
 export const cityLoadBench: Bench = {
@@ -179,8 +196,9 @@ export const cityLoadBench: Bench = {
           return { db: file, close: async () => rmSync(dir, { recursive: true, force: true }) };
         },
       },
-    ];
-    if (findPgBin()) {
+    ].filter(() => BACKENDS.includes('sqlite'));
+    if (!BACKENDS.includes('postgres')) console.log('CITY_BENCH_BACKENDS: PostgreSQL left out');
+    else if (findPgBin()) {
       backends.push({
         name: 'PostgreSQL',
         async open() {
@@ -205,6 +223,7 @@ export const cityLoadBench: Bench = {
         console.log(`${b.name}: public catalog of ${OFFERS} offers built in ${(performance.now() - w0).toFixed(0)} ms (first /angebote)`);
         try {
           for (const f of FACTORS) {
+            const loadBefore = load();
             const r = await runLoad(api.url, f);
             const ok = r.p95 < GOAL_P95_MS && r.errors === 0;
             const part = (name: string, s: typeof r.kiosk) =>
@@ -212,7 +231,9 @@ export const cityLoadBench: Bench = {
             console.log(
               `${b.name.padEnd(10)} ${String(f).padStart(2)}× load: ${r.sent} requests (${r.rate}/s), p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}` +
                 `${f === 10 ? ` — goal p95 < ${GOAL_P95_MS} ms, 0 errors: ${ok ? 'met' : 'MISSED'}` : ''}` +
-                `\n${' '.repeat(14)}${part('kiosk API', r.kiosk)} | ${part('public pages', r.public)}`,
+                `\n${' '.repeat(14)}${part('kiosk API', r.kiosk)} | ${part('public pages', r.public)}` +
+                `\n${' '.repeat(14)}${part('heartbeats', r.heartbeat)} | ${part('incremental syncs', r.sync)}` +
+                `\n${' '.repeat(14)}load generator CPU ${(r.generatorCpu * 100).toFixed(0)} % of a core; load average ${loadBefore} before, ${load()} after`,
             );
           }
         } finally {
