@@ -11,7 +11,7 @@ import { generateSyntheticOffers, SIEGBURG_TAXONOMY } from '../shared/sample-dat
 import { SIEGBURG_CENTRE } from '../shared/schemas/kiosk-config';
 import type { Offer } from '../shared/schemas/offer';
 import { openDatabase, type Db } from '../electron/services/db/open-database';
-import { ftsTexts, replaceTaxonomy, upsertOffers } from '../electron/services/offers/offer-repository';
+import { searchTexts, replaceTaxonomy, upsertOffers } from '../electron/services/offers/offer-repository';
 import { buildVocabulary, fuzzyWords, fuzzyWordsReference } from '../shared/logic/fuzzy-match';
 import { normalizeForSearch } from '../shared/logic/normalize-text';
 import { DEFAULT_TUNING, searchOffers, type SearchContext, type SearchTuning } from '../electron/services/offers/offer-search';
@@ -102,7 +102,7 @@ function prepare(offers: Offer[], rowids: Map<string, number>, fctx: FilterConte
   const district = new Map(SIEGBURG_TAXONOMY.districts.map((d) => [d.id, d.label.de]));
   const list = offers
     .filter((o) => o.status === 'active')
-    .map((offer) => ({ offer, rowid: rowids.get(offer.id)!, texts: ftsTexts(offer, offer.district ? district.get(offer.district) : undefined), facts: offerFacts(offer, fctx), titleRank: 0 }));
+    .map((offer) => ({ offer, rowid: rowids.get(offer.id)!, texts: searchTexts(offer, offer.district ? district.get(offer.district) : undefined), facts: offerFacts(offer, fctx), titleRank: 0 }));
   [...list]
     .sort((a, b) => (a.texts.title < b.texts.title ? -1 : a.texts.title > b.texts.title ? 1 : a.rowid - b.rowid))
     .forEach((p, rank) => (p.titleRank = rank));
@@ -310,7 +310,7 @@ function typoStepLines(): string[] {
     ['20,000 compounds', compounds(20_000)],
     ['60,000 compounds', compounds(60_000)],
   ] as const) {
-    const vocab = buildVocabulary(words ? [words.join(' ')] : generateSyntheticOffers(2000, 42).map((o) => normalizeForSearch(Object.values(ftsTexts(o, undefined)).join(' '))));
+    const vocab = buildVocabulary(words ? [words.join(' ')] : generateSyntheticOffers(2000, 42).map((o) => normalizeForSearch(Object.values(searchTexts(o, undefined)).join(' '))));
     const forget = () => {
       if (vocab.scan) vocab.scan.recent = []; // cold: no earlier lookup to build on
     };

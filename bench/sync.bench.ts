@@ -49,7 +49,7 @@ async function chaosVersusFaultFree(): Promise<void> {
   console.log(`first sync of ${CHAOS_OFFERS} offers through a flapping network vs fault-free:\n  ${rows.join('\n  ')}`);
 }
 
-/** Everything the import writes, as one hash: the offers and every derived row, full-text rows included. */
+/** Everything the import writes, as one hash: the offers and every derived row, search texts included. */
 function contentHash(db: Db): string {
   const h = createHash('sha256');
   for (const sql of [
@@ -58,7 +58,7 @@ function contentHash(db: Db): string {
     'SELECT * FROM schedules ORDER BY offer_id, idx',
     'SELECT * FROM offer_interests ORDER BY 1, 2',
     'SELECT * FROM offer_age_groups ORDER BY 1, 2',
-    'SELECT rowid, title, summary, description, organisation, place FROM offers_fts ORDER BY rowid',
+    'SELECT rowid, title, summary, description, organisation, place FROM offer_texts ORDER BY rowid',
   ]) {
     for (const row of db.prepare(sql).raw().iterate()) h.update(JSON.stringify(row));
   }
@@ -67,10 +67,10 @@ function contentHash(db: Db): string {
 
 /**
  * The import alone (no HTTP), the same 10,000 validated offers into a fresh file database (WAL) each time:
- * as the sync writes them (pages of 500, one transaction each, derived rows first and full-text rows last), and the
+ * as the sync writes them (pages of 500, one transaction each), and the
  * fair baseline "one row per statement": the very same upsertOffers statements, called per offer without a
  * transaction, so every row is its own statement and its own commit (no batching at all). Both must leave a
- * byte-identical database (offers, derived rows, full-text rows), checked before the figures are printed.
+ * byte-identical database (offers, derived rows, search texts), checked before the figures are printed.
  */
 function importVersusRowPerStatement(dir: string, offers: Offer[], taxonomy: Taxonomy): void {
   const fresh = (name: string) => {
@@ -92,7 +92,7 @@ function importVersusRowPerStatement(dir: string, offers: Offer[], taxonomy: Tax
   const t0 = performance.now();
   for (const o of offers) upsertOffers(naiveDb, [o]); // autocommit: one statement, one row, one commit
   const naive = performance.now() - t0;
-  const statements = (naiveDb.prepare('SELECT (SELECT count(*) FROM offers) + (SELECT count(*) FROM locations) + (SELECT count(*) FROM schedules) + (SELECT count(*) FROM offer_interests) + (SELECT count(*) FROM offer_age_groups) + (SELECT count(*) FROM offers_fts)').pluck().get() as number);
+  const statements = (naiveDb.prepare('SELECT (SELECT count(*) FROM offers) + (SELECT count(*) FROM locations) + (SELECT count(*) FROM schedules) + (SELECT count(*) FROM offer_interests) + (SELECT count(*) FROM offer_age_groups) + (SELECT count(*) FROM offer_texts)').pluck().get() as number);
   const same = contentHash(naiveDb) === batchedHash;
   naiveDb.close();
   if (!same) throw new Error('the row-per-statement baseline wrote a different database than the batched import');

@@ -84,9 +84,9 @@ export function expectKioskEqualsServer(kiosk: Db, api: RunningCityApi): number 
   expect(actualIds).toEqual([...expected.keys()].sort());
   for (const [id, offer] of expected) expect(getOfferById(kiosk, id), id).toEqual(offer);
   // derived rows follow the offers table (no orphans, no duplicates)
-  expect(kiosk.prepare('SELECT count(*) FROM offers_fts').pluck().get()).toBe(actualIds.length);
+  expect(kiosk.prepare('SELECT count(*) FROM offer_texts').pluck().get()).toBe(actualIds.length);
   expect(kiosk.prepare('SELECT count(*) FROM locations WHERE offer_id NOT IN (SELECT id FROM offers)').pluck().get()).toBe(0);
-  // every derived row (locations, schedules, interests, age groups, offers_fts texts) is exactly what the stored offer says
+  // every derived row (locations, schedules, interests, age groups, search texts) is exactly what the stored offer says
   expect(derivedRowProblems(kiosk)).toEqual([]);
   expect(countOffers(kiosk)).toBe(expected.size);
   return expected.size;

@@ -28,7 +28,7 @@ const shownIds = (db: Db) => db.prepare('SELECT id FROM offers ORDER BY id').plu
 const sampleShown = (db: Db) => {
   expect(shownIds(db)).toEqual(SAMPLE_IDS);
   expect(getDataSource(db)).toBe('sample');
-  expect(db.prepare('SELECT count(*) FROM offers_fts').pluck().get()).toBe(SAMPLE_IDS.length);
+  expect(db.prepare('SELECT count(*) FROM offer_texts').pluck().get()).toBe(SAMPLE_IDS.length);
 };
 
 function sampleKiosk(a: RunningCityApi): TestKiosk {

@@ -355,8 +355,8 @@ describe('7-day soak of the composed kiosk against the reference city API in cha
       expect(d.rows.sync_staging, `sync_staging on day ${i}`).toBe(0);
       // sync_state keeps its few keys (cursor, etag, times, errors, remote config, ledger …)
       expect(d.rows.sync_state, `sync_state on day ${i}`).toBeLessThanOrEqual(20);
-      // search index rows: one per offer, never a leftover
-      expect(d.rows.offers_fts, `offers_fts on day ${i}`).toBe(d.rows.offers);
+      // search text rows: one per offer, never a leftover
+      expect(d.rows.offer_texts, `offer_texts on day ${i}`).toBe(d.rows.offers);
       // offers and derived rows follow the town (≤ every offer the server ever had), not the number of syncs
       expect(d.rows.offers).toBeLessThanOrEqual(serverOffers);
       for (const t of ['locations', 'schedules', 'offer_interests', 'offer_age_groups']) expect(d.rows[t]!, `${t} on day ${i}`).toBeLessThanOrEqual(5 * serverOffers);

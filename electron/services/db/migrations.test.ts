@@ -11,7 +11,7 @@ import { readTaxonomy } from '../offers/offer-repository';
 import { searchOffers } from '../offers/offer-search';
 import { testOffer } from '../offers/test-db';
 
-const TABLES = ['taxonomy', 'offers', 'locations', 'schedules', 'offer_interests', 'offer_age_groups', 'offers_fts', 'events', 'wish_outbox', 'sync_state'];
+const TABLES = ['taxonomy', 'offers', 'locations', 'schedules', 'offer_interests', 'offer_age_groups', 'offer_texts', 'events', 'wish_outbox', 'sync_state'];
 
 let dir: string;
 beforeEach(() => {
@@ -60,12 +60,43 @@ describe('migrations', () => {
     const old = new Database(file);
     migrate(old, MIGRATIONS, 1);
     old.prepare('INSERT INTO offers_fts (rowid, title, summary, description, organisation, place) VALUES (?, ?, ?, ?, ?, ?)').run(7, 'gemeinschaftsgarten', 's', 'd', 'o', 'p');
+    expect(migrate(old, MIGRATIONS, 2)).toBe(2); // (migration 7 drops the table again)
+    expect(old.prepare("SELECT sql FROM sqlite_master WHERE name = 'offers_fts'").pluck().get()).toMatch(/detail = 'none'/);
+    expect(old.prepare('SELECT rowid, title, place FROM offers_fts').all()).toEqual([{ rowid: 7, title: 'gemeinschaftsgarten', place: 'p' }]);
+    expect(old.prepare(`SELECT rowid FROM offers_fts WHERE offers_fts MATCH '"gar" AND "art" AND "ten"'`).pluck().all()).toEqual([7]);
+    expect(tableNames(old)).not.toContain('offers_fts_v2');
     old.close();
+  });
+
+  it('migration 7 turns the FTS5 table into the plain table offer_texts with the same texts, and the search finds the offer by them', () => {
+    const file = join(dir, 'v6-texts.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS, 6);
+    const offer = testOffer('garten', { title: 'Gemeinschaftsgarten' });
+    const other = testOffer('schach', { title: 'Schachtreff' });
+    for (const [rowid, o] of [[7, offer], [9, other]] as const)
+      old.prepare(
+        `INSERT INTO offers (rowid, id, updated_at, status, title, summary, organisation, district, free, sample, data_json)
+         VALUES (?, ?, ?, 'active', ?, '', 'Verein', NULL, 1, 0, ?)`,
+      ).run(rowid, o.id, o.updated_at, o.title, JSON.stringify(o));
+    const text = old.prepare('INSERT INTO offers_fts (rowid, title, summary, description, organisation, place) VALUES (?, ?, ?, ?, ?, ?)');
+    text.run(7, 'gemeinschaftsgarten', 'im hof', 'kompost', 'verein', 'markt 1');
+    text.run(9, 'schachtreff', 'spiel', 'springer', 'club', 'rathaus');
+    old.close();
+
     const db = openDatabase({ file });
-    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'offers_fts'").pluck().get()).toMatch(/detail = 'none'/);
-    expect(db.prepare('SELECT rowid, title, place FROM offers_fts').all()).toEqual([{ rowid: 7, title: 'gemeinschaftsgarten', place: 'p' }]);
-    expect(db.prepare(`SELECT rowid FROM offers_fts WHERE offers_fts MATCH '"gar" AND "art" AND "ten"'`).pluck().all()).toEqual([7]);
-    expect(tableNames(db)).not.toContain('offers_fts_v2');
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    expect(tableNames(db)).not.toContain('offers_fts');
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%fts5%'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT rowid, title, summary, description, organisation, place FROM offer_texts ORDER BY rowid').all()).toEqual([
+      { rowid: 7, title: 'gemeinschaftsgarten', summary: 'im hof', description: 'kompost', organisation: 'verein', place: 'markt 1' },
+      { rowid: 9, title: 'schachtreff', summary: 'spiel', description: 'springer', organisation: 'club', place: 'rathaus' },
+    ]);
+    // the search builds its index from these rows (not from data_json): the stored words find the offers
+    const find = (text: string) =>
+      searchOffers(db, searchQuerySchema.parse({ text }), { position: { ...SIEGBURG_CENTRE }, now: new Date('2026-11-25T10:00:00Z'), tz: 'Europe/Berlin' }).items.map((i) => i.id);
+    expect(find('kompost')).toEqual(['garten']);
+    expect(find('rathaus')).toEqual(['schach']);
     db.close();
   });
 

@@ -176,6 +176,22 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE taxonomy SET search_words_json = json_extract(label_json, '$.search_words'), label_json = json_extract(label_json, '$.label')
    WHERE kind = 'interest' AND json_type(label_json, '$.label') = 'object';
   `,
+  // 7: the search no longer queries the trigram index (issue 15: it finds words through its in-memory word postings,
+  // ADR 0011), so offers_fts, an FTS5 index rewritten at every sync, becomes a plain table of the same normalised
+  // texts (rowid = offers.rowid), which the search index reads at start-up and after each sync.
+  `
+  CREATE TABLE offer_texts (
+    rowid INTEGER PRIMARY KEY,    -- = offers.rowid
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    description TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    place TEXT NOT NULL
+  );
+  INSERT INTO offer_texts (rowid, title, summary, description, organisation, place)
+    SELECT rowid, coalesce(title, ''), coalesce(summary, ''), coalesce(description, ''), coalesce(organisation, ''), coalesce(place, '') FROM offers_fts;
+  DROP TABLE offers_fts;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

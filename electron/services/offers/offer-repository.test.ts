@@ -14,7 +14,7 @@ import {
   setDataSource,
   upsertOffers,
 } from './offer-repository';
-import { ftsMatchExpression } from './offer-search';
+import { searchTokens } from '../../../shared/logic/normalize-text';
 import { tempDb, testOffer } from './test-db';
 
 let t: ReturnType<typeof tempDb>;
@@ -25,8 +25,12 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-/** Rows of the full-text index matching a word, normalised as the search does ("Kaldauen" → "kaldaun"). */
-const ftsRows = (q: string) => db.prepare('SELECT rowid FROM offers_fts WHERE offers_fts MATCH ?').pluck().all(ftsMatchExpression(q)) as number[];
+/** Rows of the stored search texts containing a word, normalised as the search does ("Kaldauen" → "kaldaun"). */
+const textRows = (q: string) =>
+  db
+    .prepare("SELECT rowid FROM offer_texts WHERE instr(title || '\t' || summary || '\t' || description || '\t' || organisation || '\t' || place, ?) > 0 ORDER BY rowid")
+    .pluck()
+    .all(searchTokens(q).join(' ')) as number[];
 
 describe('offer repository', () => {
   it('round-trips an offer with all its derived rows', () => {
@@ -50,8 +54,8 @@ describe('offer repository', () => {
       { freq: 'once', byday: null, setpos: null },
     ]);
     expect(db.prepare("SELECT wheelchair FROM locations WHERE offer_id = 'a1'").pluck().get()).toBe('yes');
-    expect(ftsRows('kulturcafe')).toHaveLength(1);
-    expect(ftsRows('culture')).toHaveLength(1);
+    expect(textRows('kulturcafe')).toHaveLength(1);
+    expect(textRows('culture')).toHaveLength(1);
     expect(getOfferById(db, 'missing')).toBeNull();
   });
 
@@ -66,8 +70,8 @@ describe('offer repository', () => {
     const rowid = db.prepare("SELECT rowid FROM offers WHERE id = 'a1'").pluck().get();
     db.transaction(() => upsertOffers(db, [testOffer('a1', { title: 'Schachtreff', interests: ['spielen'], location: undefined })]))();
     expect(db.prepare("SELECT rowid FROM offers WHERE id = 'a1'").pluck().get()).toBe(rowid);
-    expect(ftsRows('garten')).toEqual([]);
-    expect(ftsRows('schach')).toEqual([rowid]);
+    expect(textRows('garten')).toEqual([]);
+    expect(textRows('schach')).toEqual([rowid]);
     expect(db.prepare("SELECT interest_id FROM offer_interests WHERE offer_id = 'a1'").pluck().all()).toEqual(['spielen']);
     expect(db.prepare("SELECT count(*) FROM locations WHERE offer_id = 'a1'").pluck().get()).toBe(0);
     expect(countOffers(db)).toBe(1);
@@ -82,7 +86,7 @@ describe('offer repository', () => {
     for (const table of ['locations', 'schedules', 'offer_interests', 'offer_age_groups']) {
       expect(db.prepare(`SELECT count(*) FROM ${table} WHERE offer_id = 'a1'`).pluck().get(), table).toBe(0);
     }
-    expect(db.prepare('SELECT count(*) FROM offers_fts').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM offer_texts').pluck().get()).toBe(1);
   });
 
   it('clears only sample data', () => {
@@ -102,17 +106,17 @@ describe('offer repository', () => {
       })(),
     ).toThrow('page failed');
     expect(countOffers(db)).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM offers_fts').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM offer_texts').pluck().get()).toBe(0);
   });
 
   it('round-trips the taxonomy and re-indexes place texts when district labels change', () => {
     db.transaction(() => replaceTaxonomy(db, SIEGBURG_TAXONOMY))();
     expect(readTaxonomy(db)).toEqual(SIEGBURG_TAXONOMY);
     db.transaction(() => upsertOffers(db, [testOffer('a1', { district: 'kaldauen' })]))();
-    expect(ftsRows('kaldauen')).toHaveLength(1);
+    expect(textRows('kaldauen')).toHaveLength(1);
     const renamed = { ...SIEGBURG_TAXONOMY, districts: SIEGBURG_TAXONOMY.districts.map((d) => (d.id === 'kaldauen' ? { ...d, label: { de: 'Oberkaldauen' } } : d)) };
     db.transaction(() => replaceTaxonomy(db, renamed))();
-    expect(ftsRows('oberkaldauen')).toHaveLength(1);
+    expect(textRows('oberkaldauen')).toHaveLength(1);
     expect(readTaxonomy(db).districts.find((d) => d.id === 'kaldauen')?.label.de).toBe('Oberkaldauen');
   });
 

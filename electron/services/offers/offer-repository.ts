@@ -35,8 +35,8 @@ interface Statements {
   insertInterest: import('better-sqlite3').Statement;
   deleteAgeGroups: import('better-sqlite3').Statement;
   insertAgeGroup: import('better-sqlite3').Statement;
-  deleteFts: import('better-sqlite3').Statement;
-  insertFts: import('better-sqlite3').Statement;
+  deleteTexts: import('better-sqlite3').Statement;
+  insertTexts: import('better-sqlite3').Statement;
   deleteOffer: import('better-sqlite3').Statement;
 }
 const statementCache = new WeakMap<Db, Statements>();
@@ -68,9 +68,9 @@ function statements(db: Db): Statements {
     insertInterest: db.prepare('INSERT OR IGNORE INTO offer_interests (offer_id, interest_id) VALUES (?, ?)'),
     deleteAgeGroups: db.prepare('DELETE FROM offer_age_groups WHERE offer_id = ?'),
     insertAgeGroup: db.prepare('INSERT OR IGNORE INTO offer_age_groups (offer_id, age_group_id) VALUES (?, ?)'),
-    deleteFts: db.prepare('DELETE FROM offers_fts WHERE rowid = ?'),
-    insertFts: db.prepare(
-      'INSERT INTO offers_fts (rowid, title, summary, description, organisation, place) VALUES (?, ?, ?, ?, ?, ?)',
+    deleteTexts: db.prepare('DELETE FROM offer_texts WHERE rowid = ?'),
+    insertTexts: db.prepare(
+      'INSERT OR REPLACE INTO offer_texts (rowid, title, summary, description, organisation, place) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
   };
@@ -83,8 +83,8 @@ function districtLabels(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.id, (JSON.parse(r.label_json) as Label).de]));
 }
 
-/** The normalised texts stored in offers_fts for one offer. Translated titles/summaries are searchable too. */
-export function ftsTexts(offer: Offer, districtLabel: string | undefined) {
+/** The normalised texts stored in offer_texts for one offer (what the search looks in). Translated titles/summaries are searchable too. */
+export function searchTexts(offer: Offer, districtLabel: string | undefined) {
   const tr = Object.values(offer.translations ?? {}).filter((t) => t !== undefined);
   const join = (parts: (string | undefined)[]) => normalizeForSearch(parts.filter(Boolean).join(' '));
   return {
@@ -98,18 +98,13 @@ export function ftsTexts(offer: Offer, districtLabel: string | undefined) {
 
 /**
  * Inserts or replaces offers with all their derived rows. Does not open a transaction: wrap the call in `db.transaction`.
- *
- * Order matters for speed: FTS5 writes its pending (in-memory) index to disk whenever another statement of the
- * transaction opens a statement savepoint — every offers/locations/schedules write here does. So all ordinary rows are
- * written first and all offers_fts rows of the call after them: one FTS flush per transaction (at commit) instead of a
- * tiny index segment per offer. New offers (not stored before the call) have no derived rows to delete.
+ * New offers (not stored before the call) have no derived rows to delete. (Until kiosk migration 7 the texts went into
+ * an FTS5 index, written last for one index flush per transaction; offer_texts is a plain table.)
  */
 export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean } = {}): void {
   if (offers.length === 0) return;
   const s = statements(db);
   const labels = districtLabels(db);
-  /** per offers.rowid: its FTS texts (last occurrence wins) and whether it had an FTS row before this call */
-  const fts = new Map<number, { existed: boolean; texts: ReturnType<typeof ftsTexts> }>();
   for (const offer of offers) {
     const sample = opts.sample ?? offer.sample ?? false;
     // The stored JSON has `sample: true` or no `sample` at all (JSON.stringify leaves out undefined properties);
@@ -161,12 +156,8 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
     for (const i of offer.interests) s.insertInterest.run(offer.id, i);
     for (const a of offer.age_groups) s.insertAgeGroup.run(offer.id, a);
 
-    const texts = ftsTexts(offer, offer.district ? labels.get(offer.district) : undefined);
-    fts.set(rowid, { existed: fts.get(rowid)?.existed ?? existed, texts });
-  }
-  for (const [rowid, { existed, texts: t }] of fts) {
-    if (existed) s.deleteFts.run(rowid);
-    s.insertFts.run(rowid, t.title, t.summary, t.description, t.organisation, t.place);
+    const t = searchTexts(offer, offer.district ? labels.get(offer.district) : undefined);
+    s.insertTexts.run(rowid, t.title, t.summary, t.description, t.organisation, t.place);
   }
   bump(db);
 }
@@ -175,19 +166,16 @@ export function upsertOffers(db: Db, offers: Offer[], opts: { sample?: boolean }
 export function deleteOffers(db: Db, ids: string[]): void {
   if (ids.length === 0) return;
   const s = statements(db);
-  // offers_fts rows last, all together (see upsertOffers: one FTS flush instead of one per offer).
-  const rowids: number[] = [];
   for (const id of ids) {
     const rowid = s.selectRowid.get(id) as number | undefined;
     if (rowid === undefined) continue;
-    rowids.push(rowid);
+    s.deleteTexts.run(rowid);
     s.deleteLocation.run(id);
     s.deleteSchedules.run(id);
     s.deleteInterests.run(id);
     s.deleteAgeGroups.run(id);
     s.deleteOffer.run(id);
   }
-  for (const rowid of rowids) s.deleteFts.run(rowid);
   bump(db);
 }
 
@@ -218,10 +206,10 @@ export function replaceTaxonomy(db: Db, t: Taxonomy): void {
     const rows = db
       .prepare(`SELECT rowid, data_json FROM offers WHERE district IN (${changed.map(() => '?').join(',')})`)
       .all(...changed) as { rowid: number; data_json: string }[];
-    const update = db.prepare('UPDATE offers_fts SET place = ? WHERE rowid = ?');
+    const update = db.prepare('UPDATE offer_texts SET place = ? WHERE rowid = ?');
     for (const r of rows) {
       const offer = JSON.parse(r.data_json) as Offer;
-      update.run(ftsTexts(offer, offer.district ? after.get(offer.district) : undefined).place, r.rowid);
+      update.run(searchTexts(offer, offer.district ? after.get(offer.district) : undefined).place, r.rowid);
     }
     if (rows.length > 0) bump(db);
   }

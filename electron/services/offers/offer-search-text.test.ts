@@ -6,7 +6,7 @@ import { compileCriteria, countFacets, matchesFilters, offerFacts } from '../../
 import { generateSyntheticOffers, SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
 import { SIEGBURG_CENTRE } from '../../../shared/schemas/kiosk-config';
 import type { Offer } from '../../../shared/schemas/offer';
-import { ftsTexts, replaceTaxonomy, upsertOffers } from './offer-repository';
+import { searchTexts, replaceTaxonomy, upsertOffers } from './offer-repository';
 import { DEFAULT_TUNING, searchOffers, selectSmallest, type SearchContext, type SearchTuning } from './offer-search';
 import { tempDb } from './test-db';
 
@@ -58,7 +58,7 @@ describe('text search agrees with a plain reference', () => {
     const fctx = { position: ctx.position, today: localDate(ctx.now, ctx.tz) };
     const textHits = offers
       .filter((o) => o.status === 'active')
-      .map((o) => ({ o, texts: ftsTexts(o, o.district ? districtLabel.get(o.district) : undefined) }))
+      .map((o) => ({ o, texts: searchTexts(o, o.district ? districtLabel.get(o.district) : undefined) }))
       .filter(({ texts }) => tokens.every((tok) => Object.values(texts).some((v) => v.includes(tok))));
     const hits = textHits
       .filter(({ o }) => matchesFilters(o, q, fctx))

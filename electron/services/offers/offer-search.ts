@@ -15,12 +15,12 @@ import { offersGeneration, readTaxonomy } from './offer-repository';
 /**
  * Offer search over the local SQLite database.
  *
- * - Text: over the normalised texts stored in offers_fts (title, summary, description, organisation, place), read
+ * - Text: over the normalised texts stored in offer_texts (title, summary, description, organisation, place), read
  *   once into memory. A word of 3+ characters lies inside one whitespace-separated word of the texts, so its offers
  *   are those of the vocabulary words containing it (word postings, built with the index); shorter words (the first
  *   keystrokes) are found by letter-pair bits. Until issue 15 the FTS5 trigram index found the candidates and each
  *   word was then checked in one piece over all texts; the postings give the same offers at a fraction of the cost
- *   (ADR 0011). offers_fts stays the source of the texts.
+ *   (ADR 0011); kiosk migration 7 turned the FTS5 table into the plain table offer_texts.
  *   Ranking: title starting with the query, then a title word starting with it, then by where the words were found
  *   (each word counts by its best column: title 10, organisation 5, summary 3, place 2, description 1), then title.
  *   The ranking is computed in memory for the offers left after filtering only, which keeps broad words
@@ -47,7 +47,7 @@ export interface SearchTuning {
   fuzzy?: boolean;
   /**
    * The typo step as before issue 15's speed work (the bench's baseline, same results): near words by the plain
-   * vocabulary scan, and the word and each alternative searched through FTS5 one by one.
+   * vocabulary scan, and the word and each alternative searched one by one as a whole text.
    */
   previousTypoStep?: boolean;
 }
@@ -57,8 +57,8 @@ export interface SearchTuning {
  */
 export const DEFAULT_TUNING: SearchTuning = { sweepAbove: 3000, fuzzy: true, ...(process.env.KIOSK_BENCH_TYPO_STEP === 'previous' ? { previousTypoStep: true } : {}) };
 
-/** Shortest token the trigram index can match; shorter ones are matched in memory. */
-const MIN_FTS_TOKEN = 3;
+/** Shortest word found through the word postings; shorter ones (first keystrokes) through the letter-pair bits. */
+const MIN_POSTING_WORD = 3;
 /** Weight of a word found in each searchable column (its best column counts). */
 const COLUMN_WEIGHTS = { title: 10, organisation: 5, summary: 3, place: 2, description: 1 } as const;
 type TextColumn = keyof typeof COLUMN_WEIGHTS;
@@ -75,7 +75,7 @@ const inList = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 interface BaseEntry {
   rowid: number;
   offer: FilterableOffer;
-  /** normalised title as stored in offers_fts (it includes translated titles) */
+  /** normalised title as stored in offer_texts (it includes translated titles) */
   title: string;
   /**
    * All normalised texts in TEXT_COLUMNS order (best column first), joined by tabs (normalised text has none, so no
@@ -98,7 +98,7 @@ interface OfferIndex {
   /** position of each base entry in title order (ties by rowid), and its inverse */
   titleRank: Int32Array;
   byTitle: Int32Array;
-  /** which letters/digits and pairs of them occur in each haystack: finds words shorter than a trigram */
+  /** which letters/digits and pairs of them occur in each haystack: finds words shorter than MIN_POSTING_WORD */
   pairs: PairIndex;
   /** every haystack in base order, in one string: verifying a word over thousands of offers is one forward pass */
   haystacks: Corpus;
@@ -143,7 +143,7 @@ function offerIndex(db: Db): OfferIndex {
               (SELECT group_concat(age_group_id, ' ') FROM offer_age_groups WHERE offer_id = o.id) AS age_groups,
               f.title AS t_title, f.summary AS t_summary, f.description AS t_description,
               f.organisation AS t_organisation, f.place AS t_place
-         FROM offers o LEFT JOIN locations l ON l.offer_id = o.id LEFT JOIN offers_fts f ON f.rowid = o.rowid
+         FROM offers o LEFT JOIN locations l ON l.offer_id = o.id LEFT JOIN offer_texts f ON f.rowid = o.rowid
         WHERE o.status = 'active'`,
     )
     .all() as {
@@ -429,50 +429,20 @@ export function warmSearchIndex(db: Db, ctx: SearchContext): void {
 // ── Text ──────────────────────────────────────────────────────────────────────────────────────────────
 interface TextPlan {
   tokens: string[];
-  /** FTS5 query: trigrams covering every word of 3+ characters (see ftsMatchExpression; the search itself uses the postings) */
-  match: string | null;
   /** words of 3+ characters: found through the word postings */
   long: string[];
   /** shorter words (the first keystrokes): found through the letter-pair bits */
   short: string[];
   normalised: string;
 }
-/** At most this many trigrams of one word go into the FTS query (spread over the word); the check in memory is exact. */
-const MAX_TRIGRAMS_PER_WORD = 6;
-
-/**
- * Trigrams that together cover the word (positions 0, 3, 6, … and the last one): fewer terms for FTS5 to intersect
- * than all overlapping ones, and the check in memory makes the result exact anyway.
- */
-function trigrams(token: string): string[] {
-  const chars = Array.from(token); // the trigram tokenizer counts code points
-  const starts: number[] = [];
-  for (let i = 0; i + MIN_FTS_TOKEN <= chars.length; i += MIN_FTS_TOKEN) starts.push(i);
-  const last = chars.length - MIN_FTS_TOKEN;
-  if (starts[starts.length - 1] !== last) starts.push(last);
-  const picked =
-    starts.length <= MAX_TRIGRAMS_PER_WORD
-      ? starts
-      : Array.from({ length: MAX_TRIGRAMS_PER_WORD }, (_, k) => starts[Math.round((k * (starts.length - 1)) / (MAX_TRIGRAMS_PER_WORD - 1))]!);
-  return picked.map((i) => chars.slice(i, i + MIN_FTS_TOKEN).join(''));
-}
-
-/** The FTS5 query for the words of 3+ characters in `text` (trigrams covering each, AND), or null when there is none. */
-export function ftsMatchExpression(text: string): string | null {
-  return textPlan(text)?.match ?? null;
-}
 
 function textPlan(text: string): TextPlan | null {
   const tokens = searchTokens(text);
   if (tokens.length === 0) return null;
-  const long = tokens.filter((t) => Array.from(t).length >= MIN_FTS_TOKEN);
-  const grams = [...new Set(long.flatMap(trigrams))];
   return {
     tokens,
-    // Tokens hold only letters and digits after normalisation, so quoting them as FTS5 strings is safe.
-    match: grams.length > 0 ? grams.map((g) => `"${g}"`).join(' AND ') : null,
-    long,
-    short: tokens.filter((t) => Array.from(t).length < MIN_FTS_TOKEN),
+    long: tokens.filter((t) => Array.from(t).length >= MIN_POSTING_WORD),
+    short: tokens.filter((t) => Array.from(t).length < MIN_POSTING_WORD),
     normalised: tokens.join(' '),
   };
 }
@@ -518,7 +488,7 @@ function sweep(corpus: Corpus, pattern: string, hit: (i: number, offset: number)
 
 // ── Short words ───────────────────────────────────────────────────────────────────────────────────────
 /**
- * For words shorter than a trigram (the first one or two keystrokes): per offer, one bit for each letter a–z and
+ * For words shorter than MIN_POSTING_WORD (the first one or two keystrokes): per offer, one bit for each letter a–z and
  * digit that occurs in its normalised texts and one for each ordered pair of them (36 + 36² bits, 168 bytes). A
  * one- or two-character word made of those is then found by a bit test per offer, exactly (the bit says whether
  * the substring occurs). Other characters (Cyrillic, Arabic, …) fall back to a substring check.
@@ -614,7 +584,7 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   const near = tuning.previousTypoStep ? fuzzyWordsReference : fuzzyWords;
   const variants = plan.tokens.map((t) => [...new Set([...wordAlternatives(t), ...near(idx.vocab, t)])]);
   // and the interests it stands for (synonym list, interest labels): offers with one of them count as matches
-  const interests = plan.tokens.map((t) => ([...t].length >= MIN_FTS_TOKEN ? wordInterests(t) : []));
+  const interests = plan.tokens.map((t) => ([...t].length >= MIN_POSTING_WORD ? wordInterests(t) : []));
   if (variants.every((v) => v.length === 0) && interests.every((v) => v.length === 0)) return null;
   let acc: Int32Array | null = null;
   const byInterest = new Uint8Array(idx.base.length); // some word matched only through an interest
@@ -710,7 +680,7 @@ function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, 
   const key = (i: number, boost: number, score: number) =>
     // boost first (0 best), then higher score, then title order; exact integers in a double for n < 2^40
     (boost * (MAX_SCORE + 1) + (MAX_SCORE - Math.min(MAX_SCORE, score))) * n + idx.titleRank[i]!;
-  // Fragments shorter than a trigram (a first keystroke) say nothing about relevance where they occur: without a
+  // Fragments shorter than MIN_POSTING_WORD (a first keystroke) say nothing about relevance where they occur: without a
   // longer token only the title counts.
   const tokens = plan.long.length > 0 ? plan.tokens : [];
   const q = plan.normalised;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Offer } from '../../../shared/schemas/offer';
 import type { Label } from '../../../shared/schemas/text';
 import { openDatabase, type Db } from '../db/open-database';
-import { ftsTexts } from './offer-repository';
+import { searchTexts } from './offer-repository';
 
 /** A real SQLite file in a fresh temp directory, for tests. */
 export function tempDb(): { db: Db; dir: string; cleanup(): void } {
@@ -43,7 +43,7 @@ export function testOffer(id: string, over: Partial<Offer> = {}): Offer {
 
 /**
  * Every derived row recomputed from the stored offers (data_json) and compared with what is in the tables:
- * locations, schedules, interests, age groups and the offers_fts texts (`ftsTexts`, rowid = offers.rowid).
+ * locations, schedules, interests, age groups and the search texts in offer_texts (`searchTexts`, rowid = offers.rowid).
  * Returns one line per difference; [] when the derived tables are exactly what the offers say.
  */
 export function derivedRowProblems(db: Db): string[] {
@@ -56,7 +56,7 @@ export function derivedRowProblems(db: Db): string[] {
   const schedules = db.prepare('SELECT idx, freq, byday, setpos, date, opens_at, closes_at, valid_from, valid_to, note, interval, bymonthday, dtstart FROM schedules WHERE offer_id = ? ORDER BY idx');
   const interests = db.prepare('SELECT interest_id FROM offer_interests WHERE offer_id = ? ORDER BY interest_id').pluck();
   const ages = db.prepare('SELECT age_group_id FROM offer_age_groups WHERE offer_id = ? ORDER BY age_group_id').pluck();
-  const fts = db.prepare('SELECT title, summary, description, organisation, place FROM offers_fts WHERE rowid = ?');
+  const texts = db.prepare('SELECT title, summary, description, organisation, place FROM offer_texts WHERE rowid = ?');
   const same = (what: string, id: string, actual: unknown, expected: unknown) => {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${id} ${what}: ${JSON.stringify(actual)} ≠ expected ${JSON.stringify(expected)}`);
   };
@@ -83,13 +83,13 @@ export function derivedRowProblems(db: Db): string[] {
     })));
     same('interests', id, interests.all(id), [...new Set(o.interests)].sort());
     same('age groups', id, ages.all(id), [...new Set(o.age_groups)].sort());
-    same('offers_fts', id, fts.get(rowid) ?? null, { ...ftsTexts(o, o.district ? districts.get(o.district) : undefined) });
+    same('offer_texts', id, texts.get(rowid) ?? null, { ...searchTexts(o, o.district ? districts.get(o.district) : undefined) });
   }
   for (const table of ['locations', 'schedules', 'offer_interests', 'offer_age_groups']) {
     const orphans = db.prepare(`SELECT count(*) FROM ${table} WHERE offer_id NOT IN (SELECT id FROM offers)`).pluck().get() as number;
     if (orphans > 0) problems.push(`${table}: ${orphans} rows of no stored offer`);
   }
-  const ftsOrphans = db.prepare('SELECT count(*) FROM offers_fts WHERE rowid NOT IN (SELECT rowid FROM offers)').pluck().get() as number;
-  if (ftsOrphans > 0) problems.push(`offers_fts: ${ftsOrphans} rows of no stored offer`);
+  const textOrphans = db.prepare('SELECT count(*) FROM offer_texts WHERE rowid NOT IN (SELECT rowid FROM offers)').pluck().get() as number;
+  if (textOrphans > 0) problems.push(`offer_texts: ${textOrphans} rows of no stored offer`);
   return problems;
 }
