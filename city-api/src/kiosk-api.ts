@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { heartbeatBodySchema, OFFERS_PAGE_MAX, statsBodySchema } from '../../shared/schemas/city-api';
 import { wishBodySchema } from '../../shared/schemas/wish';
 import { malformedRecords } from './chaos';
-import { parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
+import { formatCursor, parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
+import { heartbeatWriter } from './storage/heartbeat-batch';
 import { isStorageUnavailable, type KioskStorage } from './storage/kiosk-storage';
 import { feedScope, parseTownsParam, scopeTag, taxonomyForTowns } from './storage/town-storage';
 
@@ -55,6 +56,8 @@ export function requireKiosk(req: FastifyRequest): string {
 export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions): Promise<void> {
   const { storage, send } = opts;
   const retryAfterS = opts.retryAfterS ?? 5;
+  // heartbeats of many kiosks in one write transaction, each answered after its commit (storage/heartbeat-batch.ts)
+  const recordHeartbeat = heartbeatWriter(storage);
 
   v1.addHook('onRequest', async (req, reply) => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
@@ -96,14 +99,18 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     const asked = parseTownsParam(q.data.towns);
     if (!asked) return reply.code(400).send({ error: 'towns: comma-separated town ids (a-z, 0-9, -), at most 20' });
     let cursor = parseCursor(q.data.since);
+    const head = cursor ? await storage.feedHead() : 0;
     // A cursor from the future means this database was replaced: the kiosk must start over.
-    if (!cursor || cursor.seq > (await storage.feedHead())) return reply.code(400).send({ error: 'unknown cursor' });
+    if (!cursor || cursor.seq > head) return reply.code(400).send({ error: 'unknown cursor' });
     // Towns (issue 19): the kiosk's own town and the ones it asks for; null = the whole district. A cursor of
     // another scope (the kiosk asks for other towns, or was moved to another town) continues from the beginning,
     // so the offers of a newly added town arrive too, and those of a dropped one as tombstones.
     const scope = feedScope(await storage.kioskTown(kioskId), asked);
     const tag = scope ? scopeTag(scope) : undefined;
     if (cursor.scope !== tag) cursor = tag ? { seq: 0, scope: tag } : { seq: 0 };
+    // Nothing changed since the cursor (most incremental syncs): answered from the feed head, no offer row read.
+    // The head was read before: a change committed since then is in the kiosk's next sync.
+    if (cursor.seq === head && req.chaosFault !== 'malformed') return send(req, reply, serialiseFeedPage({ items: [], deleted: [], next_cursor: formatCursor(cursor), has_more: false }), JSON_TYPE);
     const page = scope ? await storage.offersPageForTowns(cursor, q.data.limit, scope) : await storage.offersPage(cursor, q.data.limit);
     if (opts.publicUrl) {
       const base = JSON.stringify(opts.publicUrl()).slice(1, -1);
@@ -163,7 +170,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     if (!ownKiosk(req, reply)) return reply;
     const body = heartbeatBodySchema.safeParse(req.body);
     if (!body.success) return reply.code(422).send({ error: z.prettifyError(body.error) });
-    return reply.send({ commands: await storage.recordHeartbeat(req.params.id, body.data) });
+    return reply.send({ commands: await recordHeartbeat(req.params.id, body.data) });
   });
 
   v1.post<{ Params: { id: string } }>('/kiosks/:id/stats', async (req, reply) => {
