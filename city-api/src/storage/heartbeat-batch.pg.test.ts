@@ -82,9 +82,9 @@ describe.each(STORAGE_BACKENDS)('heartbeats in group commits on $name', (backend
 
   it('each heartbeat of a concurrent burst is stored when it is answered; commands reach their kiosk only; acks are done', async () => {
     const forK1 = await storage.queueCommand('k1', 'sync_now');
-    const forK2 = await storage.queueCommand('k2', 'restart');
+    const forK2 = await storage.queueCommand('k2', 'reload');
     // k2 learns of its command, then acknowledges it in the burst
-    expect((await beat(2, hb(2))).json()).toEqual({ commands: [{ id: forK2, type: 'restart' }] });
+    expect((await beat(2, hb(2))).json()).toEqual({ commands: [{ id: forK2, type: 'reload' }] });
     const answers = await Promise.all(Array.from({ length: KIOSKS }, (_, i) => beat(i, hb(i, i === 2 ? { acked: [forK2] } : {}))));
     for (const [i, r] of answers.entries()) {
       expect(r.statusCode).toBe(200);
