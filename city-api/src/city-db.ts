@@ -3,13 +3,14 @@ import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
 import { WEB_WISH_MIGRATION, WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
 import { WISH_WORK_MIGRATION } from './wish-work';
-import { TOWNS_MIGRATION_SQLITE } from './storage/town-migrations';
+import { TOWN_LIMITS_MIGRATION_SQLITE, TOWNS_MIGRATION_SQLITE } from './storage/town-migrations';
 import { STAFF_ACCOUNTS_MIGRATION_SQLITE } from './storage/staff-accounts';
+import { cachePreparedStatements } from './sqlite-statement-cache';
 
 export type CityDb = Database.Database;
 
 /** Add-only list of migrations of the reference server's own database. */
-const CITY_MIGRATIONS: readonly string[] = [
+export const CITY_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   INSERT INTO meta (key, value) VALUES ('change_seq', '0');
@@ -109,10 +110,14 @@ const CITY_MIGRATIONS: readonly string[] = [
   TOWNS_MIGRATION_SQLITE,
   // 8: staff accounts per town with roles (issue 19; storage/staff-accounts.ts)
   STAFF_ACCOUNTS_MIGRATION_SQLITE,
+  // 9: town limits on the staff pages and the accounts page (issue 19): staff_accounts.last_login_at,
+  // submissions.town, moderation_log.town (storage/town-migrations.ts)
+  TOWN_LIMITS_MIGRATION_SQLITE,
 ];
 
 export function openCityDb(file: string): CityDb {
-  const db = new Database(file);
+  // the stores prepare their statements on every call: compiled once per connection instead (issue 19 load)
+  const db = cachePreparedStatements(new Database(file));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -13,3 +13,20 @@ export const TOWNS_MIGRATION_PG = `
   CREATE INDEX offers_town ON offers (town) WHERE town IS NOT NULL;
   ALTER TABLE kiosks ADD COLUMN town text;
 `;
+
+/**
+ * SQLite migration 9 (city-db.ts) and PostgreSQL migration 9 (pg-migrations.ts), add-only (issue 19, town limits
+ * on the staff pages and the accounts page): when an account last logged in; the town of a club submission made on
+ * a town's public pages (NULL: the district's, or the town of the offer it changes); the town of an audit entry
+ * that has neither submission nor offer (changes to staff accounts).
+ */
+export const TOWN_LIMITS_MIGRATION_SQLITE = `
+  ALTER TABLE staff_accounts ADD COLUMN last_login_at TEXT;
+  ALTER TABLE submissions ADD COLUMN town TEXT;
+  ALTER TABLE moderation_log ADD COLUMN town TEXT;
+`;
+export const TOWN_LIMITS_MIGRATION_PG = `
+  ALTER TABLE staff_accounts ADD COLUMN last_login_at timestamptz;
+  ALTER TABLE submissions ADD COLUMN town text;
+  ALTER TABLE moderation_log ADD COLUMN town text;
+`;
