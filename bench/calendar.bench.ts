@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { refreshDue } from '../city-api/src/calendar-sources/refresh';
 import { activateSource, addSource } from '../city-api/src/calendar-sources/source-store';
 import { openCityDb, type CityDb } from '../city-api/src/city-db';
+import { sqliteStorage } from '../city-api/src/storage/sqlite-storage';
 import type { Bench } from './benches';
 
 /**
@@ -83,7 +84,7 @@ function dbWith(urls: string[]): CityDb {
 
 async function round(db: CityDb, concurrency: number, now: Date): Promise<{ ms: number; ok: number; notModified: number; events: number }> {
   const t0 = performance.now();
-  const out = await refreshDue({ db, now: () => now, concurrency });
+  const out = await refreshDue({ store: sqliteStorage(db), now: () => now, concurrency });
   const ms = performance.now() - t0;
   return {
     ms,

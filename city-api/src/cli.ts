@@ -11,6 +11,7 @@ import { openPgStorage } from './storage/pg-storage';
 import { sqliteStorage } from './storage/sqlite-storage';
 import { runStaffCommand, STAFF_COMMANDS } from './staff/staff-add';
 import { townIdSchema } from './storage/town-storage';
+import { parseTownSite } from './public-web/web-town';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
@@ -30,6 +31,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --kiosk-town <id=town>     the kiosk's town (repeatable; e.g. rathaus-foyer=siegburg): it then syncs only that town's offers
                              and those without town (a district server; docs/city-api.md "Towns"); "<id>=" removes the town
+  --town-site <town=url>     a town's own address, e.g. lohmar=https://angebote.lohmar.de (repeatable): requests with that
+                             Host get that town's public pages and feeds (docs/deployment.md "Several towns"); other Hosts the district
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD); this shared password logs in
                              (as the district's admin) only while no staff account exists (staff-add)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'kiosk-token': { type: 'string', multiple: true },
       'kiosk-town': { type: 'string', multiple: true },
+      'town-site': { type: 'string', multiple: true },
       'admin-password': { type: 'string' },
       chaos: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: false },
@@ -112,6 +116,7 @@ async function main(): Promise<void> {
     }
     await storage.registerKiosk(id, token);
   }
+  const townSites = (values['town-site'] ?? []).map(parseTownSite);
   for (const kt of values['kiosk-town'] ?? []) {
     const m = /^([A-Za-z0-9._:-]{1,128})=(.*)$/.exec(kt);
     const town = m?.[2] ? townIdSchema.safeParse(m[2]) : null;
@@ -131,18 +136,20 @@ async function main(): Promise<void> {
     publicUrl,
     kioskApiOnly,
     trustProxy,
+    townSites,
   });
   const pub = publicUrl ?? api.url;
   log.info(
     { url: api.url, backend: storage.kind },
     `city API listening on ${api.url}${chaos ? ' (CHAOS MODE)' : ''}${onPostgres ? ` — PostgreSQL ${describePgUrl(dbArg)}` : ''}${publicUrl ? `, public address ${publicUrl}` : ''}` +
-      `${adminPassword ? ` — staff page ${pub}/staff${db ? '' : ' (no calendars and Bedarf on PostgreSQL)'}` : ''}${kioskApiOnly ? ' — kiosk API only' : ` — club form ${pub}/submit`}` +
+      `${adminPassword ? ` — staff page ${pub}/staff` : ''}${kioskApiOnly ? ' — kiosk API only' : ` — club form ${pub}/submit`}` +
       `${trustProxy.length ? ` — trusting X-Forwarded-For from ${trustProxy.join(', ')}` : ''}`,
   );
-  // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time.
-  const calendar = values['no-calendar-refresh'] || !db
+  // Calendar sources: every minute, the due ones (hourly when healthy, backing off when failing), 8 at a time; on
+  // PostgreSQL each instance of the district runs it, and each due source is claimed by one of them (refresh.ts).
+  const calendar = values['no-calendar-refresh']
     ? null
-    : startCalendarScheduler({ db, now: () => new Date(), onError: (err) => log.warn({ err }, 'calendar sources') });
+    : startCalendarScheduler({ store: storage, now: () => new Date(), onError: (err) => log.warn({ err }, 'calendar sources') });
   // SIGTERM/SIGINT: stop accepting, answer the requests in flight, close the pool or file, exit 0 (ops/shutdown.ts)
   installGracefulShutdown({
     log,

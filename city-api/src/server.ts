@@ -27,7 +27,8 @@ export interface CityApiOptions {
    * through sqliteStorage. A PostgreSQL storage without `db` serves the kiosk API, /angebote (list, offer pages,
    * map, sitemap), the web wish form /wuensche/neu, the club form /submit with its poster, /feeds/offers.atom +
    * /feeds/events.ics and the staff login with the offer, submission (moderation, audit, 12-month review), wish and
-   * kiosk pages; the calendar and Bedarf staff pages and the club calendar routes are not on PostgreSQL yet (not served).
+   * kiosk pages, the calendar sources (staff page, club calendar routes, imported occurrences in /v1/events) and the
+   * Bedarf page: every part, on both backends.
    */
   storage?: KioskStorage;
   /** Chaos mode: a controller, or options to build one. Absent = well-behaved. */
@@ -201,24 +202,23 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
 
   // Staff web page (offers, wishes, kiosks, moderation, …): one plugin, session + CSRF checked in its hooks.
   // New staff pages: add a registrar to STAFF_PAGES in staff/staff-pages.ts (see staff/staff-kit.ts).
-  // Login, offers, submissions, wishes and kiosks run on the storage (both backends); the others only with the SQLite db.
-  const db = opts.db;
+  // Every page runs on the storage (both backends).
   if (opts.adminPassword) {
     void app.register(staffPlugin, {
       prefix: '/staff',
       storage,
-      ...(db ? { db } : {}),
+      ...(opts.db ? { db: opts.db } : {}),
       now: () => new Date(),
       publicUrl,
       password: opts.adminPassword,
       secureCookies: opts.secureCookies ?? false,
     });
   }
-  // Clubs add their offers (public form, no account), feeds for promotion, the public pages: through the storage
-  // (both backends); the club calendar routes still need the SQLite database.
+  // Clubs add their offers (public form, no account) and their calendars, feeds for promotion, the public pages:
+  // through the storage (both backends).
   if (web) {
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
-    if (db) registerClubCalendarRoutes(app, { db });
+    registerClubCalendarRoutes(app, { storage });
     registerPromotionFeeds(app, { storage, publicUrl });
     void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam });
   }

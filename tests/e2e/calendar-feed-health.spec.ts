@@ -14,6 +14,7 @@ import { addSource, getSource } from '../../city-api/src/calendar-sources/source
 import { openCityDb } from '../../city-api/src/city-db';
 import { parseSeedSpec, seedCityDb } from '../../city-api/src/seed';
 import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
+import { sqliteStorage } from '../../city-api/src/storage/sqlite-storage';
 
 const PASSWORD = 'e2e-staff-password';
 const FIXTURES = join(PROJECT_ROOT, 'city-api/src/calendar-sources/fixtures');
@@ -67,7 +68,7 @@ test.beforeEach(async () => {
   for (const [url, label, offerId] of sources) {
     const s = addSource(db, { url: url.replace('BASE', base), label, offerId, addedBy: offerId ? 'club' : 'staff', state: 'active' }, now());
     const times = label.includes('Server-Fehler') ? 5 : 1;
-    for (let i = 0; i < times; i++) await refreshSource({ db, now, timer, maxBytes: 1_000_000 }, getSource(db, s.id)!);
+    for (let i = 0; i < times; i++) await refreshSource({ store: sqliteStorage(db), now, timer, maxBytes: 1_000_000 }, getSource(db, s.id)!);
   }
 });
 test.afterEach(async () => {

@@ -43,7 +43,7 @@ describe('calendar source → kiosk', () => {
     api = await startTestCityApi({ offers: 5 });
     const offerId = testOffer(1).id;
     const src = addSource(api.db, { url: `http://127.0.0.1:${(feeds.address() as AddressInfo).port}/chor.ics`, label: 'Chor', offerId, addedBy: 'club', state: 'active' }, new Date(NOW));
-    const refresh = async () => expect(await refreshSource({ db: api!.db, now: () => new Date(NOW) }, getSource(api!.db, src.id)!)).toMatchObject({ result: 'ok' });
+    const refresh = async () => expect(await refreshSource({ store: api!.storage, now: () => new Date(NOW) }, getSource(api!.db, src.id)!)).toMatchObject({ result: 'ok' });
     await refresh();
 
     kiosk = createTestKiosk(api);

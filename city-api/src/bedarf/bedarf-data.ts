@@ -4,9 +4,7 @@
  */
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import { groupWishes } from '../../../shared/logic/wish-topics';
-import type { CityDb } from '../city-db';
-import { getTaxonomyRow, publishedOffers } from '../offer-store';
-import { districtPopulation } from '../wish-work';
+import type { KioskStorage } from '../storage/kiosk-storage';
 
 export interface BedarfRange {
   /** First day, YYYY-MM-DD (inclusive). */
@@ -69,19 +67,23 @@ export function months(range: BedarfRange): string[] {
   return out;
 }
 
-export function bedarfData(db: CityDb, range: BedarfRange): BedarfData {
-  const taxRow = getTaxonomyRow(db);
+/** What the figures are computed from: the storage (SQLite or PostgreSQL, issue 19). */
+export type BedarfSource = Pick<KioskStorage, 'getTaxonomy' | 'publishedOffers' | 'bedarfWishes' | 'bedarfStatSums' | 'districtPopulation'>;
+
+export async function bedarfData(store: BedarfSource, range: BedarfRange): Promise<BedarfData> {
+  const [taxRow, wishRows, sums, population, published] = await Promise.all([
+    store.getTaxonomy(),
+    store.bedarfWishes(range),
+    store.bedarfStatSums(range),
+    store.districtPopulation(),
+    store.publishedOffers(),
+  ]);
   const tax = (taxRow ? JSON.parse(taxRow.json) : { interests: [], age_groups: [], districts: [] }) as Taxonomy;
   const interestLabel = new Map(tax.interests.map((i) => [i.id, de(i.label, i.id)]));
   const ageLabel = new Map(tax.age_groups.map((i) => [i.id, de(i.label, i.id)]));
   const districtLabel = new Map(tax.districts.map((i) => [i.id, de(i.label, i.id)]));
 
-  const wishes = (
-    db.prepare(`SELECT body_json, received_at FROM wishes WHERE received_at >= ? AND received_at < ? ORDER BY received_at`).all(
-      `${range.from}T00:00:00`,
-      `${range.to}T99`,
-    ) as { body_json: string; received_at: string }[]
-  ).map((r) => ({ ...(JSON.parse(r.body_json) as { text: string; interests?: string[]; age_group?: string; district?: string }), at: r.received_at }));
+  const wishes = wishRows.map((r) => ({ ...(JSON.parse(r.bodyJson) as { text: string; interests?: string[]; age_group?: string; district?: string }), at: r.receivedAt }));
 
   const { topics } = groupWishes(wishes.map((w) => w.text));
   const byInterest = new Map<string, number>();
@@ -97,28 +99,18 @@ export function bedarfData(db: CityDb, range: BedarfRange): BedarfData {
     inc(byMonth, w.at.slice(0, 7));
   }
 
-  // Summed in SQLite (json_each) instead of parsing 30 kiosks × 365 days of JSON in JavaScript.
+  // summed in the database (storage/bedarf-storage.ts) instead of parsing 30 kiosks × 365 days of JSON here
   const words = new Map<string, number>();
-  const sumOf = (path: string, byKiosk: boolean) =>
-    db
-      .prepare(
-        `SELECT ${byKiosk ? 's.kiosk_id AS kiosk_id,' : ''} j.key AS key, SUM(j.value) AS n FROM stats s, json_each(s.body_json, '${path}') j
-         WHERE s.day >= ? AND s.day <= ? AND j.type = 'integer' GROUP BY ${byKiosk ? 's.kiosk_id, ' : ''}j.key`,
-      )
-      .all(range.from, range.to) as { kiosk_id?: string; key: string; n: number }[];
-  for (const r of sumOf('$.searches_without_result', false)) inc(words, r.key, r.n);
-  const kiosks = new Map<string, number[]>();
-  for (const id of db.prepare(`SELECT DISTINCT kiosk_id FROM stats WHERE day >= ? AND day <= ?`).pluck().all(range.from, range.to) as string[]) {
-    kiosks.set(id, new Array<number>(24).fill(0));
-  }
-  for (const r of sumOf('$.sessions_by_hour', true)) {
+  for (const r of sums.searchMisses) inc(words, r.key, r.n);
+  const kiosks = new Map<string, number[]>(sums.kiosks.map((id) => [id, new Array<number>(24).fill(0)]));
+  for (const r of sums.sessionsByHour) {
     const h = Number(r.key);
-    if (Number.isInteger(h) && h >= 0 && h < 24) kiosks.get(r.kiosk_id!)![h]! += r.n;
+    const row = kiosks.get(r.kioskId);
+    if (row && Number.isInteger(h) && h >= 0 && h < 24) row[h]! += r.n;
   }
 
-  const population = districtPopulation(db);
   const offersPerDistrict = new Map<string, number>();
-  for (const o of publishedOffers(db).values()) {
+  for (const o of published.values()) {
     const d = (o as { district?: unknown; status?: unknown }).district;
     if (typeof d === 'string' && (o as { status?: unknown }).status !== 'ended') inc(offersPerDistrict, d);
   }

@@ -2,10 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { html, raw, type Raw } from '../staff-html';
-import { setDistrictPopulation } from '../wish-work';
-import { csrfField, requireStaff, secureStaff, sendStaffPage, staffForm, type StaffContext } from '../staff/staff-kit';
+import { csrfField, requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from '../staff/staff-kit';
 import { bedarfData, type BedarfData, type BedarfRange } from './bedarf-data';
-import { offersDueForReview } from '../submissions/submission-store';
 import { bedarfReportPdf } from './bedarf-pdf';
 import { barChart, columnChart, districtMap, hourHeatmap } from './bedarf-svg';
 
@@ -95,18 +93,19 @@ export function renderBedarfBody(req: FastifyRequest, d: BedarfData): Raw {
         <button>Einwohnerzahlen speichern</button></form></section>`;
 }
 
-export function registerBedarfPages(scope: FastifyInstance, ctx: StaffContext): void {
-  const { db } = ctx;
+/** On the storage interface (SQLite or PostgreSQL, issue 19): a STAFF_STORAGE_PAGE. */
+export function registerBedarfPages(scope: FastifyInstance, ctx: StaffStorageContext): void {
+  const { storage } = ctx;
   scope.get('/bedarf', async (req, reply) => {
     requireStaff(req);
-    return sendStaffPage(req, reply, 'Bedarf', renderBedarfBody(req, bedarfData(db, rangeOf(req.query, ctx.now()))));
+    return sendStaffPage(req, reply, 'Bedarf', renderBedarfBody(req, await bedarfData(storage, rangeOf(req.query, ctx.now()))));
   });
 
   scope.get('/bedarf.csv', async (req: FastifyRequest, reply: FastifyReply) => {
     requireStaff(req);
     const range = rangeOf(req.query, ctx.now());
     const id = String((req.query as Record<string, unknown>).table ?? '');
-    const t = bedarfTables(bedarfData(db, range)).find((x) => x.id === id);
+    const t = bedarfTables(await bedarfData(storage, range)).find((x) => x.id === id);
     if (!t) return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Unbekannte Tabelle.</p>`, 404);
     return secureStaff(reply)
       .type('text/csv; charset=utf-8')
@@ -117,8 +116,8 @@ export function registerBedarfPages(scope: FastifyInstance, ctx: StaffContext): 
   scope.get('/bedarf.pdf', async (req: FastifyRequest, reply: FastifyReply) => {
     requireStaff(req);
     const range = rangeOf(req.query, ctx.now());
-    const data = bedarfData(db, range);
-    const pdf = bedarfReportPdf({ data, tables: bedarfTables(data), review: offersDueForReview(db, ctx.now()), now: ctx.now() });
+    const [data, review] = await Promise.all([bedarfData(storage, range), storage.offersDueForReview(ctx.now())]);
+    const pdf = bedarfReportPdf({ data, tables: bedarfTables(data), review, now: ctx.now() });
     return secureStaff(reply)
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="bericht-angebotslandkarte-${range.from}-${range.to}.pdf"`)
@@ -128,13 +127,11 @@ export function registerBedarfPages(scope: FastifyInstance, ctx: StaffContext): 
   scope.post('/bedarf/population', async (req, reply) => {
     requireStaff(req);
     const form = staffForm(req);
-    const ids = bedarfData(db, rangeOf({}, ctx.now())).districts.map((d) => d.id);
+    const ids = (await bedarfData(storage, rangeOf({}, ctx.now()))).districts.map((d) => d.id);
     const n = z.coerce.number().int().min(1).max(10_000_000);
     const values = ids.map((id) => [id, n.safeParse(form.get(id))] as const);
     if (values.some(([, v]) => !v.success)) return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Bitte für jeden Stadtteil eine ganze Zahl ab 1 eintragen.</p>`, 422);
-    db.transaction(() => {
-      for (const [id, v] of values) setDistrictPopulation(db, id, v.data!, ctx.now());
-    })();
+    await storage.setDistrictPopulations(values.map(([id, v]) => [id, v.data!] as const), ctx.now());
     return reply.redirect('/staff/bedarf', 303);
   });
 }

@@ -5,32 +5,32 @@
  * The unguessable token in the path is the club's credential, as on the edit form itself.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { CityDb } from '../city-db';
+import type { KioskStorage } from '../storage/kiosk-storage';
 import { formParams } from '../form-body';
 import { html, page, type Raw } from '../staff-html';
 import { previewBody } from '../staff/calendar-pages';
 import { secureStaff } from '../staff/staff-kit';
-import { submissionByToken, type Submission } from '../submissions/submission-store';
+import type { Submission } from '../submissions/submission-store';
 import { normaliseFeedUrl } from './fetch-feed';
 import { problemLines, unreachableSince } from './plain-words';
 import { previewUrl, refreshSource, type RefreshDeps } from './refresh';
-import { addSource, listSources } from './source-store';
 
+/** On the storage interface (SQLite or PostgreSQL, issue 19). */
 export interface ClubCalendarOptions {
-  db: CityDb;
+  storage: KioskStorage;
   now?: () => Date;
   refreshDeps?: Partial<RefreshDeps>;
 }
 
 export function registerClubCalendarRoutes(app: FastifyInstance, opts: ClubCalendarOptions): void {
-  const { db } = opts;
+  const { storage } = opts;
   const now = opts.now ?? (() => new Date());
-  const deps = (): RefreshDeps => ({ db, now, ...opts.refreshDeps });
+  const deps = (): RefreshDeps => ({ store: storage, now, ...opts.refreshDeps });
   const send = (reply: FastifyReply, title: string, body: Raw, status = 200) =>
     secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body));
   const base = (token: string) => `/submit/edit/${encodeURIComponent(token)}/calendar`;
-  const live = (token: string): Submission | null => {
-    const s = submissionByToken(db, token);
+  const live = async (token: string): Promise<Submission | null> => {
+    const s = await storage.submissionByToken(token);
     return s && s.state !== 'withdrawn' ? s : null;
   };
   const form = (token: string, url = ''): Raw =>
@@ -40,9 +40,9 @@ export function registerClubCalendarRoutes(app: FastifyInstance, opts: ClubCalen
       <button>Vorschau ansehen</button></fieldset></form>`;
 
   app.get<{ Params: { token: string } }>('/submit/edit/:token/calendar', async (req, reply) => {
-    const s = live(req.params.token);
+    const s = await live(req.params.token);
     if (!s) return send(reply, 'Kalender', html`<p role="alert">Dieser Link ist nicht (mehr) gültig.</p>`, 404);
-    const sources = listSources(db, { offerId: s.offerId });
+    const sources = await storage.listCalendarSources({ offerId: s.offerId });
     return send(
       reply,
       `Kalender für „${s.offer?.title ?? 'Ihr Angebot'}“`,
@@ -60,7 +60,7 @@ export function registerClubCalendarRoutes(app: FastifyInstance, opts: ClubCalen
   });
 
   app.post<{ Params: { token: string } }>('/submit/edit/:token/calendar/preview', async (req, reply) => {
-    const s = live(req.params.token);
+    const s = await live(req.params.token);
     if (!s) return send(reply, 'Kalender', html`<p role="alert">Dieser Link ist nicht (mehr) gültig.</p>`, 404);
     const url = (formParams(req).get('url') ?? '').trim().slice(0, 2000);
     if (!normaliseFeedUrl(url)) return send(reply, 'Vorschau', html`<p role="alert">Das ist keine gültige Internet-Adresse (sie muss mit https://, http:// oder webcal:// beginnen).</p>${form(req.params.token, url)}`, 422);
@@ -76,13 +76,13 @@ export function registerClubCalendarRoutes(app: FastifyInstance, opts: ClubCalen
   });
 
   app.post<{ Params: { token: string } }>('/submit/edit/:token/calendar', async (req, reply) => {
-    const s = live(req.params.token);
+    const s = await live(req.params.token);
     if (!s) return send(reply, 'Kalender', html`<p role="alert">Dieser Link ist nicht (mehr) gültig.</p>`, 404);
     const url = (formParams(req).get('url') ?? '').trim().slice(0, 2000);
     if (!normaliseFeedUrl(url)) return send(reply, 'Kalender', html`<p role="alert">Das ist keine gültige Internet-Adresse.</p>${form(req.params.token, url)}`, 422);
-    if (listSources(db, { offerId: s.offerId }).length >= 5) return send(reply, 'Kalender', html`<p role="alert">Höchstens 5 Kalender pro Angebot.</p>`, 422);
+    if ((await storage.listCalendarSources({ offerId: s.offerId })).length >= 5) return send(reply, 'Kalender', html`<p role="alert">Höchstens 5 Kalender pro Angebot.</p>`, 422);
     const email = s.contact?.email ?? null;
-    const src = addSource(db, { url, label: s.offer?.title ?? s.contact?.name ?? 'Verein', offerId: s.offerId, addedBy: 'club', state: 'active', contactEmail: email, notifyConsent: !!email }, now());
+    const src = await storage.addCalendarSource({ url, label: s.offer?.title ?? s.contact?.name ?? 'Verein', offerId: s.offerId, addedBy: 'club', state: 'active', contactEmail: email, notifyConsent: !!email }, now());
     await refreshSource(deps(), src);
     return secureStaff(reply).redirect(base(req.params.token), 303);
   });

@@ -1,13 +1,16 @@
-import type { CityDb } from '../city-db';
+import type { CalendarSourceStorage } from '../storage/calendar-storage';
 import { fetchFeed, realTimer, type StartTimer } from './fetch-feed';
 import { NotACalendarError, parseFeed, type ParseResult } from './parse-feed';
 import { failureText, problemLines, type FetchFailure } from './plain-words';
-import { dueSources, getSource, recordFailure, recordSuccess, replaceSourceEvents, type CalendarSource, type ReplaceStats } from './source-store';
+import type { CalendarSource, ReplaceStats } from './source-store';
 
-/** Fetch, read and store calendar sources; the schedule that does it for every active source. */
+/**
+ * Fetch, read and store calendar sources; the schedule that does it for every active source. Fetching and reading
+ * do not depend on the database: what is found is stored through `store` (SQLite or PostgreSQL, issue 19).
+ */
 
 export interface RefreshDeps {
-  db: CityDb;
+  store: CalendarSourceStorage;
   now: () => Date;
   timer?: StartTimer;
   fetchImpl?: typeof fetch;
@@ -21,6 +24,8 @@ export interface RefreshDeps {
   pauseAfter?: number;
   /** a 304 is not trusted for longer than this: the horizon of series moves on (default 7 days) */
   fullRefetchAfterMs?: number;
+  /** a due source is handed to one schedule (of several API instances) for this long (default 15 min) */
+  leaseMs?: number;
 }
 
 export type RefreshOutcome =
@@ -52,23 +57,23 @@ async function load(url: string, deps: RefreshDeps, cond: { etag: string | null;
 
 /** Fetches one source now, whatever its state, and stores what it finds. */
 export async function refreshSource(deps: RefreshDeps, source: CalendarSource): Promise<RefreshOutcome> {
-  const { db } = deps;
+  const { store } = deps;
   const trust304 = source.lastOkAt !== null && deps.now().getTime() - Date.parse(source.lastOkAt) < (deps.fullRefetchAfterMs ?? 7 * 86_400_000) && source.lastResult !== 'error';
   const r = await load(source.url, deps, trust304 ? { etag: source.etag, lastModified: source.lastModified } : null);
   const now = deps.now();
   if (!r.ok) {
     const error = failureText(r.failure);
     const delay = RETRY_MS[Math.min(source.failures, RETRY_MS.length - 1)]!;
-    const stored = recordFailure(db, source.id, error, now, new Date(now.getTime() + delay), deps.pauseAfter ?? 5);
+    const stored = await store.recordCalendarFailure(source.id, error, now, new Date(now.getTime() + delay), deps.pauseAfter ?? 5);
     return { sourceId: source.id, result: 'error', error, paused: stored.state === 'paused' };
   }
   const next = new Date(now.getTime() + (deps.intervalMs ?? 3_600_000));
   if (r.notModified) {
-    recordSuccess(db, source.id, { result: 'not_modified' }, now, next);
+    await store.recordCalendarSuccess(source.id, { result: 'not_modified' }, now, next);
     return { sourceId: source.id, result: 'not_modified' };
   }
-  const stats = replaceSourceEvents(db, source.id, r.parsed.occurrences, now);
-  recordSuccess(db, source.id, { result: 'ok', etag: r.etag, lastModified: r.lastModified, eventCount: r.parsed.occurrences.length, problems: r.parsed.problems }, now, next);
+  const stats = await store.replaceCalendarEvents(source.id, r.parsed.occurrences, now);
+  await store.recordCalendarSuccess(source.id, { result: 'ok', etag: r.etag, lastModified: r.lastModified, eventCount: r.parsed.occurrences.length, problems: r.parsed.problems }, now, next);
   return { sourceId: source.id, result: 'ok', stats, eventCount: r.parsed.occurrences.length, problems: problemLines(r.parsed.problems) };
 }
 
@@ -102,11 +107,15 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (
   return out;
 }
 
-/** Refreshes every active source that is due, `concurrency` at a time (default 8). */
+/**
+ * Refreshes every active source that is due, `concurrency` at a time (default 8). Each due source is claimed first
+ * (storage: claimDueCalendarSources), so two API instances on one database never fetch the same source twice.
+ */
 export async function refreshDue(deps: RefreshDeps & { concurrency?: number }): Promise<RefreshOutcome[]> {
-  const due = dueSources(deps.db, deps.now());
+  const now = deps.now();
+  const due = await deps.store.claimDueCalendarSources(now, new Date(now.getTime() + (deps.leaseMs ?? 15 * 60_000)));
   return mapBounded(due, deps.concurrency ?? 8, async (s) => {
-    const fresh = getSource(deps.db, s.id);
+    const fresh = await deps.store.getCalendarSource(s.id);
     return fresh && fresh.state === 'active' ? refreshSource(deps, fresh) : { sourceId: s.id, result: 'not_modified' as const };
   });
 }

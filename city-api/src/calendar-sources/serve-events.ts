@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import type { CityDb } from '../city-db';
 import { addText, addTime, addToken, componentText, dateValue, utcTime } from '../ics-writer';
-import { occurrencesForWindow, type StoredOccurrence } from './source-store';
+import type { StoredOccurrence } from './source-store';
 
 /**
  * Imported occurrences as single VEVENTs for GET /v1/events. Each gets a stable UID of its own
@@ -35,9 +34,9 @@ export function importedVevents(occurrences: StoredOccurrence[], now = new Date(
   });
 }
 
-/** Adds the imported occurrences of [from, to] to a calendar built by buildCalendar. */
-export function withImportedEvents(db: CityDb, calendar: string, from: string, to: string, now = new Date()): string {
-  const vevents = importedVevents(occurrencesForWindow(db, from, to), now);
+/** Adds imported occurrences (storage: calendarOccurrences of the window) to a calendar built by buildCalendar. */
+export function withImportedEvents(calendar: string, occurrences: StoredOccurrence[], now = new Date()): string {
+  const vevents = importedVevents(occurrences, now);
   if (!vevents.length) return calendar;
   // Each VEVENT is serialised whole by ical.js, so splicing it before the calendar's END line keeps one component each.
   const end = calendar.lastIndexOf('END:VCALENDAR');

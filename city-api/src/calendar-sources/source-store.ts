@@ -161,6 +161,19 @@ export function dueSources(db: CityDb, now: Date): CalendarSource[] {
   return rows.map(fromRow);
 }
 
+/**
+ * The due sources, each handed out once: their next fetch moves to `leaseUntil` in the same transaction (the fetch's
+ * result then sets the real next time). Returned as they were when due.
+ */
+export function claimDueSources(db: CityDb, now: Date, leaseUntil: Date): CalendarSource[] {
+  return db.transaction(() => {
+    const due = dueSources(db, now);
+    const lease = db.prepare(`UPDATE calendar_sources SET next_fetch_at = ? WHERE id = ?`);
+    for (const s of due) lease.run(leaseUntil.toISOString(), s.id);
+    return due;
+  })();
+}
+
 /** Goes live (from preview) or is re-enabled after a pause: failures forgotten, fetched at the next tick. */
 export function activateSource(db: CityDb, id: string, now: Date): void {
   db.prepare(`UPDATE calendar_sources SET state = 'active', failures = 0, failing_since = NULL, next_fetch_at = ? WHERE id = ?`).run(now.toISOString(), id);
@@ -219,20 +232,50 @@ export interface ReplaceStats {
   unchanged: number;
 }
 
+const occurrenceKey = (uid: string, recurrenceId: string) => `${uid}\u0000${recurrenceId}`;
+
+/**
+ * What a re-import changes, for both backends (calendar-storage.ts): `stored` maps each stored occurrence
+ * (uid, recurrence_id) to its content hash. An unchanged occurrence is not rewritten; one UID + RECURRENCE-ID twice in
+ * the feed is written once (the last one wins).
+ */
+export function diffOccurrences(
+  stored: readonly { uid: string; recurrence_id: string; content_sha256: string }[],
+  occurrences: readonly ImportedOccurrence[],
+): { write: (ImportedOccurrence & { hash: string })[]; gone: { uid: string; recurrenceId: string }[]; stats: ReplaceStats } {
+  const existing = new Map(stored.map((r) => [occurrenceKey(r.uid, r.recurrence_id), r]));
+  const latest = new Map(occurrences.map((o) => [occurrenceKey(o.uid, o.recurrenceId), o]));
+  const stats: ReplaceStats = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  const write: (ImportedOccurrence & { hash: string })[] = [];
+  for (const [key, o] of latest) {
+    const hash = contentHash(o);
+    const old = existing.get(key)?.content_sha256;
+    existing.delete(key);
+    if (old === hash) {
+      stats.unchanged++;
+      continue;
+    }
+    if (old === undefined) stats.added++;
+    else stats.changed++;
+    write.push({ ...o, hash });
+  }
+  const gone = [...existing.values()].map((r) => ({ uid: r.uid, recurrenceId: r.recurrence_id }));
+  stats.removed = gone.length;
+  return { write, gone, stats };
+}
+
 /**
  * Makes the stored occurrences of a source equal to `occurrences`, matched by UID + RECURRENCE-ID:
  * unchanged rows are not touched (a re-import changes nothing), changed ones are updated, vanished ones deleted.
  */
 export function replaceSourceEvents(db: CityDb, sourceId: string, occurrences: ImportedOccurrence[], now: Date): ReplaceStats {
-  const stats: ReplaceStats = { added: 0, changed: 0, removed: 0, unchanged: 0 };
-  db.transaction(() => {
-    const existing = new Map<string, string>();
-    for (const r of db.prepare(`SELECT uid, recurrence_id, content_sha256 FROM calendar_events WHERE source_id = ?`).all(sourceId) as {
+  return db.transaction(() => {
+    const stored = db.prepare(`SELECT uid, recurrence_id, content_sha256 FROM calendar_events WHERE source_id = ?`).all(sourceId) as {
       uid: string;
       recurrence_id: string;
       content_sha256: string;
-    }[])
-      existing.set(`${r.uid}\u0000${r.recurrence_id}`, r.content_sha256);
+    }[];
+    const { write, gone, stats } = diffOccurrences(stored, occurrences);
     const upsert = db.prepare(
       `INSERT INTO calendar_events (source_id, uid, recurrence_id, start_utc, end_utc, all_day, start_date, end_date, summary, description, location, content_sha256, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -241,27 +284,11 @@ export function replaceSourceEvents(db: CityDb, sourceId: string, occurrences: I
          location = excluded.location, content_sha256 = excluded.content_sha256, updated_at = excluded.updated_at`,
     );
     const stamp = now.toISOString();
-    for (const o of occurrences) {
-      const key = `${o.uid}\u0000${o.recurrenceId}`;
-      const hash = contentHash(o);
-      const old = existing.get(key);
-      existing.delete(key);
-      if (old === hash) {
-        stats.unchanged++;
-        continue;
-      }
-      if (old === undefined) stats.added++;
-      else stats.changed++;
-      upsert.run(sourceId, o.uid, o.recurrenceId, o.start, o.end, o.allDay ? 1 : 0, o.startDate, o.endDate, o.summary, o.description, o.location, hash, stamp);
-    }
+    for (const o of write) upsert.run(sourceId, o.uid, o.recurrenceId, o.start, o.end, o.allDay ? 1 : 0, o.startDate, o.endDate, o.summary, o.description, o.location, o.hash, stamp);
     const del = db.prepare(`DELETE FROM calendar_events WHERE source_id = ? AND uid = ? AND recurrence_id = ?`);
-    for (const key of existing.keys()) {
-      const [uid, rec] = key.split('\u0000') as [string, string];
-      del.run(sourceId, uid, rec);
-      stats.removed++;
-    }
+    for (const g of gone) del.run(sourceId, g.uid, g.recurrenceId);
+    return stats;
   })();
-  return stats;
 }
 
 export interface StoredOccurrence {

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { normaliseFeedUrl } from '../calendar-sources/fetch-feed';
 import { problemLines, unreachableSince } from '../calendar-sources/plain-words';
 import { previewUrl, refreshSource, type Preview, type RefreshDeps } from '../calendar-sources/refresh';
-import { activateSource, addSource, deleteSource, getSource, listSources, pauseSource, type CalendarSource } from '../calendar-sources/source-store';
-import { listOffersForStaff } from '../offer-store';
+import type { CalendarSource } from '../calendar-sources/source-store';
+import type { StaffOfferRow } from '../storage/staff-storage';
 import { html, type Raw } from '../staff-html';
-import { csrfField, requireStaff, secureStaff, sendStaffPage, staffForm, type StaffContext } from './staff-kit';
+import { csrfField, requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
 
 const idParam = z.string().uuid();
 
@@ -38,13 +38,15 @@ export interface CalendarPagesOptions {
   refreshDeps?: Partial<RefreshDeps>;
 }
 
+/** On the storage interface (SQLite or PostgreSQL, issue 19): a STAFF_STORAGE_PAGE. */
 export function calendarPages(opts: CalendarPagesOptions = {}) {
-  return function registerCalendarPages(scope: FastifyInstance, ctx: StaffContext): void {
-    const { db } = ctx;
-    const deps = (): RefreshDeps => ({ db, now: ctx.now, ...opts.refreshDeps });
-    const offers = () => listOffersForStaff(db).filter((o) => o.state !== 'deleted');
+  return function registerCalendarPages(scope: FastifyInstance, ctx: StaffStorageContext): void {
+    const { storage } = ctx;
+    const deps = (): RefreshDeps => ({ store: storage, now: ctx.now, ...opts.refreshDeps });
+    /** The offers a source can belong to (the staff list's first 500), read once per request. */
+    const offers = async () => (await storage.listOffersForStaff(500)).filter((o) => o.state !== 'deleted');
 
-    const registerForm = (req: Parameters<typeof csrfField>[0], values: { url?: string; label?: string; offerId?: string } = {}): Raw =>
+    const registerForm = (req: Parameters<typeof csrfField>[0], offers: StaffOfferRow[], values: { url?: string; label?: string; offerId?: string } = {}): Raw =>
       html`<form method="post" action="/staff/calendars/preview"><fieldset><legend>Kalender eintragen</legend>
         ${csrfField(req)}
         <p><label for="cal-url">Adresse des Kalenders (https://, http:// oder webcal://, auch eine Vereinsseite mit Terminen)</label><br>
@@ -53,14 +55,14 @@ export function calendarPages(opts: CalendarPagesOptions = {}) {
         <input id="cal-label" name="label" required maxlength="120" size="40" value="${values.label ?? ''}"></p>
         <p><label for="cal-offer">Gehört zu</label><br>
         <select id="cal-offer" name="offerId"><option value="">der Stadt (Termine ohne Angebot)</option>
-        ${offers().map((o) => html`<option value="${o.id}"${o.id === values.offerId ? html` selected` : ''}>${o.title}</option>`)}</select></p>
+        ${offers.map((o) => html`<option value="${o.id}"${o.id === values.offerId ? html` selected` : ''}>${o.title}</option>`)}</select></p>
         <button>Vorschau ansehen</button></fieldset></form>`;
 
-    const healthRow = (req: Parameters<typeof csrfField>[0], s: CalendarSource): Raw => {
+    const healthRow = (req: Parameters<typeof csrfField>[0], offers: StaffOfferRow[], s: CalendarSource): Raw => {
       const problems = [...problemLines(s.problems)];
       const since = s.lastResult === 'error' ? unreachableSince(s.failingSince, ctx.now()) : null;
       if (since) problems.unshift(since);
-      const offerTitle = s.offerId ? (offers().find((o) => o.id === s.offerId)?.title ?? s.offerId) : 'Stadt';
+      const offerTitle = s.offerId ? (offers.find((o) => o.id === s.offerId)?.title ?? s.offerId) : 'Stadt';
       const act = (path: string, label: string) =>
         html`<form method="post" action="/staff/calendars/${s.id}/${path}">${csrfField(req)}<button>${label}</button></form>`;
       return html`<tr${s.state === 'paused' ? html` class="paused"` : ''}>
@@ -76,7 +78,7 @@ export function calendarPages(opts: CalendarPagesOptions = {}) {
 
     scope.get('/calendars', async (req, reply) => {
       requireStaff(req);
-      const sources = listSources(db);
+      const [sources, list] = await Promise.all([storage.listCalendarSources(), offers()]);
       const paused = sources.filter((s) => s.state === 'paused').length;
       return sendStaffPage(
         req,
@@ -86,29 +88,30 @@ export function calendarPages(opts: CalendarPagesOptions = {}) {
         <h2>Zustand der Kalender</h2>
         ${sources.length
           ? html`<table><thead><tr><th scope="col">Kalender</th><th scope="col">Zustand</th><th scope="col">Zuletzt abgerufen</th><th scope="col">Ergebnis</th><th scope="col">Termine</th><th scope="col">Probleme</th><th scope="col">Aktionen</th></tr></thead>
-            <tbody>${sources.map((s) => healthRow(req, s))}</tbody></table>`
+            <tbody>${sources.map((s) => healthRow(req, list, s))}</tbody></table>`
           : html`<p>Noch kein Kalender eingetragen.</p>`}
         <h2>Neuen Kalender eintragen</h2>
-        ${registerForm(req)}`,
+        ${registerForm(req, list)}`,
       );
     });
 
-    const readForm = (req: Parameters<typeof staffForm>[0]) => {
+    const readForm = async (req: Parameters<typeof staffForm>[0]) => {
       const f = staffForm(req);
+      const list = await offers();
       const url = (f.get('url') ?? '').trim().slice(0, 2000);
       const label = (f.get('label') ?? '').trim().slice(0, 120);
       const offerId = (f.get('offerId') ?? '').trim();
       const errors: string[] = [];
       if (!normaliseFeedUrl(url)) errors.push('Das ist keine gültige Internet-Adresse (sie muss mit https://, http:// oder webcal:// beginnen).');
       if (!label) errors.push('Bitte einen Namen angeben.');
-      if (offerId && !offers().some((o) => o.id === offerId)) errors.push('Dieses Angebot gibt es nicht.');
-      return { url, label, offerId, errors };
+      if (offerId && !list.some((o) => o.id === offerId)) errors.push('Dieses Angebot gibt es nicht.');
+      return { url, label, offerId, errors, list };
     };
 
     scope.post('/calendars/preview', async (req, reply) => {
       requireStaff(req);
-      const f = readForm(req);
-      if (f.errors.length) return sendStaffPage(req, reply, 'Kalender eintragen', html`<ul role="alert">${f.errors.map((e) => html`<li>${e}</li>`)}</ul>${registerForm(req, f)}`, 422);
+      const f = await readForm(req);
+      if (f.errors.length) return sendStaffPage(req, reply, 'Kalender eintragen', html`<ul role="alert">${f.errors.map((e) => html`<li>${e}</li>`)}</ul>${registerForm(req, f.list, f)}`, 422);
       const p = await previewUrl(deps(), f.url);
       return sendStaffPage(
         req,
@@ -127,9 +130,9 @@ export function calendarPages(opts: CalendarPagesOptions = {}) {
 
     scope.post('/calendars', async (req, reply) => {
       requireStaff(req);
-      const f = readForm(req);
-      if (f.errors.length) return sendStaffPage(req, reply, 'Kalender eintragen', html`<ul role="alert">${f.errors.map((e) => html`<li>${e}</li>`)}</ul>${registerForm(req, f)}`, 422);
-      const s = addSource(db, { url: f.url, label: f.label, offerId: f.offerId || null, addedBy: 'staff', state: 'active' }, ctx.now());
+      const f = await readForm(req);
+      if (f.errors.length) return sendStaffPage(req, reply, 'Kalender eintragen', html`<ul role="alert">${f.errors.map((e) => html`<li>${e}</li>`)}</ul>${registerForm(req, f.list, f)}`, 422);
+      const s = await storage.addCalendarSource({ url: f.url, label: f.label, offerId: f.offerId || null, addedBy: 'staff', state: 'active' }, ctx.now());
       await refreshSource(deps(), s);
       return secureStaff(reply).redirect('/staff/calendars', 303);
     });
@@ -137,20 +140,20 @@ export function calendarPages(opts: CalendarPagesOptions = {}) {
     scope.post<{ Params: { id: string; action: string } }>('/calendars/:id/:action', async (req, reply) => {
       requireStaff(req);
       const id = idParam.safeParse(req.params.id);
-      const s = id.success ? getSource(db, id.data) : null;
+      const s = id.success ? await storage.getCalendarSource(id.data) : null;
       if (!s) return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Diesen Kalender gibt es nicht.</p>`, 404);
       switch (req.params.action) {
         case 'activate':
-          activateSource(db, s.id, ctx.now());
+          await storage.activateCalendarSource(s.id, ctx.now());
           break;
         case 'pause':
-          pauseSource(db, s.id);
+          await storage.pauseCalendarSource(s.id);
           break;
         case 'refresh':
           await refreshSource(deps(), s);
           break;
         case 'delete':
-          deleteSource(db, s.id);
+          await storage.deleteCalendarSource(s.id);
           break;
         default:
           return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Unbekannte Aktion.</p>`, 404);

@@ -16,7 +16,14 @@ export type StaffPageRegistrar = (scope: FastifyInstance, ctx: StaffContext) => 
 export type StaffStoragePageRegistrar = (scope: FastifyInstance, ctx: StaffStorageContext) => void | Promise<void>;
 
 /** Pages on the storage interface: served on SQLite and on PostgreSQL (issue 19). Registered first. */
-export const STAFF_STORAGE_PAGES: StaffStoragePageRegistrar[] = [registerOfferPages, registerWishPages, registerKioskPages, registerModerationPages];
+export const STAFF_STORAGE_PAGES: StaffStoragePageRegistrar[] = [
+  registerOfferPages,
+  registerWishPages,
+  registerKioskPages,
+  registerModerationPages,
+  registerCalendarPages,
+  registerBedarfPages,
+];
 
-/** Pages that still use the SQLite database directly: not served on PostgreSQL. */
-export const STAFF_PAGES: StaffPageRegistrar[] = [registerCalendarPages, registerBedarfPages];
+/** Pages that use the SQLite database directly (not served on PostgreSQL): none any more (issue 19). */
+export const STAFF_PAGES: StaffPageRegistrar[] = [];

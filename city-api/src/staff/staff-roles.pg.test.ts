@@ -1,7 +1,7 @@
 /**
  * Staff accounts on /staff (issue 19), on SQLite and PostgreSQL: name + password once accounts exist, the shared
  * password only while none exists, and the one role check of the staff plugin (staff-roles.ts) — an editor keeps
- * offers, a moderator also works on wishes and submissions, an admin also runs kiosks (and Bedarf, SQLite only).
+ * offers, a moderator also works on wishes, submissions and calendar sources, an admin also runs kiosks and Bedarf.
  * Every forbidden route is also tried under the attack spellings of tests/security (plus a trailing dot and slash):
  * each is 403 from the role check or 404, and nothing changes.
  */
@@ -123,11 +123,14 @@ describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend)
       ['GET', '/staff/submissions', {}],
       ['GET', '/staff/review', {}],
       ['GET', '/staff/audit', {}],
-      ...(db ? ([['GET', '/staff/bedarf', {}], ['GET', '/staff/bedarf.csv', {}], ['GET', '/staff/calendars', {}]] as const) : []),
+      ['GET', '/staff/bedarf', {}],
+      ['GET', '/staff/bedarf.csv', {}],
+      ['GET', '/staff/calendars', {}],
+      ['POST', '/staff/calendars', { url: 'https://verein.example/a.ics', label: 'x', offerId: '' }],
     ]);
   });
 
-  it('a moderator works on wishes and submissions, but kiosks (and Bedarf) stay refused under every spelling', async () => {
+  it('a moderator works on wishes, submissions and calendars, but kiosks and Bedarf stay refused under every spelling', async () => {
     await addAccounts();
     const mo = await login('mo.moderator');
     const set = await app.inject({ method: 'POST', url: `/staff/wishes/${wishId}`, headers: { ...FORM, cookie: mo.cookie }, payload: form({ csrf: mo.csrf, status: 'in_bearbeitung', note: 'Schachclub fragen' }) });
@@ -135,17 +138,20 @@ describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend)
     expect((await storage.allWishWork()).get(wishId)?.status).toBe('in_bearbeitung');
     expect((await app.inject({ url: '/staff/submissions', headers: { cookie: mo.cookie } })).statusCode).toBe(200);
     expect((await app.inject({ url: '/staff/offers', headers: { cookie: mo.cookie } })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/staff/calendars', headers: { cookie: mo.cookie } })).statusCode).toBe(200);
     await checkForbidden(mo, [
       ['GET', '/staff/kiosks', {}],
       ['POST', '/staff/kiosks/rathaus/commands', { type: 'relaunch' }],
-      ...(db ? ([['GET', '/staff/bedarf', {}], ['GET', '/staff/bedarf.pdf', {}]] as const) : []),
+      ['GET', '/staff/bedarf', {}],
+      ['GET', '/staff/bedarf.pdf', {}],
+      ['POST', '/staff/bedarf/population', { innenstadt: '1' }],
     ]);
   });
 
   it('an admin may do everything', async () => {
     await addAccounts();
     const ada = await login('ada.admin');
-    for (const url of ['/staff/offers', '/staff/wishes', '/staff/kiosks', '/staff/submissions', '/staff/review', '/staff/audit', ...(db ? ['/staff/bedarf', '/staff/calendars'] : [])]) {
+    for (const url of ['/staff/offers', '/staff/wishes', '/staff/kiosks', '/staff/submissions', '/staff/review', '/staff/audit', '/staff/bedarf', '/staff/calendars']) {
       expect((await app.inject({ url, headers: { cookie: ada.cookie } })).statusCode, url).toBe(200);
     }
     const nav = (await app.inject({ url: '/staff/offers', headers: { cookie: ada.cookie } })).body;

@@ -5,9 +5,9 @@
  * (`pg-storage.ts`). The /v1 routes (kiosk-api.ts), /images and /ready + /metrics use only this interface.
  *
  * Also behind it: the public pages and feeds (web-reads.ts), the staff login with the offer, wish and kiosk pages
- * (staff-storage.ts), the club form with moderation, audit trail and 12-month review (submission-storage.ts).
- * Not behind it yet: calendar sources and the Bedarf page — they use the SQLite database directly and are not
- * served on PostgreSQL (docs/deployment.md §9).
+ * (staff-storage.ts), the club form with moderation, audit trail and 12-month review (submission-storage.ts),
+ * the calendar sources with their imported occurrences (calendar-storage.ts) and the Bedarf page (bedarf-storage.ts):
+ * every part of the city API runs on both backends.
  */
 import type { HeartbeatBody, KioskCommand, KioskCommandType, RemoteKioskConfig } from '../../../shared/schemas/city-api';
 import type { Offer } from '../../../shared/schemas/offer';
@@ -15,6 +15,8 @@ import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityEventInput } from '../event-store';
 import type { FeedCursor, FeedPage, OfferState } from '../offer-store';
+import type { BedarfStorage } from './bedarf-storage';
+import type { CalendarSourceStorage } from './calendar-storage';
 import type { StaffStorage } from './staff-storage';
 import type { SubmissionStorage } from './submission-storage';
 import type { StaffAccountStorage } from './staff-accounts';
@@ -31,7 +33,8 @@ export interface OpsCounts {
   silentKiosks: number;
 }
 
-export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage, SubmissionStorage, StaffAccountStorage {
+export interface KioskStorage
+  extends PublicWebReads, StaffStorage, TownStorage, SubmissionStorage, StaffAccountStorage, CalendarSourceStorage, BedarfStorage {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database does not answer (GET /ready). */
   ping(): Promise<void>;
@@ -55,7 +58,7 @@ export interface KioskStorage extends PublicWebReads, StaffStorage, TownStorage,
   offersPage(cursor: FeedCursor, limit: number): Promise<FeedPage>;
 
   putEvent(e: CityEventInput): Promise<void>;
-  /** GET /v1/events body: the town's events (and, on SQLite, the imported calendar sources) of [from, to]. */
+  /** GET /v1/events body: the town's events and the occurrences imported from calendar sources of [from, to]. */
   calendarForWindow(from: string, to: string): Promise<string>;
 
   registerKiosk(id: string, token: string, config?: RemoteKioskConfig): Promise<void>;

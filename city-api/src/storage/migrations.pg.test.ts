@@ -65,6 +65,38 @@ describe.skipIf(!pgAvailable)('PostgreSQL migrations', () => {
     expect(await version(tdb.url)).toBe(PG_MIGRATIONS.length);
   });
 
+  it('upgrades a database of schema 6 (before calendar sources and Bedarf) to the newest: its data stays, the new tables work', async () => {
+    const pool = new pg.Pool({ connectionString: tdb.url });
+    const client = await pool.connect();
+    try {
+      expect(await migratePg(client, PG_MIGRATIONS.slice(0, 6))).toEqual({ from: 0, to: 6 });
+      await client.query(`INSERT INTO kiosks (id, token_sha256, created_at) VALUES ('k1', 'h', now())`);
+      await client.query(`INSERT INTO stats (kiosk_id, day, body_json, received_at) VALUES ('k1', '2026-11-10', '{"searches_without_result":{"boule":3}}', now())`);
+      expect(await client.query(`SELECT to_regclass('calendar_sources') AS c, to_regclass('district_population') AS d`).then((r) => r.rows[0])).toEqual({ c: null, d: null });
+    } finally {
+      client.release();
+      await pool.end();
+    }
+    const s = await openPgStorage({ url: tdb.url });
+    try {
+      expect(s.migrated).toEqual({ from: 6, to: PG_MIGRATIONS.length });
+      expect(PG_MIGRATIONS.length).toBeGreaterThanOrEqual(8);
+      // 7: calendar sources with their occurrences
+      const now = new Date('2026-12-02T08:00:00Z');
+      const src = await s.addCalendarSource({ url: 'https://verein.example/termine.ics', label: 'Verein', addedBy: 'club', state: 'active' }, now);
+      const occurrence = { uid: 'a@verein', recurrenceId: '', start: '2026-12-03T18:00:00.000Z', end: null, allDay: false, startDate: null, endDate: null, summary: 'Chor', description: null, location: null };
+      expect(await s.replaceCalendarEvents(src.id, [occurrence], now)).toEqual({ added: 1, changed: 0, removed: 0, unchanged: 0 });
+      expect((await s.calendarOccurrences('2026-12-01', '2026-12-31')).map((o) => o.summary)).toEqual(['Chor']);
+      // 8: residents per district next to the kiosk counters that were there before
+      await s.setDistrictPopulations([['kaldauen', 8000]], now);
+      expect((await s.districtPopulation()).kaldauen).toBe(8000);
+      expect(await s.bedarfStatSums({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ searchMisses: [{ key: 'boule', n: 3 }], sessionsByHour: [], kiosks: ['k1'] });
+    } finally {
+      await s.close();
+    }
+    expect(await version(tdb.url)).toBe(PG_MIGRATIONS.length);
+  });
+
   it('refuses a database with a newer schema version and changes nothing', async () => {
     await (await openPgStorage({ url: tdb.url })).close();
     const c = new pg.Client({ connectionString: tdb.url });

@@ -9,9 +9,11 @@
  * serves each offer exactly as it was stored, without re-encoding.
  */
 import type { PoolClient } from 'pg';
+import { PG_BEDARF_MIGRATION } from './bedarf-storage';
+import { PG_CALENDAR_MIGRATION } from './calendar-storage';
 import { PG_STAFF_MIGRATION } from './staff-storage';
 import { PG_SUBMISSIONS_MIGRATION } from './submission-storage';
-import { TOWNS_MIGRATION_PG } from './town-migrations';
+import { TOWN_LIMITS_MIGRATION_PG, TOWNS_MIGRATION_PG } from './town-migrations';
 import { STAFF_ACCOUNTS_MIGRATION_PG } from './staff-accounts';
 
 export const PG_MIGRATIONS: readonly string[] = [
@@ -115,6 +117,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_SUBMISSIONS_MIGRATION,
   // 6: staff accounts per town with roles (issue 19; SQLite migration 8; storage/staff-accounts.ts)
   STAFF_ACCOUNTS_MIGRATION_PG,
+  // 7: calendar sources and their imported occurrences (issue 21 on PostgreSQL; SQLite migration 3; storage/calendar-storage.ts)
+  PG_CALENDAR_MIGRATION,
+  // 8: residents per district for the Bedarf page, stats by day (SQLite migration 4; storage/bedarf-storage.ts)
+  PG_BEDARF_MIGRATION,
+  // 9: town limits on the staff pages and the accounts page (issue 19; SQLite migration 9; storage/town-migrations.ts)
+  TOWN_LIMITS_MIGRATION_PG,
 ];
 
 /** Any constant; the same for every instance of this server (pg_advisory_lock key). */

@@ -16,12 +16,15 @@ import { offerSchema } from '../../../shared/schemas/offer';
 import { taxonomySchema } from '../../../shared/schemas/taxonomy';
 import type { WishBody } from '../../../shared/schemas/wish';
 import { cityEventSchema } from '../event-store';
+import { withImportedEvents } from '../calendar-sources/serve-events';
 import { buildCalendar } from '../ics-writer';
 import { defaultKioskConfig } from '../kiosk-store';
 import { feedPageFromRows, type FeedPage, type FeedRow, type OfferState } from '../offer-store';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 import type { KioskStorage } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
+import { pgBedarfStorage } from './bedarf-storage';
+import { pgCalendarStorage } from './calendar-storage';
 import { pgStaffStorage } from './staff-storage';
 import { pgSubmissionStorage } from './submission-storage';
 import { pgStaffAccounts } from './staff-accounts';
@@ -145,6 +148,7 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     return { outcome: existing.body_sha256 === hash ? 'replayed' : 'conflict', id: existing.id };
   }
 
+  const calendarStorage = pgCalendarStorage(pool, tx);
   const storage: PgStorage = {
     kind: 'postgres',
     pool,
@@ -216,8 +220,9 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       );
     },
     async calendarForWindow(from, to) {
-      // the window rule and row mapping of event-store.ts (eventFromRow); calendar sources are not on PostgreSQL yet
-      return buildCalendar(await pgEventsForWindow(pool, from, to));
+      // the window rule and row mapping of event-store.ts (eventFromRow), then the imported calendar sources
+      const [events, imported] = await Promise.all([pgEventsForWindow(pool, from, to), calendarStorage.calendarOccurrences(from, to)]);
+      return withImportedEvents(buildCalendar(events), imported);
     },
 
     async registerKiosk(id, token, config) {
@@ -326,6 +331,10 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     ...pgStaffStorage(pool, (id, json, state) => writeOffers([{ id, json, state }])),
     // club submissions, moderation, audit trail, confirmations (issue 19)
     ...pgSubmissionStorage(pool, { tx, writeOffersIn, setOfferStateIn }),
+    // calendar sources and their imported occurrences (issue 19)
+    ...calendarStorage,
+    // the Bedarf page (issue 19)
+    ...pgBedarfStorage(pool, tx),
 
     async opsCounts(silentSince) {
       const { rows } = await q<{ head: number; silent: number; pending: number }>(

@@ -1,7 +1,6 @@
 /**
  * The default backend: the embedded SQLite database (city-db.ts) behind the async KioskStorage interface.
- * It wraps the synchronous stores unchanged, so the staff pages, the club form and the calendar sources keep
- * working on the same database file; every method runs synchronously and resolves at once.
+ * It wraps the synchronous stores unchanged (the same database file as before the storage interface); every method runs synchronously and resolves at once.
  */
 import type { CityDb } from '../city-db';
 import { eventsForWindow, putEvent } from '../event-store';
@@ -20,9 +19,12 @@ import {
   setTaxonomy,
 } from '../offer-store';
 import { withImportedEvents } from '../calendar-sources/serve-events';
+import { occurrencesForWindow } from '../calendar-sources/source-store';
 import { countWishes, listWishes, storeWebWish, storeWish } from '../wish-store';
 import type { HeartbeatBody } from '../../../shared/schemas/city-api';
 import type { KioskStorage } from './kiosk-storage';
+import { sqliteBedarfStorage } from './bedarf-storage';
+import { sqliteCalendarStorage } from './calendar-storage';
 import { sqliteStaffStorage } from './staff-storage';
 import { sqliteSubmissionStorage } from './submission-storage';
 import { sqliteStaffAccounts } from './staff-accounts';
@@ -60,7 +62,7 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     offersPage: (cursor, limit) => run(() => offersPage(db, cursor, limit)),
 
     putEvent: (e) => run(() => putEvent(db, e)),
-    calendarForWindow: (from, to) => run(() => withImportedEvents(db, buildCalendar(eventsForWindow(db, from, to)), from, to)),
+    calendarForWindow: (from, to) => run(() => withImportedEvents(buildCalendar(eventsForWindow(db, from, to)), occurrencesForWindow(db, from, to))),
 
     registerKiosk: (id, token, config) => run(() => registerKiosk(db, id, token, config)),
     kioskForToken: (token) => run(() => kioskForToken(db, token)),
@@ -104,6 +106,10 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     ...sqliteStaffStorage(db),
     // club submissions, moderation, audit trail, confirmations (submission-store.ts unchanged)
     ...sqliteSubmissionStorage(db),
+    // calendar sources and their imported occurrences (source-store.ts unchanged)
+    ...sqliteCalendarStorage(db),
+    // the Bedarf page's wishes, summed kiosk counters and residents per district
+    ...sqliteBedarfStorage(db),
 
     opsCounts: (silentSince) =>
       run(() => {

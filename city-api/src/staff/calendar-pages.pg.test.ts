@@ -1,51 +1,40 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCityDb, type CityDb } from '../city-db';
-import { recordFailure, listSources } from '../calendar-sources/source-store';
-import { parseSeedSpec, seedCityDb } from '../seed';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
+import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
+import type { KioskStorage } from '../storage/kiosk-storage';
+import { fixtureFeeds, type FixtureFeeds } from '../calendar-sources/fixture-feeds';
 import { csrfIn, mergeCookies, staffLogin } from './staff-test-login';
 
+/** The staff page of calendar sources (issue 21) on SQLite and PostgreSQL (issue 19). */
+
 const PASSWORD = 'richtig-langes-passwort';
-const FIXTURES = join(import.meta.dirname, '..', 'calendar-sources', 'fixtures');
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
-let db: CityDb;
-let app: FastifyInstance;
-let feeds: Server;
-let base = '';
-beforeEach(async () => {
-  db = openCityDb(':memory:');
-  seedCityDb(db, parseSeedSpec('sample'));
-  app = buildCityApi({ db, adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' }).app;
-  feeds = createServer((req, res) => {
-    const name = (req.url ?? '/').slice(1);
-    if (name === 'broken.ics') return void res.writeHead(500).end('kaputt');
-    let body: Buffer;
-    try {
-      body = readFileSync(join(FIXTURES, name));
-    } catch {
-      return void res.writeHead(404).end();
-    }
-    res.writeHead(200, { 'content-type': 'text/calendar' }).end(body);
+describe.each(STORAGE_BACKENDS)('staff page: calendar sources on $name', (backend) => {
+  let storage: KioskStorage;
+  let cleanup: () => Promise<void>;
+  let app: FastifyInstance;
+  let feeds: FixtureFeeds;
+  let base = '';
+  beforeEach(async () => {
+    ({ storage, cleanup } = await backend.open());
+    await seedStorage(storage, parseSeedSpec('sample'));
+    app = buildCityApi({ storage, adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' }).app;
+    feeds = await fixtureFeeds();
+    base = feeds.origin;
   });
-  await new Promise<void>((r) => feeds.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
-});
-afterEach(async () => {
-  await app.close();
-  await new Promise((r) => feeds.close(r));
-  db.close();
-});
+  afterEach(async () => {
+    await app.close();
+    await feeds.close();
+    await cleanup();
+  });
 
-const post = (url: string, cookie: string, body: Record<string, string>) =>
-  app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: new URLSearchParams(body).toString() });
+  const post = (url: string, cookie: string, body: Record<string, string>) =>
+    app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: new URLSearchParams(body).toString() });
+  const occurrencesOf = async (sourceId: string) => (await storage.calendarOccurrences('2000-01-01', '2100-12-31')).filter((o) => o.sourceId === sourceId);
 
-describe('staff page: calendar sources', () => {
   it('preview before going live, then register; feed health shows results and problems in plain words', async () => {
     const { cookie, csrf } = await staffLogin(app, PASSWORD, '/staff/calendars');
     const empty = await app.inject({ url: '/staff/calendars', headers: { cookie } });
@@ -53,13 +42,13 @@ describe('staff page: calendar sources', () => {
 
     // Without the CSRF token nothing happens.
     expect((await post('/staff/calendars', cookie, { url: `${base}/nextcloud.ics`, label: 'Spieletreff' })).statusCode).toBe(403);
-    expect(listSources(db)).toHaveLength(0);
+    expect(await storage.listCalendarSources()).toHaveLength(0);
 
     const preview = await post('/staff/calendars/preview', cookie, { csrf, url: `${base}/nextcloud.ics`, label: 'Spieletreff', offerId: '' });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Würde übernommen (7)');
     expect(preview.body).toMatch(/Spielenachmittag für Familien \(fällt aus\) \(Sa\., 12\.12\.2026, 14:00 Uhr\): abgesagt/);
-    expect(listSources(db)).toHaveLength(0);
+    expect(await storage.listCalendarSources()).toHaveLength(0);
 
     const bad = await post('/staff/calendars/preview', cookie, { csrf, url: `${base}/gibt-es-nicht.ics`, label: 'Weg' });
     expect(bad.statusCode).toBe(422);
@@ -67,7 +56,7 @@ describe('staff page: calendar sources', () => {
     expect((await post('/staff/calendars/preview', cookie, { csrf, url: 'ftp://x', label: 'x' })).body).toContain('keine gültige Internet-Adresse');
 
     const csrf2 = csrfIn(preview.body)!;
-    const offerId = (db.prepare(`SELECT id FROM offers LIMIT 1`).pluck().get() as string) ?? '';
+    const offerId = (await storage.listOffersForStaff(1))[0]!.id;
     for (const [name, label, offer] of [
       ['nextcloud.ics', 'Spieletreff', offerId],
       ['no-vtimezone.ics', 'Seniorentreff', ''],
@@ -76,7 +65,7 @@ describe('staff page: calendar sources', () => {
       const r = await post('/staff/calendars', mergeCookies(cookie, preview), { csrf: csrf2, url: `${base}/${name}`, label, offerId: offer });
       expect(r.statusCode).toBe(303);
     }
-    const sources = listSources(db);
+    const sources = (await storage.listCalendarSources());
     expect(sources.map((s) => [s.label, s.state, s.eventCount, s.lastResult])).toEqual(
       expect.arrayContaining([
         ['Spieletreff', 'active', 7, 'ok'],
@@ -88,7 +77,7 @@ describe('staff page: calendar sources', () => {
 
     // Five failures in a row: paused; the page says so, staff re-enable.
     const broken = sources.find((s) => s.label === 'Kaputter Kalender')!;
-    for (let i = 0; i < 4; i++) recordFailure(db, broken.id, 'Der Kalender-Server meldet einen Fehler (Fehler 500)', new Date(), new Date(), 5);
+    for (let i = 0; i < 4; i++) await storage.recordCalendarFailure(broken.id, 'Der Kalender-Server meldet einen Fehler (Fehler 500)', new Date(), new Date(), 5);
     const health = await app.inject({ url: '/staff/calendars', headers: { cookie } });
     expect(health.body).toContain('1 Kalender ist pausiert');
     expect(health.body).toContain('3 Termine ohne Zeitzone – als deutsche Zeit gelesen');
@@ -96,11 +85,13 @@ describe('staff page: calendar sources', () => {
     expect(health.body).toContain('Wieder aktivieren');
     const again = await post(`/staff/calendars/${broken.id}/activate`, cookie, { csrf: csrfIn(health.body)! });
     expect(again.statusCode).toBe(303);
-    expect(listSources(db).find((s) => s.id === broken.id)).toMatchObject({ state: 'active', failures: 0 });
+    expect((await storage.listCalendarSources()).find((s) => s.id === broken.id)).toMatchObject({ state: 'active', failures: 0 });
 
     // Removing a source removes its events.
     const spiele = sources.find((s) => s.label === 'Spieletreff')!;
+    expect(await occurrencesOf(spiele.id)).toHaveLength(7);
     expect((await post(`/staff/calendars/${spiele.id}/delete`, cookie, { csrf: csrfIn(health.body)! })).statusCode).toBe(303);
-    expect(db.prepare(`SELECT count(*) FROM calendar_events WHERE source_id = ?`).pluck().get(spiele.id)).toBe(0);
+    expect(await occurrencesOf(spiele.id)).toEqual([]);
+    expect((await storage.listCalendarSources()).map((s) => s.label)).not.toContain('Spieletreff');
   });
 });

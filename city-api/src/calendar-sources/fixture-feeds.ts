@@ -1,0 +1,43 @@
+/**
+ * Test-only: the feed fixtures (fixtures/*.ics, *.html) served by a club's web server on 127.0.0.1 for the
+ * calendar tests on both backends. /broken.ics answers 500, a name without a fixture 404.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+export interface FixtureFeeds {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** 127.0.0.1:<port> (for webcal:// addresses) */
+  host: string;
+  close(): Promise<void>;
+}
+
+export async function fixtureFeeds(): Promise<FixtureFeeds> {
+  const server = createServer((req, res) => {
+    const name = basename((req.url ?? '/').split('?')[0]!);
+    if (name === 'broken.ics') return void res.writeHead(500).end('kaputt');
+    let body: Buffer;
+    try {
+      body = readFileSync(join(FIXTURES, name));
+    } catch {
+      return void res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/calendar' }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin: `http://${host}`,
+    host,
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
+}
