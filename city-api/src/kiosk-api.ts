@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { heartbeatBodySchema, OFFERS_PAGE_MAX, statsBodySchema } from '../../shared/schemas/city-api';
 import { wishBodySchema } from '../../shared/schemas/wish';
 import { malformedRecords } from './chaos';
-import { formatCursor, parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
+import { feedPageFromRows, parseCursor, serialiseFeedPage, withWebUrl } from './offer-store';
 import { heartbeatWriter } from './storage/heartbeat-batch';
 import { isStorageUnavailable, type KioskStorage } from './storage/kiosk-storage';
 import { feedScope, parseTownsParam, scopeTag, taxonomyForTowns } from './storage/town-storage';
@@ -101,16 +101,19 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     let cursor = parseCursor(q.data.since);
     const head = cursor ? await storage.feedHead() : 0;
     // A cursor from the future means this database was replaced: the kiosk must start over.
-    if (!cursor || cursor.seq > head) return reply.code(400).send({ error: 'unknown cursor' });
+    if (!cursor || cursor.seq > head || (cursor.firstSyncHead ?? 0) > head) return reply.code(400).send({ error: 'unknown cursor' });
     // Towns (issue 19): the kiosk's own town and the ones it asks for; null = the whole district. A cursor of
     // another scope (the kiosk asks for other towns, or was moved to another town) continues from the beginning,
     // so the offers of a newly added town arrive too, and those of a dropped one as tombstones.
     const scope = feedScope(await storage.kioskTown(kioskId), asked);
     const tag = scope ? scopeTag(scope) : undefined;
     if (cursor.scope !== tag) cursor = tag ? { seq: 0, scope: tag } : { seq: 0 };
+    // A first sync (no cursor): no tombstones of what has not changed since it began (offer-store FeedCursor).
+    // Not after a scope change: that kiosk holds offers of its old scope and needs their tombstones.
+    if (!q.data.since) cursor.firstSyncHead = head;
     // Nothing changed since the cursor (most incremental syncs): answered from the feed head, no offer row read.
     // The head was read before: a change committed since then is in the kiosk's next sync.
-    if (cursor.seq === head && req.chaosFault !== 'malformed') return send(req, reply, serialiseFeedPage({ items: [], deleted: [], next_cursor: formatCursor(cursor), has_more: false }), JSON_TYPE);
+    if (cursor.seq === head && req.chaosFault !== 'malformed') return send(req, reply, serialiseFeedPage(feedPageFromRows([], cursor, q.data.limit)), JSON_TYPE);
     const page = scope ? await storage.offersPageForTowns(cursor, q.data.limit, scope) : await storage.offersPage(cursor, q.data.limit);
     if (opts.publicUrl) {
       const base = JSON.stringify(opts.publicUrl()).slice(1, -1);

@@ -61,25 +61,40 @@ export function publishedOffers(db: CityDb): Map<string, unknown> {
   return new Map(rows.map((r) => [r.id, JSON.parse(r.data_json)]));
 }
 
-export function listOffersForStaff(db: CityDb, limit = 500, offset = 0): { id: string; state: OfferState; title: string; status: string; changed_at: string }[] {
+/** `town`: only that town's offers (a town's staff account, issue 19); absent or null: every offer. */
+export function listOffersForStaff(
+  db: CityDb,
+  limit = 500,
+  offset = 0,
+  town: string | null = null,
+): { id: string; state: OfferState; title: string; status: string; changed_at: string }[] {
   return db
     .prepare(
       `SELECT id, state, json_extract(data_json, '$.title') AS title, json_extract(data_json, '$.status') AS status, changed_at
-       FROM offers WHERE state != 'deleted' ORDER BY changed_at DESC, id LIMIT ? OFFSET ?`,
+       FROM offers WHERE state != 'deleted' AND (@town IS NULL OR town = @town) ORDER BY changed_at DESC, id LIMIT @limit OFFSET @offset`,
     )
-    .all(limit, offset) as { id: string; state: OfferState; title: string; status: string; changed_at: string }[];
+    .all({ town, limit, offset }) as { id: string; state: OfferState; title: string; status: string; changed_at: string }[];
 }
 
 // ---------------------------------------------------------------- change feed
 
 // v1.<seq>, or v1.<seq>.<scope> for a feed limited to towns (storage/town-storage.ts; the scope is 8 hex digits)
-const CURSOR_RE = /^v1\.(\d{1,15})(?:\.([0-9a-f]{8}))?$/;
+// and .f<head> while a kiosk's first sync runs (see FeedCursor.firstSyncHead)
+const CURSOR_RE = /^v1\.(\d{1,15})(?:\.([0-9a-f]{8}))?(?:\.f(\d{1,15}))?$/;
 
 /** Position in the change feed: every change with a higher sequence number is still to come. */
 export interface FeedCursor {
   seq: number;
   /** Which towns the feed was limited to (scopeTag); absent for the whole district. */
   scope?: string;
+  /**
+   * Only during a first sync (GET /v1/offers without `since`, issue 19): the feed head when it began. A row at or
+   * below it that is a tombstone (hidden, deleted, another town's offer) has not changed since the sync began, so
+   * this sync never sent it as an offer and the kiosk has nothing to delete: no tombstone (a town kiosk's first
+   * sync on a district server carried ~19,000 of them). Rows changed after it (above) still send their tombstones,
+   * so an offer hidden between two pages of the first sync reaches the kiosk. Dropped when the first sync ends.
+   */
+  firstSyncHead?: number;
 }
 
 /** Parses `since`; absent = from the beginning; null = not a cursor this server handed out. */
@@ -87,11 +102,14 @@ export function parseCursor(since: string | undefined): FeedCursor | null {
   if (since === undefined || since === '') return { seq: 0 };
   const m = CURSOR_RE.exec(since);
   if (!m) return null;
-  return m[2] ? { seq: Number(m[1]), scope: m[2] } : { seq: Number(m[1]) };
+  const c: FeedCursor = { seq: Number(m[1]) };
+  if (m[2]) c.scope = m[2];
+  if (m[3]) c.firstSyncHead = Number(m[3]);
+  return c;
 }
 
 export function formatCursor(c: FeedCursor): string {
-  return c.scope ? `v1.${c.seq}.${c.scope}` : `v1.${c.seq}`;
+  return `v1.${c.seq}${c.scope ? `.${c.scope}` : ''}${c.firstSyncHead !== undefined ? `.f${c.firstSyncHead}` : ''}`;
 }
 
 export interface FeedPage {
@@ -104,8 +122,8 @@ export interface FeedPage {
 
 /**
  * One page of the change feed: changes with seq > cursor, oldest first; hidden and deleted offers as tombstones.
- * (Tombstones are sent on a full sync too: an offer hidden while a kiosk is between two pages of its first sync
- * must still reach it.)
+ * (Tombstones are sent on a first sync too for what changed after it began: an offer hidden while a kiosk is
+ * between two pages of its first sync must still reach it; see FeedCursor.firstSyncHead.)
  */
 export function offersPage(db: CityDb, cursor: FeedCursor, limit: number): FeedPage {
   const rows = db
@@ -122,12 +140,15 @@ export function feedPageFromRows(rows: FeedRow[], cursor: FeedCursor, limit: num
   const page = hasMore ? rows.slice(0, limit) : rows;
   const items: string[] = [];
   const deleted: string[] = [];
+  const first = cursor.firstSyncHead;
   for (const r of page) {
     if (r.state === 'published') items.push(r.data_json);
-    else deleted.push(r.id);
+    else if (first === undefined || r.seq > first) deleted.push(r.id);
   }
   const lastSeq = page.length ? page[page.length - 1]!.seq : cursor.seq;
-  return { items, deleted, next_cursor: formatCursor({ ...cursor, seq: lastSeq }), has_more: hasMore };
+  const next: FeedCursor = { ...cursor, seq: lastSeq };
+  if (!hasMore) delete next.firstSyncHead;
+  return { items, deleted, next_cursor: formatCursor(next), has_more: hasMore };
 }
 
 export function currentSeq(db: CityDb): number {

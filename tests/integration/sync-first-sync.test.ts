@@ -83,7 +83,7 @@ describe('first sync from a new city API (issue 14)', () => {
     const first = await kiosk.sync();
     expect(first).toMatchObject({ ok: false, code: 'network' });
     sampleShown(kiosk.db);
-    expect(readSyncState(kiosk.db, SYNC_KEYS.stagingCursor)).toBe('v1.200');
+    expect(readSyncState(kiosk.db, SYNC_KEYS.stagingCursor)).toBe('v1.200.f450'); // .f450: head when the first sync began (city-api FeedCursor.firstSyncHead)
 
     const seen: SyncProgress[] = [];
     const second = await kiosk.sync({ onProgress: (p) => seen.push(p) });
