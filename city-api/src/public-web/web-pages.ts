@@ -20,13 +20,26 @@ export function offerTexts(o: Offer, lang: WebLang): { title: string; summary: s
   return { title: o.title, summary: o.summary, description: o.description, lang: 'de', untranslated: false };
 }
 
+/** Intl formatters are costly to build (~0.1 ms each, 3 per date, 5 dates per offer page): one per language (issue 19 load). */
+const dateFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+function dateFormatsFor(loc: string) {
+  let f = dateFormats.get(loc);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      time: new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    };
+    dateFormats.set(loc, f);
+  }
+  return f;
+}
+
 export function formatDate(d: DateEntry, lang: WebLang): string {
-  const loc = intlLocale[lang];
+  const f = dateFormatsFor(intlLocale[lang]);
   const start = new Date(d.start);
-  const day = new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start);
+  const day = f.day.format(start);
   if (d.allDay) return day;
-  const time = (x: Date) => new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(x);
-  return `${day}, ${time(start)}${d.end ? `–${time(new Date(d.end))}` : ''}`;
+  return `${day}, ${f.time.format(start)}${d.end ? `–${f.time.format(new Date(d.end))}` : ''}`;
 }
 
 // ---------------------------------------------------------------- list
