@@ -80,20 +80,25 @@ export function queueCommand(db: CityDb, kioskId: string, type: KioskCommandType
 
 export interface KioskOverview {
   id: string;
+  /** null: the district's (issue 19) */
+  town: string | null;
   last_heartbeat_at: string | null;
   heartbeat: HeartbeatBody | null;
   commands: { id: string; type: string; state: string; created_at: string }[];
 }
 
-export function listKiosks(db: CityDb): KioskOverview[] {
-  const kiosks = db.prepare(`SELECT id, last_heartbeat_at, last_heartbeat_json FROM kiosks ORDER BY id`).all() as {
+/** `town`: only that town's kiosks (a town's staff account, issue 19); null: every kiosk. */
+export function listKiosks(db: CityDb, town: string | null = null): KioskOverview[] {
+  const kiosks = db.prepare(`SELECT id, town, last_heartbeat_at, last_heartbeat_json FROM kiosks WHERE (@town IS NULL OR town = @town) ORDER BY id`).all({ town }) as {
     id: string;
+    town: string | null;
     last_heartbeat_at: string | null;
     last_heartbeat_json: string | null;
   }[];
   const cmds = db.prepare(`SELECT id, type, state, created_at FROM commands WHERE kiosk_id = ? ORDER BY created_at DESC LIMIT 10`);
   return kiosks.map((k) => ({
     id: k.id,
+    town: k.town,
     last_heartbeat_at: k.last_heartbeat_at,
     heartbeat: k.last_heartbeat_json ? (JSON.parse(k.last_heartbeat_json) as HeartbeatBody) : null,
     commands: cmds.all(k.id) as KioskOverview['commands'],

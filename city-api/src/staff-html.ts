@@ -1,6 +1,7 @@
 /** Server-rendered HTML for the staff page. Every dynamic value goes through `esc`. */
 import type { StaffRole } from './storage/staff-accounts';
 import { leastRoleFor, roleAtLeast } from './staff/staff-roles';
+import { townCheckFor } from './staff/town-scope';
 
 export function esc(v: unknown): string {
   return String(v ?? '')
@@ -56,25 +57,48 @@ button{font-size:1rem;padding:.35rem .9rem;cursor:pointer}
 .table-wrap caption{text-align:left;font-weight:600;padding:.3rem 0}
 .table-wrap td{text-align:right;font-variant-numeric:tabular-nums}
 .table-wrap td[colspan]{text-align:left}
+header .town{background:#fff;color:#0b4f6c;border-radius:.3rem;padding:.05rem .5rem;font-weight:600}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(19rem,100%),1fr));gap:1rem;margin:.6rem 0 1.2rem}
+.card{background:#fff;border:1px solid #ccc;border-radius:.4rem;padding:.6rem 1rem;max-width:40rem}
+.card h3{margin:.2rem 0 .4rem;overflow-wrap:anywhere}
+.card dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .8rem;margin:0 0 .6rem}
+.card dt{font-weight:600}
+.card dd{margin:0}
+.card button,.card select,.card input{min-height:2.75rem}
+details summary{cursor:pointer;font-weight:600;padding:.5rem 0;min-height:1.75rem}
+.notice{background:#e7f4ea;border:2px solid #1d6b35;padding:.6rem 1rem;max-width:40rem}
+code.password{font-size:1.3rem;background:#fff;border:1px solid #1d6b35;padding:.1rem .4rem;white-space:nowrap;user-select:all}
 `;
 
-const NAV: readonly [href: string, label: string, sqliteOnly: boolean][] = [
-  ['/staff/offers', 'Angebote', false],
-  ['/staff/submissions', 'Einreichungen', false],
-  ['/staff/wishes', 'Wünsche', false],
-  ['/staff/kiosks', 'Kiosks', false],
-  ['/staff/calendars', 'Kalender', true],
-  ['/staff/bedarf', 'Bedarf', true],
+const NAV: readonly [href: string, label: string][] = [
+  ['/staff/offers', 'Angebote'],
+  ['/staff/submissions', 'Einreichungen'],
+  ['/staff/wishes', 'Wünsche'],
+  ['/staff/kiosks', 'Kiosks'],
+  ['/staff/calendars', 'Kalender'],
+  ['/staff/bedarf', 'Bedarf'],
+  ['/staff/accounts', 'Konten'],
 ];
 
 /**
- * `sqlitePages: false` (PostgreSQL, issue 19): only the pages served there (offers, submissions, wishes, kiosks) are linked.
  * `role` (a staff account's, issue 19): only the pages that role may open (staff/staff-roles.ts); none = all.
+ * `town` (a town account's): the pages of the whole district (staff/town-scope.ts) are not linked; the town is named.
  */
-export function page(title: string, body: Raw, opts: { csrf?: string; nav?: boolean; sqlitePages?: boolean; role?: StaffRole } = {}): string {
-  const links = NAV.filter(([href, , sqliteOnly]) => !(sqliteOnly && opts.sqlitePages === false) && (!opts.role || roleAtLeast(opts.role, leastRoleFor('GET', href))));
+export interface StaffPageOptions {
+  csrf?: string;
+  nav?: boolean;
+  role?: StaffRole;
+  town?: string | null;
+}
+
+export function page(title: string, body: Raw, opts: StaffPageOptions = {}): string {
+  const links = NAV.filter(
+    ([href]) =>
+      (!opts.role || roleAtLeast(opts.role, leastRoleFor('GET', href))) &&
+      !(opts.town && townCheckFor(href).kind === 'district-only'),
+  );
   const nav = opts.nav
-    ? html`<header><strong>Städtische Angebotsdaten</strong>
+    ? html`<header><strong>Städtische Angebotsdaten</strong>${opts.town ? html` <span class="town">${opts.town}</span>` : ''}
         ${links.map(([href, label]) => html`<a href="${href}">${label}</a>`)}
         <form method="post" action="/staff/logout" class="inline"><input type="hidden" name="csrf" value="${opts.csrf}"><button>Abmelden</button></form>
       </header>`

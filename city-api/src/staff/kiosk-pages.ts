@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { KIOSK_COMMAND_TYPES, kioskCommandTypeSchema } from '../../../shared/schemas/city-api';
 import { html } from '../staff-html';
 import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
+import { accountTown } from './town-scope';
 
 const idParam = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
 
@@ -12,12 +13,12 @@ export function registerKioskPages(scope: FastifyInstance, ctx: StaffStorageCont
   // ---------------------------------------------------------------- kiosks
   scope.get('/kiosks', async (req, reply) => {
     const csrf = requireStaff(req).csrf;
-    const kiosks = await storage.listKiosksForStaff();
+    const kiosks = await storage.listKiosksForStaff(accountTown(req));
     return sendStaffPage(req, reply,
       'Kiosks',
-      html`<table><thead><tr><th>Kiosk</th><th>Letztes Lebenszeichen</th><th>Zustand</th><th>Befehle</th></tr></thead><tbody>
+      html`<table><thead><tr><th>Kiosk</th><th>Stadt</th><th>Letztes Lebenszeichen</th><th>Zustand</th><th>Befehle</th></tr></thead><tbody>
       ${kiosks.map(
-        (k) => html`<tr><td>${k.id}</td>
+        (k) => html`<tr><td>${k.id}</td><td>${k.town ?? 'ganzer Kreis'}</td>
           <td>${k.last_heartbeat_at ? k.last_heartbeat_at.slice(0, 16).replace('T', ' ') : 'noch nie'}</td>
           <td>${k.heartbeat
             ? html`Version ${k.heartbeat.version} · ${k.heartbeat.offers_count} Angebote · Drucker: ${k.heartbeat.printer.state} · Warteschlange: ${k.heartbeat.outbox_pending} · frei: ${Math.round(k.heartbeat.disk_free_mb)} MB
@@ -37,7 +38,7 @@ export function registerKioskPages(scope: FastifyInstance, ctx: StaffStorageCont
     requireStaff(req);
     const id = idParam.safeParse(req.params.id);
     const type = kioskCommandTypeSchema.safeParse(staffForm(req).get('type'));
-    if (!id.success || !type.success || !(await storage.listKiosksForStaff()).some((k) => k.id === id.data)) {
+    if (!id.success || !type.success || !(await storage.listKiosksForStaff(accountTown(req))).some((k) => k.id === id.data)) {
       return sendStaffPage(req, reply, 'Nicht möglich', html`<p>Unbekannter Kiosk oder Befehl.</p>`, 422);
     }
     await storage.queueCommand(id.data, type.data);

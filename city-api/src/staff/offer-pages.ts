@@ -5,6 +5,7 @@ import { offerSchema, WEEKDAYS, type Offer } from '../../../shared/schemas/offer
 import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
 import { html, raw, type Raw } from '../staff-html';
 import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
+import { accountTown } from './town-scope';
 
 const idParam = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
 
@@ -18,7 +19,7 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageCont
 
   scope.get('/offers', async (req, reply) => {
     const csrf = requireStaff(req).csrf;
-    const rows = await storage.listOffersForStaff(1000);
+    const rows = await storage.listOffersForStaff(1000, 0, accountTown(req));
     const action = (id: string, path: string, name: string, value: string, label: string) =>
       html`<form method="post" action="/staff/offers/${encodeURIComponent(id)}/${path}" class="inline">
         <input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="${name}" value="${value}"><button>${label}</button></form>`;
@@ -58,7 +59,14 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageCont
     }
     const tax = await taxonomy();
     if (!built.ok) return sendStaffPage(req, reply, existingId ? 'Angebot bearbeiten' : 'Neues Angebot', offerForm(existingId, built.draft, built.errors, tax, requireStaff(req).csrf), 422);
-    await storage.putOffer(built.offer, previous?.state === 'hidden' ? 'hidden' : 'published');
+    const town = accountTown(req);
+    if (!existingId && town) {
+      // a town account's new offer is its town's: stored hidden, given the town, then published — so no kiosk of
+      // another town gets it in between (three changes in the feed)
+      await storage.putOffer(built.offer, 'hidden');
+      await storage.setOfferTowns([{ id: built.offer.id, town }]);
+      await storage.setOfferState(built.offer.id, 'published');
+    } else await storage.putOffer(built.offer, previous?.state === 'hidden' ? 'hidden' : 'published');
     return secureStaff(reply).redirect('/staff/offers', 303);
   };
   scope.post('/offers', async (req, reply) => saveOffer(req, reply, null));

@@ -53,8 +53,6 @@ export async function runStaffCommand(command: (typeof STAFF_COMMANDS)[number], 
     const password = await readPassword();
     const a = await storage.putStaffAccount({ name: values.name, password, role: values.role as StaffRole, town: values.town ?? null });
     process.stdout.write(`staff account ${a.name}: ${a.role}, ${a.town ?? 'district-wide (no town)'}\n`);
-    // honest until the staff pages filter by town (docs/city-api.md "Staff accounts and roles")
-    if (a.town) process.stderr.write(`note: the staff pages do not limit accounts to their town yet; ${a.name} has the ${a.role} rights for the whole server\n`);
   } finally {
     await storage.close();
   }

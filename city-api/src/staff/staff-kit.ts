@@ -13,7 +13,7 @@ import type { CityDb } from '../city-db';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import type { StaffAccount } from '../storage/staff-accounts';
 import { formParams } from '../form-body';
-import { html, page, type Raw } from '../staff-html';
+import { html, page, type Raw, type StaffPageOptions } from '../staff-html';
 
 export interface StaffSession {
   /** Opaque session id from the cookie (already checked against the database). */
@@ -43,8 +43,6 @@ declare module 'fastify' {
     staffSession: StaffSession | null;
     /** The session's CSRF token (kept for pages written before the staff plugin: same as staffSession.csrf). */
     staffCsrf: string | null;
-    /** Whether the SQLite-only staff pages are served (false on PostgreSQL): the navigation links only what exists. */
-    staffSqlitePages: boolean;
   }
 }
 
@@ -76,8 +74,16 @@ export const secureStaff = (reply: FastifyReply): FastifyReply =>
 /** A full staff page with navigation (needs the session's CSRF token for the logout form). */
 export function sendStaffPage(req: FastifyRequest, reply: FastifyReply, title: string, body: Raw, status = 200): FastifyReply {
   const s = requireStaff(req);
-  return secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body, { csrf: s.csrf, nav: true, sqlitePages: req.staffSqlitePages, role: s.account?.role }));
+  return secureStaff(reply).code(status).type('text/html; charset=utf-8').send(page(title, body, staffPageOptions(req, s.csrf)));
 }
+
+/** The page frame of a logged-in request: navigation for the account's role and town (issue 19). */
+export const staffPageOptions = (req: FastifyRequest, csrf: string): StaffPageOptions => ({
+  csrf,
+  nav: true,
+  role: req.staffSession?.account?.role,
+  town: req.staffSession?.account?.town ?? null,
+});
 
 /** Hidden CSRF field for a form on a staff page. */
 export const csrfField = (req: FastifyRequest): Raw => html`<input type="hidden" name="csrf" value="${requireStaff(req).csrf}">`;

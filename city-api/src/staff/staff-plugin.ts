@@ -17,9 +17,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { CityDb } from '../city-db';
 import { hashPassword, SESSION_COOKIE, SESSION_TTL_MS, verifyPassword } from '../staff-auth';
 import { html, page, STAFF_CSS } from '../staff-html';
-import { secureStaff, StaffAuthError, staffForm, type StaffStorageContext } from './staff-kit';
+import { secureStaff, StaffAuthError, staffForm, staffPageOptions, type StaffStorageContext } from './staff-kit';
+import { registerAccountPages } from './account-pages';
 import { STAFF_PAGES, STAFF_STORAGE_PAGES } from './staff-pages';
 import { leastRoleFor, roleAtLeast, ROLE_NAMES } from './staff-roles';
+import { townCheckFor } from './town-scope';
 
 /**
  * Sessions and the offer, moderation, wish and kiosk pages go through `storage` (SQLite or PostgreSQL, issue 19);
@@ -45,7 +47,6 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
 
   staff.decorateRequest('staffSession', null);
   staff.decorateRequest('staffCsrf', null);
-  staff.decorateRequest('staffSqlitePages', !!db);
   await staff.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: CSRF_COOKIE,
@@ -89,7 +90,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
       return secureStaff(reply)
         .code(403)
         .type('text/html; charset=utf-8')
-        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, { csrf: req.staffSession.csrf, nav: true, sqlitePages: !!db, role: req.staffSession.account?.role }));
+        .send(page('Sitzung abgelaufen', html`<p>Das Formular war veraltet. Bitte laden Sie die Seite neu.</p>`, staffPageOptions(req, req.staffSession.csrf)));
     }
     if (err instanceof StaffAuthError) return secureStaff(reply).redirect('/staff/login', 303);
     if (err.statusCode && err.statusCode < 500) return secureStaff(reply).code(err.statusCode).type('text/plain; charset=utf-8').send(err.message);
@@ -141,21 +142,41 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
       req.staffSession.csrf = csrf;
       req.staffCsrf = csrf;
       // THE role check of every staff route: keyed on the route the router matched, not on the URL's spelling
-      const least = leastRoleFor(req.method, req.routeOptions.url ?? '');
-      if (account && !roleAtLeast(account.role, least)) {
-        return secureStaff(reply)
-          .code(403)
+      const route = req.routeOptions.url ?? '';
+      const least = leastRoleFor(req.method, route);
+      const refuse = (status: number, title: string, body: ReturnType<typeof html>) =>
+        secureStaff(reply)
+          .code(status)
           .type('text/html; charset=utf-8')
-          .send(
-            page(
-              'Keine Berechtigung',
-              html`<p role="alert">Diese Seite ist für Ihr Konto nicht freigegeben.</p>
-                <p>Sie sind angemeldet als <strong>${account.name}</strong> (${ROLE_NAMES[account.role]}). Diese Seite braucht die Rolle
-                  <strong>${ROLE_NAMES[least]}</strong>. Wenn Sie diese Seite für Ihre Arbeit brauchen, kann jemand mit der Rolle Verwaltung Ihr Konto ändern.</p>
-                <p><a href="/staff/offers">Zu den Angeboten</a></p>`,
-              { csrf, nav: true, sqlitePages: !!db, role: account.role },
-            ),
+          .send(page(title, body, staffPageOptions(req, csrf)));
+      if (account && !roleAtLeast(account.role, least)) {
+        return refuse(
+          403,
+          'Keine Berechtigung',
+          html`<p role="alert">Diese Seite ist für Ihr Konto nicht freigegeben.</p>
+            <p>Sie sind angemeldet als <strong>${account.name}</strong> (${ROLE_NAMES[account.role]}). Diese Seite braucht die Rolle
+              <strong>${ROLE_NAMES[least]}</strong>. Wenn Sie diese Seite für Ihre Arbeit brauchen, kann jemand mit der Rolle Verwaltung Ihr Konto ändern.</p>
+            <p><a href="/staff/offers">Zu den Angeboten</a></p>`,
+        );
+      }
+      // THE town check (town-scope.ts): a town account acts only on its town's things, whatever id it sends
+      if (account?.town) {
+        const check = townCheckFor(route);
+        if (check.kind === 'district-only' || check.kind === 'unknown-param') {
+          return refuse(
+            403,
+            'Keine Berechtigung',
+            html`<p role="alert">Diese Seite gilt für den ganzen Kreis und ist für Konten einer Stadt nicht freigegeben.</p>
+              <p>Sie sind angemeldet als <strong>${account.name}</strong> (${ROLE_NAMES[account.role]}, ${account.town}).</p>
+              <p><a href="/staff/offers">Zu den Angeboten</a></p>`,
           );
+        }
+        if (check.kind === 'item') {
+          const id = (req.params as Record<string, unknown> | undefined)?.[check.param];
+          const found = typeof id === 'string' && id.length <= 200 ? await storage.townOf(check.item, id) : null;
+          // another town's (or the district's) thing answers exactly like a thing that does not exist
+          if (found?.town !== account.town) return refuse(404, 'Nicht gefunden', html`<p>Das gibt es nicht – oder es gehört nicht zu Ihrer Stadt.</p>`);
+        }
       }
     });
     scope.addHook('preHandler', (req, reply, done) => {
@@ -171,6 +192,7 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
     scope.get('/', async (_req, reply) => secureStaff(reply).redirect('/staff/offers', 303));
 
     for (const register of STAFF_STORAGE_PAGES) await register(scope, opts);
+    registerAccountPages(scope, opts);
     if (db) for (const register of STAFF_PAGES) await register(scope, { ...opts, db });
   });
 }

@@ -34,6 +34,8 @@ export const STAFF_ROUTE_ROLES: readonly (readonly [string, string, StaffRole])[
   ['*', '/staff/bedarf.csv', 'admin'],
   ['*', '/staff/bedarf.pdf', 'admin'],
   ['*', '/staff/bedarf/*', 'admin'],
+  ['*', '/staff/accounts', 'admin'],
+  ['*', '/staff/accounts/*', 'admin'],
 ];
 
 /** The least role for a matched route; 'admin' for a route not in the table. */

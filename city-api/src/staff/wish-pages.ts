@@ -5,6 +5,7 @@ import { groupWishes } from '../../../shared/logic/wish-topics';
 import { html } from '../staff-html';
 import { REPLY_CHANNELS, WISH_STATUS_LABEL, WISH_STATUSES, type WishStatus } from '../wish-work';
 import { csrfField, requireStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
+import { accountTown } from './town-scope';
 
 const wishId = z.string().regex(/^wish-[0-9a-f-]{36}$/);
 const CHANNEL_LABEL: Record<(typeof REPLY_CHANNELS)[number], string> = { telefon: 'Telefon', email: 'E-Mail', brief: 'Brief', persoenlich: 'persönlich' };
@@ -14,7 +15,10 @@ export function registerWishPages(scope: FastifyInstance, ctx: StaffStorageConte
   // ---------------------------------------------------------------- wishes
   scope.get('/wishes', async (req, reply) => {
     requireStaff(req);
-    const wishes = await storage.listWishes(500);
+    // a town account: the wishes from its town's kiosks (web wishes and kiosks without town are the district's)
+    const town = accountTown(req);
+    const kioskTowns = town ? await storage.kioskTowns() : null;
+    const wishes = (await storage.listWishes(town ? 5000 : 500)).filter((w) => !kioskTowns || kioskTowns.get(w.kiosk_id) === town).slice(0, 500);
     const work = await storage.allWishWork();
     const { topics, topicOf } = groupWishes(wishes.map((w) => w.body.text));
     const topicLabel = new Map(topics.map((t) => [t.key, t.label]));

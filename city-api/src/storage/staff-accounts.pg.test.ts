@@ -69,9 +69,38 @@ describe.each(BACKENDS)('staff accounts on $name', (backend) => {
     expect(await storage.disableStaffAccount('anna.siegburg')).toBe(true);
     expect(await storage.verifyStaffAccount('anna.siegburg', 'ganz neues Passwort')).toBeNull();
     expect(await storage.listStaffAccounts()).toEqual([
-      { id: expect.any(String), name: 'kreis-admin', role: 'admin', town: null, disabled: false },
-      { id: anna.id, name: 'anna.siegburg', role: 'moderator', town: 'siegburg', disabled: true },
+      { id: expect.any(String), name: 'kreis-admin', role: 'admin', town: null, disabled: false, lastLoginAt: null },
+      { id: anna.id, name: 'anna.siegburg', role: 'moderator', town: 'siegburg', disabled: true, lastLoginAt: null },
     ]);
+  });
+
+  it('notes the last login, changes role and town, lists per town and logs account changes under their town (migration 9)', async () => {
+    const anna = await storage.putStaffAccount({ name: 'anna.siegburg', password: 'ein langes Passwort 1', role: 'editor', town: 'siegburg' });
+    await storage.putStaffAccount({ name: 'kreis-admin', password: 'ein langes Passwort 2', role: 'admin', town: null });
+    const session = await storage.createStaffSession();
+    await storage.attachStaffSessionAccount(session.id, anna.id);
+    const [listed] = await storage.listStaffAccounts('siegburg');
+    expect(listed?.name).toBe('anna.siegburg');
+    expect(Date.now() - Date.parse(listed!.lastLoginAt!)).toBeLessThan(60_000);
+    expect(await storage.staffSessionAccount(session.id)).toMatchObject({ name: 'anna.siegburg', town: 'siegburg' });
+    expect((await storage.listStaffAccounts()).find((a) => a.name === 'kreis-admin')?.lastLoginAt).toBeNull();
+
+    expect(await storage.setStaffAccountRole('anna.siegburg', 'moderator', 'lohmar')).toBe(true);
+    expect(await storage.setStaffAccountRole('nobody', 'admin', null)).toBe(false);
+    await expect(storage.setStaffAccountRole('anna.siegburg', 'boss' as never, null)).rejects.toThrow();
+    expect(await storage.listStaffAccounts('siegburg')).toEqual([]);
+    expect((await storage.listStaffAccounts('lohmar')).map((a) => [a.name, a.role])).toEqual([['anna.siegburg', 'moderator']]);
+    // a role change takes effect in the open session at once
+    expect(await storage.staffSessionAccount(session.id)).toMatchObject({ role: 'moderator', town: 'lohmar' });
+
+    const at = new Date('2026-12-01T10:00:00Z');
+    await storage.logStaffAccountChange({ action: 'account_changed', actor: 'kreis-admin', detail: 'anna.siegburg: Redaktion → Moderation', town: 'lohmar', at });
+    await storage.logStaffAccountChange({ action: 'account_created', actor: 'kreis-admin', detail: 'kreis-admin', town: null, at });
+    expect((await storage.auditTrail(10, 'lohmar')).map((e) => [e.action, e.actor, e.reason, e.at])).toEqual([
+      ['account_changed', 'kreis-admin', 'anna.siegburg: Redaktion → Moderation', '2026-12-01T10:00:00.000Z'],
+    ]);
+    expect(await storage.auditTrail(10, 'siegburg')).toEqual([]);
+    expect((await storage.auditTrail(10)).map((e) => e.action)).toEqual(['account_created', 'account_changed']);
   });
 
   it('refuses short passwords, unknown roles and invalid town ids', async () => {

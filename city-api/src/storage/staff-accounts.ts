@@ -2,8 +2,8 @@
  * Staff accounts per town with roles (issue 19): instead of one shared staff password, each person of each town
  * has an account — a name, a salted scrypt password hash (staff-auth.ts, the same parameters), a role and
  * optionally a town. Both backends. The /staff login and the role check per route use them (staff/staff-plugin.ts,
- * staff/staff-roles.ts); accounts are created with `npm run city-api -- staff-add` (staff/staff-add.ts). Town
- * limits on the staff pages are not done yet (docs/city-api.md "Staff accounts and roles").
+ * staff/staff-roles.ts) and the town limits (staff/town-scope.ts); accounts are created with
+ * `npm run city-api -- staff-add` (staff/staff-add.ts) or on /staff/accounts (staff/account-pages.ts).
  *
  * Roles, each including the one before:
  * - editor: offers (create, edit, pause, hide, set their town) and reading wishes
@@ -60,6 +60,12 @@ export function staffMay(account: Pick<StaffAccount, 'role' | 'town'>, action: S
   return account.town === null || account.town === targetTown;
 }
 
+export interface StaffAccountListItem extends StaffAccount {
+  disabled: boolean;
+  /** ISO 8601 (UTC), null: never logged in (since issue 19's migration 9) */
+  lastLoginAt: string | null;
+}
+
 export const staffAccountInputSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._@-]{2,64}$/, 'name: 2-64 letters, digits, . _ @ -'),
   password: z.string().min(12, 'password: at least 12 characters').max(1000),
@@ -74,10 +80,15 @@ export interface StaffAccountStorage {
   /** The account for a name and password, or null (unknown name, wrong password or disabled): same cost either way. */
   verifyStaffAccount(name: string, password: string): Promise<StaffAccount | null>;
   disableStaffAccount(name: string): Promise<boolean>;
-  listStaffAccounts(): Promise<(StaffAccount & { disabled: boolean })[]>;
+  /** Changes role and town of an existing account (password and enabled state stay); false when unknown. */
+  setStaffAccountRole(name: string, role: StaffRole, town: string | null): Promise<boolean>;
+  /** By town (the district's first), then name; `town`: only that town's accounts. */
+  listStaffAccounts(town?: string | null): Promise<StaffAccountListItem[]>;
+  /** An entry of the audit trail (/staff/audit) for a change to staff accounts, of `town` (null: the district's). */
+  logStaffAccountChange(e: { action: string; actor: string; detail: string; town: string | null; at: Date }): Promise<void>;
   /** Whether any account exists, disabled ones too (then the shared staff password no longer logs in; staff-plugin.ts). */
   hasStaffAccounts(): Promise<boolean>;
-  /** Ties a staff session (the cookie value) to an account at login. */
+  /** Ties a staff session (the cookie value) to an account at login, and notes the account's last login. */
   attachStaffSessionAccount(sessionId: string, accountId: string): Promise<void>;
   /**
    * The account of a staff session, read on every staff request: the account while it is enabled, 'shared' for a
@@ -123,6 +134,7 @@ interface AccountRow {
   password_salt: Buffer;
   password_hash: Buffer;
   disabled_at: unknown;
+  last_login_at?: string | Date | null;
 }
 
 // compared against when the name is unknown, so an unknown name costs one scrypt like a known one
@@ -131,6 +143,13 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const sessionAccount = (r: (Partial<AccountRow> & { account_id: string | null }) | undefined): StaffAccount | 'shared' | null =>
   !r ? null : r.account_id === null ? 'shared' : r.id && r.disabled_at === null ? toAccount(r as AccountRow) : null;
 const toAccount = (r: AccountRow): StaffAccount => ({ id: r.id, name: r.name, role: r.role, town: r.town });
+const toListItem = (r: AccountRow): StaffAccountListItem => ({
+  ...toAccount(r),
+  disabled: r.disabled_at !== null,
+  lastLoginAt: r.last_login_at == null ? null : new Date(r.last_login_at).toISOString(),
+});
+const roleSchema = z.enum(STAFF_ROLES);
+const LOG_SQL = 'INSERT INTO moderation_log (submission_id, offer_id, action, actor, reason, at, town) VALUES (NULL, NULL, ?, ?, ?, ?, ?)';
 
 function check(row: AccountRow | undefined, password: string): StaffAccount | null {
   const ok = verifyPassword(password, row ? { salt: row.password_salt, hash: row.password_hash } : DUMMY);
@@ -155,13 +174,19 @@ export function sqliteStaffAccounts(db: CityDb): StaffAccountStorage {
     verifyStaffAccount: (name, password) => run(() => check(name.length <= 64 ? byName(name) : undefined, password)),
     disableStaffAccount: (name) =>
       run(() => db.prepare(`UPDATE staff_accounts SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL`).run(new Date().toISOString(), name).changes > 0),
-    listStaffAccounts: () =>
-      run(() =>
-        (db.prepare(`SELECT * FROM staff_accounts ORDER BY town, name`).all() as AccountRow[]).map((r) => ({ ...toAccount(r), disabled: r.disabled_at !== null })),
-      ),
+    setStaffAccountRole: (name, role, town) =>
+      run(() => db.prepare(`UPDATE staff_accounts SET role = ?, town = ? WHERE name = ?`).run(roleSchema.parse(role), townIdSchema.nullable().parse(town), name).changes > 0),
+    listStaffAccounts: (town = null) =>
+      run(() => (db.prepare(`SELECT * FROM staff_accounts WHERE @town IS NULL OR town = @town ORDER BY town, name`).all({ town }) as AccountRow[]).map(toListItem)),
+    logStaffAccountChange: (e) => run(() => void db.prepare(LOG_SQL).run(e.action, e.actor, e.detail, e.at.toISOString(), e.town)),
     hasStaffAccounts: () => run(() => db.prepare(`SELECT 1 FROM staff_accounts LIMIT 1`).get() !== undefined),
     attachStaffSessionAccount: (sessionId, accountId) =>
-      run(() => void db.prepare(`UPDATE admin_sessions SET account_id = ? WHERE id_sha256 = ?`).run(accountId, sha(sessionId))),
+      run(() =>
+        db.transaction(() => {
+          db.prepare(`UPDATE admin_sessions SET account_id = ? WHERE id_sha256 = ?`).run(accountId, sha(sessionId));
+          db.prepare(`UPDATE staff_accounts SET last_login_at = ? WHERE id = ?`).run(new Date().toISOString(), accountId);
+        })(),
+      ),
     staffSessionAccount: (sessionId) =>
       run(() =>
         sessionAccount(
@@ -195,15 +220,29 @@ export function pgStaffAccounts(pool: pg.Pool): StaffAccountStorage {
       const r = await pool.query(`UPDATE staff_accounts SET disabled_at = now() WHERE name = $1 AND disabled_at IS NULL`, [name]);
       return (r.rowCount ?? 0) > 0;
     },
-    async listStaffAccounts() {
-      const { rows } = await pool.query<AccountRow>(`SELECT * FROM staff_accounts ORDER BY town COLLATE "C" NULLS FIRST, name COLLATE "C"`);
-      return rows.map((r) => ({ ...toAccount(r), disabled: r.disabled_at !== null }));
+    async setStaffAccountRole(name, role, town) {
+      const r = await pool.query(`UPDATE staff_accounts SET role = $1, town = $2 WHERE name = $3`, [roleSchema.parse(role), townIdSchema.nullable().parse(town), name]);
+      return (r.rowCount ?? 0) > 0;
+    },
+    async listStaffAccounts(town = null) {
+      const { rows } = await pool.query<AccountRow>(
+        `SELECT * FROM staff_accounts WHERE $1::text IS NULL OR town = $1 ORDER BY town COLLATE "C" NULLS FIRST, name COLLATE "C"`,
+        [town],
+      );
+      return rows.map(toListItem);
+    },
+    async logStaffAccountChange(e) {
+      let i = 0;
+      await pool.query(LOG_SQL.replace(/\?/g, () => `$${++i}`), [e.action, e.actor, e.detail, e.at, e.town]);
     },
     async hasStaffAccounts() {
       return (await pool.query('SELECT 1 FROM staff_accounts LIMIT 1')).rows.length > 0;
     },
     async attachStaffSessionAccount(sessionId, accountId) {
-      await pool.query('UPDATE admin_sessions SET account_id = $1 WHERE id_sha256 = $2', [accountId, sha(sessionId)]);
+      await pool.query(
+        `WITH s AS (UPDATE admin_sessions SET account_id = $1 WHERE id_sha256 = $2) UPDATE staff_accounts SET last_login_at = now() WHERE id = $1`,
+        [accountId, sha(sessionId)],
+      );
     },
     async staffSessionAccount(sessionId) {
       const { rows } = await pool.query<AccountRow & { account_id: string | null }>(

@@ -31,8 +31,8 @@ export interface StaffStorage {
   staffSessionCsrf(id: string | undefined, now?: Date): Promise<string | null>;
   endStaffSession(id: string | undefined): Promise<void>;
 
-  /** Offers that are not deleted, most recently changed first (the staff's offer list). */
-  listOffersForStaff(limit: number, offset?: number): Promise<StaffOfferRow[]>;
+  /** Offers that are not deleted, most recently changed first (the staff's offer list); `town`: only that town's. */
+  listOffersForStaff(limit: number, offset?: number, town?: string | null): Promise<StaffOfferRow[]>;
   /** Stores one offer after validating it, with its visibility (an edit keeps a hidden offer hidden); next change number. */
   putOffer(offer: Offer, state: OfferState): Promise<void>;
 
@@ -43,8 +43,8 @@ export interface StaffStorage {
   /** Records a reply; false unless the wish exists and its sender consented to contact and left a way to reach them. */
   addWishReply(wishId: string, channel: ReplyChannel, summary: string, now: Date): Promise<boolean>;
 
-  /** Every registered kiosk by id, with its last heartbeat and its 10 newest commands (the staff's kiosk page). */
-  listKiosksForStaff(): Promise<KioskOverview[]>;
+  /** Every registered kiosk by id, with its town, last heartbeat and its 10 newest commands (the staff's kiosk page); `town`: only that town's. */
+  listKiosksForStaff(town?: string | null): Promise<KioskOverview[]>;
 }
 
 export function sqliteStaffStorage(db: CityDb): StaffStorage {
@@ -53,12 +53,12 @@ export function sqliteStaffStorage(db: CityDb): StaffStorage {
     createStaffSession: (now) => run(() => createSession(db, now)),
     staffSessionCsrf: (id, now) => run(() => sessionCsrf(db, id, now)),
     endStaffSession: (id) => run(() => endSession(db, id)),
-    listOffersForStaff: (limit, offset) => run(() => listOffersForStaff(db, limit, offset)),
+    listOffersForStaff: (limit, offset, town) => run(() => listOffersForStaff(db, limit, offset, town ?? null)),
     putOffer: (offer, state) => run(() => putOffer(db, offer, state)),
     allWishWork: () => run(() => allWishWork(db)),
     setWishWork: (wishId, status, note, now) => run(() => setWishWork(db, wishId, status, note, now)),
     addWishReply: (wishId, channel, summary, now) => run(() => addWishReply(db, wishId, channel, summary, now)),
-    listKiosksForStaff: () => run(() => listKiosks(db)),
+    listKiosksForStaff: (town) => run(() => listKiosks(db, town ?? null)),
   };
 }
 
@@ -111,12 +111,12 @@ export function pgStaffStorage(pool: pg.Pool, putChecked: (id: string, json: str
       if (id) await pool.query('DELETE FROM admin_sessions WHERE id_sha256 = $1', [sha(id)]);
     },
 
-    async listOffersForStaff(limit, offset = 0) {
+    async listOffersForStaff(limit, offset = 0, town = null) {
       // json_extract on SQLite returns NULL for a missing member; ->> does the same
       const { rows } = await pool.query<{ id: string; state: OfferState; title: string; status: string; changed_at: Date }>(
         `SELECT id, state, data_json::json ->> 'title' AS title, data_json::json ->> 'status' AS status, changed_at
-         FROM offers WHERE state != 'deleted' ORDER BY changed_at DESC, id COLLATE "C" LIMIT $1 OFFSET $2`,
-        [limit, offset],
+         FROM offers WHERE state != 'deleted' AND ($3::text IS NULL OR town = $3) ORDER BY changed_at DESC, id COLLATE "C" LIMIT $1 OFFSET $2`,
+        [limit, offset, town],
       );
       return rows.map((r) => ({ ...r, changed_at: r.changed_at.toISOString() }));
     },
@@ -152,23 +152,25 @@ export function pgStaffStorage(pool: pg.Pool, putChecked: (id: string, json: str
       return true;
     },
 
-    async listKiosksForStaff() {
+    async listKiosksForStaff(town = null) {
       // one statement for all kiosks (the district has hundreds), each with its 10 newest commands
       const { rows } = await pool.query<{
-        id: string; last_heartbeat_at: Date | null; last_heartbeat_json: string | null;
+        id: string; town: string | null; last_heartbeat_at: Date | null; last_heartbeat_json: string | null;
         cmd_id: string | null; type: string | null; state: string | null; created_at: Date | null;
       }>(
-        `SELECT k.id, k.last_heartbeat_at, k.last_heartbeat_json, c.id AS cmd_id, c.type, c.state, c.created_at
+        `SELECT k.id, k.town, k.last_heartbeat_at, k.last_heartbeat_json, c.id AS cmd_id, c.type, c.state, c.created_at
          FROM kiosks k LEFT JOIN LATERAL (
            SELECT id, type, state, created_at FROM commands WHERE kiosk_id = k.id ORDER BY created_at DESC LIMIT 10
          ) c ON true
+         WHERE $1::text IS NULL OR k.town = $1
          ORDER BY k.id COLLATE "C", c.created_at DESC`,
+        [town],
       );
       const out: KioskOverview[] = [];
       for (const r of rows) {
         let k = out[out.length - 1];
         if (!k || k.id !== r.id) {
-          k = { id: r.id, last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null, heartbeat: r.last_heartbeat_json ? (JSON.parse(r.last_heartbeat_json) as HeartbeatBody) : null, commands: [] };
+          k = { id: r.id, town: r.town, last_heartbeat_at: r.last_heartbeat_at?.toISOString() ?? null, heartbeat: r.last_heartbeat_json ? (JSON.parse(r.last_heartbeat_json) as HeartbeatBody) : null, commands: [] };
           out.push(k);
         }
         if (r.cmd_id) k.commands.push({ id: r.cmd_id, type: r.type!, state: r.state!, created_at: r.created_at!.toISOString() });

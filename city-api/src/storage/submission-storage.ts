@@ -49,8 +49,8 @@ export interface SubmissionStorage {
   confirmOffer(offerId: string, actor: string, now?: Date): Promise<void>;
   /** Published offers not confirmed (or, never confirmed, not changed) for 12 months, oldest first. */
   offersDueForReview(now?: Date): Promise<ReviewItem[]>;
-  /** Newest first. */
-  auditTrail(limit?: number): Promise<AuditEntry[]>;
+  /** Newest first; `town`: only that town's entries (their own town, else their submission's, else their offer's). */
+  auditTrail(limit?: number, town?: string | null): Promise<AuditEntry[]>;
 }
 
 export function sqliteSubmissionStorage(db: CityDb): SubmissionStorage {
@@ -67,7 +67,7 @@ export function sqliteSubmissionStorage(db: CityDb): SubmissionStorage {
     rejectSubmission: (id, actor, reason, now) => run(() => rejectSubmission(db, id, actor, reason, now)),
     confirmOffer: (offerId, actor, now) => run(() => confirmOffer(db, offerId, actor, now)),
     offersDueForReview: (now) => run(() => offersDueForReview(db, now)),
-    auditTrail: (limit) => run(() => auditTrail(db, limit)),
+    auditTrail: (limit, town) => run(() => auditTrail(db, limit, town ?? null)),
   };
 }
 
@@ -237,10 +237,12 @@ export function pgSubmissionStorage(pool: pg.Pool, w: PgOfferWriter): Submission
       );
       return rows.map((r) => ({ offerId: r.id, title: String((JSON.parse(r.data_json) as { title?: unknown }).title ?? r.id), lastConfirmed: r.last.toISOString() }));
     },
-    async auditTrail(limit = 500) {
+    async auditTrail(limit = 500, town = null) {
       const { rows } = await pool.query<{ submission_id: string | null; offer_id: string | null; action: string; actor: string; reason: string | null; at: Date }>(
-        'SELECT submission_id, offer_id, action, actor, reason, at FROM moderation_log ORDER BY id DESC LIMIT $1',
-        [limit],
+        `SELECT l.submission_id, l.offer_id, l.action, l.actor, l.reason, l.at FROM moderation_log l
+         LEFT JOIN submissions s ON s.id = l.submission_id LEFT JOIN offers o ON o.id = l.offer_id
+         WHERE $2::text IS NULL OR COALESCE(l.town, s.town, o.town) = $2 ORDER BY l.id DESC LIMIT $1`,
+        [limit, town],
       );
       return rows.map((r) => ({ submissionId: r.submission_id, offerId: r.offer_id, action: r.action, actor: r.actor, reason: r.reason, at: r.at.toISOString() }));
     },

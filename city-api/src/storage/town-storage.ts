@@ -53,7 +53,34 @@ export function taxonomyForTowns(row: { json: string; etag: string }, scope: rea
   return { json, etag: `"${createHash('sha256').update(json).digest('hex').slice(0, 32)}"` };
 }
 
+/** The kinds of things a staff page acts on by id; each has a town (or none: the district's). */
+export type TownItemKind = 'offer' | 'kiosk' | 'wish' | 'submission' | 'account';
+
+/**
+ * The SQL of townOf per kind (one row with a column `town`, none for an unknown id; `?` is the id, the same text on
+ * both backends apart from the placeholder). A wish has its kiosk's town (a web wish none); a submission its own
+ * town (made on a town's public pages) or else the town of the offer it changes.
+ */
+const TOWN_OF_SQL: Record<TownItemKind, string> = {
+  offer: `SELECT town FROM offers WHERE id = ?`,
+  kiosk: `SELECT town FROM kiosks WHERE id = ?`,
+  wish: `SELECT k.town FROM wishes w LEFT JOIN kiosks k ON k.id = w.kiosk_id WHERE w.id = ?`,
+  submission: `SELECT COALESCE(s.town, o.town) AS town FROM submissions s LEFT JOIN offers o ON o.id = s.offer_id WHERE s.id = ?`,
+  account: `SELECT town FROM staff_accounts WHERE name = ?`,
+};
+/** The effective town of every submission that has one (as TOWN_OF_SQL.submission). */
+const SUBMISSION_TOWNS_SQL = `SELECT s.id, COALESCE(s.town, o.town) AS town FROM submissions s LEFT JOIN offers o ON o.id = s.offer_id
+  WHERE COALESCE(s.town, o.town) IS NOT NULL`;
+
 export interface TownStorage {
+  /** The town of one thing a staff page acts on ({ town: null }: the district's), or null when there is no such thing. */
+  townOf(kind: TownItemKind, id: string): Promise<{ town: string | null } | null>;
+  /** The town of each kiosk that has one. */
+  kioskTowns(): Promise<Map<string, string>>;
+  /** The town of each club submission that has one (its own, else its offer's). */
+  submissionTowns(): Promise<Map<string, string>>;
+  /** The town of a club submission made on a town's public pages. */
+  setSubmissionTown(id: string, town: string | null): Promise<void>;
   /**
    * Sets (town) or clears (null) the town of offers. Every offer whose town really changes gets the next change
    * sequence number, in one transaction; unknown ids are skipped. Returns how many offers changed.
@@ -68,9 +95,19 @@ export interface TownStorage {
   kioskTown(kioskId: string): Promise<string | null>;
 }
 
+const idTownMap = (rows: { id: string; town: string }[]) => new Map(rows.map((r) => [r.id, r.town]));
+
 export function sqliteTownStorage(db: CityDb): TownStorage {
   const run = async <T>(fn: () => T): Promise<T> => fn();
   return {
+    townOf: (kind, id) =>
+      run(() => {
+        const row = db.prepare(TOWN_OF_SQL[kind]).get(id) as { town: string | null } | undefined;
+        return row ? { town: row.town ?? null } : null;
+      }),
+    kioskTowns: () => run(() => idTownMap(db.prepare(`SELECT id, town FROM kiosks WHERE town IS NOT NULL`).all() as { id: string; town: string }[])),
+    submissionTowns: () => run(() => idTownMap(db.prepare(SUBMISSION_TOWNS_SQL).all() as { id: string; town: string }[])),
+    setSubmissionTown: (id, town) => run(() => void db.prepare(`UPDATE submissions SET town = ? WHERE id = ?`).run(town, id)),
     setOfferTowns: (changes) =>
       run(() =>
         db.transaction(() => {
@@ -111,6 +148,19 @@ export function sqliteTownStorage(db: CityDb): TownStorage {
 
 export function pgTownStorage(pool: pg.Pool): TownStorage {
   return {
+    async townOf(kind, id) {
+      const { rows } = await pool.query<{ town: string | null }>(TOWN_OF_SQL[kind].replace('?', '$1'), [id]);
+      return rows[0] ? { town: rows[0].town ?? null } : null;
+    },
+    async kioskTowns() {
+      return idTownMap((await pool.query<{ id: string; town: string }>(`SELECT id, town FROM kiosks WHERE town IS NOT NULL`)).rows);
+    },
+    async submissionTowns() {
+      return idTownMap((await pool.query<{ id: string; town: string }>(SUBMISSION_TOWNS_SQL)).rows);
+    },
+    async setSubmissionTown(id, town) {
+      await pool.query('UPDATE submissions SET town = $1 WHERE id = $2', [town, id]);
+    },
     async setOfferTowns(changes) {
       if (!changes.length) return 0;
       const c = await pool.connect();

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { offerSchema, type Offer } from '../../../shared/schemas/offer';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { formParams } from '../form-body';
-import { requireStaff } from '../staff/staff-kit';
+import { requireStaff, staffPageOptions } from '../staff/staff-kit';
+import { accountTown } from '../staff/town-scope';
 import { html, page, raw, type Raw } from '../staff-html';
 import { PIN_MISSING } from './submission-form';
 import type { Submission } from './submission-store';
@@ -68,15 +69,18 @@ export function registerModerationPages(app: FastifyInstance, opts: { storage: K
     const csrf = csrfOf(req);
     if (!csrf) return secure(reply).code(403).send('forbidden');
     const sub = html`<p><a href="/staff/submissions">Einreichungen</a> · <a href="/staff/review">Zu prüfen (12 Monate)</a> · <a href="/staff/audit">Protokoll</a></p>`;
-    return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, { csrf, nav: true, sqlitePages: req.staffSqlitePages, role: req.staffSession?.account?.role }));
+    return secure(reply).code(status).type('text/html; charset=utf-8').send(page(title, html`${sub}${body}`, staffPageOptions(req, csrf)));
   };
   const form = (req: FastifyRequest) => formParams(req);
   const hidden = (req: FastifyRequest) => html`<input type="hidden" name="csrf" value="${csrfOf(req) ?? ''}">`;
 
   app.get('/submissions', async (req, reply) => {
     requireStaff(req);
-    const open = await storage.listSubmissions(['pending', 'changes_requested']);
-    const done = (await storage.listSubmissions(['approved', 'rejected', 'withdrawn'])).slice(-50).reverse();
+    const town = accountTown(req);
+    const towns = town ? await storage.submissionTowns() : null;
+    const mine = (list: Submission[]) => (towns ? list.filter((s) => towns.get(s.id) === town) : list);
+    const open = mine(await storage.listSubmissions(['pending', 'changes_requested']));
+    const done = mine(await storage.listSubmissions(['approved', 'rejected', 'withdrawn'])).slice(-50).reverse();
     // which submissions change an offer that already exists
     const ids = [...new Set([...open, ...done].map((s) => s.offerId))];
     const existing = new Set((await Promise.all(ids.map(async (id) => ((await storage.getStoredOffer(id)) ? id : null)))).filter(Boolean));
@@ -155,6 +159,9 @@ export function registerModerationPages(app: FastifyInstance, opts: { storage: K
       const valid = offerSchema.safeParse(offer);
       if (!valid.success) return sendPage(req, reply, 'Nicht freigegeben', html`<p class="errors">Das Angebot ist so nicht gültig: ${z.prettifyError(valid.error)}</p>`, 422);
       await storage.approveSubmission(s.id, valid.data, actor.data, now());
+      // a submission made on a town's public pages makes an offer of that town (an existing offer keeps its town)
+      const town = (await storage.townOf('submission', s.id))?.town;
+      if (town && (await storage.townOf('offer', valid.data.id))?.town == null) await storage.setOfferTowns([{ id: valid.data.id, town }]);
     } else if (decision === 'changes' || decision === 'reject') {
       const reason = reasonSchema.safeParse(f.get('reason') ?? '');
       if (!reason.success) return sendPage(req, reply, 'Bitte Begründung angeben', html`<p class="errors">Bitte schreiben Sie dem Verein kurz, was fehlt oder warum. <a href="/staff/submissions/${s.id}">Zurück</a></p>`, 422);
@@ -166,7 +173,9 @@ export function registerModerationPages(app: FastifyInstance, opts: { storage: K
 
   app.get('/review', async (req, reply) => {
     requireStaff(req);
-    const due = await storage.offersDueForReview(now());
+    const town = accountTown(req);
+    const towns = town ? await storage.offerTowns() : null;
+    const due = (await storage.offersDueForReview(now())).filter((d) => !towns || towns.get(d.offerId) === town);
     return sendPage(
       req,
       reply,
@@ -194,7 +203,7 @@ export function registerModerationPages(app: FastifyInstance, opts: { storage: K
 
   app.get('/audit', async (req, reply) => {
     requireStaff(req);
-    const entries = await storage.auditTrail();
+    const entries = await storage.auditTrail(500, accountTown(req));
     return sendPage(
       req,
       reply,

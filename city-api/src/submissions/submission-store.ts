@@ -196,9 +196,19 @@ function log(db: CityDb, e: { submissionId: string | null; offerId: string | nul
   );
 }
 
-export function auditTrail(db: CityDb, limit = 500): AuditEntry[] {
+/**
+ * Newest first. `town` (a town's staff account, issue 19): only entries of that town — the entry's own town
+ * (changes to staff accounts), else its submission's, else its offer's.
+ */
+export function auditTrail(db: CityDb, limit = 500, town: string | null = null): AuditEntry[] {
   return (
-    db.prepare(`SELECT submission_id, offer_id, action, actor, reason, at FROM moderation_log ORDER BY id DESC LIMIT ?`).all(limit) as {
+    db
+      .prepare(
+        `SELECT l.submission_id, l.offer_id, l.action, l.actor, l.reason, l.at FROM moderation_log l
+         LEFT JOIN submissions s ON s.id = l.submission_id LEFT JOIN offers o ON o.id = l.offer_id
+         WHERE @town IS NULL OR COALESCE(l.town, s.town, o.town) = @town ORDER BY l.id DESC LIMIT @limit`,
+      )
+      .all({ town, limit }) as {
       submission_id: string | null;
       offer_id: string | null;
       action: string;

@@ -1,0 +1,101 @@
+/**
+ * SQLite migration 9 and PostgreSQL migration 9 (issue 19; storage/town-migrations.ts) on stored rows: accounts,
+ * submissions and audit entries made before keep everything and get no last login, no town of their own.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
+import { CITY_MIGRATIONS, openCityDb } from '../city-db';
+import { PG_MIGRATIONS, migratePg } from './pg-migrations';
+import { openPgStorage } from './pg-storage';
+import { sqliteStorage } from './sqlite-storage';
+import type { KioskStorage } from './kiosk-storage';
+
+const SALT = Buffer.from('salt');
+const ROWS = {
+  account: `INSERT INTO staff_accounts (id, name, role, town, password_salt, password_hash, created_at) VALUES ('staff-1', 'anna', 'moderator', 'siegburg', ?, ?, '2026-01-01T00:00:00Z')`,
+  submission: `INSERT INTO submissions (id, edit_token_sha256, offer_id, state, data_json, contact_json, created_at, updated_at)
+    VALUES ('00000000-0000-4000-8000-000000000001', 'h', 'club-x', 'pending', NULL, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+  log: `INSERT INTO moderation_log (submission_id, offer_id, action, actor, reason, at) VALUES ('00000000-0000-4000-8000-000000000001', 'club-x', 'submitted', 'submitter', NULL, '2026-01-01T00:00:00Z')`,
+};
+
+/** What the storage reads of those rows after the migration. */
+async function readBack(storage: KioskStorage) {
+  return {
+    accounts: (await storage.listStaffAccounts()).map((a) => [a.name, a.role, a.town, a.disabled, a.lastLoginAt]),
+    submissionTown: await storage.townOf('submission', '00000000-0000-4000-8000-000000000001'),
+    audit: (await storage.auditTrail()).map((e) => [e.action, e.offerId]),
+    auditSiegburg: await storage.auditTrail(10, 'siegburg'),
+  };
+}
+const EXPECTED = {
+  accounts: [['anna', 'moderator', 'siegburg', false, null]],
+  submissionTown: { town: null },
+  audit: [['submitted', 'club-x']],
+  auditSiegburg: [],
+};
+
+describe('town limits migration 9 keeps what is stored', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'city-m9-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('SQLite 8 -> 9', async () => {
+    const file = join(dir, 'city.sqlite');
+    const old = new Database(file);
+    for (const [v, sql] of CITY_MIGRATIONS.slice(0, 8).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${v + 1}`);
+    }
+    old.prepare(ROWS.account).run(SALT, SALT);
+    old.exec(ROWS.submission);
+    old.exec(ROWS.log);
+    old.close();
+    const db = openCityDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    const storage = sqliteStorage(db, { closeDb: true });
+    try {
+      expect(await readBack(storage)).toEqual(EXPECTED);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  describe.skipIf(!pgAvailable)('PostgreSQL', () => {
+    let tdb: TestDatabase;
+    beforeEach(async () => {
+      tdb = await freshDatabase();
+    });
+    afterEach(async () => tdb.drop());
+
+    it('8 -> 9', async () => {
+      const pool = new pg.Pool({ connectionString: tdb.url });
+      try {
+        const c = await pool.connect();
+        try {
+          await migratePg(c, PG_MIGRATIONS.slice(0, 8));
+          await c.query(ROWS.account.replace('?, ?', '$1, $2'), [SALT, SALT]);
+          await c.query(ROWS.submission);
+          await c.query(ROWS.log);
+          expect(await migratePg(c)).toEqual({ from: 8, to: 9 });
+        } finally {
+          c.release();
+        }
+      } finally {
+        await pool.end();
+      }
+      const storage = await openPgStorage({ url: tdb.url });
+      try {
+        expect(await readBack(storage)).toEqual(EXPECTED);
+      } finally {
+        await storage.close();
+      }
+    });
+  });
+});
