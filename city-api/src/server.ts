@@ -16,6 +16,7 @@ import { registerOpsRoutes } from './ops/ops-routes';
 import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
 import { publicWebPlugin } from './public-web/public-web-plugin';
+import { registerWebTown, type TownSite } from './public-web/web-town';
 import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 import { registerClubCalendarRoutes } from './calendar-sources/club-routes';
 
@@ -55,6 +56,11 @@ export interface CityApiOptions {
   trustProxy?: string[];
   /** Spam protection of the public submission form (tests lower the minimum fill time). */
   submissionSpam?: Partial<SpamLimits>;
+  /**
+   * A town's own address on a district server (--town-site, public-web/web-town.ts): a request whose Host header is
+   * exactly one of these gets that town's public pages and feeds, with links built from that address.
+   */
+  townSites?: TownSite[];
 }
 
 declare module 'fastify' {
@@ -217,6 +223,8 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   // Clubs add their offers (public form, no account) and their calendars, feeds for promotion, the public pages:
   // through the storage (both backends).
   if (web) {
+    // the request's town from the Host allow-list, before the page cache (it keys on the town) and the routes
+    registerWebTown(app, opts.townSites ?? []);
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
     registerClubCalendarRoutes(app, { storage });
     registerPromotionFeeds(app, { storage, publicUrl });

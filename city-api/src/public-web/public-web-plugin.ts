@@ -11,6 +11,7 @@ import { detailBody, listBody, mapBody, offerTexts, privacyBody } from './web-pa
 import { jsonLdTag, nextDateIcs, offerJsonLd, openGraph, robotsTxt, sitemapXml } from './web-seo';
 import { parseLang, WEB_TEXTS } from './web-texts';
 import { registerWebWishRoutes } from './web-wish';
+import { catalogForTown, webBase } from './web-town';
 import type { SpamLimits } from '../submissions/submission-routes';
 
 export interface PublicWebOptions {
@@ -26,7 +27,8 @@ export interface PublicWebOptions {
 /** The public page address of an offer (also sent to kiosks as `web_url`, see offer-store). */
 export { offerWebUrl };
 
-export const baseUrlOf = (_req: FastifyRequest, publicUrl: () => string) => publicUrl();
+/** The base of absolute links: the town's address (--town-site, web-town.ts) or --public-url; never the Host header as sent. */
+export const baseUrlOf = webBase;
 
 const requireFromHere = createRequire(import.meta.url);
 function fontFile(weight: 400 | 700): Buffer | null {
@@ -64,6 +66,8 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   const { storage } = opts;
   const now = opts.now ?? (() => new Date());
   const fonts = { 400: fontFile(400), 700: fontFile(700) };
+  /** The catalog of the request's town (Host in the --town-site allow-list), else the whole district's. */
+  const catalogOf = async (req: FastifyRequest) => catalogForTown(storage, await loadCatalog(storage), req.webTown?.town ?? null);
   const sendHtml = (reply: FastifyReply, body: string, status = 200) => publicHeaders(reply).code(status).type('text/html; charset=utf-8').send(body);
 
   app.get('/angebote/assets/web.css', async (_req, reply) => publicHeaders(reply, 'public, max-age=86400').type('text/css; charset=utf-8').send(WEB_CSS));
@@ -80,8 +84,8 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     const query = req.query as Record<string, unknown>;
     const lang = parseLang(query.lang);
     const q = parseWebQuery(query);
-    const catalog = await loadCatalog(storage);
-    return { lang, t: WEB_TEXTS[lang], q, catalog, results: searchCatalog(catalog, q, now()), qs: webQueryString(q, 'de').replace(/^\?/, ''), base: opts.publicUrl() };
+    const catalog = await catalogOf(req);
+    return { lang, t: WEB_TEXTS[lang], q, catalog, results: searchCatalog(catalog, q, now()), qs: webQueryString(q, 'de').replace(/^\?/, ''), base: baseUrlOf(req, opts.publicUrl) };
   };
 
   app.get('/angebote', async (req, reply) => {
@@ -116,7 +120,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     );
   });
 
-  const findEntry = async (id: string): Promise<CatalogEntry | undefined> => (await loadCatalog(storage)).byId.get(id);
+  const findEntry = async (req: FastifyRequest, id: string): Promise<CatalogEntry | undefined> => (await catalogOf(req)).byId.get(id);
   const notFound = (req: FastifyRequest, reply: FastifyReply, lang: ReturnType<typeof parseLang>) =>
     sendHtml(
       reply,
@@ -134,9 +138,9 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
 
   const detail = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, print: boolean) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
-    const entry = await findEntry(req.params.id);
+    const entry = await findEntry(req, req.params.id);
     if (!entry) return notFound(req, reply, lang);
-    const catalog = await loadCatalog(storage);
+    const catalog = await catalogOf(req);
     const base = baseUrlOf(req, opts.publicUrl);
     const url = offerWebUrl(base, entry.offer.id);
     const dates = offerNextDates(catalog, entry.offer, now());
@@ -167,9 +171,9 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
 
   app.get<{ Params: { id: string } }>('/angebote/:id/termin.ics', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
-    const entry = await findEntry(req.params.id);
+    const entry = await findEntry(req, req.params.id);
     if (!entry) return notFound(req, reply, lang);
-    const next = offerNextDates(await loadCatalog(storage), entry.offer, now(), 1)[0];
+    const next = offerNextDates(await catalogOf(req), entry.offer, now(), 1)[0];
     if (!next) return notFound(req, reply, lang);
     const url = offerWebUrl(baseUrlOf(req, opts.publicUrl), entry.offer.id);
     return publicHeaders(reply)
@@ -187,7 +191,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   });
 
   app.get('/sitemap.xml', async (req, reply) => {
-    const catalog = await loadCatalog(storage);
+    const catalog = await catalogOf(req);
     return publicHeaders(reply, 'public, max-age=3600')
       .type('application/xml; charset=utf-8')
       .send(sitemapXml(baseUrlOf(req, opts.publicUrl), catalog.entries.map((e) => e.offer)));

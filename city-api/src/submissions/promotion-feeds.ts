@@ -5,6 +5,8 @@ import type { PublicWebReads } from '../storage/web-reads';
 import { offerWebUrl } from '../offer-store';
 import { buildCalendar } from '../ics-writer';
 import { posterPdf } from './poster-pdf';
+import type { TownStorage } from '../storage/town-storage';
+import { onTownPages, webBase } from '../public-web/web-town';
 
 const xml = (s: unknown) =>
   String(s ?? '')
@@ -20,9 +22,16 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * Newly published offers, newest first (for the newsletter and social media). Each entry links to the offer's
  * public page (`rel="alternate"`, issue 17) and, when the club has one, to its own page (`rel="related"`).
  */
-export async function offersAtom(storage: Pick<PublicWebReads, 'recentlyChangedOffers'>, baseUrl: string, limit = 50): Promise<string> {
-  const rows = await storage.recentlyChangedOffers(limit * 2);
+export async function offersAtom(
+  storage: Pick<PublicWebReads, 'recentlyChangedOffers'> & Pick<TownStorage, 'offerTowns'>,
+  baseUrl: string,
+  limit = 50,
+  town: string | null = null,
+): Promise<string> {
+  // a town's feed (public-web/web-town.ts): its offers and those without town, out of the district's newest
+  const [rows, towns] = await Promise.all([storage.recentlyChangedOffers(limit * (town ? 20 : 2)), town ? storage.offerTowns() : null]);
   const entries = rows
+    .filter((r) => !towns || !town || onTownPages(towns, r.id, town))
     .map((r) => ({ row: r, offer: offerSchema.safeParse(JSON.parse(r.data_json)) }))
     .filter((e) => e.offer.success && e.offer.data.status === 'active')
     .slice(0, limit);
@@ -64,23 +73,29 @@ export function registerPromotionFeeds(
   const { storage } = opts;
   const now = opts.now ?? (() => new Date());
 
-  app.get('/feeds/offers.atom', async (_req, reply) =>
-    reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=900').send(await offersAtom(storage, opts.publicUrl())),
+  // per town on a town's address (--town-site, public-web/web-town.ts), else the whole district
+  app.get('/feeds/offers.atom', async (req, reply) =>
+    reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=900')
+      .send(await offersAtom(storage, webBase(req, opts.publicUrl), 50, req.webTown?.town ?? null)),
   );
 
-  app.get('/feeds/events.ics', async (_req, reply) => {
+  app.get('/feeds/events.ics', async (req, reply) => {
     const from = new Date(now().getTime() - 30 * 86_400_000);
     const to = new Date(now().getTime() + 365 * 86_400_000);
+    const town = req.webTown?.town ?? null;
+    const [events, towns] = await Promise.all([storage.eventsForWindow(isoDay(from), isoDay(to)), town ? storage.offerTowns() : null]);
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="siegburg-gemeinsam.ics"')
       .header('cache-control', 'public, max-age=900')
-      .send(buildCalendar(await storage.eventsForWindow(isoDay(from), isoDay(to)), now()));
+      .send(buildCalendar(towns && town ? events.filter((e) => !e.offer_id || onTownPages(towns, e.offer_id, town)) : events, now()));
   });
 
   app.get('/poster.pdf', async (req, reply) => {
     const en = (req.query as { lang?: string } | undefined)?.lang === 'en';
-    const url = `${opts.publicUrl()}/submit${en ? '?lang=en' : ''}`;
+    const url = `${webBase(req, opts.publicUrl)}/submit${en ? '?lang=en' : ''}`;
     const pdf = posterPdf(
       en
         ? {

@@ -10,6 +10,7 @@ import { formText, type FormLang } from './submission-texts';
 import { newOfferId, type Submission } from './submission-store';
 import { PUBLIC_CSS, publicPage, submissionFormHtml } from './public-form-html';
 import { html, type Raw } from '../staff-html';
+import { webBase } from '../public-web/web-town';
 import { formParams } from '../form-body';
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
@@ -24,7 +25,7 @@ export const DEFAULT_SPAM_LIMITS: SpamLimits = { minFillMs: 4000, maxFormAgeMs: 
 
 export interface SubmissionRoutesOptions {
   /** Submissions, images and taxonomy: SQLite or PostgreSQL (issue 19). */
-  storage: Pick<KioskStorage, 'getTaxonomy' | 'putImage' | 'createSubmission' | 'submissionByToken' | 'updateSubmission' | 'withdrawSubmission'>;
+  storage: Pick<KioskStorage, 'getTaxonomy' | 'putImage' | 'createSubmission' | 'submissionByToken' | 'updateSubmission' | 'withdrawSubmission' | 'setSubmissionTown'>;
   /** Public base URL used in private links (--public-url; never the request's Host). */
   publicUrl: () => string;
   spam?: Partial<SpamLimits>;
@@ -229,8 +230,10 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       const r = await handlePost(req, reply, null);
       if (!r) return reply;
       const lang: FormLang = r.values.get('lang')?.[0] === 'en' ? 'en' : 'de';
-      const { editToken } = await storage.createSubmission(r.offer, r.contact, now());
-      const link = `${base()}/submit/edit/${editToken}?lang=${lang}`;
+      const { submission, editToken } = await storage.createSubmission(r.offer, r.contact, now());
+      // made on a town's address (--town-site): that town's staff moderate it (staff/town-scope.ts)
+      if (req.webTown) await storage.setSubmissionTown(submission.id, req.webTown.town);
+      const link = `${webBase(req, base)}/submit/edit/${editToken}?lang=${lang}`;
       return send(
         reply,
         lang,

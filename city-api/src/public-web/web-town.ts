@@ -1,0 +1,111 @@
+/**
+ * A town's public pages on a district server (issue 19): each town gets its own address, e.g.
+ * `--town-site lohmar=https://angebote.lohmar.de`, all pointing at the same server (DNS + the reverse proxy, which
+ * passes the Host header on). A request whose Host header is one of those addresses — and ONLY those: an exact
+ * allow-list, compared lower-case without a trailing dot — gets that town's pages: /angebote (list, search, map),
+ * the offer pages, sitemap.xml, robots.txt, /feeds/offers.atom and /feeds/events.ics show the town's offers and the
+ * offers without town (the district's, everyone's — as on the kiosks, storage/town-storage.ts), and every absolute
+ * link is built from the town's configured address. Any other Host (the district's own address, an IP, a forged
+ * name) gets the whole district with --public-url, as before; a Host header never becomes part of a link.
+ *
+ * The page cache (page-cache.ts) keys on the town, so one town's page is never served on another town's address.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { townIdSchema } from '../../../shared/schemas/taxonomy';
+import type { TownStorage } from '../storage/town-storage';
+import type { Catalog } from './web-catalog';
+
+export interface TownSite {
+  town: string;
+  /** the town's public base URL, without trailing slash */
+  url: string;
+  /** lower-case host[:port] of `url`: the Host header that selects this town */
+  host: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The town whose public pages this request gets (Host header in the --town-site allow-list), or null: the district. */
+    webTown: TownSite | null;
+  }
+}
+
+/** `<town>=<http(s) URL>` of --town-site. Throws with a plain message when the value is not usable. */
+export function parseTownSite(spec: string): TownSite {
+  const eq = spec.indexOf('=');
+  const town = spec.slice(0, eq).trim();
+  const raw = spec.slice(eq + 1).trim();
+  if (eq < 1 || !townIdSchema.safeParse(town).success) throw new Error(`--town-site ${spec}: expected <town>=<url>, town like lohmar or sankt-augustin`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`--town-site ${spec}: not a URL`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    throw new Error(`--town-site ${spec}: give the site's address only, e.g. https://angebote.lohmar.de`);
+  }
+  return { town, url: url.origin, host: url.host.toLowerCase() };
+}
+
+/** The Host header as compared with the allow-list: lower-case, without a trailing dot ("Angebote.Lohmar.DE." = "angebote.lohmar.de"). */
+export const hostKey = (host: string | undefined): string => (host ?? '').trim().toLowerCase().replace(/\.(?=(:\d+)?$)/, '');
+
+/** Sets `req.webTown` on every request (register before the page cache and the public routes). */
+export function registerWebTown(app: FastifyInstance, sites: readonly TownSite[]): void {
+  const byHost = new Map<string, TownSite>();
+  for (const s of sites) {
+    if (byHost.has(s.host)) throw new Error(`--town-site: ${s.host} is given twice`);
+    byHost.set(s.host, s);
+  }
+  app.decorateRequest('webTown', null);
+  if (!byHost.size) return;
+  app.addHook('onRequest', async (req) => {
+    req.webTown = byHost.get(hostKey(req.headers.host)) ?? null;
+  });
+}
+
+/** The base URL of absolute links for this request: the town's address, else --public-url (never the Host header). */
+export const webBase = (req: FastifyRequest, publicUrl: () => string): string => req.webTown?.url ?? publicUrl();
+
+/** Whether an offer is on a town's pages: its own offers and those without town. */
+export const onTownPages = (offerTowns: ReadonlyMap<string, string>, offerId: string, town: string): boolean => {
+  const t = offerTowns.get(offerId);
+  return t === undefined || t === town;
+};
+
+// per catalog (one catalog version): the offers' towns, and each town's catalog built from the district's
+const townsOf = new WeakMap<Catalog, Promise<Map<string, string>>>();
+const perTown = new WeakMap<Catalog, Map<string, Promise<Catalog>>>();
+
+/** The offers' towns as of this catalog's version (read once per version). */
+export function catalogOfferTowns(storage: Pick<TownStorage, 'offerTowns'>, catalog: Catalog): Promise<Map<string, string>> {
+  let p = townsOf.get(catalog);
+  if (!p) {
+    p = storage.offerTowns();
+    townsOf.set(catalog, p);
+    p.catch(() => townsOf.delete(catalog));
+  }
+  return p;
+}
+
+/**
+ * The catalog a request's pages show: the district's, or for a town the same entries (shared objects, so search
+ * facts computed once serve both) without other towns' offers; events only of the offers shown or of no offer.
+ */
+export async function catalogForTown(storage: Pick<TownStorage, 'offerTowns'>, catalog: Catalog, town: string | null): Promise<Catalog> {
+  if (!town) return catalog;
+  let m = perTown.get(catalog);
+  if (!m) perTown.set(catalog, (m = new Map()));
+  let p = m.get(town);
+  if (!p) {
+    p = catalogOfferTowns(storage, catalog).then((towns) => {
+      const entries = catalog.entries.filter((e) => onTownPages(towns, e.offer.id, town));
+      const events = catalog.events.filter((e) => !e.offer_id || onTownPages(towns, e.offer_id, town));
+      return { ...catalog, key: `${catalog.key}|${town}`, entries, byId: new Map(entries.map((e) => [e.offer.id, e])), events };
+    });
+    m.set(town, p);
+    p.catch(() => m.delete(town));
+  }
+  return p;
+}
