@@ -214,8 +214,10 @@ export function matches(cols: FacetColumns, i: number, c: ColumnCriteria): boole
  * offer-filter.ts: a row counts towards facet X when it passes every other facet and the distance limit.
  * Bit-mask facets (weekdays, times of day, flags) are gathered as histograms of masks and expanded once at the end;
  * an offer for all ages is counted once and added to every age group at the end.
+ * With `pass`, also notes for each row whether it passes the filters (pass[i] = 1, else 0; other slots untouched):
+ * the search's result list is then those rows, without testing the filters a second time.
  */
-export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: ColumnCriteria): FacetCounts {
+export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: ColumnCriteria, pass?: Uint8Array | null): FacetCounts {
   const { dict } = cols;
   const interests = new Int32Array(dict.interests.size);
   const ageGroups = new Int32Array(dict.ageGroups.size);
@@ -234,8 +236,12 @@ export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: Colu
   const n = rows ? rows.length : cols.size;
   for (let r = 0; r < n; r++) {
     const i = rows ? rows[r]! : r;
-    if (!passesDistance(cols, i, c)) continue;
+    if (!passesDistance(cols, i, c)) {
+      if (pass) pass[i] = 0;
+      continue;
+    }
     const fail = failed(cols, i, c);
+    if (pass) pass[i] = fail === 0 ? 1 : 0;
     if (fail !== 0 && (fail & (fail - 1)) !== 0) continue; // fails two or more facets: counts nowhere
     const flags = cols.flags[i]!;
     if ((fail & ~F_INTERESTS) === 0) for (let k = iStart[i]!, end = iStart[i + 1]!; k < end; k++) interests[iValues[k]!]!++;

@@ -38,6 +38,9 @@ describe('text search agrees with a plain reference', () => {
       translations: { uk: { title: 'Розмовне кафе', summary: 'Зустріч за кавою', description: 'Кава і чай' }, ar: { title: 'مقهى الحديث', summary: 'لقاء', description: 'قهوة' } } },
     { ...offers[4]!, id: 'edge-place', title: 'Kartenrunde', summary: 'Karten spielen', organisation: { name: 'Freunde' }, status: 'active',
       location: { ...offers[4]!.location!, name: 'Vereinsheim' } },
+    // the title starting with the word ranks before a later title word starting with it, though it sorts after it
+    { ...offers[7]!, id: 'edge-start', title: 'Treffpunkt Kegeln', status: 'active' },
+    { ...offers[8]!, id: 'edge-later', title: 'Kegeln Treffpunkt', status: 'active' },
   );
   const districtLabel = new Map(SIEGBURG_TAXONOMY.districts.map((d) => [d.id, d.label.de]));
   let rowids: Map<string, number>;
@@ -104,6 +107,9 @@ describe('text search agrees with a plain reference', () => {
     { text: 'initiative' },
     { text: 'treff ab' },
     { text: 'xylophon' },
+    { text: 'treffpunkt' },
+    { text: 'kegeln' },
+    { text: 'k' },
     { text: 'treff', interests: ['treffen', 'essen'], ageGroups: ['senioren'] },
     { text: 'garten', districts: ['kaldauen', 'zange'], freeOnly: true },
     { text: 'e', when: 'week', maxDistanceKm: 2 },

@@ -9,7 +9,7 @@ import { setExtraSynonyms, taxonomySynonyms, wordAlternatives, wordInterests } f
 import { compileCriteria, offerFacts, windowDates, type FilterContext, type FilterableOffer } from '../../../shared/logic/offer-filter';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
-import { columnCriteria, countFacets, facetColumns, matches, type FacetColumns } from './facet-columns';
+import { columnCriteria, countFacets, facetColumns, type FacetColumns } from './facet-columns';
 import { offersGeneration, readTaxonomy } from './offer-repository';
 
 /**
@@ -89,6 +89,10 @@ interface FactsView {
   cols: FacetColumns;
   /** base indexes, nearest first, offers without a place last, then by title */
   byDistance: Int32Array;
+  /** the map point of each entry of byDistance (read in that order without a lookup per offer) */
+  pointByDistance: (SearchResult['points'][number] | null)[];
+  /** the same without the nulls: the points of a search without text and filters */
+  pointsByDistance: SearchResult['points'];
 }
 interface OfferIndex {
   generation: number;
@@ -100,6 +104,8 @@ interface OfferIndex {
   byTitle: Int32Array;
   /** which letters/digits and pairs of them occur in each haystack: finds words shorter than MIN_POSTING_WORD */
   pairs: PairIndex;
+  /** per title, the letters/digits that start a word after a space (bit per symbol, 2 words each) and its first one */
+  initials: { after: Uint32Array; first: Int8Array };
   /** every haystack in base order, in one string: verifying a word over thousands of offers is one forward pass */
   haystacks: Corpus;
   /** every haystack without its description (same offsets): sweeps find best columns of words too short for the postings */
@@ -116,10 +122,56 @@ interface OfferIndex {
   vocab: Vocabulary;
   /** for each vocabulary word, the offers that have it as a whole word: where alternatives are looked up */
   postings: WordPostings;
-  /** per-search work buffers, one slot per offer, reused (searches run one at a time) to spare the GC */
-  scratch: { boosts: Uint8Array; scores: Uint16Array; best: Uint8Array; keys: Float64Array };
+  /** map point of each base entry (null: no place), so collecting a search's points reads no entry objects */
+  pointOf: (SearchResult['points'][number] | null)[];
+  /** per-search work buffers, allocated once per index (searches run one at a time): nothing of the size of the catalog is built per search */
+  scratch: Scratch;
 }
 const indexes = new WeakMap<Db, OfferIndex>();
+
+/** One slot per offer each; see OfferIndex.scratch. Which search step uses which is noted at the step. */
+interface Scratch {
+  boosts: Uint8Array;
+  scores: Uint16Array;
+  best: Uint8Array;
+  keys: Float64Array;
+  /** textMatches of the whole text: per offer how many long words it has, and the hits */
+  count: Uint16Array;
+  hits: Int32Array;
+  /** fuzzyOnlyMatches */
+  wordCount: Uint16Array;
+  marks: Uint8Array;
+  byInterest: Uint8Array;
+  inTitle: Uint8Array;
+  tier: Uint8Array;
+  fuzzy: Int32Array;
+  /** exact and fuzzy hits merged (what the facets count), whether each passes the filters, those that do, ranked */
+  rows: Int32Array;
+  pass: Uint8Array;
+  passing: Int32Array;
+  order: Int32Array;
+}
+
+function scratchFor(n: number): Scratch {
+  return {
+    boosts: new Uint8Array(n),
+    scores: new Uint16Array(n),
+    best: new Uint8Array(n),
+    keys: new Float64Array(n),
+    count: new Uint16Array(n),
+    hits: new Int32Array(n),
+    wordCount: new Uint16Array(n),
+    marks: new Uint8Array(n),
+    byInterest: new Uint8Array(n),
+    inTitle: new Uint8Array(n),
+    tier: new Uint8Array(n),
+    fuzzy: new Int32Array(n),
+    rows: new Int32Array(n),
+    pass: new Uint8Array(n),
+    passing: new Int32Array(n),
+    order: new Int32Array(n),
+  };
+}
 
 const statementCache = new WeakMap<Db, { cards: Map<number, Statement> }>();
 function statements(db: Db) {
@@ -227,6 +279,7 @@ function offerIndex(db: Db): OfferIndex {
     titleRank,
     byTitle,
     pairs: pairIndex(base.map((b) => b.haystack)),
+    initials: titleInitials(base.map((b) => b.title)),
     columnEnds: ends,
     haystacks,
     heads: corpusOf(base.map((b, i) => b.haystack.slice(0, ends[i * SHORT_COLUMNS + SHORT_COLUMNS - 1]))),
@@ -235,7 +288,8 @@ function offerIndex(db: Db): OfferIndex {
     taxonomyIds: { interests: t.interests.map((i) => i.id), ageGroups: t.age_groups.map((a) => a.id), districts: t.districts.map((d) => d.id) },
     view: null,
     ...wordIndex(base.map((b) => b.haystack)),
-    scratch: { boosts: new Uint8Array(base.length), scores: new Uint16Array(base.length), best: new Uint8Array(base.length), keys: new Float64Array(base.length) },
+    pointOf: base.map((b) => b.point),
+    scratch: scratchFor(base.length),
   };
   indexes.set(db, idx);
   return idx;
@@ -249,6 +303,8 @@ interface WordPostings {
   weights: Uint8Array;
   /** bit (code unit & 31) for each character of vocabulary word v: a cheap "cannot contain" test */
   masks: Uint32Array;
+  /** titleFirst[i]: the vocabulary word the title of offer i starts with (-1: none) */
+  titleFirst: Int32Array;
   /** the last lookups of `containingWords`, newest first */
   recent: { word: string; ids: Int32Array }[];
 }
@@ -277,6 +333,7 @@ function wordIndex(haystacks: readonly string[]): { vocab: Vocabulary; postings:
     });
     return { own, weights };
   });
+  const titleFirst = Int32Array.from(split, (columns) => at.get(columns[0]![0]!) ?? -1);
   const start = new Int32Array(vocab.words.length + 1);
   for (let v = 0; v < vocab.words.length; v++) start[v + 1] = start[v]! + count[v + 1]!;
   const fill = start.slice(0, vocab.words.length);
@@ -288,7 +345,7 @@ function wordIndex(haystacks: readonly string[]): { vocab: Vocabulary; postings:
       offers[fill[v]!++] = i;
     });
   });
-  return { vocab, postings: { start, offers, weights, masks: Uint32Array.from(vocab.words, unitMask), recent: [] } };
+  return { vocab, postings: { start, offers, weights, masks: Uint32Array.from(vocab.words, unitMask), titleFirst, recent: [] } };
 }
 
 function interestPostings(base: readonly BaseEntry[]): Map<string, Int32Array> {
@@ -417,7 +474,8 @@ function factsView(db: Db, idx: OfferIndex, today: string, position: LatLon, tz:
     }
     return idx.titleRank[a]! - idx.titleRank[b]!;
   });
-  idx.view = { key, cols, byDistance };
+  const pointByDistance = Array.from(byDistance, (i) => idx.pointOf[i]!);
+  idx.view = { key, cols, byDistance, pointByDistance, pointsByDistance: pointByDistance.filter((p) => p !== null) };
   return idx.view;
 }
 
@@ -525,6 +583,19 @@ function pairIndex(haystacks: readonly string[]): PairIndex {
   return { bits };
 }
 
+function titleInitials(titles: readonly string[]): { after: Uint32Array; first: Int8Array } {
+  const after = new Uint32Array(titles.length * 2);
+  const first = new Int8Array(titles.length);
+  titles.forEach((t, i) => {
+    first[i] = t.length > 0 ? symbol(t.charCodeAt(0)) : -1;
+    for (let k = t.indexOf(' '); k !== -1 && k + 1 < t.length; k = t.indexOf(' ', k + 1)) {
+      const s = symbol(t.charCodeAt(k + 1));
+      if (s >= 0) after[i * 2 + (s >> 5)]! |= 1 << (s & 31);
+    }
+  });
+  return { after, first };
+}
+
 /** The bit that says `token` (1–2 characters) occurs, or -1 when it has a character outside a–z/0–9. */
 function pairBit(token: string): number {
   const a = symbol(token.charCodeAt(0));
@@ -549,23 +620,36 @@ function shortTokenTest(idx: OfferIndex, tokens: readonly string[]): (i: number)
   };
 }
 
-/** Base indexes of the active offers whose texts contain every token. */
-function textMatches(db: Db, idx: OfferIndex, plan: TextPlan): Int32Array {
+/**
+ * Base indexes (ascending) of the active offers whose texts contain every token, in `out` (one slot per offer;
+ * `count` is work space of the same size). The whole text's search passes the index's scratch buffers; the rarer
+ * lookups of single words get fresh ones.
+ */
+function textMatches(
+  db: Db,
+  idx: OfferIndex,
+  plan: TextPlan,
+  out: Int32Array = new Int32Array(idx.base.length),
+  count: Uint16Array = new Uint16Array(idx.base.length),
+): Int32Array {
   const hasShort = shortTokenTest(idx, plan.short);
   if (plan.long.length > 0) {
     // a word of 3+ characters lies inside one vocabulary word: its offers are those of the vocabulary words containing it
-    const count = new Uint16Array(idx.base.length); // how many of the long words (in order) each offer has
-    plan.long.forEach((word, k) =>
-      eachContaining(idx, word, (i) => {
-        if (count[i] === k) count[i] = k + 1;
-      }),
-    );
-    const out = new Int32Array(idx.base.length);
+    const words = plan.long.map((w) => containingWords(idx, w));
+    if (words.some((w) => w.length === 0)) return out.subarray(0, 0); // a word no offer has ("no match"): nothing to scan
+    count.fill(0); // how many of the long words (in order) each offer has
+    const { start, offers } = idx.postings;
+    words.forEach((ids, k) => {
+      for (const v of ids)
+        for (let p = start[v]!; p < start[v + 1]!; p++) {
+          const i = offers[p]!;
+          if (count[i] === k) count[i] = k + 1;
+        }
+    });
     let found = 0;
-    for (let i = 0; i < count.length; i++) if (count[i] === plan.long.length && hasShort(i)) out[found++] = i;
+    for (let i = 0; i < idx.base.length; i++) if (count[i] === plan.long.length && hasShort(i)) out[found++] = i;
     return out.subarray(0, found);
   }
-  const out = new Int32Array(idx.base.length);
   let found = 0;
   for (let i = 0; i < idx.base.length; i++) if (hasShort(i)) out[found++] = i;
   return out.subarray(0, found);
@@ -586,10 +670,14 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   // and the interests it stands for (synonym list, interest labels): offers with one of them count as matches
   const interests = plan.tokens.map((t) => ([...t].length >= MIN_POSTING_WORD ? wordInterests(t) : []));
   if (variants.every((v) => v.length === 0) && interests.every((v) => v.length === 0)) return null;
-  let acc: Int32Array | null = null;
-  const byInterest = new Uint8Array(idx.base.length); // some word matched only through an interest
+  const n = idx.base.length;
+  // wordCount[i]: how many of the words (in order) offer i matched; marks: offers matching the current word;
+  // byInterest: some word matched only through an interest
+  const { wordCount, marks, byInterest, inTitle, tier } = idx.scratch;
+  wordCount.fill(0);
+  byInterest.fill(0);
   plan.tokens.forEach((token, k) => {
-    const marks = new Uint8Array(idx.base.length);
+    marks.fill(0);
     if (tuning.previousTypoStep)
       for (const word of [token, ...variants[k]!]) {
         const p = textPlan(word);
@@ -608,25 +696,27 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
           marks[i] = 1;
           byInterest[i] = 1;
         }
-    if (acc) for (const i of acc) marks[i]! += 2;
-    const need = acc ? 3 : 1;
-    const next: number[] = [];
-    for (let i = 0; i < marks.length; i++) if (marks[i] === need) next.push(i);
-    acc = Int32Array.from(next);
+    for (let i = 0; i < n; i++) if (marks[i] === 1 && wordCount[i] === k) wordCount[i] = k + 1;
   });
-  const isExact = new Uint8Array(idx.base.length);
-  for (const i of exact) isExact[i] = 1;
-  const found = (acc as Int32Array | null ?? new Int32Array(0)).filter((i) => isExact[i] === 0);
+  // every word matched, and not an exact hit (both ascending)
+  const out = idx.scratch.fuzzy;
+  let count = 0;
+  for (let i = 0, e = 0; i < n; i++) {
+    if (wordCount[i] !== plan.tokens.length) continue;
+    while (e < exact.length && exact[e]! < i) e++;
+    if (e < exact.length && exact[e] === i) continue;
+    out[count++] = i;
+  }
+  const found = out.subarray(0, count);
   // tier: 0 = the title has a word form, synonym or near spelling, 1 = found in another text, 2 = through an interest only
   const words = variants.flat();
-  const tier = new Uint8Array(idx.base.length);
   if (tuning.previousTypoStep) {
     for (const i of found) tier[i] = byInterest[i] ? 2 : words.some((w) => idx.base[i]!.title.includes(w)) ? 0 : 1;
     return { found, tier };
   }
   // per word, the offers with it in the title from the word postings (else one sweep over all titles), instead of
   // every word against every title found
-  const inTitle = new Uint8Array(idx.base.length);
+  inTitle.fill(0);
   for (const w of new Set(words)) {
     if (inPostings(w))
       eachContaining(idx, w, (i, weight) => {
@@ -640,8 +730,8 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
 }
 
 /** Sorted union of two ascending, disjoint index lists. */
-function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
+function mergeSorted(a: Int32Array, b: Int32Array, into: Int32Array): Int32Array {
+  const out = into.subarray(0, a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -651,14 +741,25 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   return out;
 }
 
-/** Fuzzy-only hits that passed the filters, by tier, then title order (one numeric key each, sorted natively). */
-function rankFuzzyHits(idx: OfferIndex, extra: readonly number[], tier: Uint8Array): Int32Array {
+/**
+ * Fuzzy-only hits that passed the filters, by tier, then title order (one numeric key each), written to `out`. Only
+ * the first `needed` are in rank order (as in rankTextHits); the rest feed the count and the map points.
+ */
+function rankFuzzyHits(idx: OfferIndex, extra: Int32Array, tier: Uint8Array, needed: number, out: Int32Array): void {
   const n = idx.base.length;
-  const keys = new Int32Array(extra.length);
+  const keys = idx.scratch.keys.subarray(0, extra.length);
   for (let k = 0; k < extra.length; k++) keys[k] = tier[extra[k]!]! * n + idx.titleRank[extra[k]!]!; // tier ≤ 2: < 3n
-  keys.sort();
-  for (let k = 0; k < keys.length; k++) keys[k] = idx.byTitle[keys[k]! % n]!;
-  return keys;
+  sortFirst(keys, needed);
+  for (let k = 0; k < keys.length; k++) out[k] = idx.byTitle[keys[k]! % n]!;
+}
+
+/** Puts the `needed` smallest keys (distinct) first, in order; the others follow in any order. */
+function sortFirst(keys: Float64Array, needed: number): void {
+  if (needed <= 0) return;
+  if (keys.length > 2 * needed) {
+    selectSmallest(keys, needed);
+    keys.subarray(0, needed).sort();
+  } else keys.sort();
 }
 
 /**
@@ -674,7 +775,7 @@ function rankFuzzyHits(idx: OfferIndex, extra: readonly number[], tier: Uint8Arr
  * not found there is in the description), which costs about the same whatever the number of hits. Tests check both
  * against a plain reference ranking.
  */
-function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, needed: number, tuning: SearchTuning): number[] {
+function rankTextHits(idx: OfferIndex, hits: Int32Array, plan: TextPlan, needed: number, tuning: SearchTuning, out: Int32Array): void {
   const n = idx.base.length;
   const keys = idx.scratch.keys.subarray(0, hits.length);
   const key = (i: number, boost: number, score: number) =>
@@ -697,9 +798,11 @@ function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, 
     }
   } else {
     const { boosts, scores, best } = idx.scratch;
-    boosts.fill(2);
-    sweep(idx.titles, spaceQ, (i) => (boosts[i] = 1)); // a title word starts with the query
-    sweep(idx.titles, `\n${q}`, (i) => (boosts[i] = 0)); // the title starts with it
+    if (!titleBoosts(idx, plan, boosts)) {
+      boosts.fill(2);
+      sweep(idx.titles, spaceQ, (i) => (boosts[i] = 1)); // a title word starts with the query
+      sweep(idx.titles, `\n${q}`, (i) => (boosts[i] = 0)); // the title starts with it
+    }
     scores.fill(0);
     for (const token of tokens) {
       best.fill(DESCRIPTION_WEIGHT); // every hit contains every token: where no better column does, the description does
@@ -714,15 +817,40 @@ function rankTextHits(idx: OfferIndex, hits: readonly number[], plan: TextPlan, 
   }
   // Only the page shown needs rank order (the rest feeds the count and the map): with many hits, move the smallest
   // keys to the front and sort just those.
-  if (keys.length > 2 * needed) {
-    selectSmallest(keys, needed);
-    keys.subarray(0, needed).sort();
-  } else keys.sort();
-  const order: number[] = [];
-  for (let k = 0; k < keys.length; k++) order.push(idx.byTitle[(keys[k]! % n) | 0]!);
-  return order;
+  sortFirst(keys, needed);
+  for (let k = 0; k < keys.length; k++) out[k] = idx.byTitle[(keys[k]! % n) | 0]!;
 }
 const MAX_SCORE = 2047;
+
+/**
+ * The boosts of rankTextHits (0: the title starts with the query, 1: a later title word does, 2: neither) for every
+ * offer, without sweeping the titles, for a query of one word: of 3+ characters from the word postings (the
+ * vocabulary words starting with it that are in an offer's title, and the word its title starts with), of one letter
+ * or digit from the title initials. False (nothing written) for other queries.
+ */
+function titleBoosts(idx: OfferIndex, plan: TextPlan, boosts: Uint8Array): boolean {
+  if (plan.tokens.length !== 1) return false;
+  const q = plan.normalised;
+  if (inPostings(q)) {
+    boosts.fill(2);
+    const { start, offers, weights, titleFirst } = idx.postings;
+    for (const v of containingWords(idx, q)) {
+      if (!idx.vocab.words[v]!.startsWith(q)) continue;
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        const i = offers[k]!;
+        if (weights[k] === COLUMN_WEIGHTS.title) boosts[i] = titleFirst[i] === v ? 0 : Math.min(boosts[i]!, 1);
+      }
+    }
+    return true;
+  }
+  const s = q.length === 1 ? symbol(q.charCodeAt(0)) : -1;
+  if (s < 0) return false;
+  const { after, first } = idx.initials;
+  const w = s >> 5;
+  const bit = 1 << (s & 31);
+  for (let i = 0; i < boosts.length; i++) boosts[i] = first[i] === s ? 0 : (after[i * 2 + w]! & bit) !== 0 ? 1 : 2;
+  return true;
+}
 
 /** Rearranges `a` (distinct values) so that its k smallest values come first, in any order (quickselect). */
 export function selectSmallest(a: Float64Array, k: number): void {
@@ -807,51 +935,78 @@ function loadCards(db: Db, rowids: number[], lang: Language, position: LatLon): 
 export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tuning: SearchTuning = DEFAULT_TUNING): SearchResult {
   const today = localDate(ctx.now, ctx.tz);
   const idx = offerIndex(db);
-  const { cols, byDistance } = factsView(db, idx, today, ctx.position, ctx.tz);
+  const { cols, byDistance, pointByDistance, pointsByDistance } = factsView(db, idx, today, ctx.position, ctx.tz);
   const criteria = columnCriteria(cols, compileCriteria(query));
   const plan = textPlan(query.text);
 
-  let order: number[];
-  let facetRows: Int32Array | null;
+  const { scratch } = idx;
+  const needed = query.offset + query.limit;
+  let points: SearchResult['points'] = [];
+  const page: number[] = []; // rowids
+  let total = 0;
+  let facetRows: Int32Array | null = null;
+  let facets: SearchResult['facets'];
   if (plan) {
-    facetRows = textMatches(db, idx, plan);
-    const passing: number[] = [];
-    if (criteria.none) for (let k = 0; k < facetRows.length; k++) passing.push(facetRows[k]!);
-    else for (let k = 0; k < facetRows.length; k++) if (matches(cols, facetRows[k]!, criteria)) passing.push(facetRows[k]!);
-    order = rankTextHits(idx, passing, plan, query.offset + query.limit, tuning);
+    const exact = textMatches(db, idx, plan, scratch.hits, scratch.count);
     // Typos, word forms, synonyms: offers found only so come after every exact hit; those with the word in the title
     // first, then in another text, then through an interest only; each in title order.
-    const more = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, facetRows, tuning) : null;
-    const fuzzy = more?.found;
-    if (more && fuzzy && fuzzy.length > 0) {
-      const extra: number[] = [];
-      for (let k = 0; k < fuzzy.length; k++) if (criteria.none || matches(cols, fuzzy[k]!, criteria)) extra.push(fuzzy[k]!);
+    const more = tuning.fuzzy ? fuzzyOnlyMatches(db, idx, plan, exact, tuning) : null;
+    const fuzzy = more && more.found.length > 0 ? more.found : null;
+    facetRows = fuzzy ? mergeSorted(exact, fuzzy, scratch.rows) : exact;
+    // the counts, and which hits pass the filters, from one pass over the hits' columns
+    const pass = criteria.none ? null : scratch.pass;
+    facets = countFacets(cols, facetRows, criteria, pass);
+    const passing = (list: Int32Array, into: Int32Array) => {
+      if (!pass) return list;
+      let m = 0;
+      for (let k = 0; k < list.length; k++) if (pass[list[k]!] === 1) into[m++] = list[k]!;
+      return into.subarray(0, m);
+    };
+    const ranked = passing(exact, scratch.passing);
+    const order = scratch.order;
+    rankTextHits(idx, ranked, plan, needed, tuning, order);
+    total = ranked.length;
+    if (more && fuzzy) {
+      const extra = passing(fuzzy, scratch.fuzzy); // (in place: the filtered list never overtakes the one it reads)
       if (tuning.previousTypoStep) {
-        extra.sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
-        for (const i of extra) order.push(i);
-      } else for (const i of rankFuzzyHits(idx, extra, more.tier)) order.push(i);
-      facetRows = mergeSorted(facetRows, fuzzy);
+        const sorted = Array.from(extra).sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
+        order.set(sorted, total);
+      } else rankFuzzyHits(idx, extra, more.tier, needed - total, order.subarray(total));
+      total += extra.length;
     }
+    if (query.points) {
+      const { pointOf } = idx;
+      points = new Array<SearchResult['points'][number]>(total); // sized once (pushing 100,000 points cost 3× as much)
+      let m = 0;
+      for (let k = 0; k < total; k++) {
+        const p = pointOf[order[k]!];
+        if (p) points[m++] = p;
+      }
+      points.length = m;
+    }
+    for (let k = query.offset; k < Math.min(total, needed); k++) page.push(idx.base[order[k]!]!.rowid);
   } else {
-    facetRows = null;
-    order = [];
-    if (criteria.none) for (let k = 0; k < byDistance.length; k++) order.push(byDistance[k]!);
-    else for (let k = 0; k < byDistance.length; k++) if (matches(cols, byDistance[k]!, criteria)) order.push(byDistance[k]!);
-  }
-
-  const points: SearchResult['points'] = [];
-  if (query.points)
-    for (let k = 0; k < order.length; k++) {
-      const p = idx.base[order[k]!]!.point;
-      if (p) points.push(p);
+    // which offers pass: one pass over the columns in their own order, with the counts; then the list in distance order
+    const pass = criteria.none ? null : scratch.pass;
+    facets = countFacets(cols, null, criteria, pass);
+    if (!pass) {
+      total = byDistance.length;
+      for (let k = query.offset; k < Math.min(total, needed); k++) page.push(idx.base[byDistance[k]!]!.rowid);
+      if (query.points) points = pointsByDistance.slice(); // every offer with a place, nearest first
+    } else {
+      if (query.points) points = new Array<SearchResult['points'][number]>(byDistance.length);
+      let m = 0;
+      for (let k = 0; k < byDistance.length; k++) {
+        if (pass[byDistance[k]!] === 0) continue;
+        if (total >= query.offset && total < needed) page.push(idx.base[byDistance[k]!]!.rowid);
+        total++;
+        const p = pointByDistance[k];
+        if (p && query.points) points[m++] = p;
+      }
+      points.length = m;
     }
-  const page = order.slice(query.offset, query.offset + query.limit).map((i) => idx.base[i]!.rowid);
-  const result: SearchResult = {
-    total: order.length,
-    items: loadCards(db, page, query.lang, ctx.position),
-    points,
-    facets: countFacets(cols, facetRows, criteria),
-  };
+  }
+  const result: SearchResult = { total, items: loadCards(db, page, query.lang, ctx.position), points, facets };
   if (plan && facetRows && facetRows.length === 0) {
     const suggestion = didYouMean(db, idx, plan, tuning);
     if (suggestion) result.didYouMean = suggestion;
