@@ -61,6 +61,7 @@ header .town{background:#fff;color:#0b4f6c;border-radius:.3rem;padding:.05rem .5
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(19rem,100%),1fr));gap:1rem;margin:.6rem 0 1.2rem}
 .card{background:#fff;border:1px solid #ccc;border-radius:.4rem;padding:.6rem 1rem;max-width:40rem}
 .card h3{margin:.2rem 0 .4rem;overflow-wrap:anywhere}
+.card.disabled{border-left:.5rem solid #b00020;background:#fbf3f3}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .8rem;margin:0 0 .6rem}
 .card dt{font-weight:600}
 .card dd{margin:0}

@@ -164,7 +164,7 @@ function townField(mine: string | null, id: string, value: string | null): Raw {
 function accountCard(req: FastifyRequest, a: StaffAccountListItem, mine: string | null, isSelf: boolean): Raw {
   const base = `/staff/accounts/${encodeURIComponent(a.name)}`;
   const fid = a.name.replace(/[^A-Za-z0-9_-]/g, '_');
-  return html`<section class="card${a.disabled ? ' state-hidden' : ''}" aria-labelledby="acc-${fid}">
+  return html`<section class="card${a.disabled ? ' disabled' : ''}" aria-labelledby="acc-${fid}">
     <h3 id="acc-${fid}">${a.name}${isSelf ? ' (Sie)' : ''}</h3>
     <dl>
       <dt>Rolle</dt><dd>${ROLE_NAMES[a.role]}</dd>

@@ -26,6 +26,9 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageCont
     return sendStaffPage(req, reply,
       'Angebote',
       html`<p><a href="/staff/offers/new">Neues Angebot anlegen</a></p>
+      ${rows.length === 0 && accountTown(req)
+        ? html`<p>Für ${accountTown(req)} gibt es noch keine Angebote. Was Sie hier anlegen, gehört zu ${accountTown(req)}. Angebote ohne Stadt pflegt das Team des Kreises.</p>`
+        : ''}
       <table><thead><tr><th>Titel</th><th>Status</th><th>Sichtbar</th><th>Geändert</th><th>Aktionen</th></tr></thead><tbody>
       ${rows.map(
         (r) => html`<tr class="${r.state === 'hidden' ? 'state-hidden' : ''}"><td><a href="/staff/offers/${encodeURIComponent(r.id)}/edit">${r.title ?? r.id}</a><br><span class="note">${r.id}</span></td>
