@@ -48,3 +48,18 @@ export async function freshDatabase(base = pgUrl): Promise<TestDatabase> {
     },
   };
 }
+
+/** Runs `fn` with one pooled client of the database at `url` (migration tests: migrate step by step, insert old rows). */
+export async function withPgClient<T>(url: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: url });
+  try {
+    const c = await pool.connect();
+    try {
+      return await fn(c);
+    } finally {
+      c.release();
+    }
+  } finally {
+    await pool.end();
+  }
+}

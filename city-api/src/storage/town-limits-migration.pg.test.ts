@@ -6,9 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
+import { freshDatabase, pgAvailable, withPgClient, type TestDatabase } from '../../../tests/support/pg-database';
 import { CITY_MIGRATIONS, openCityDb } from '../city-db';
 import { PG_MIGRATIONS, migratePg } from './pg-migrations';
 import { openPgStorage } from './pg-storage';
@@ -75,21 +74,13 @@ describe('town limits migration 9 keeps what is stored', () => {
     afterEach(async () => tdb.drop());
 
     it('8 -> 9', async () => {
-      const pool = new pg.Pool({ connectionString: tdb.url });
-      try {
-        const c = await pool.connect();
-        try {
-          await migratePg(c, PG_MIGRATIONS.slice(0, 8));
-          await c.query(ROWS.account.replace('?, ?', '$1, $2'), [SALT, SALT]);
-          await c.query(ROWS.submission);
-          await c.query(ROWS.log);
-          expect(await migratePg(c)).toEqual({ from: 8, to: 9 });
-        } finally {
-          c.release();
-        }
-      } finally {
-        await pool.end();
-      }
+      await withPgClient(tdb.url, async (c) => {
+        await migratePg(c, PG_MIGRATIONS.slice(0, 8));
+        await c.query(ROWS.account.replace('?, ?', '$1, $2'), [SALT, SALT]);
+        await c.query(ROWS.submission);
+        await c.query(ROWS.log);
+        expect(await migratePg(c)).toEqual({ from: 8, to: 9 });
+      });
       const storage = await openPgStorage({ url: tdb.url });
       try {
         expect(await readBack(storage)).toEqual(EXPECTED);

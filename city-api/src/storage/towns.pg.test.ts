@@ -5,12 +5,11 @@
  * are about what a kiosk ends up holding after incremental syncs, not about single pages.
  */
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offersPageSchema, type Offer } from '../../../shared/schemas/offer';
 import { taxonomySchema } from '../../../shared/schemas/taxonomy';
 import { SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
-import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
+import { freshDatabase, pgAvailable, withPgClient, type TestDatabase } from '../../../tests/support/pg-database';
 import { openCityDb } from '../city-db';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
@@ -223,23 +222,15 @@ describe('towns migrations keep what is stored', () => {
     afterEach(async () => tdb.drop());
 
     it('3 -> 4: an offer and a kiosk stored before have no town afterwards and are served to everyone', async () => {
-      const pool = new pg.Pool({ connectionString: tdb.url });
-      try {
-        const c = await pool.connect();
-        try {
-          await migratePg(c, PG_MIGRATIONS.slice(0, 3));
-          await c.query(`INSERT INTO offers (id, seq, state, data_json, changed_at) VALUES ('alt', 1, 'published', '{"id":"alt"}', now())`);
-          await c.query(`UPDATE feed_head SET seq = 1`);
-          await c.query(`INSERT INTO kiosks (id, token_sha256, created_at) VALUES ('k', 'h', now())`);
-          expect((await migratePg(c)).to).toBe(PG_MIGRATIONS.length);
-          expect((await c.query(`SELECT town FROM offers`)).rows).toEqual([{ town: null }]);
-          expect((await c.query(`SELECT town FROM kiosks`)).rows).toEqual([{ town: null }]);
-        } finally {
-          c.release();
-        }
-      } finally {
-        await pool.end();
-      }
+      await withPgClient(tdb.url, async (c) => {
+        await migratePg(c, PG_MIGRATIONS.slice(0, 3));
+        await c.query(`INSERT INTO offers (id, seq, state, data_json, changed_at) VALUES ('alt', 1, 'published', '{"id":"alt"}', now())`);
+        await c.query(`UPDATE feed_head SET seq = 1`);
+        await c.query(`INSERT INTO kiosks (id, token_sha256, created_at) VALUES ('k', 'h', now())`);
+        expect((await migratePg(c)).to).toBe(PG_MIGRATIONS.length);
+        expect((await c.query(`SELECT town FROM offers`)).rows).toEqual([{ town: null }]);
+        expect((await c.query(`SELECT town FROM kiosks`)).rows).toEqual([{ town: null }]);
+      });
       const storage = await openPgStorage({ url: tdb.url });
       try {
         const page = await storage.offersPageForTowns({ seq: 0 }, 10, ['siegburg']);

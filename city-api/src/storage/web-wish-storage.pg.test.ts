@@ -4,9 +4,8 @@
  */
 import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, pgAvailable, type TestDatabase } from '../../../tests/support/pg-database';
+import { freshDatabase, pgAvailable, withPgClient, type TestDatabase } from '../../../tests/support/pg-database';
 import { SIEGBURG_TAXONOMY } from '../../../shared/sample-data';
 import { registerWebWishRoutes } from '../public-web/web-wish';
 import type { WebWishBody } from '../wish-store';
@@ -107,28 +106,20 @@ describe.skipIf(!pgAvailable)('PostgreSQL migration 2 (wishes.source)', () => {
   afterEach(async () => tdb.drop());
 
   it('keeps the wishes of a version-1 database as kiosk wishes and refuses a web wish with a kiosk', async () => {
-    const pool = new pg.Pool({ connectionString: tdb.url });
-    try {
-      const c = await pool.connect();
-      try {
-        expect(await migratePg(c, PG_MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
-        await c.query(
-          `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at) VALUES ('wish-old', 'rathaus', 'k1', '{"text":"alt"}', 'h', now())`,
-        );
-        expect((await migratePg(c)).to).toBeGreaterThanOrEqual(2);
-        const { rows } = await c.query(`SELECT id, kiosk_id, source FROM wishes`);
-        expect(rows).toEqual([{ id: 'wish-old', kiosk_id: 'rathaus', source: 'kiosk' }]);
-        await expect(
-          c.query(`INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ('w2', 'rathaus', 'k2', '{}', 'h', now(), 'web')`),
-        ).rejects.toThrow(/wishes_web_without_kiosk/);
-        await expect(
-          c.query(`INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ('w3', 'rathaus', 'k3', '{}', 'h', now(), 'post')`),
-        ).rejects.toThrow(/check constraint/);
-      } finally {
-        c.release();
-      }
-    } finally {
-      await pool.end();
-    }
+    await withPgClient(tdb.url, async (c) => {
+      expect(await migratePg(c, PG_MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
+      await c.query(
+        `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at) VALUES ('wish-old', 'rathaus', 'k1', '{"text":"alt"}', 'h', now())`,
+      );
+      expect((await migratePg(c)).to).toBeGreaterThanOrEqual(2);
+      const { rows } = await c.query(`SELECT id, kiosk_id, source FROM wishes`);
+      expect(rows).toEqual([{ id: 'wish-old', kiosk_id: 'rathaus', source: 'kiosk' }]);
+      await expect(
+        c.query(`INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ('w2', 'rathaus', 'k2', '{}', 'h', now(), 'web')`),
+      ).rejects.toThrow(/wishes_web_without_kiosk/);
+      await expect(
+        c.query(`INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ('w3', 'rathaus', 'k3', '{}', 'h', now(), 'post')`),
+      ).rejects.toThrow(/check constraint/);
+    });
   });
 });
