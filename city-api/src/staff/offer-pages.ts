@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { offerSchema, WEEKDAYS, type Offer } from '../../../shared/schemas/offer';
-import { taxonomySchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
+import { taxonomySchema, townIdSchema, type Taxonomy } from '../../../shared/schemas/taxonomy';
 import { html, raw, type Raw } from '../staff-html';
 import { requireStaff, secureStaff, sendStaffPage, staffForm, type StaffStorageContext } from './staff-kit';
 import { accountTown } from './town-scope';
@@ -40,7 +40,12 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageCont
     );
   });
 
-  scope.get('/offers/new', async (req, reply) => sendStaffPage(req, reply, 'Neues Angebot', offerForm(null, null, [], await taxonomy(), requireStaff(req).csrf)));
+  /** The town field of the form: only for the district's staff (a town account's offers are its town's); undefined = no field. */
+  const townField = (req: FastifyRequest, value: string | null): string | null | undefined => (accountTown(req) ? undefined : value);
+
+  scope.get('/offers/new', async (req, reply) =>
+    sendStaffPage(req, reply, 'Neues Angebot', offerForm(null, null, [], await taxonomy(), requireStaff(req).csrf, townField(req, null))),
+  );
 
   scope.get<{ Params: { id: string } }>('/offers/:id/edit', async (req, reply) => {
     requireStaff(req);
@@ -48,7 +53,8 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageCont
     const stored = id.success ? await storage.getStoredOffer(id.data) : null;
     if (!stored || stored.state === 'deleted') return sendStaffPage(req, reply, 'Nicht gefunden', html`<p>Dieses Angebot gibt es nicht.</p>`, 404);
     const offer = offerSchema.safeParse(stored.offer);
-    return sendStaffPage(req, reply, 'Angebot bearbeiten', offerForm(id.data!, offer.success ? offer.data : null, [], await taxonomy(), requireStaff(req).csrf));
+    const town = (await storage.townOf('offer', id.data!))?.town ?? null;
+    return sendStaffPage(req, reply, 'Angebot bearbeiten', offerForm(id.data!, offer.success ? offer.data : null, [], await taxonomy(), requireStaff(req).csrf, townField(req, town)));
   });
 
   const saveOffer = async (req: FastifyRequest, reply: FastifyReply, existingId: string | null) => {
@@ -60,16 +66,29 @@ export function registerOfferPages(scope: FastifyInstance, ctx: StaffStorageCont
     if (!existingId && built.ok && (await storage.getStoredOffer(built.offer.id))) {
       built = { ok: false, errors: ['Diese Kennung ist schon vergeben.'], draft: { ...built.offer, id: '' } };
     }
+    // the offer's town: a town account's own; the district's staff choose it in the form ('' = the whole district)
+    const sentTown = (f.get('offer_town') ?? '').trim().toLowerCase();
+    if (!accountTown(req) && sentTown && !townIdSchema.safeParse(sentTown).success) {
+      const errors = ['Stadt: kleine Buchstaben, Ziffern und Bindestriche, zum Beispiel sankt-augustin; leer für den ganzen Kreis.'];
+      built = built.ok ? { ok: false, errors, draft: built.offer } : { ...built, errors: [...built.errors, ...errors] };
+    }
     const tax = await taxonomy();
-    if (!built.ok) return sendStaffPage(req, reply, existingId ? 'Angebot bearbeiten' : 'Neues Angebot', offerForm(existingId, built.draft, built.errors, tax, requireStaff(req).csrf), 422);
-    const town = accountTown(req);
+    if (!built.ok) {
+      const form = offerForm(existingId, built.draft, built.errors, tax, requireStaff(req).csrf, townField(req, sentTown || null));
+      return sendStaffPage(req, reply, existingId ? 'Angebot bearbeiten' : 'Neues Angebot', form, 422);
+    }
+    const town = accountTown(req) ?? (f.has('offer_town') ? sentTown || null : existingId ? ((await storage.townOf('offer', existingId))?.town ?? null) : null);
     if (!existingId && town) {
       // a town account's new offer is its town's: stored hidden, given the town, then published — so no kiosk of
       // another town gets it in between (three changes in the feed)
       await storage.putOffer(built.offer, 'hidden');
       await storage.setOfferTowns([{ id: built.offer.id, town }]);
       await storage.setOfferState(built.offer.id, 'published');
-    } else await storage.putOffer(built.offer, previous?.state === 'hidden' ? 'hidden' : 'published');
+    } else {
+      await storage.putOffer(built.offer, previous?.state === 'hidden' ? 'hidden' : 'published');
+      // moving an offer is a change of its own (its old town's kiosks get a tombstone); nothing when it stays
+      if (existingId) await storage.setOfferTowns([{ id: existingId, town }]);
+    }
     return secureStaff(reply).redirect('/staff/offers', 303);
   };
   scope.post('/offers', async (req, reply) => saveOffer(req, reply, null));
@@ -167,7 +186,8 @@ function offerFromForm(
   return { ok: false, errors, draft: { ...(candidate as unknown as Draft), schedules_json: t('schedules_json') } };
 }
 
-function offerForm(existingId: string | null, o: Draft | null, errors: string[], tax: Taxonomy, csrf: string): Raw {
+/** `town`: the offer's town for the district's staff to change (null: none); undefined: no field (a town account). */
+function offerForm(existingId: string | null, o: Draft | null, errors: string[], tax: Taxonomy, csrf: string, town?: string | null): Raw {
   const v = o ?? {};
   const l = v.location;
   const text = (name: string, label: string, value: unknown, type = 'text') =>
@@ -188,6 +208,7 @@ function offerForm(existingId: string | null, o: Draft | null, errors: string[],
     <input type="hidden" name="csrf" value="${csrf}">
     ${existingId ? html`<p>Kennung: <strong>${existingId}</strong></p>` : text('id', 'Kennung (Buchstaben, Ziffern, - _ . :)', v.id)}
     ${select('status', 'Status', [['active', 'aktiv'], ['paused', 'pausiert'], ['ended', 'beendet']], v.status)}
+    ${town !== undefined ? text('offer_town', 'Stadt (leer lassen: Angebot für den ganzen Kreis)', town) : ''}
     ${text('title', 'Titel', v.title)}
     ${area('summary', 'Kurzbeschreibung (höchstens 280 Zeichen)', v.summary)}
     ${area('description', 'Beschreibung (nur Text)', v.description)}

@@ -140,6 +140,27 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     expect((await get(await login('lohmar.ed'), '/staff/offers')).body).not.toContain(STAFF_OFFER_FORM.id);
   });
 
+  it("the district's staff set and move an offer's town in the offer form; a town account cannot", async () => {
+    const k = await login('kreis.admin');
+    expect((await get(k, `/staff/offers/${DISTRICT}/edit`)).body).toContain('name="offer_town" value=""');
+    expect((await get(k, `/staff/offers/${LOHMAR}/edit`)).body).toContain('name="offer_town" value="lohmar"');
+    const seqBefore = (await storage.getStoredOffer(DISTRICT))!.seq;
+    expect((await post(k, `/staff/offers/${DISTRICT}`, { ...STAFF_OFFER_FORM, offer_town: '<b>Lohmar</b>' })).statusCode).toBe(422);
+    expect((await storage.townOf('offer', DISTRICT))?.town).toBeNull();
+    expect((await storage.getStoredOffer(DISTRICT))!.seq).toBe(seqBefore);
+    expect((await post(k, `/staff/offers/${DISTRICT}`, { ...STAFF_OFFER_FORM, offer_town: 'Lohmar' })).statusCode).toBe(303);
+    expect((await storage.townOf('offer', DISTRICT))?.town).toBe('lohmar');
+    expect((await get(await login('lohmar.ed'), '/staff/offers')).body).toContain(DISTRICT);
+    // a new offer of the district's staff with a town
+    expect((await post(k, '/staff/offers', { ...STAFF_OFFER_FORM, offer_town: 'siegburg' })).statusCode).toBe(303);
+    expect((await storage.townOf('offer', STAFF_OFFER_FORM.id))?.town).toBe('siegburg');
+    // a town account has no town field, and a sent one changes nothing
+    const s = await login('sieg.admin');
+    expect((await get(s, `/staff/offers/${SIEG}/edit`)).body).not.toContain('name="offer_town"');
+    expect((await post(s, `/staff/offers/${SIEG}`, { ...STAFF_OFFER_FORM, offer_town: 'lohmar' })).statusCode).toBe(303);
+    expect((await storage.townOf('offer', SIEG))?.town).toBe('siegburg');
+  });
+
   it("another town's or the district's things are 404 by id, under every spelling and with forged ids, and nothing changes", async () => {
     const s = await login('sieg.admin');
     const before = await fingerprint();
