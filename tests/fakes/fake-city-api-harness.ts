@@ -13,7 +13,8 @@ import { createRecordChecker } from '../../electron/services/sync/offer-records'
 import { runSync, type RunOptions, type SyncSource } from '../../electron/services/sync/sync-engine';
 import type { RequestRetry } from '../../electron/services/net/request-retry';
 import { systemClock, type Clock } from '../../shared/logic/clock';
-import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
+import { listenCityApi, startCityApi, type RunningCityApi } from '../../city-api/src/server';
+import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
 import type { ChaosOptions } from '../../city-api/src/chaos';
 import { registerKiosk } from '../../city-api/src/kiosk-store';
 import { offerWebUrl, publishedOffers, putOffers, setTaxonomy } from '../../city-api/src/offer-store';
@@ -32,6 +33,17 @@ export async function startTestCityApi(
   return api;
 }
 
+/**
+ * The same test city API on any storage (SQLite or PostgreSQL, issue 19: tests/support/storage-backends.ts). close()
+ * stops the server; the storage stays open for its owner.
+ */
+export async function startTestCityApiOn(storage: KioskStorage, opts: { offers?: number; adminPassword?: string } = {}): Promise<Omit<RunningCityApi, 'db'>> {
+  await storage.setTaxonomy(TEST_TAXONOMY);
+  await storage.registerKiosk(KIOSK_ID, KIOSK_TOKEN);
+  if (opts.offers) await storage.putOffers(testOffers(opts.offers));
+  return listenCityApi({ storage, adminPassword: opts.adminPassword });
+}
+
 export interface TestKiosk {
   db: Db;
   images: ImageCache;
@@ -40,7 +52,7 @@ export interface TestKiosk {
   close(): void;
 }
 
-export function createTestKiosk(api: RunningCityApi, defaults: { pageLimit?: number; maxResponseBytes?: number } = {}): TestKiosk {
+export function createTestKiosk(api: Pick<RunningCityApi, 'url'>, defaults: { pageLimit?: number; maxResponseBytes?: number } = {}): TestKiosk {
   const dir = mkdtempSync(join(tmpdir(), 'gk-sync-'));
   const db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
   const images = createImageCache(join(dir, 'images'));

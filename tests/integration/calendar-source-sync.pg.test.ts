@@ -1,29 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listEventOccurrences } from '../../electron/services/offers/offer-repository';
 import { refreshSource } from '../../city-api/src/calendar-sources/refresh';
-import { addSource, getSource } from '../../city-api/src/calendar-sources/source-store';
 import type { RunningCityApi } from '../../city-api/src/server';
+import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
 import { FakeClock } from '../fakes/fake-clock';
-import { createTestKiosk, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { createTestKiosk, startTestCityApiOn, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { testOffer } from '../fakes/fake-city-api-data';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 /**
  * Issue 21, kiosk side: a club's own calendar, imported by the reference city API, reaches the kiosk as the
  * offer's dates; an event the club deletes disappears from the kiosk at its next sync, a moved time is picked up.
+ * On SQLite and PostgreSQL (issue 19).
  */
-let api: RunningCityApi | null = null;
-let kiosk: TestKiosk | null = null;
-let feeds: Server | null = null;
-afterEach(async () => {
-  kiosk?.close();
-  kiosk = null;
-  await api?.close();
-  api = null;
-  await new Promise((r) => (feeds ? feeds.close(r) : r(null)));
-  feeds = null;
-});
 
 const NOW = '2026-12-02T08:00:00Z';
 const vevent = (uid: string, start: string, summary: string) =>
@@ -31,7 +22,25 @@ const vevent = (uid: string, start: string, summary: string) =>
 const calendar = (events: string[]) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Nextcloud//DE\r\n${events.join('\r\n')}\r\nEND:VCALENDAR\r\n`;
 const berlin = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
-describe('calendar source → kiosk', () => {
+describe.each(STORAGE_BACKENDS)('calendar source → kiosk on $name', (backend) => {
+  let storage: KioskStorage;
+  let cleanup: () => Promise<void>;
+  let api: Omit<RunningCityApi, 'db'> | null = null;
+  let kiosk: TestKiosk | null = null;
+  let feeds: Server | null = null;
+  beforeEach(async () => {
+    ({ storage, cleanup } = await backend.open());
+  });
+  afterEach(async () => {
+    kiosk?.close();
+    kiosk = null;
+    await api?.close();
+    api = null;
+    await new Promise((r) => (feeds ? feeds.close(r) : r(null)));
+    feeds = null;
+    await cleanup();
+  });
+
   it('imported club events become the offer dates; a removed event leaves the kiosk at its next sync, a moved one moves', async () => {
     let body = calendar([
       vevent('chor-1@verein', '20261203T190000', 'Chorprobe'),
@@ -40,10 +49,10 @@ describe('calendar source → kiosk', () => {
     ]);
     feeds = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/calendar' }).end(body));
     await new Promise<void>((r) => feeds!.listen(0, '127.0.0.1', r));
-    api = await startTestCityApi({ offers: 5 });
+    api = await startTestCityApiOn(storage, { offers: 5 });
     const offerId = testOffer(1).id;
-    const src = addSource(api.db, { url: `http://127.0.0.1:${(feeds.address() as AddressInfo).port}/chor.ics`, label: 'Chor', offerId, addedBy: 'club', state: 'active' }, new Date(NOW));
-    const refresh = async () => expect(await refreshSource({ store: api!.storage, now: () => new Date(NOW) }, getSource(api!.db, src.id)!)).toMatchObject({ result: 'ok' });
+    const src = await storage.addCalendarSource({ url: `http://127.0.0.1:${(feeds.address() as AddressInfo).port}/chor.ics`, label: 'Chor', offerId, addedBy: 'club', state: 'active' }, new Date(NOW));
+    const refresh = async () => expect(await refreshSource({ store: storage, now: () => new Date(NOW) }, (await storage.getCalendarSource(src.id))!)).toMatchObject({ result: 'ok' });
     await refresh();
 
     kiosk = createTestKiosk(api);

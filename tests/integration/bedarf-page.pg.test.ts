@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { queueCommand, registerKiosk } from '../../city-api/src/kiosk-store';
-import { parseSeedSpec, seedCityDb } from '../../city-api/src/seed';
-import { startCityApi } from '../../city-api/src/server';
+import { parseSeedSpec, seedStorage } from '../../city-api/src/seed';
+import { listenCityApi } from '../../city-api/src/server';
 import { staffLogin } from '../../city-api/src/staff/staff-test-login';
 import { composeKiosk } from '../../electron/services/compose';
 import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';
 import { silentLog } from '../../electron/services/log';
 import { FakeClock } from '../fakes/fake-clock';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -18,12 +18,15 @@ afterEach(async () => {
 const ctx = { transport: 'ipc' as const };
 const PASSWORD = 'richtig-langes-passwort';
 
-describe('Bedarf page (issue 18)', () => {
+/** Kiosk → daily counters → the Bedarf page, on SQLite and PostgreSQL (issue 19). */
+describe.each(STORAGE_BACKENDS)('Bedarf page (issue 18) on $name', (backend) => {
   it('shows a word searched 3 times on a kiosk after send_stats; CSV has the same numbers', async () => {
-    const api = await startCityApi({ adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' });
+    const { storage, cleanup: closeStorage } = await backend.open();
+    cleanup.push(closeStorage);
+    await seedStorage(storage, parseSeedSpec('sample'));
+    await storage.registerKiosk('rathaus-foyer', 'token-rathaus-0123456789');
+    const api = await listenCityApi({ storage, adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' });
     cleanup.push(() => api.close());
-    seedCityDb(api.db, parseSeedSpec('sample'));
-    registerKiosk(api.db, 'rathaus-foyer', 'token-rathaus-0123456789');
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bedarf-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     writeFileSync(join(dataDir, 'kiosk.json'), JSON.stringify({ kioskId: 'rathaus-foyer', cityApi: { baseUrl: api.url, token: 'token-rathaus-0123456789' } }));
@@ -43,7 +46,7 @@ describe('Bedarf page (issue 18)', () => {
     for (let i = 0; i < 3; i++) await kiosk.handlers.reportSearchMiss({ text: 'Boule' }, ctx);
     for (let i = 0; i < 2; i++) await kiosk.handlers.reportSearchMiss({ text: 'Minigolf' }, ctx);
     await kiosk.handlers.recordSession({ languages: ['de'], largeText: false, highContrast: false, speech: false, viewedOfferIds: [] }, ctx);
-    queueCommand(api.db, 'rathaus-foyer', 'send_stats');
+    await storage.queueCommand('rathaus-foyer', 'send_stats');
     await kiosk.fleet.heartbeatNow();
 
     const s = await staffLogin(api.app, PASSWORD, '/staff/bedarf');
