@@ -16,6 +16,7 @@ import { registerOpsRoutes } from './ops/ops-routes';
 import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
 import { publicWebPlugin } from './public-web/public-web-plugin';
+import { registerPageCache } from './public-web/page-cache';
 import { registerWebTown, type TownSite } from './public-web/web-town';
 import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 import { registerClubCalendarRoutes } from './calendar-sources/club-routes';
@@ -223,8 +224,10 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   // Clubs add their offers (public form, no account) and their calendars, feeds for promotion, the public pages:
   // through the storage (both backends).
   if (web) {
+    // rendered list/search/offer pages, Atom feed and sitemap per catalog version, with ETag + 304 (issue 19 load)
     // the request's town from the Host allow-list, before the page cache (it keys on the town) and the routes
     registerWebTown(app, opts.townSites ?? []);
+    registerPageCache(app, { storage });
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
     registerClubCalendarRoutes(app, { storage });
     registerPromotionFeeds(app, { storage, publicUrl });
