@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKey, KEYBOARD_LAYOUTS, layoutForLanguage } from './keyboard-layouts';
+import { applyKey, KEYBOARD_LAYOUTS, LANDSCAPE_ROW_KEYS, landscapeRows, layoutForLanguage } from './keyboard-layouts';
 
 describe('on-screen keyboard layouts', () => {
   it('German has QWERTZ and ä ö ü ß', () => {
@@ -12,6 +12,19 @@ describe('on-screen keyboard layouts', () => {
     for (const layout of Object.values(KEYBOARD_LAYOUTS)) {
       for (const row of layout.rows) expect(row.length, `${layout.id}: ${row.join(' ')}`).toBeLessThanOrEqual(11);
     }
+  });
+
+  it('on a landscape screen every layout has three letter rows with the same keys, none too long', () => {
+    for (const layout of Object.values(KEYBOARD_LAYOUTS)) {
+      const rows = landscapeRows(layout.rows);
+      expect(rows.length, layout.id).toBe(3);
+      expect(rows.flat().sort(), layout.id).toEqual(layout.rows.flat().sort());
+      for (const row of rows) expect(row.length, `${layout.id}: ${row.join(' ')}`).toBeLessThanOrEqual(LANDSCAPE_ROW_KEYS);
+    }
+    // the Ukrainian punctuation joins the last row; the Arabic fourth row is spread over the last two
+    expect(landscapeRows(KEYBOARD_LAYOUTS.uk.rows)[2]?.slice(-4)).toEqual(["'", ',', '.', '-']);
+    expect(landscapeRows(KEYBOARD_LAYOUTS.ar.rows).map((r) => r.length)).toEqual([11, 14, 15]);
+    expect(landscapeRows([['a'], ['b'], ['c'], ['d', 'e']], 2)).toEqual([['a'], ['b', 'e'], ['c', 'd']]);
   });
 
   it('Turkish, Ukrainian and Arabic have their own letters', () => {

@@ -62,6 +62,26 @@ export const KEYBOARD_LAYOUTS: Record<KeyboardLayout['id'], KeyboardLayout> = {
 
 export const DIGIT_ROW = split('1 2 3 4 5 6 7 8 9 0');
 
+/** Keys per row on a landscape screen: 15 × 72 px keys + 14 × 16 px gaps = 1304 px, inside the dock's 1500. */
+export const LANDSCAPE_ROW_KEYS = 15;
+
+/**
+ * The letter rows for a landscape screen: a fourth letter row (Ukrainian punctuation, Arabic alef forms) is spread over
+ * the ends of the rows above, in order from the bottom row up, so the keyboard is one row (96 px) lower where height is
+ * short (issue 15: at extra large text the text box and counter did not fit above the five-row keyboard).
+ */
+export function landscapeRows(rows: readonly string[][], maxKeys = LANDSCAPE_ROW_KEYS): string[][] {
+  const out = rows.map((r) => [...r]);
+  if (out.length <= 3) return out;
+  const rest = out.pop()!;
+  for (let i = out.length - 1; i >= 0 && rest.length > 0; i--) {
+    const row = out[i]!;
+    row.push(...rest.splice(0, Math.max(0, maxKeys - row.length)));
+  }
+  if (rest.length > 0) out.push(rest);
+  return out;
+}
+
 /** The keyboard that fits a UI language (Leichte Sprache uses German). */
 export function layoutForLanguage(lang: Language): KeyboardLayout {
   switch (lang) {
