@@ -11,3 +11,9 @@ export async function backdateWish(storage: KioskStorage, wishId: string, at: st
   if (storage.kind === 'sqlite') (storage as SqliteStorage).db.prepare(`UPDATE wishes SET received_at = ? WHERE id = ?`).run(at, wishId);
   else await (storage as PgStorage).pool.query('UPDATE wishes SET received_at = $1 WHERE id = $2', [at, wishId]);
 }
+
+/** Test-only: moves an offer's last change into the past on either backend (the 12-month review counts from it). */
+export async function backdateOffer(storage: KioskStorage, offerId: string, at: string): Promise<void> {
+  if (storage.kind === 'sqlite') (storage as SqliteStorage).db.prepare(`UPDATE offers SET changed_at = ? WHERE id = ?`).run(at, offerId);
+  else await (storage as PgStorage).pool.query('UPDATE offers SET changed_at = $1 WHERE id = $2', [at, offerId]);
+}

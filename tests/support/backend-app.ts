@@ -1,0 +1,65 @@
+/**
+ * The city API on one storage backend for a describe block (issue 19): before each test a fresh storage of the
+ * backend (tests/support/storage-backends.ts), seeded, with its kiosks registered, and the server built from the
+ * storage alone (no SQLite `db`, as on PostgreSQL); after each test the server is closed and the storage dropped.
+ * Use it inside `describe.each(STORAGE_BACKENDS)(…, (backend) => { const t = backendApp(backend, {…}); … })` and
+ * read `t.app` / `t.storage` in the tests (they change per test).
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
+import { parseSeedSpec, seedStorage } from '../../city-api/src/seed';
+import { buildCityApi, type CityApiOptions } from '../../city-api/src/server';
+import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
+import type { StorageBackend } from './storage-backends';
+
+export interface BackendAppOptions {
+  /** Seed spec (city-api/src/seed.ts), default 'sample'; '' for an empty storage (taxonomy only). */
+  seed?: string;
+  /** The seed's clock (dates of the synthetic offers). */
+  seedNow?: Date;
+  /** Kiosks to register: [id, token]. */
+  kiosks?: [string, string][];
+  /** The server's options besides the storage; default publicUrl http://127.0.0.1:4880. */
+  server?: Omit<CityApiOptions, 'storage' | 'db'>;
+}
+
+export interface BackendApp {
+  readonly app: FastifyInstance;
+  readonly storage: KioskStorage;
+  /** Builds the server again on the same storage with other options (the previous one is closed). */
+  rebuild(server: Omit<CityApiOptions, 'storage' | 'db'>): Promise<FastifyInstance>;
+}
+
+export function backendApp(backend: StorageBackend, opts: BackendAppOptions = {}): BackendApp {
+  let app: FastifyInstance | null = null;
+  let storage: KioskStorage | null = null;
+  let cleanup: (() => Promise<void>) | null = null;
+  const build = (server: Omit<CityApiOptions, 'storage' | 'db'>) =>
+    buildCityApi({ publicUrl: 'http://127.0.0.1:4880', ...server, storage: storage! }).app;
+  beforeEach(async () => {
+    ({ storage, cleanup } = await backend.open());
+    await seedStorage(storage, parseSeedSpec(opts.seed ?? 'sample'), opts.seedNow);
+    for (const [id, token] of opts.kiosks ?? []) await storage.registerKiosk(id, token);
+    app = build(opts.server ?? {});
+  });
+  afterEach(async () => {
+    await app?.close();
+    await cleanup?.();
+    app = storage = cleanup = null;
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('backendApp: the server exists only inside a test');
+      return app;
+    },
+    get storage() {
+      if (!storage) throw new Error('backendApp: the storage exists only inside a test');
+      return storage;
+    },
+    async rebuild(server) {
+      await app?.close();
+      app = build(server);
+      return app;
+    },
+  };
+}
