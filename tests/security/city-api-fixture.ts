@@ -1,16 +1,17 @@
 /**
- * A seeded reference city API for the attack tables in tests/security/city-api-*.test.ts (issue 13):
- * two kiosks, a staff password, one pending club submission; plus a fingerprint of everything an attack could
- * change, so a refused attack can be asserted to have changed nothing.
+ * A seeded reference city API for the attack tables in tests/security/city-api-*.pg.test.ts (issue 13), on either
+ * storage backend (issue 19: SQLite and PostgreSQL, tests/support/storage-backends.ts): two kiosks, a staff
+ * password, one pending club submission; plus a fingerprint of everything an attack could change, so a refused
+ * attack can be asserted to have changed nothing.
  */
 import type { FastifyInstance } from 'fastify';
-import { openCityDb, type CityDb } from '../../city-api/src/city-db';
-import { registerKiosk } from '../../city-api/src/kiosk-store';
-import { publishedOffers } from '../../city-api/src/offer-store';
-import { parseSeedSpec, seedCityDb } from '../../city-api/src/seed';
+import type { CityDb } from '../../city-api/src/city-db';
+import { parseSeedSpec, seedStorage } from '../../city-api/src/seed';
 import { buildCityApi, type CityApiOptions } from '../../city-api/src/server';
-import { createSubmission } from '../../city-api/src/submissions/submission-store';
+import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
+import type { PgStorage } from '../../city-api/src/storage/pg-storage';
 import type { Offer } from '../../shared/schemas/offer';
+import type { StorageBackend } from '../support/storage-backends';
 
 export { clubFormFields, multipart } from '../support/club-form';
 
@@ -19,42 +20,70 @@ export const PUBLIC_URL = 'https://angebote.siegburg.example';
 export const KIOSKS = { rathaus: 'token-rathaus-0123456789', bibliothek: 'token-bibliothek-0123456789' } as const;
 
 export interface Fixture {
-  db: CityDb;
+  storage: KioskStorage;
+  /** The SQLite database behind the storage (SQLite only). */
+  db?: CityDb;
+  /** postgres://… of the test database (PostgreSQL only). */
+  pgUrl?: string;
   app: FastifyInstance;
   offerId: string;
   submissionId: string;
   editToken: string;
+  /** Raw SQL on the backend's database, `?` placeholders (numbered for PostgreSQL); the tables have the same names on both. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Everything a staff or kiosk write could change. */
-  fingerprint(): string;
+  fingerprint(): Promise<string>;
+  /** Closes the server and the storage (and drops a PostgreSQL test database). */
+  close(): Promise<void>;
 }
 
-export function cityFixture(extra: Partial<CityApiOptions> = {}): Fixture {
-  const db = openCityDb(':memory:');
-  seedCityDb(db, parseSeedSpec('sample'));
-  for (const [id, token] of Object.entries(KIOSKS)) registerKiosk(db, id, token);
-  const first = [...publishedOffers(db).values()][0] as Offer;
-  const { submission, editToken } = createSubmission(db, { ...first, id: 'club-fixture-1', title: 'Schachclub' }, { name: 'Erika Muster', phone: '02241 1234' });
-  const app = buildCityApi({ db, adminPassword: PASSWORD, publicUrl: PUBLIC_URL, ...extra }).app;
-  const q = (sql: string) => JSON.stringify(db.prepare(sql).all());
+export async function cityFixture(backend: StorageBackend, extra: Partial<CityApiOptions> = {}): Promise<Fixture> {
+  const { storage, db, cleanup } = await backend.open();
+  await seedStorage(storage, parseSeedSpec('sample'));
+  for (const [id, token] of Object.entries(KIOSKS)) await storage.registerKiosk(id, token);
+  const first = [...(await storage.publishedOffers()).values()][0] as Offer;
+  const { submission, editToken } = await storage.createSubmission({ ...first, id: 'club-fixture-1', title: 'Schachclub' }, { name: 'Erika Muster', phone: '02241 1234' });
+  const app = buildCityApi({ storage, ...(db ? { db } : {}), adminPassword: PASSWORD, publicUrl: PUBLIC_URL, ...extra }).app;
+  const pool = storage.kind === 'postgres' ? (storage as PgStorage).pool : null;
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    if (!pool) {
+      const st = db!.prepare(sql);
+      if (st.reader) return st.all(...params) as T[];
+      st.run(...params);
+      return [];
+    }
+    let n = 0;
+    return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+  };
+  const q = async (sql: string) => JSON.stringify(await query(sql));
+  // the change counter: meta.change_seq on SQLite, the feed_head row on PostgreSQL (ADR 0013)
+  const changeSeq = pool ? `SELECT seq FROM feed_head` : `SELECT value FROM meta WHERE key = 'change_seq'`;
   return {
-    db,
+    storage,
+    ...(db ? { db } : {}),
+    ...(pool ? { pgUrl: String(pool.options.connectionString) } : {}),
     app,
     offerId: first.id,
     submissionId: submission.id,
     editToken,
-    fingerprint: () =>
+    query,
+    fingerprint: async () =>
       [
-        q(`SELECT value FROM meta WHERE key = 'change_seq'`),
-        q(`SELECT id, state, data_json FROM offers ORDER BY id`),
-        q(`SELECT id, kiosk_id, type FROM commands ORDER BY id`),
-        q(`SELECT id, state, updated_at FROM submissions ORDER BY id`),
-        q(`SELECT COUNT(*) FROM moderation_log`),
-        q(`SELECT COUNT(*) FROM offer_confirmations`),
-        q(`SELECT id, kiosk_id FROM wishes ORDER BY id`),
-        q(`SELECT kiosk_id, day FROM stats ORDER BY kiosk_id, day`),
-        q(`SELECT id, last_heartbeat_at FROM kiosks ORDER BY id`),
-        q(`SELECT COUNT(*) FROM admin_sessions`),
+        await q(changeSeq),
+        await q(`SELECT id, state, data_json FROM offers ORDER BY id`),
+        await q(`SELECT id, kiosk_id, type FROM commands ORDER BY id`),
+        await q(`SELECT id, state, updated_at FROM submissions ORDER BY id`),
+        await q(`SELECT COUNT(*) FROM moderation_log`),
+        await q(`SELECT COUNT(*) FROM offer_confirmations`),
+        await q(`SELECT id, kiosk_id FROM wishes ORDER BY id`),
+        await q(`SELECT kiosk_id, day FROM stats ORDER BY kiosk_id, day`),
+        await q(`SELECT id, last_heartbeat_at FROM kiosks ORDER BY id`),
+        await q(`SELECT COUNT(*) FROM admin_sessions`),
       ].join('\n'),
+    async close() {
+      await app.close();
+      await cleanup();
+    },
   };
 }
 

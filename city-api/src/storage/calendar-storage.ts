@@ -59,6 +59,28 @@ export interface CalendarSourceStorage {
   calendarOccurrences(from: string, to: string): Promise<StoredOccurrence[]>;
 }
 
+/**
+ * PostgreSQL's text cannot hold U+0000 (SQLite's can): a club's feed with a NUL byte in a title would fail its
+ * whole import there. The byte is dropped from every text of an occurrence before the diff (so a re-import compares
+ * equal and a UID differing only by NUL is the same occurrence); the calendars written from them drop it anyway
+ * (ics-writer icsText), so kiosks and feeds get the same text from both backends.
+ */
+function withoutNul(o: ImportedOccurrence): ImportedOccurrence {
+  const strip = <T extends string | null>(v: T): T => (v === null || !v.includes('\u0000') ? v : (v.replaceAll('\u0000', '') as T));
+  return {
+    ...o,
+    uid: strip(o.uid),
+    recurrenceId: strip(o.recurrenceId),
+    start: strip(o.start),
+    end: strip(o.end),
+    startDate: strip(o.startDate),
+    endDate: strip(o.endDate),
+    summary: strip(o.summary),
+    description: strip(o.description),
+    location: strip(o.location),
+  };
+}
+
 export function sqliteCalendarStorage(db: CityDb): CalendarSourceStorage {
   const run = async <T>(fn: () => T): Promise<T> => fn();
   return {
@@ -256,7 +278,7 @@ export function pgCalendarStorage(pool: pg.Pool, tx: <T>(fn: (c: pg.PoolClient) 
           'SELECT uid, recurrence_id, content_sha256 FROM calendar_events WHERE source_id = $1',
           [sourceId],
         );
-        const diff = diffOccurrences(rows, occurrences);
+        const diff = diffOccurrences(rows, occurrences.map(withoutNul));
         const { write, gone } = diff;
         stats = diff.stats;
         for (let i = 0; i < write.length; i += 1000) {

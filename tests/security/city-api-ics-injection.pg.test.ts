@@ -3,16 +3,15 @@
  * /feeds/events.ics, the public page's /angebote/<id>/termin.ics) is built and escaped by ical.js. Titles,
  * descriptions and locations carrying CR, LF, CRLF, "\r\nBEGIN:VEVENT", ";", ",", "\", markup and control
  * characters must come out as one VEVENT each whose values read back as the text (line breaks as LF, control
- * characters dropped), with no property or component an attacker added.
+ * characters dropped), with no property or component an attacker added. Through a running city API on SQLite and
+ * PostgreSQL (issue 19).
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putEvent } from '../../city-api/src/event-store';
 import { buildCalendar, icsText } from '../../city-api/src/ics-writer';
-import { putOffer } from '../../city-api/src/offer-store';
-import { addSource, replaceSourceEvents } from '../../city-api/src/calendar-sources/source-store';
 import { nextDateIcs } from '../../city-api/src/public-web/web-seo';
 import type { Offer } from '../../shared/schemas/offer';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { cityFixture, KIOSKS, type Fixture } from './city-api-fixture';
 
 /** Hostile texts: what a club, an imported calendar or a careless copy-paste could put in a field. */
@@ -133,19 +132,18 @@ describe('GET /v1/events and /feeds/events.ics: town events with hostile texts',
 /** A day relative to today (the public feed and the offer pages use the server's clock): YYYY-MM-DD. */
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-describe('hostile texts through a running city API', () => {
+describe.each(STORAGE_BACKENDS)('hostile texts through a running city API on $name', (backend) => {
   let f: Fixture;
   let offer: Offer;
   beforeAll(async () => {
-    f = cityFixture();
+    f = await cityFixture(backend);
     const first = (await f.app.inject({ url: '/v1/offers', headers: { authorization: `Bearer ${KIOSKS.rathaus}` } })).json() as { items: Offer[] };
     offer = first.items.find((o) => o.id === f.offerId)!;
-    STORABLE.forEach(([, evil], i) => {
-      putEvent(f.db, { uid: `evil-${i}`, summary: `Titel ${evil}`, description: `Text ${evil}`, location: `Ort ${evil}`, dtstart: `${day(10)}T18:00` });
-    });
-    const src = addSource(f.db, { url: 'https://verein.example/termine.ics', label: 'Verein', offerId: f.offerId, addedBy: 'club', state: 'active' }, new Date());
-    replaceSourceEvents(
-      f.db,
+    for (const [i, [, evil]] of STORABLE.entries()) {
+      await f.storage.putEvent({ uid: `evil-${i}`, summary: `Titel ${evil}`, description: `Text ${evil}`, location: `Ort ${evil}`, dtstart: `${day(10)}T18:00` });
+    }
+    const src = await f.storage.addCalendarSource({ url: 'https://verein.example/termine.ics', label: 'Verein', offerId: f.offerId, addedBy: 'club', state: 'active' }, new Date());
+    await f.storage.replaceCalendarEvents(
       src.id,
       HOSTILE.map(([, evil], i) => ({
         uid: `feed-${i}@verein`,
@@ -163,8 +161,7 @@ describe('hostile texts through a running city API', () => {
     );
   });
   afterAll(async () => {
-    await f.app.close();
-    f.db.close();
+    await f.close();
   });
 
   const checkFeed = (ics: string) => {
@@ -210,7 +207,7 @@ describe('hostile texts through a running city API', () => {
         summary: `Kurz ${evil}`,
         ...(offer.location ? { location: { ...offer.location, name: `Ort ${evil}` } } : {}),
       };
-      putOffer(f.db, o);
+      await f.storage.putOffers([o]);
       const res = await f.app.inject({ url: `/angebote/${encodeURIComponent(o.id)}/termin.ics` });
       expect(res.statusCode).toBe(200);
       const { vevents } = parseStrict(res.body);

@@ -1,0 +1,132 @@
+/**
+ * Issue 13, attack table part 1, on SQLite and PostgreSQL (issue 19): every protected staff and /v1 route under
+ * every spelling an attacker tries.
+ * Each spelling either reaches the route through its hook (refused: 303 to the login, 401, 403) or is 404 —
+ * never the handler without its check; and no refused write changes anything (DB fingerprint).
+ * The control tests show that the refusal comes from the check: the same spellings with a session do reach.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { cityFixture, KIOSKS, PASSWORD, REFUSED, spellings, type Fixture } from './city-api-fixture';
+
+describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
+  let f: Fixture;
+  let staff: StaffLogin;
+  let before: string;
+  beforeAll(async () => {
+    f = await cityFixture(backend);
+    staff = await staffLogin(f.app, PASSWORD);
+    before = await f.fingerprint();
+  });
+  afterAll(async () => {
+    await f.close();
+  });
+
+  const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+  const staffGets = () => [
+    '/staff',
+    '/staff/offers',
+    '/staff/offers/new',
+    `/staff/offers/${f.offerId}/edit`,
+    '/staff/wishes',
+    '/staff/kiosks',
+    '/staff/submissions',
+    `/staff/submissions/${f.submissionId}`,
+    '/staff/review',
+    '/staff/audit',
+  ];
+  const staffPosts = (): [string, Record<string, string>][] => [
+    ['/staff/kiosks/rathaus/commands', { type: 'relaunch' }],
+    ['/staff/offers', { id: 'evil-offer', title: 'Böse', status: 'active' }],
+    [`/staff/offers/${f.offerId}`, { title: 'Überschrieben' }],
+    [`/staff/offers/${f.offerId}/status`, { status: 'paused' }],
+    [`/staff/offers/${f.offerId}/state`, { state: 'hidden' }],
+    [`/staff/submissions/${f.submissionId}/decide`, { decision: 'approve', actor: 'Eve' }],
+    [`/staff/review/${f.offerId}/confirm`, { actor: 'Eve' }],
+    ['/staff/logout', {}],
+  ];
+  const STAFF_GET_PATHS = 10;
+  const STAFF_POST_PATHS = 8;
+  const V1_GETS = ['/v1/offers', '/v1/taxonomy', '/v1/events?from=2026-01-01&to=2026-01-31', '/v1/kiosks/rathaus/config'];
+  const V1_POSTS = ['/v1/wishes', '/v1/kiosks/rathaus/heartbeat', '/v1/kiosks/rathaus/stats'];
+
+  /** The spellings of a path with its query string kept at the end. */
+  const spellWithQuery = (p: string) => {
+    const [path, query] = p.split('?');
+    return spellings(path!).map((s) => ({ ...s, url: query ? `${s.url}?${query}` : s.url }));
+  };
+
+  describe('staff pages under every spelling, without a session', () => {
+    for (let i = 0; i < STAFF_GET_PATHS; i++) {
+      for (let s = 0; s < 9; s++) {
+        it(`GET staff page ${i} spelling ${s}`, async () => {
+          const p = staffGets()[i]!;
+          const { name, url } = spellings(p)[s]!;
+          const r = await f.app.inject({ url });
+          expect(REFUSED, `${name}: ${url}`).toContain(r.statusCode);
+          if (r.statusCode === 303) expect(r.headers.location).toBe('/staff/login');
+          expect(r.body).not.toContain('Erika');
+        });
+      }
+    }
+    for (let i = 0; i < STAFF_POST_PATHS; i++) {
+      for (let s = 0; s < 9; s++) {
+        it(`POST staff action ${i} spelling ${s}`, async () => {
+          const [p, body] = staffPosts()[i]!;
+          const { name, url } = spellings(p)[s]!;
+          const r = await f.app.inject({ method: 'POST', url, headers: FORM, payload: new URLSearchParams(body).toString() });
+          expect(REFUSED, `${name}: ${url}`).toContain(r.statusCode);
+          expect(await f.fingerprint()).toBe(before);
+        });
+      }
+    }
+  });
+
+  describe('staff actions under every spelling, with a session but without the CSRF token', () => {
+    for (let i = 0; i < STAFF_POST_PATHS; i++) {
+      for (let s = 0; s < 9; s++) {
+        it(`POST staff action ${i} spelling ${s} (session, no token)`, async () => {
+          const [p, body] = staffPosts()[i]!;
+          const { name, url } = spellings(p)[s]!;
+          const r = await f.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: staff.cookie }, payload: new URLSearchParams(body).toString() });
+          expect([403, 404], `${name}: ${url}`).toContain(r.statusCode);
+          expect(await f.fingerprint()).toBe(before);
+        });
+      }
+    }
+  });
+
+  describe('/v1 under every spelling, without a token', () => {
+    for (const p of V1_GETS) {
+      for (const { name, url } of spellWithQuery(p)) {
+        it(`GET ${url} (${name})`, async () => {
+          const r = await f.app.inject({ url });
+          expect([401, 404]).toContain(r.statusCode);
+          expect(r.body).not.toContain('"items"');
+        });
+      }
+    }
+    for (const p of V1_POSTS) {
+      for (const { name, url } of spellings(p)) {
+        it(`POST ${url} (${name})`, async () => {
+          const r = await f.app.inject({ method: 'POST', url, headers: { 'idempotency-key': 'attack-key-0001' }, payload: { kiosk_id: 'rathaus' } });
+          expect([401, 404]).toContain(r.statusCode);
+          expect(await f.fingerprint()).toBe(before);
+        });
+      }
+    }
+  });
+
+  describe('controls: the spellings the router matches do reach the handlers once the check passes', () => {
+    it('GET /%73taff/wishes with a session is the wishes page', async () => {
+      const r = await f.app.inject({ url: '/%73taff/wishes', headers: { cookie: staff.cookie } });
+      expect(r.statusCode).toBe(200);
+    });
+    it('GET /%761/offers with a token is the feed', async () => {
+      const r = await f.app.inject({ url: '/%761/offers', headers: { authorization: `Bearer ${KIOSKS.rathaus}` } });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toContain('"items"');
+    });
+  });
+});
