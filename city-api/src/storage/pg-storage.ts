@@ -137,10 +137,11 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     const stored = body.contact_consent ? body : { ...body, contact: undefined };
     // one statement decides: concurrent retries with the same key cannot both create a wish
     const id = `wish-${randomUUID()}`;
+    // received now by this server's clock, as on SQLite (wish-store.ts), not the database's: Bedarf counts wishes by that day
     const ins = await q<{ id: string }>(
-      `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ($1, $2, $3, $4, $5, now(), $6)
+      `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ($1, $2, $3, $4, $5, $7, $6)
        ON CONFLICT (kiosk_id, idempotency_key) DO NOTHING RETURNING id`,
-      [id, kioskId, key, JSON.stringify(stored), hash, source],
+      [id, kioskId, key, JSON.stringify(stored), hash, source, new Date()],
     );
     if (ins.rows[0]) return { outcome: 'created', id };
     const { rows } = await q<{ id: string; body_sha256: string }>('SELECT id, body_sha256 FROM wishes WHERE kiosk_id = $1 AND idempotency_key = $2', [kioskId, key]);
