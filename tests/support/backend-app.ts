@@ -14,7 +14,7 @@ import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
 import type { StorageBackend } from './storage-backends';
 
 export interface BackendAppOptions {
-  /** Seed spec (city-api/src/seed.ts), default 'sample'; '' for an empty storage (taxonomy only). */
+  /** Seed spec (city-api/src/seed.ts), default 'sample'; '' for an empty storage (no taxonomy, no offers). */
   seed?: string;
   /** The seed's clock (dates of the synthetic offers). */
   seedNow?: Date;
@@ -50,7 +50,7 @@ export function backendApp(backend: StorageBackend, opts: BackendAppOptions = {}
   };
   (opts.once ? beforeAll : beforeEach)(async () => {
     ({ storage, cleanup } = await backend.open());
-    await seedStorage(storage, parseSeedSpec(opts.seed ?? 'sample'), opts.seedNow);
+    if (opts.seed !== '') await seedStorage(storage, parseSeedSpec(opts.seed ?? 'sample'), opts.seedNow);
     for (const [id, token] of opts.kiosks ?? []) await storage.registerKiosk(id, token);
     app = await build(opts.server ?? {});
   });

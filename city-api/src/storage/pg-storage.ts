@@ -150,6 +150,7 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
   }
 
   const calendarStorage = pgCalendarStorage(pool, tx);
+  let ended: Promise<void> | null = null;
   const storage: PgStorage = {
     kind: 'postgres',
     pool,
@@ -158,7 +159,8 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       await q('SELECT 1');
     },
     async close() {
-      await pool.end();
+      // once, as SQLite's close: a second close (shutdown after a failed start, a test that closed it) is no error
+      await (ended ??= pool.end());
     },
 
     async setTaxonomy(t) {
