@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnvelope, CallContext } from '../../shared/contract';
 import type { BinaryAsset } from '../services/binary-assets';
-import { isAllowedRequest, listenHost, type RunningHost } from './server';
+import { createHostServer, isAllowedRequest, listenHost, type RunningHost } from './server';
 
 interface Reply {
   status: number;
@@ -210,6 +210,17 @@ describe('host without a built renderer or binary sources', () => {
     } finally {
       await host.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('host server start (issue 20: no Ajv / fast-json-stringify set-up)', () => {
+  it('refuses a route that declares a JSON schema, for its body or its reply', async () => {
+    for (const schema of [{ body: { type: 'object' } }, { response: { 200: { type: 'object' } } }]) {
+      const { app } = await createHostServer({ rendererDir: join(tmpdir(), 'no-renderer'), runtime: { dispatch: async () => ({ ok: true, value: 1 }) } });
+      app.post('/with-schema', { schema }, async () => ({}));
+      await expect(app.ready()).rejects.toThrow(/no JSON schemas/);
+      await app.close().catch(() => undefined);
     }
   });
 });

@@ -54,6 +54,13 @@ function sendAsset(reply: FastifyReply, asset: BinaryAsset | null, cache: 'tile'
   return reply.code(200).type(asset.contentType).header('cache-control', cacheControl(cache)).send(asset.body);
 }
 
+/** Compiler factory for route schemas, which the host does not use (see createHostServer). */
+function noSchemaCompiler(): () => never {
+  return () => {
+    throw new Error('browser host routes take no JSON schemas (validate with the contract in shared/contract)');
+  };
+}
+
 /**
  * The browser host's HTTP server: serves the built renderer and the kiosk API (`POST /api/<name>`)
  * plus the binary routes (`GET /tiles/:z/:x/:y`, `GET /images/:sha256`). Not listening yet; see `listenHost`.
@@ -66,6 +73,9 @@ export async function createHostServer(opts: HostServerOptions): Promise<{ app: 
     connectionTimeout: 60_000,
     requestTimeout: 60_000,
     return503OnClosing: true,
+    // The host's routes declare no JSON schemas: without these, fastify loads and sets up Ajv and
+    // fast-json-stringify on every start (~60 ms of the cold start, issue 20). A route with a schema fails at once.
+    schemaController: { compilersFactory: { buildValidator: noSchemaCompiler, buildSerializer: noSchemaCompiler } },
   });
   // Only JSON bodies: a plain HTML form (text/plain, urlencoded) cannot reach the API.
   app.removeContentTypeParser('text/plain');
