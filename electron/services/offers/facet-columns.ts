@@ -209,26 +209,104 @@ export function matches(cols: FacetColumns, i: number, c: ColumnCriteria): boole
   return passesDistance(cols, i, c) && failed(cols, i, c) === 0;
 }
 
+/** The raw counts of `countFacets`, before they become FacetCounts (bit-mask facets as histograms of masks). */
+interface Tally {
+  interests: Int32Array;
+  ageGroups: Int32Array;
+  districts: Int32Array;
+  weekdayMasks: Int32Array;
+  timeMasks: Int32Array;
+  whenFlags: Int32Array;
+  /** offers for all ages (added to every age group at the end), free, wheelchair */
+  allAges: number;
+  free: number;
+  wheelchair: number;
+}
+
+function emptyTally(dict: FacetColumns['dict']): Tally {
+  return {
+    interests: new Int32Array(dict.interests.size),
+    ageGroups: new Int32Array(dict.ageGroups.size),
+    districts: new Int32Array(dict.districts.size),
+    weekdayMasks: new Int32Array(128),
+    timeMasks: new Int32Array(8),
+    whenFlags: new Int32Array(32),
+    allAges: 0,
+    free: 0,
+    wheelchair: 0,
+  };
+}
+
+function copyTally(t: Tally): Tally {
+  return {
+    ...t,
+    interests: t.interests.slice(),
+    ageGroups: t.ageGroups.slice(),
+    districts: t.districts.slice(),
+    weekdayMasks: t.weekdayMasks.slice(),
+    timeMasks: t.timeMasks.slice(),
+    whenFlags: t.whenFlags.slice(),
+  };
+}
+
 /**
- * Disjunctive facet counts over the rows in `rows` (all rows when null), exactly as countFacets in
- * offer-filter.ts: a row counts towards facet X when it passes every other facet and the distance limit.
- * Bit-mask facets (weekdays, times of day, flags) are gathered as histograms of masks and expanded once at the end;
- * an offer for all ages is counted once and added to every age group at the end.
- * With `pass`, also notes for each row whether it passes the filters (pass[i] = 1, else 0; other slots untouched):
- * the search's result list is then those rows, without testing the filters a second time.
+ * Adds row i (`by` 1) or takes it away (`by` -1) in every facet, as when nothing is selected: then every row passes
+ * and counts everywhere, so counts add up row by row.
  */
-export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: ColumnCriteria, pass?: Uint8Array | null): FacetCounts {
-  const { dict } = cols;
-  const interests = new Int32Array(dict.interests.size);
-  const ageGroups = new Int32Array(dict.ageGroups.size);
-  const districts = new Int32Array(dict.districts.size);
-  const weekdayMasks = new Int32Array(128);
-  const timeMasks = new Int32Array(8);
-  const whenFlags = new Int32Array(32);
-  let allAges = 0;
-  let free = 0;
-  let wheelchair = 0;
-  const ageTaxonomy = dict.ageGroups.taxonomySize;
+function tallyRow(cols: FacetColumns, i: number, t: Tally, by: number): void {
+  const flags = cols.flags[i]!;
+  const { start: iStart, values: iValues } = cols.interests;
+  const { start: aStart, values: aValues } = cols.ageGroups;
+  for (let k = iStart[i]!, end = iStart[i + 1]!; k < end; k++) t.interests[iValues[k]!]! += by;
+  if (flags & FLAG_ALL_AGES) {
+    t.allAges += by;
+    const ageTaxonomy = cols.dict.ageGroups.taxonomySize;
+    for (let k = aStart[i]!, end = aStart[i + 1]!; k < end; k++) if (aValues[k]! >= ageTaxonomy) t.ageGroups[aValues[k]!]! += by;
+  } else for (let k = aStart[i]!, end = aStart[i + 1]!; k < end; k++) t.ageGroups[aValues[k]!]! += by;
+  if (cols.district[i]! >= 0) t.districts[cols.district[i]!]! += by;
+  t.weekdayMasks[cols.weekdays[i]!]! += by;
+  t.timeMasks[cols.times[i]!]! += by;
+  t.whenFlags[flags]! += by;
+  if (flags & FLAG_FREE) t.free += by;
+  if (flags & FLAG_WHEELCHAIR) t.wheelchair += by;
+}
+
+/** Counts of every row with nothing selected (the list before any text or filter), computed once per set of columns. */
+const tallies = new WeakMap<FacetColumns, Tally>();
+function tallyOfAll(cols: FacetColumns): Tally {
+  let t = tallies.get(cols);
+  if (!t) {
+    t = emptyTally(cols.dict);
+    for (let i = 0; i < cols.size; i++) tallyRow(cols, i, t, 1);
+    tallies.set(cols, t);
+  }
+  return t;
+}
+
+/**
+ * Nothing selected: every row counts everywhere. All rows: the counts kept for all (no pass over the rows). More than
+ * half of them (a first keystroke's hits): those of all rows minus the rows not among them. Else row by row.
+ */
+function tallyUnfiltered(cols: FacetColumns, rows: Int32Array | null): Tally {
+  if (!rows) return tallyOfAll(cols);
+  if (rows.length <= cols.size / 2) {
+    const t = emptyTally(cols.dict);
+    for (let r = 0; r < rows.length; r++) tallyRow(cols, rows[r]!, t, 1);
+    return t;
+  }
+  const t = copyTally(tallyOfAll(cols));
+  for (let r = 0, i = 0; i < cols.size; i++) {
+    if (r < rows.length && rows[r] === i) r++;
+    else tallyRow(cols, i, t, -1);
+  }
+  return t;
+}
+
+/** Disjunctive counts with a selection: a row counts towards facet X when it passes every other facet and the distance limit. */
+function tallyFiltered(cols: FacetColumns, rows: Int32Array | null, c: ColumnCriteria, pass: Uint8Array | null): Tally {
+  const t = emptyTally(cols.dict);
+  const { interests, ageGroups, districts, weekdayMasks, timeMasks, whenFlags } = t;
+  const ageTaxonomy = cols.dict.ageGroups.taxonomySize;
   const iStart = cols.interests.start;
   const iValues = cols.interests.values;
   const aStart = cols.ageGroups.start;
@@ -247,7 +325,7 @@ export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: Colu
     if ((fail & ~F_INTERESTS) === 0) for (let k = iStart[i]!, end = iStart[i + 1]!; k < end; k++) interests[iValues[k]!]!++;
     if ((fail & ~F_AGE) === 0) {
       if (flags & FLAG_ALL_AGES) {
-        allAges++;
+        t.allAges++;
         for (let k = aStart[i]!, end = aStart[i + 1]!; k < end; k++) if (aValues[k]! >= ageTaxonomy) ageGroups[aValues[k]!]!++;
       } else for (let k = aStart[i]!, end = aStart[i + 1]!; k < end; k++) ageGroups[aValues[k]!]!++;
     }
@@ -255,10 +333,27 @@ export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: Colu
     if ((fail & ~F_WEEKDAY) === 0) weekdayMasks[cols.weekdays[i]!]!++;
     if ((fail & ~F_TIME) === 0) timeMasks[cols.times[i]!]!++;
     if ((fail & ~F_WHEN) === 0) whenFlags[flags]!++;
-    if ((fail & ~F_FREE) === 0 && flags & FLAG_FREE) free++;
-    if ((fail & ~F_WHEELCHAIR) === 0 && flags & FLAG_WHEELCHAIR) wheelchair++;
+    if ((fail & ~F_FREE) === 0 && flags & FLAG_FREE) t.free++;
+    if ((fail & ~F_WHEELCHAIR) === 0 && flags & FLAG_WHEELCHAIR) t.wheelchair++;
   }
-  for (let g = 0; g < ageTaxonomy; g++) ageGroups[g]! += allAges;
+  return t;
+}
+
+/**
+ * Disjunctive facet counts over the rows in `rows` (ascending, distinct; all rows when null), exactly as countFacets
+ * in offer-filter.ts: a row counts towards facet X when it passes every other facet and the distance limit.
+ * Bit-mask facets (weekdays, times of day, flags) are gathered as histograms of masks and expanded once at the end;
+ * an offer for all ages is counted once and added to every age group at the end.
+ * With `pass`, also notes for each row whether it passes the filters (pass[i] = 1, else 0; other slots untouched):
+ * the search's result list is then those rows, without testing the filters a second time. With nothing selected
+ * every row passes and `pass` is not needed (it is not written).
+ */
+export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: ColumnCriteria, pass?: Uint8Array | null): FacetCounts {
+  const { dict } = cols;
+  const t = c.none ? tallyUnfiltered(cols, rows) : tallyFiltered(cols, rows, c, pass ?? null);
+  const ageTaxonomy = dict.ageGroups.taxonomySize;
+  const ageGroups = t.ageGroups.slice();
+  for (let g = 0; g < ageTaxonomy; g++) ageGroups[g]! += t.allAges;
 
   const counts = emptyFacetCounts({
     interests: dict.interests.ids.slice(0, dict.interests.taxonomySize),
@@ -269,18 +364,18 @@ export function countFacets(cols: FacetColumns, rows: Int32Array | null, c: Colu
     // taxonomy ids always appear (0 when nothing matches); other ids only where an offer counted
     for (let k = 0; k < d.size; k++) if (k < d.taxonomySize || values[k]! > 0) out[d.ids[k]!] = values[k]!;
   };
-  fill(counts.interests, dict.interests, interests);
+  fill(counts.interests, dict.interests, t.interests);
   fill(counts.ageGroups, dict.ageGroups, ageGroups);
-  fill(counts.districts, dict.districts, districts);
+  fill(counts.districts, dict.districts, t.districts);
   const expand = (masks: Int32Array, bit: number) => {
     let total = 0;
     for (let m = 0; m < masks.length; m++) if (m & bit) total += masks[m]!;
     return total;
   };
-  WEEKDAYS.forEach((d, b) => (counts.weekdays[d] = expand(weekdayMasks, 1 << b)));
-  TIMES_OF_DAY.forEach((t, b) => (counts.timesOfDay[t] = expand(timeMasks, 1 << b)));
-  counts.when = { any: whenFlags.reduce((a, b) => a + b, 0), today: expand(whenFlags, FLAG_TODAY), week: expand(whenFlags, FLAG_WEEK) };
-  counts.free = free;
-  counts.wheelchair = wheelchair;
+  WEEKDAYS.forEach((d, b) => (counts.weekdays[d] = expand(t.weekdayMasks, 1 << b)));
+  TIMES_OF_DAY.forEach((tod, b) => (counts.timesOfDay[tod] = expand(t.timeMasks, 1 << b)));
+  counts.when = { any: t.whenFlags.reduce((a, b) => a + b, 0), today: expand(t.whenFlags, FLAG_TODAY), week: expand(t.whenFlags, FLAG_WEEK) };
+  counts.free = t.free;
+  counts.wheelchair = t.wheelchair;
   return counts;
 }

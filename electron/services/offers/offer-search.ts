@@ -124,6 +124,8 @@ interface OfferIndex {
   postings: WordPostings;
   /** map point of each base entry (null: no place), so collecting a search's points reads no entry objects */
   pointOf: (SearchResult['points'][number] | null)[];
+  /** the same without the nulls: the points of a text search that finds every offer (a first keystroke) */
+  allPoints: SearchResult['points'];
   /** per-search work buffers, allocated once per index (searches run one at a time): nothing of the size of the catalog is built per search */
   scratch: Scratch;
 }
@@ -289,6 +291,7 @@ function offerIndex(db: Db): OfferIndex {
     view: null,
     ...wordIndex(base.map((b) => b.haystack)),
     pointOf: base.map((b) => b.point),
+    allPoints: base.flatMap((b) => (b.point ? [b.point] : [])),
     scratch: scratchFor(base.length),
   };
   indexes.set(db, idx);
@@ -742,15 +745,21 @@ function mergeSorted(a: Int32Array, b: Int32Array, into: Int32Array): Int32Array
 }
 
 /**
- * Fuzzy-only hits that passed the filters, by tier, then title order (one numeric key each), written to `out`. Only
- * the first `needed` are in rank order (as in rankTextHits); the rest feed the count and the map points.
+ * Fuzzy-only hits that passed the filters, by tier, then title order (one numeric key each): the first `needed` of
+ * them written to `out` in rank order (as in rankTextHits).
  */
 function rankFuzzyHits(idx: OfferIndex, extra: Int32Array, tier: Uint8Array, needed: number, out: Int32Array): void {
   const n = idx.base.length;
   const keys = idx.scratch.keys.subarray(0, extra.length);
   for (let k = 0; k < extra.length; k++) keys[k] = tier[extra[k]!]! * n + idx.titleRank[extra[k]!]!; // tier ≤ 2: < 3n
-  sortFirst(keys, keys.length); // all in order, as the previous typo step gives them (the bench compares whole results, map points too)
-  for (let k = 0; k < keys.length; k++) out[k] = idx.byTitle[keys[k]! % n]!;
+  decodeFirst(idx, keys, needed, out);
+}
+
+/** Sorts the `needed` smallest rank keys (each ending in a title rank, see rankTextHits) and writes their offers to `out`. */
+function decodeFirst(idx: OfferIndex, keys: Float64Array, needed: number, out: Int32Array): void {
+  const n = idx.base.length;
+  sortFirst(keys, needed);
+  for (let k = 0, top = Math.min(needed, keys.length); k < top; k++) out[k] = idx.byTitle[(keys[k]! % n) | 0]!;
 }
 
 /** Puts the `needed` smallest keys (distinct) first, in order; the others follow in any order. */
@@ -766,7 +775,7 @@ function sortFirst(keys: Float64Array, needed: number): void {
  * Ranks the text hits that passed the filters: title starting with the query first, then a title word starting
  * with it, then the higher column score (each token counts with the weight of the best column it was found in),
  * then title order. One numeric key per hit, sorted natively and decoded via the title rank. Only the first `needed`
- * entries are in rank order; the others (which only feed the count and the map points) are not.
+ * are written to `out` (the page); the others only feed the count.
  *
  * Boosts and scores come from the first occurrence of each word in the offer's haystack (columns best first), found
  * in one of two equivalent ways, whichever is cheaper: for a few hits, one indexOf per hit; for many (a first
@@ -815,10 +824,9 @@ function rankTextHits(idx: OfferIndex, hits: Int32Array, plan: TextPlan, needed:
     }
     for (let k = 0; k < hits.length; k++) keys[k] = key(hits[k]!, boosts[hits[k]!]!, scores[hits[k]!]!);
   }
-  // Only the page shown needs rank order (the rest feeds the count and the map): with many hits, move the smallest
-  // keys to the front and sort just those.
-  sortFirst(keys, needed);
-  for (let k = 0; k < keys.length; k++) out[k] = idx.byTitle[(keys[k]! % n) | 0]!;
+  // Only the page shown needs rank order (the rest feeds the count): with many hits, move the smallest keys to the
+  // front and sort just those.
+  decodeFirst(idx, keys, needed, out);
 }
 const MAX_SCORE = 2047;
 
@@ -962,27 +970,35 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
       for (let k = 0; k < list.length; k++) if (pass[list[k]!] === 1) into[m++] = list[k]!;
       return into.subarray(0, m);
     };
+    if (query.points) {
+      // every hit that passes, in base order (the map needs no rank order): read in memory order, not rank order
+      const { pointOf } = idx;
+      if (!pass && facetRows.length === idx.base.length) points = idx.allPoints.slice();
+      else {
+        points = new Array<SearchResult['points'][number]>(facetRows.length); // sized once (pushing 100,000 points cost 3× as much)
+        let m = 0;
+        for (let k = 0; k < facetRows.length; k++) {
+          const i = facetRows[k]!;
+          const p = pointOf[i];
+          if (p && (!pass || pass[i] === 1)) points[m++] = p;
+        }
+        points.length = m;
+      }
+    }
     const ranked = passing(exact, scratch.passing);
+    // only the page is put in rank order: the other hits feed only the count (and, above, the map points)
     const order = scratch.order;
     rankTextHits(idx, ranked, plan, needed, tuning, order);
     total = ranked.length;
     if (more && fuzzy) {
       const extra = passing(fuzzy, scratch.fuzzy); // (in place: the filtered list never overtakes the one it reads)
-      if (tuning.previousTypoStep) {
-        const sorted = Array.from(extra).sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
-        order.set(sorted, total);
-      } else rankFuzzyHits(idx, extra, more.tier, needed - total, order.subarray(total));
-      total += extra.length;
-    }
-    if (query.points) {
-      const { pointOf } = idx;
-      points = new Array<SearchResult['points'][number]>(total); // sized once (pushing 100,000 points cost 3× as much)
-      let m = 0;
-      for (let k = 0; k < total; k++) {
-        const p = pointOf[order[k]!];
-        if (p) points[m++] = p;
+      if (total < needed) {
+        if (tuning.previousTypoStep) {
+          const sorted = Array.from(extra).sort((a, b) => more.tier[a]! - more.tier[b]! || idx.titleRank[a]! - idx.titleRank[b]!);
+          order.set(sorted.slice(0, needed - total), total);
+        } else rankFuzzyHits(idx, extra, more.tier, needed - total, order.subarray(total));
       }
-      points.length = m;
+      total += extra.length;
     }
     for (let k = query.offset; k < Math.min(total, needed); k++) page.push(idx.base[order[k]!]!.rowid);
   } else {
