@@ -7,9 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Offer } from '../../../shared/schemas/offer';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
-import { parseSeedSpec, seedStorage } from '../seed';
-import { buildCityApi } from '../server';
-import type { KioskStorage } from '../storage/kiosk-storage';
+import { backendApp } from '../../../tests/support/backend-app';
 import { pageKey, registerPageCache } from './page-cache';
 
 describe('page cache (routes of a test app)', () => {
@@ -95,39 +93,28 @@ describe('page cache (routes of a test app)', () => {
 });
 
 describe.each(STORAGE_BACKENDS)('page cache on $name: an offer change is on the next request', (backend) => {
-  let storage: KioskStorage;
-  let app: FastifyInstance;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    ({ storage, cleanup } = await backend.open());
-    await seedStorage(storage, parseSeedSpec('sample'));
-    app = buildCityApi({ storage, publicUrl: 'https://angebote.siegburg.example' }).app;
-  });
-  afterEach(async () => {
-    await app.close();
-    await cleanup();
-  });
+  const api = backendApp(backend, { server: { publicUrl: 'https://angebote.siegburg.example' } });
 
   it('offer page, list, search and Atom feed show the new title at once; the old ETag gets the new page', async () => {
-    const id = [...(await storage.publishedOffers()).keys()].find((k) => k.startsWith('sample-'))!;
-    const offer = (await storage.getStoredOffer(id))!.offer as Offer;
+    const id = [...(await api.storage.publishedOffers()).keys()].find((k) => k.startsWith('sample-'))!;
+    const offer = (await api.storage.getStoredOffer(id))!.offer as Offer;
     const paths = [`/angebote/${id}`, '/angebote?q=Zebrastreifenkonzert', '/feeds/offers.atom', '/angebote?seite=1'];
-    const before = await Promise.all(paths.map((url) => app.inject(url)));
+    const before = await Promise.all(paths.map((url) => api.app.inject(url)));
     for (const r of before) expect(r.statusCode).toBe(200);
     expect(before[1]!.body).not.toContain('Zebrastreifenkonzert am Markt');
-    const cached = await app.inject({ url: paths[0]!, headers: { 'if-none-match': String(before[0]!.headers.etag) } });
+    const cached = await api.app.inject({ url: paths[0]!, headers: { 'if-none-match': String(before[0]!.headers.etag) } });
     expect(cached.statusCode).toBe(304);
 
-    await storage.putOffers([{ ...offer, title: 'Zebrastreifenkonzert am Markt' }]);
-    const after = await Promise.all(paths.map((url) => app.inject({ url, headers: { 'if-none-match': String(before[0]!.headers.etag) } })));
+    await api.storage.putOffers([{ ...offer, title: 'Zebrastreifenkonzert am Markt' }]);
+    const after = await Promise.all(paths.map((url) => api.app.inject({ url, headers: { 'if-none-match': String(before[0]!.headers.etag) } })));
     expect(after[0]!.statusCode).toBe(200);
     expect(after[0]!.body).toContain('Zebrastreifenkonzert am Markt');
     expect(after[1]!.body).toContain('Zebrastreifenkonzert am Markt');
     expect(after[2]!.body).toContain('Zebrastreifenkonzert am Markt');
 
     // hidden: gone from its page and the list on the next request
-    await storage.setOfferState(id, 'hidden');
-    expect((await app.inject(paths[0]!)).statusCode).toBe(404);
-    expect((await app.inject(paths[1]!)).body).not.toContain('Zebrastreifenkonzert am Markt');
+    await api.storage.setOfferState(id, 'hidden');
+    expect((await api.app.inject(paths[0]!)).statusCode).toBe(404);
+    expect((await api.app.inject(paths[1]!)).body).not.toContain('Zebrastreifenkonzert am Markt');
   });
 });

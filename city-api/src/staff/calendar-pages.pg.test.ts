@@ -1,9 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
-import { parseSeedSpec, seedStorage } from '../seed';
-import { buildCityApi } from '../server';
-import type { KioskStorage } from '../storage/kiosk-storage';
+import { backendApp } from '../../../tests/support/backend-app';
 import { fixtureFeeds, type FixtureFeeds } from '../calendar-sources/fixture-feeds';
 import { csrfIn, mergeCookies, staffLogin } from './staff-test-login';
 
@@ -13,42 +10,33 @@ const PASSWORD = 'richtig-langes-passwort';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe.each(STORAGE_BACKENDS)('staff page: calendar sources on $name', (backend) => {
-  let storage: KioskStorage;
-  let cleanup: () => Promise<void>;
-  let app: FastifyInstance;
+  const api = backendApp(backend, { server: { adminPassword: PASSWORD } });
   let feeds: FixtureFeeds;
   let base = '';
   beforeEach(async () => {
-    ({ storage, cleanup } = await backend.open());
-    await seedStorage(storage, parseSeedSpec('sample'));
-    app = buildCityApi({ storage, adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' }).app;
     feeds = await fixtureFeeds();
     base = feeds.origin;
   });
-  afterEach(async () => {
-    await app.close();
-    await feeds.close();
-    await cleanup();
-  });
+  afterEach(() => feeds.close());
 
   const post = (url: string, cookie: string, body: Record<string, string>) =>
-    app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: new URLSearchParams(body).toString() });
-  const occurrencesOf = async (sourceId: string) => (await storage.calendarOccurrences('2000-01-01', '2100-12-31')).filter((o) => o.sourceId === sourceId);
+    api.app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: new URLSearchParams(body).toString() });
+  const occurrencesOf = async (sourceId: string) => (await api.storage.calendarOccurrences('2000-01-01', '2100-12-31')).filter((o) => o.sourceId === sourceId);
 
   it('preview before going live, then register; feed health shows results and problems in plain words', async () => {
-    const { cookie, csrf } = await staffLogin(app, PASSWORD, '/staff/calendars');
-    const empty = await app.inject({ url: '/staff/calendars', headers: { cookie } });
+    const { cookie, csrf } = await staffLogin(api.app, PASSWORD, '/staff/calendars');
+    const empty = await api.app.inject({ url: '/staff/calendars', headers: { cookie } });
     expect(empty.body).toContain('Noch kein Kalender eingetragen');
 
     // Without the CSRF token nothing happens.
     expect((await post('/staff/calendars', cookie, { url: `${base}/nextcloud.ics`, label: 'Spieletreff' })).statusCode).toBe(403);
-    expect(await storage.listCalendarSources()).toHaveLength(0);
+    expect(await api.storage.listCalendarSources()).toHaveLength(0);
 
     const preview = await post('/staff/calendars/preview', cookie, { csrf, url: `${base}/nextcloud.ics`, label: 'Spieletreff', offerId: '' });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Würde übernommen (7)');
     expect(preview.body).toMatch(/Spielenachmittag für Familien \(fällt aus\) \(Sa\., 12\.12\.2026, 14:00 Uhr\): abgesagt/);
-    expect(await storage.listCalendarSources()).toHaveLength(0);
+    expect(await api.storage.listCalendarSources()).toHaveLength(0);
 
     const bad = await post('/staff/calendars/preview', cookie, { csrf, url: `${base}/gibt-es-nicht.ics`, label: 'Weg' });
     expect(bad.statusCode).toBe(422);
@@ -56,7 +44,7 @@ describe.each(STORAGE_BACKENDS)('staff page: calendar sources on $name', (backen
     expect((await post('/staff/calendars/preview', cookie, { csrf, url: 'ftp://x', label: 'x' })).body).toContain('keine gültige Internet-Adresse');
 
     const csrf2 = csrfIn(preview.body)!;
-    const offerId = (await storage.listOffersForStaff(1))[0]!.id;
+    const offerId = (await api.storage.listOffersForStaff(1))[0]!.id;
     for (const [name, label, offer] of [
       ['nextcloud.ics', 'Spieletreff', offerId],
       ['no-vtimezone.ics', 'Seniorentreff', ''],
@@ -65,7 +53,7 @@ describe.each(STORAGE_BACKENDS)('staff page: calendar sources on $name', (backen
       const r = await post('/staff/calendars', mergeCookies(cookie, preview), { csrf: csrf2, url: `${base}/${name}`, label, offerId: offer });
       expect(r.statusCode).toBe(303);
     }
-    const sources = (await storage.listCalendarSources());
+    const sources = (await api.storage.listCalendarSources());
     expect(sources.map((s) => [s.label, s.state, s.eventCount, s.lastResult])).toEqual(
       expect.arrayContaining([
         ['Spieletreff', 'active', 7, 'ok'],
@@ -77,21 +65,21 @@ describe.each(STORAGE_BACKENDS)('staff page: calendar sources on $name', (backen
 
     // Five failures in a row: paused; the page says so, staff re-enable.
     const broken = sources.find((s) => s.label === 'Kaputter Kalender')!;
-    for (let i = 0; i < 4; i++) await storage.recordCalendarFailure(broken.id, 'Der Kalender-Server meldet einen Fehler (Fehler 500)', new Date(), new Date(), 5);
-    const health = await app.inject({ url: '/staff/calendars', headers: { cookie } });
+    for (let i = 0; i < 4; i++) await api.storage.recordCalendarFailure(broken.id, 'Der Kalender-Server meldet einen Fehler (Fehler 500)', new Date(), new Date(), 5);
+    const health = await api.app.inject({ url: '/staff/calendars', headers: { cookie } });
     expect(health.body).toContain('1 Kalender ist pausiert');
     expect(health.body).toContain('3 Termine ohne Zeitzone – als deutsche Zeit gelesen');
     expect(health.body).toContain('Der Kalender-Server meldet einen Fehler (Fehler 500)');
     expect(health.body).toContain('Wieder aktivieren');
     const again = await post(`/staff/calendars/${broken.id}/activate`, cookie, { csrf: csrfIn(health.body)! });
     expect(again.statusCode).toBe(303);
-    expect((await storage.listCalendarSources()).find((s) => s.id === broken.id)).toMatchObject({ state: 'active', failures: 0 });
+    expect((await api.storage.listCalendarSources()).find((s) => s.id === broken.id)).toMatchObject({ state: 'active', failures: 0 });
 
     // Removing a source removes its events.
     const spiele = sources.find((s) => s.label === 'Spieletreff')!;
     expect(await occurrencesOf(spiele.id)).toHaveLength(7);
     expect((await post(`/staff/calendars/${spiele.id}/delete`, cookie, { csrf: csrfIn(health.body)! })).statusCode).toBe(303);
     expect(await occurrencesOf(spiele.id)).toEqual([]);
-    expect((await storage.listCalendarSources()).map((s) => s.label)).not.toContain('Spieletreff');
+    expect((await api.storage.listCalendarSources()).map((s) => s.label)).not.toContain('Spieletreff');
   });
 });

@@ -3,16 +3,13 @@
  * is built from a storage alone (as on PostgreSQL, no SQLite `db`) and the same requests and assertions run on
  * SQLite and on PostgreSQL (a fresh database per test on the throwaway cluster of the vitest `postgres` project;
  * skipped when PostgreSQL is not installed). The form's field-by-field checks, photo refusals and spam limits
- * stay in submissions.test.ts (SQLite with the db; they do not touch the database).
+ * are in submissions.pg.test.ts (both backends too; set-up: tests/support/backend-app.ts).
  */
-import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSeedSpec, seedStorage } from '../seed';
-import { buildCityApi } from '../server';
+import { describe, expect, it } from 'vitest';
 import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
-import type { KioskStorage } from '../storage/kiosk-storage';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
+import { backendApp } from '../../../tests/support/backend-app';
 import { clubFormFields, multipart } from '../../../tests/support/club-form';
 
 const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
@@ -21,43 +18,30 @@ const PASSWORD = 'staff-password-123';
 const BACKENDS = STORAGE_BACKENDS;
 
 describe.each(BACKENDS)('club form, moderation, audit and review on $name (storage only, no SQLite db)', (backend) => {
-  let storage: KioskStorage;
-  let app: FastifyInstance;
-  let cleanup: () => Promise<void>;
+  const api = backendApp(backend, { kiosks: [['k1', KIOSK_TOKEN]], server: { adminPassword: PASSWORD, submissionSpam: { minFillMs: 0 } } });
 
-  beforeEach(async () => {
-    ({ storage, cleanup } = await backend.open());
-    await seedStorage(storage, parseSeedSpec('sample'));
-    await storage.registerKiosk('k1', KIOSK_TOKEN);
-    app = buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880', adminPassword: PASSWORD, submissionSpam: { minFillMs: 0 } }).app;
-  });
-  afterEach(async () => {
-    await app.close();
-    await cleanup();
-  });
-
-  const timeToken = async () => /name="t" value="([^"]+)"/.exec((await app.inject({ url: '/submit' })).body)![1]!;
+  const timeToken = async () => /name="t" value="([^"]+)"/.exec((await api.app.inject({ url: '/submit' })).body)![1]!;
   const submit = async (fields: [string, string][], file?: Parameters<typeof multipart>[1], ip = '10.0.0.1') => {
     const { payload, headers } = multipart(fields, file);
-    return app.inject({ method: 'POST', url: '/submit', payload, headers, remoteAddress: ip });
+    return api.app.inject({ method: 'POST', url: '/submit', payload, headers, remoteAddress: ip });
   };
-  const feed = async () => (await app.inject({ url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { items: { id: string; title: string; image?: { url: string } }[]; deleted: string[] };
+  const feed = async () => (await api.app.inject({ url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { items: { id: string; title: string; image?: { url: string } }[]; deleted: string[] };
   const only = async () => {
-    const all = await storage.listSubmissions(['pending', 'changes_requested', 'approved', 'rejected', 'withdrawn']);
+    const all = await api.storage.listSubmissions(['pending', 'changes_requested', 'approved', 'rejected', 'withdrawn']);
     expect(all).toHaveLength(1);
     return all[0]!;
   };
-  const staffLogin = () => staffLoginAs(app, PASSWORD, '/staff/submissions');
+  const staffLogin = () => staffLoginAs(api.app, PASSWORD, '/staff/submissions');
   const decide = async (submissionId: string, fields: Record<string, string>) => {
     const { cookie, csrf } = await staffLogin();
-    return app.inject({
+    return api.app.inject({
       method: 'POST',
       url: `/staff/submissions/${submissionId}/decide`,
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ csrf, actor: 'Sachbearbeitung Test', ...fields }).toString(),
     });
   };
-  const metric = async () => Number(/^city_api_moderation_queue (\S+)$/m.exec((await app.inject({ url: '/metrics' })).body)![1]);
+  const metric = async () => Number(/^city_api_moderation_queue (\S+)$/m.exec((await api.app.inject({ url: '/metrics' })).body)![1]);
 
   it('accepts a submission with a photo, publishes nothing before approval; approval publishes it with the photo and is logged', async () => {
     const png = await sharp({ create: { width: 4, height: 3, channels: 3, background: 'red' } }).png().toBuffer();
@@ -70,26 +54,26 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
     expect(await metric()).toBe(1);
 
     const { cookie } = await staffLogin();
-    const queue = await app.inject({ url: '/staff/submissions', headers: { cookie } });
+    const queue = await api.app.inject({ url: '/staff/submissions', headers: { cookie } });
     expect(queue.body).toContain('Offen (1)');
     expect(queue.body).toContain('Spieletreff für Jung und Alt');
-    const detail = await app.inject({ url: `/staff/submissions/${s.id}`, headers: { cookie } });
+    const detail = await api.app.inject({ url: `/staff/submissions/${s.id}`, headers: { cookie } });
     expect(detail.body).toContain('Neues Angebot');
 
     expect((await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' })).statusCode).toBe(303);
     const published = (await feed()).items.find((o) => o.id === s.offerId)!;
     expect(published.title).toBe('Spieletreff für Jung und Alt');
-    const img = await app.inject({ url: published.image!.url.replace('http://127.0.0.1:4880', '') });
+    const img = await api.app.inject({ url: published.image!.url.replace('http://127.0.0.1:4880', '') });
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/png');
-    expect((await app.inject({ url: `/angebote/${encodeURIComponent(s.offerId)}` })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: `/angebote/${encodeURIComponent(s.offerId)}` })).statusCode).toBe(200);
     expect(await metric()).toBe(0);
-    const trail = (await storage.auditTrail()).filter((e) => e.submissionId === s.id);
+    const trail = (await api.storage.auditTrail()).filter((e) => e.submissionId === s.id);
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
       ['approved', 'Sachbearbeitung Test'],
       ['submitted', 'submitter'],
     ]);
-    const audit = await app.inject({ url: '/staff/audit', headers: { cookie } });
+    const audit = await api.app.inject({ url: '/staff/audit', headers: { cookie } });
     expect(audit.body).toContain('Sachbearbeitung Test');
   });
 
@@ -99,8 +83,8 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
     const s = await only();
     expect((await decide(s.id, { decision: 'reject', reason: 'Das ist ein kommerzielles Angebot.' })).statusCode).toBe(303);
     expect((await feed()).items.map((o) => o.id)).not.toContain(s.offerId);
-    expect((await app.inject({ url: `/submit/edit/${link}` })).body).toContain('Das ist ein kommerzielles Angebot.');
-    expect((await storage.getSubmission(s.id))!.state).toBe('rejected');
+    expect((await api.app.inject({ url: `/submit/edit/${link}` })).body).toContain('Das ist ein kommerzielles Angebot.');
+    expect((await api.storage.getSubmission(s.id))!.state).toBe('rejected');
   });
 
   it('asks for changes; the club edits on its private page, the edit of a published offer shows as a diff', async () => {
@@ -108,21 +92,21 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
     const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
     const s = await only();
     await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
-    const page = await app.inject({ url: `/submit/edit/${link}` });
+    const page = await api.app.inject({ url: `/submit/edit/${link}` });
     expect(page.body).toContain('Freigegeben');
     const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
     const { payload, headers } = multipart(clubFormFields(t, { closes_at: '18:00' }));
-    const edited = await app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
+    const edited = await api.app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
     expect(edited.statusCode).toBe(200);
     expect(edited.body).toContain('Gespeichert');
-    expect((await storage.getSubmission(s.id))!.state).toBe('pending');
+    expect((await api.storage.getSubmission(s.id))!.state).toBe('pending');
     const { cookie } = await staffLogin();
-    const diff = await app.inject({ url: `/staff/submissions/${s.id}`, headers: { cookie } });
+    const diff = await api.app.inject({ url: `/staff/submissions/${s.id}`, headers: { cookie } });
     expect(diff.body).toContain('Änderung eines veröffentlichten Angebots');
     expect(diff.body).toContain('Zeit (geändert)');
     await decide(s.id, { decision: 'changes', reason: 'Bitte die Hausnummer prüfen.' });
-    expect((await app.inject({ url: `/submit/edit/${link}` })).body).toContain('Bitte die Hausnummer prüfen.');
-    expect((await storage.auditTrail()).filter((e) => e.submissionId === s.id).map((e) => e.action)).toEqual(['changes_requested', 'edited', 'approved', 'submitted']);
+    expect((await api.app.inject({ url: `/submit/edit/${link}` })).body).toContain('Bitte die Hausnummer prüfen.');
+    expect((await api.storage.auditTrail()).filter((e) => e.submissionId === s.id).map((e) => e.action)).toEqual(['changes_requested', 'edited', 'approved', 'submitted']);
   });
 
   it('withdrawal hides a published offer from kiosks (a tombstone) and deletes the contact data', async () => {
@@ -131,45 +115,45 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
     const s = await only();
     await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
     // a kiosk that holds the offer (synced up to now) gets its tombstone; a first sync has nothing to delete
-    const head = (await app.inject({ url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { items: { id: string }[]; next_cursor: string };
+    const head = (await api.app.inject({ url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { items: { id: string }[]; next_cursor: string };
     expect(head.items.map((o) => o.id)).toContain(s.offerId);
     const { payload, headers } = multipart([]);
-    const res = await app.inject({ method: 'POST', url: `/submit/edit/${link}/withdraw`, payload, headers });
+    const res = await api.app.inject({ method: 'POST', url: `/submit/edit/${link}/withdraw`, payload, headers });
     expect(res.body).toContain('Zurückgezogen');
-    expect(await storage.getSubmission(s.id)).toMatchObject({ state: 'withdrawn', contact: null, offer: null });
+    expect(await api.storage.getSubmission(s.id)).toMatchObject({ state: 'withdrawn', contact: null, offer: null });
     const after = await feed();
     expect(after.items.map((o) => o.id)).not.toContain(s.offerId);
     expect(after.deleted).toEqual([]);
-    const tomb = (await app.inject({ url: `/v1/offers?limit=500&since=${head.next_cursor}`, headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { deleted: string[] };
+    const tomb = (await api.app.inject({ url: `/v1/offers?limit=500&since=${head.next_cursor}`, headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { deleted: string[] };
     expect(tomb.deleted).toContain(s.offerId);
-    expect((await storage.getStoredOffer(s.offerId))!.state).toBe('hidden');
+    expect((await api.storage.getStoredOffer(s.offerId))!.state).toBe('hidden');
   });
 
   it('flags offers not confirmed for 12 months (on a given clock) and clears the flag on confirmation', async () => {
     const inAYear = new Date(Date.now() + 366 * 86_400_000);
-    const due = await storage.offersDueForReview(inAYear);
+    const due = await api.storage.offersDueForReview(inAYear);
     expect(due.length).toBeGreaterThan(5);
-    expect(await storage.offersDueForReview(new Date())).toEqual([]);
+    expect(await api.storage.offersDueForReview(new Date())).toEqual([]);
     const first = due[0]!;
-    await storage.confirmOffer(first.offerId, 'Sachbearbeitung Test', inAYear);
-    const after = await storage.offersDueForReview(inAYear);
+    await api.storage.confirmOffer(first.offerId, 'Sachbearbeitung Test', inAYear);
+    const after = await api.storage.offersDueForReview(inAYear);
     expect(after.map((d) => d.offerId)).not.toContain(first.offerId);
     expect(after).toHaveLength(due.length - 1);
-    expect((await storage.auditTrail(1))[0]).toMatchObject({ action: 'confirmed', offerId: first.offerId, submissionId: null, actor: 'Sachbearbeitung Test' });
+    expect((await api.storage.auditTrail(1))[0]).toMatchObject({ action: 'confirmed', offerId: first.offerId, submissionId: null, actor: 'Sachbearbeitung Test' });
     // the staff page, with the real clock: nothing due yet
     const { cookie } = await staffLogin();
-    expect((await app.inject({ url: '/staff/review', headers: { cookie } })).body).not.toContain('/confirm"');
+    expect((await api.app.inject({ url: '/staff/review', headers: { cookie } })).body).not.toContain('/confirm"');
   });
 
   it('poster and feeds are served, and every staff page (also calendars and Bedarf)', async () => {
-    const pdf = await app.inject({ url: '/poster.pdf' });
+    const pdf = await api.app.inject({ url: '/poster.pdf' });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.toString('latin1')).toContain('(http://127.0.0.1:4880/submit)');
-    expect((await app.inject({ url: '/angebote' })).body).toContain('href="/submit"');
+    expect((await api.app.inject({ url: '/angebote' })).body).toContain('href="/submit"');
     const { cookie } = await staffLogin();
-    const nav = (await app.inject({ url: '/staff/submissions', headers: { cookie } })).body;
+    const nav = (await api.app.inject({ url: '/staff/submissions', headers: { cookie } })).body;
     expect(nav).toContain('href="/staff/submissions"');
     expect(nav).toContain('href="/staff/calendars"');
-    for (const url of ['/staff/calendars', '/staff/bedarf']) expect((await app.inject({ url, headers: { cookie } })).statusCode, url).toBe(200);
+    for (const url of ['/staff/calendars', '/staff/bedarf']) expect((await api.app.inject({ url, headers: { cookie } })).statusCode, url).toBe(200);
   });
 });
