@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseSeedSpec, seedStorage } from '../../city-api/src/seed';
 import { listenCityApi } from '../../city-api/src/server';
 import { staffLogin } from '../../city-api/src/staff/staff-test-login';
-import { composeKiosk } from '../../electron/services/compose';
-import { loadKioskConfig } from '../../electron/services/config/kiosk-config-file';
-import { silentLog } from '../../electron/services/log';
-import { FakeClock } from '../fakes/fake-clock';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { composeUsageKiosk } from '../support/usage-kiosk';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,21 +21,7 @@ describe.each(STORAGE_BACKENDS)('Bedarf page (issue 18) on $name', (backend) => 
     await storage.registerKiosk('rathaus-foyer', 'token-rathaus-0123456789');
     const api = await listenCityApi({ storage, adminPassword: PASSWORD, publicUrl: 'http://127.0.0.1:4880' });
     cleanup.push(() => api.close());
-    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bedarf-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    writeFileSync(join(dataDir, 'kiosk.json'), JSON.stringify({ kioskId: 'rathaus-foyer', cityApi: { baseUrl: api.url, token: 'token-rathaus-0123456789' } }));
-    const clock = new FakeClock('2026-11-25T16:30:00Z');
-    const kiosk = composeKiosk({
-      dataDir,
-      config: loadKioskConfig(dataDir),
-      version: '1.0.0',
-      clock,
-      log: silentLog,
-      fleet: { timers: false },
-      sync: { manualOnly: true },
-      usage: { sender: { timers: false } },
-    });
-    cleanup.push(() => kiosk.stop());
+    const { kiosk } = composeUsageKiosk(api.url, '2026-11-25T16:30:00Z', cleanup);
 
     for (let i = 0; i < 3; i++) await kiosk.handlers.reportSearchMiss({ text: 'Boule' }, ctx);
     for (let i = 0; i < 2; i++) await kiosk.handlers.reportSearchMiss({ text: 'Minigolf' }, ctx);
