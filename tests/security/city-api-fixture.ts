@@ -12,6 +12,7 @@ import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
 import type { PgStorage } from '../../city-api/src/storage/pg-storage';
 import type { Offer } from '../../shared/schemas/offer';
 import type { StorageBackend } from '../support/storage-backends';
+import { storedRows } from '../support/stored-rows';
 
 export { clubFormFields, multipart } from '../support/club-form';
 
@@ -46,14 +47,13 @@ export async function cityFixture(backend: StorageBackend, extra: Partial<CityAp
   const app = buildCityApi({ storage, ...(db ? { db } : {}), adminPassword: PASSWORD, publicUrl: PUBLIC_URL, ...extra }).app;
   const pool = storage.kind === 'postgres' ? (storage as PgStorage).pool : null;
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    if (!pool) {
-      const st = db!.prepare(sql);
-      if (st.reader) return st.all(...params) as T[];
+    // SQLite writes go through run(); reads and every PostgreSQL statement through the shared helper
+    const st = db?.prepare(sql);
+    if (st && !st.reader) {
       st.run(...params);
       return [];
     }
-    let n = 0;
-    return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    return (await storedRows(storage, sql, params)) as T[];
   };
   const q = async (sql: string) => JSON.stringify(await query(sql));
   // the change counter: meta.change_seq on SQLite, the feed_head row on PostgreSQL (ADR 0013)

@@ -34,6 +34,7 @@ import {
   type StoredOccurrence,
 } from '../calendar-sources/source-store';
 import type { ProblemCounts } from '../calendar-sources/plain-words';
+import { pgText, pgUrl } from './pg-text';
 
 export interface CalendarSourceStorage {
   addCalendarSource(s: NewSource, now: Date): Promise<CalendarSource>;
@@ -60,24 +61,22 @@ export interface CalendarSourceStorage {
 }
 
 /**
- * PostgreSQL's text cannot hold U+0000 (SQLite's can): a club's feed with a NUL byte in a title would fail its
- * whole import there. The byte is dropped from every text of an occurrence before the diff (so a re-import compares
- * equal and a UID differing only by NUL is the same occurrence); the calendars written from them drop it anyway
- * (ics-writer icsText), so kiosks and feeds get the same text from both backends.
+ * NUL dropped from every text of an occurrence before the diff (pg-text.ts): a club's feed with a NUL byte in a
+ * title imports on PostgreSQL too, a re-import compares equal, and a UID differing only by NUL is the same occurrence.
  */
 function withoutNul(o: ImportedOccurrence): ImportedOccurrence {
-  const strip = <T extends string | null>(v: T): T => (v === null || !v.includes('\u0000') ? v : (v.replaceAll('\u0000', '') as T));
+  const t = pgText;
   return {
     ...o,
-    uid: strip(o.uid),
-    recurrenceId: strip(o.recurrenceId),
-    start: strip(o.start),
-    end: strip(o.end),
-    startDate: strip(o.startDate),
-    endDate: strip(o.endDate),
-    summary: strip(o.summary),
-    description: strip(o.description),
-    location: strip(o.location),
+    uid: t(o.uid),
+    recurrenceId: t(o.recurrenceId),
+    start: t(o.start),
+    end: t(o.end),
+    startDate: t(o.startDate),
+    endDate: t(o.endDate),
+    summary: t(o.summary),
+    description: t(o.description),
+    location: t(o.location),
   };
 }
 
@@ -208,7 +207,7 @@ export function pgCalendarStorage(pool: pg.Pool, tx: <T>(fn: (c: pg.PoolClient) 
       await pool.query(
         `INSERT INTO calendar_sources (id, url, offer_id, label, state, added_by, contact_email, notify_consent, next_fetch_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-        [id, s.url, s.offerId ?? null, s.label, s.state ?? 'preview', s.addedBy, s.contactEmail ?? null, !!s.notifyConsent, now],
+        [id, pgUrl(s.url), s.offerId ?? null, pgText(s.label), s.state ?? 'preview', s.addedBy, pgText(s.contactEmail ?? null), !!s.notifyConsent, now],
       );
       return (await one(id))!;
     },
@@ -264,7 +263,7 @@ export function pgCalendarStorage(pool: pg.Pool, tx: <T>(fn: (c: pg.PoolClient) 
            failing_since = COALESCE(failing_since, $1), next_fetch_at = $3,
            state = CASE WHEN failures + 1 >= $4 AND state = 'active' THEN 'paused' ELSE state END
          WHERE id = $5 RETURNING *`,
-        [now, error, nextAt, pauseAfter, id],
+        [now, pgText(error), nextAt, pauseAfter, id],
       );
       return fromPgRow(rows[0]!);
     },

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { offerSchema, type Offer } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
 import type { OfferState } from '../offer-store';
+import { pgText } from './pg-text';
 import {
   approveSubmission,
   auditTrail,
@@ -139,15 +140,15 @@ const log = (c: Q, e: { submissionId: string | null; offerId: string | null; act
     e.submissionId,
     e.offerId,
     e.action,
-    e.actor,
-    e.reason ?? null,
+    pgText(e.actor),
+    pgText(e.reason ?? null),
     e.at,
   ]);
 const confirm = (c: Q, offerId: string, actor: string, at: Date) =>
   c.query(
     `INSERT INTO offer_confirmations (offer_id, confirmed_at, confirmed_by) VALUES ($1, $2, $3)
      ON CONFLICT (offer_id) DO UPDATE SET confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by`,
-    [offerId, at, actor],
+    [offerId, at, pgText(actor)],
   );
 
 export function pgSubmissionStorage(pool: pg.Pool, w: PgOfferWriter): SubmissionStorage {
@@ -159,7 +160,7 @@ export function pgSubmissionStorage(pool: pg.Pool, w: PgOfferWriter): Submission
     w.tx(async (c) => {
       const s = await one(c, 'SELECT * FROM submissions WHERE id = $1 FOR UPDATE', [id]);
       if (!s) return;
-      await c.query('UPDATE submissions SET state = $1, staff_message = $2, updated_at = $3 WHERE id = $4', [state, reason, now, id]);
+      await c.query('UPDATE submissions SET state = $1, staff_message = $2, updated_at = $3 WHERE id = $4', [state, pgText(reason), now, id]);
       await log(c, { submissionId: id, offerId: s.offerId, action: state, actor, reason, at: now });
     });
 
