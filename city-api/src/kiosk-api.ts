@@ -53,6 +53,13 @@ export function requireKiosk(req: FastifyRequest): string {
   return req.kioskId;
 }
 
+/** The town of the request's kiosk, read with its token (storage.kioskForToken), so the kiosk is read once per request. */
+const requestTown = new WeakMap<FastifyRequest, string | null>();
+function kioskTownOf(req: FastifyRequest): string | null {
+  requireKiosk(req);
+  return requestTown.get(req) ?? null;
+}
+
 export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions): Promise<void> {
   const { storage, send } = opts;
   const retryAfterS = opts.retryAfterS ?? 5;
@@ -63,7 +70,8 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     const kiosk = m ? await storage.kioskForToken(m[1]!) : null;
     if (!kiosk) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
-    req.kioskId = kiosk;
+    req.kioskId = kiosk.id;
+    requestTown.set(req, kiosk.town);
   });
   v1.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
     if (err instanceof KioskAuthError) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
@@ -78,14 +86,14 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
   });
 
   v1.get('/taxonomy', async (req, reply) => {
-    const kioskId = requireKiosk(req);
+    requireKiosk(req);
     const q = taxonomyQuerySchema.safeParse(req.query);
     const asked = q.success ? parseTownsParam(q.data.towns) : null;
     if (!asked) return reply.code(400).send({ error: 'towns: comma-separated town ids (a-z, 0-9, -), at most 20' });
     const stored = await storage.getTaxonomy();
     if (!stored) return reply.code(503).header('retry-after', '60').send({ error: 'taxonomy not set up yet' });
     // towns (issue 19): the districts of the kiosk's scope and those without town, with an ETag of its own
-    const scope = feedScope(await storage.kioskTown(kioskId), asked);
+    const scope = feedScope(kioskTownOf(req), asked);
     const row = scope ? taxonomyForTowns(stored, scope) : stored;
     reply.header('etag', row.etag).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === row.etag) return reply.code(304).send();
@@ -93,7 +101,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
   });
 
   v1.get('/offers', async (req, reply) => {
-    const kioskId = requireKiosk(req);
+    requireKiosk(req);
     const q = offersQuerySchema.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: z.prettifyError(q.error) });
     const asked = parseTownsParam(q.data.towns);
@@ -105,7 +113,7 @@ export async function kioskApiPlugin(v1: FastifyInstance, opts: KioskApiOptions)
     // Towns (issue 19): the kiosk's own town and the ones it asks for; null = the whole district. A cursor of
     // another scope (the kiosk asks for other towns, or was moved to another town) continues from the beginning,
     // so the offers of a newly added town arrive too, and those of a dropped one as tombstones.
-    const scope = feedScope(await storage.kioskTown(kioskId), asked);
+    const scope = feedScope(kioskTownOf(req), asked);
     const tag = scope ? scopeTag(scope) : undefined;
     if (cursor.scope !== tag) cursor = tag ? { seq: 0, scope: tag } : { seq: 0 };
     // A first sync (no cursor): no tombstones of what has not changed since it began (offer-store FeedCursor).

@@ -34,13 +34,15 @@ export function registerKiosk(db: CityDb, id: string, token: string, config?: Re
   ).run(id, sha256(token), JSON.stringify(cfg), new Date().toISOString());
 }
 
-/** The kiosk a bearer token belongs to, or null. */
-export function kioskForToken(db: CityDb, token: string): string | null {
+/** The kiosk a bearer token belongs to with its town (one read), or null. */
+export function kioskForToken(db: CityDb, token: string): { id: string; town: string | null } | null {
   if (!token || token.length > 500) return null;
   const hash = sha256(token);
-  const row = db.prepare(`SELECT id, token_sha256 FROM kiosks WHERE token_sha256 = ?`).get(hash) as { id: string; token_sha256: string } | undefined;
+  const row = db.prepare(`SELECT id, town, token_sha256 FROM kiosks WHERE token_sha256 = ?`).get(hash) as
+    | { id: string; town: string | null; token_sha256: string }
+    | undefined;
   if (!row) return null;
-  return timingSafeEqual(Buffer.from(row.token_sha256), Buffer.from(hash)) ? row.id : null;
+  return timingSafeEqual(Buffer.from(row.token_sha256), Buffer.from(hash)) ? { id: row.id, town: row.town ?? null } : null;
 }
 
 export function setKioskConfig(db: CityDb, id: string, config: RemoteKioskConfig): void {

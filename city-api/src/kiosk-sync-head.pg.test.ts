@@ -60,6 +60,20 @@ describe.each(STORAGE_BACKENDS)('incremental sync at the feed head on $name', (b
     });
   }
 
+  it('reads the kiosk once per request: the token check brings its town (no second kiosk read for sync or taxonomy)', async () => {
+    await storage.setKioskTown('rathaus', 'siegburg');
+    const head = await fullSync();
+    const tokenReads = vi.spyOn(storage, 'kioskForToken');
+    const townReads = vi.spyOn(storage, 'kioskTown');
+    const r = await sync(head);
+    expect(r.statusCode).toBe(200);
+    // the town came with the token: the cursor of the town scope stays the same (an unscoped read would start over)
+    expect(r.json()).toEqual({ items: [], deleted: [], next_cursor: head, has_more: false });
+    expect((await app.inject({ url: '/v1/taxonomy', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
+    expect(tokenReads).toHaveBeenCalledTimes(2);
+    expect(townReads).not.toHaveBeenCalled();
+  });
+
   it('a cursor of another scope at the head number still starts over (the offers of the new scope arrive)', async () => {
     const head = await fullSync();
     const r = (await sync(head, 'siegburg')).json() as { items: unknown[]; next_cursor: string };

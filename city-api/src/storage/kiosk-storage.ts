@@ -24,6 +24,12 @@ import type { TownStorage } from './town-storage';
 import type { PublicWebReads } from './web-reads';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
 
+/** What a token check yields: the kiosk and its town, so a request does not read the kiosk a second time. */
+export interface TokenKiosk {
+  id: string;
+  town: string | null;
+}
+
 export interface OpsCounts {
   /** newest change sequence number a reader can see */
   feedHead: number;
@@ -62,7 +68,8 @@ export interface KioskStorage
   calendarForWindow(from: string, to: string): Promise<string>;
 
   registerKiosk(id: string, token: string, config?: RemoteKioskConfig): Promise<void>;
-  kioskForToken(token: string): Promise<string | null>;
+  /** The kiosk a bearer token belongs to and its town (null: the whole district), in one read; null when unknown. */
+  kioskForToken(token: string): Promise<TokenKiosk | null>;
   setKioskConfig(id: string, config: RemoteKioskConfig): Promise<void>;
   getKioskConfig(id: string): Promise<{ json: string; etag: string } | null>;
   /** Stores the heartbeat, marks acked commands done, returns the commands still to carry out (at least once). */

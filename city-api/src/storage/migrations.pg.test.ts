@@ -60,7 +60,7 @@ describe.skipIf(!pgAvailable)('PostgreSQL migrations', () => {
     await b.close();
     const c = await openPgStorage({ url: tdb.url });
     expect(c.migrated).toEqual({ from: PG_MIGRATIONS.length, to: PG_MIGRATIONS.length });
-    expect(await c.kioskForToken('token-k1-0123456789abc')).toBe('k1');
+    expect(await c.kioskForToken('token-k1-0123456789abc')).toEqual({ id: 'k1', town: null });
     await c.close();
     expect(await version(tdb.url)).toBe(PG_MIGRATIONS.length);
   });

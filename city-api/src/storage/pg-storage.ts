@@ -239,9 +239,10 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     async kioskForToken(token) {
       if (!token || token.length > 500) return null;
       const hash = sha256(token);
-      const { rows } = await q<{ id: string; token_sha256: string }>('SELECT id, token_sha256 FROM kiosks WHERE token_sha256 = $1', [hash]);
+      // the town in the same round trip: the sync and taxonomy routes need it (kiosk-api.ts)
+      const { rows } = await q<{ id: string; town: string | null; token_sha256: string }>('SELECT id, town, token_sha256 FROM kiosks WHERE token_sha256 = $1', [hash]);
       const row = rows[0];
-      return row && timingSafeEqual(Buffer.from(row.token_sha256), Buffer.from(hash)) ? row.id : null;
+      return row && timingSafeEqual(Buffer.from(row.token_sha256), Buffer.from(hash)) ? { id: row.id, town: row.town ?? null } : null;
     },
     async setKioskConfig(id, config: RemoteKioskConfig) {
       await q('UPDATE kiosks SET config_json = $1 WHERE id = $2', [JSON.stringify(remoteKioskConfigSchema.parse(config)), id]);
