@@ -30,6 +30,10 @@ export interface Fixture {
   offerId: string;
   submissionId: string;
   editToken: string;
+  /** A kiosk wish with contact (for /staff/wishes/<id> and its replies). */
+  wishId: string;
+  /** A calendar source (for /staff/calendars/<id>/<action>); its address is on loopback and never answers. */
+  calendarId: string;
   /** Raw SQL on the backend's database, `?` placeholders (numbered for PostgreSQL); the tables have the same names on both. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Everything a staff or kiosk write could change. */
@@ -44,6 +48,8 @@ export async function cityFixture(backend: StorageBackend, extra: Partial<CityAp
   for (const [id, token] of Object.entries(KIOSKS)) await storage.registerKiosk(id, token);
   const first = [...(await storage.publishedOffers()).values()][0] as Offer;
   const { submission, editToken } = await storage.createSubmission({ ...first, id: 'club-fixture-1', title: 'Schachclub' }, { name: 'Erika Muster', phone: '02241 1234' });
+  const wishId = (await storage.storeWish('key-fixture-0001', 'rathaus', { text: 'Ein Schachtreff am Vormittag', language: 'de', created_at: '2026-11-25T09:00:00Z', kiosk_id: 'rathaus', contact: { name: 'Hans Beispiel', phone: '02241 999' }, contact_consent: true })).id;
+  const calendarId = (await storage.addCalendarSource({ url: 'http://127.0.0.1:9/fixture.ics', label: 'Fixture-Kalender', addedBy: 'staff', state: 'active' }, new Date())).id;
   const app = buildCityApi({ storage, ...(db ? { db } : {}), adminPassword: PASSWORD, publicUrl: PUBLIC_URL, ...extra }).app;
   const pool = storage.kind === 'postgres' ? (storage as PgStorage).pool : null;
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
@@ -66,6 +72,8 @@ export async function cityFixture(backend: StorageBackend, extra: Partial<CityAp
     offerId: first.id,
     submissionId: submission.id,
     editToken,
+    wishId,
+    calendarId,
     query,
     fingerprint: async () =>
       [
@@ -79,6 +87,11 @@ export async function cityFixture(backend: StorageBackend, extra: Partial<CityAp
         await q(`SELECT kiosk_id, day FROM stats ORDER BY kiosk_id, day`),
         await q(`SELECT id, last_heartbeat_at FROM kiosks ORDER BY id`),
         await q(`SELECT COUNT(*) FROM admin_sessions`),
+        await q(`SELECT id, state, label, url, next_fetch_at FROM calendar_sources ORDER BY id`),
+        await q(`SELECT wish_id, status, note FROM wish_work ORDER BY wish_id`),
+        await q(`SELECT COUNT(*) FROM wish_replies`),
+        await q(`SELECT id, name, role, town, disabled_at FROM staff_accounts ORDER BY id`),
+        await q(`SELECT district_id, residents FROM district_population ORDER BY district_id`),
       ].join('\n'),
     async close() {
       await app.close();

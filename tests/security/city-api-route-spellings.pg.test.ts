@@ -35,6 +35,12 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
     `/staff/submissions/${f.submissionId}`,
     '/staff/review',
     '/staff/audit',
+    '/staff/accounts',
+    '/staff/calendars',
+    '/staff/bedarf',
+    '/staff/bedarf.csv',
+    '/staff/bedarf.pdf',
+    `/staff/wishes/${f.wishId}`,
   ];
   const staffPosts = (): [string, Record<string, string>][] => [
     ['/staff/kiosks/rathaus/commands', { type: 'relaunch' }],
@@ -45,9 +51,20 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
     [`/staff/submissions/${f.submissionId}/decide`, { decision: 'approve', actor: 'Eve' }],
     [`/staff/review/${f.offerId}/confirm`, { actor: 'Eve' }],
     ['/staff/logout', {}],
+    ['/staff/accounts', { name: 'eve', role: 'admin', town: '' }],
+    ['/staff/accounts/eve/role', { role: 'admin', town: '' }],
+    ['/staff/accounts/eve/disable', {}],
+    ['/staff/accounts/eve/password', {}],
+    ['/staff/calendars/preview', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
+    ['/staff/calendars', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
+    [`/staff/calendars/${f.calendarId}/delete`, {}],
+    [`/staff/calendars/${f.calendarId}/pause`, {}],
+    ['/staff/bedarf/population', { kaldauen: '1' }],
+    [`/staff/wishes/${f.wishId}`, { status: 'erledigt', note: 'Böse' }],
+    [`/staff/wishes/${f.wishId}/reply`, { channel: 'telefon', summary: 'Böse' }],
   ];
-  const STAFF_GET_PATHS = 10;
-  const STAFF_POST_PATHS = 8;
+  const STAFF_GET_PATHS = 16;
+  const STAFF_POST_PATHS = 19;
   const V1_GETS = ['/v1/offers', '/v1/taxonomy', '/v1/events?from=2026-01-01&to=2026-01-31', '/v1/kiosks/rathaus/config'];
   const V1_POSTS = ['/v1/wishes', '/v1/kiosks/rathaus/heartbeat', '/v1/kiosks/rathaus/stats'];
 

@@ -102,6 +102,17 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
     [`/staff/submissions/${f.submissionId}/decide`, { decision: 'approve', actor: 'Eve' }],
     [`/staff/review/${f.offerId}/confirm`, { actor: 'Eve' }],
     ['/staff/logout', {}],
+    ['/staff/accounts', { name: 'eve', role: 'admin', town: '' }],
+    ['/staff/accounts/eve/role', { role: 'admin', town: '' }],
+    ['/staff/accounts/eve/disable', {}],
+    ['/staff/accounts/eve/password', {}],
+    ['/staff/calendars/preview', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
+    ['/staff/calendars', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
+    [`/staff/calendars/${f.calendarId}/delete`, {}],
+    [`/staff/calendars/${f.calendarId}/pause`, {}],
+    ['/staff/bedarf/population', { kaldauen: '1' }],
+    [`/staff/wishes/${f.wishId}`, { status: 'erledigt', note: 'Böse' }],
+    [`/staff/wishes/${f.wishId}/reply`, { channel: 'telefon', summary: 'Böse' }],
   ];
   const CSRF_ATTACKS: [string, () => Promise<Record<string, string>>][] = [
     ['no token', async () => ({})],
@@ -112,7 +123,7 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
   ];
 
   describe('every staff POST with a session but a missing or wrong CSRF token', () => {
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 19; i++) {
       for (const [name, token] of CSRF_ATTACKS) {
         it(`staff action ${i} — ${name}`, async () => {
           const [url, body] = staffPosts()[i]!;
@@ -181,5 +192,26 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
       expect(JSON.stringify(rows[0])).not.toContain('4710');
       expect((await stored(yes.json().id)).contact).toEqual(contact);
     });
+  });
+  describe('control: the fingerprint sees each kind of write the new staff routes make', () => {
+    const writes: [string, (g: Fixture) => Promise<unknown>][] = [
+      ['calendar source paused', (g) => g.storage.pauseCalendarSource(g.calendarId)],
+      ['wish status', (g) => g.storage.setWishWork(g.wishId, 'erledigt', 'Notiz', new Date())],
+      ['wish reply', async (g) => expect(await g.storage.addWishReply(g.wishId, 'telefon', 'angerufen', new Date())).toBe(true)],
+      ['staff account', (g) => g.storage.putStaffAccount({ name: 'eve', password: 'ein langes Passwort 123', role: 'admin', town: null })],
+      ['residents of a district', (g) => g.storage.setDistrictPopulations([['kaldauen', 1234]], new Date())],
+    ];
+    for (const [name, write] of writes) {
+      it(name, async () => {
+        const g = await cityFixture(backend);
+        try {
+          const was = await g.fingerprint();
+          await write(g);
+          expect(await g.fingerprint()).not.toBe(was);
+        } finally {
+          await g.close();
+        }
+      });
+    }
   });
 });
