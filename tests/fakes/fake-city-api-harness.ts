@@ -23,6 +23,17 @@ import { TEST_TAXONOMY, testOffers } from './fake-city-api-data';
 export const KIOSK_ID = 'rathaus-foyer';
 export const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 
+/** Close functions of what startTestCityApi and createTestKiosk opened, newest last (see closeTestCityApis). */
+const openedInTests: (() => unknown)[] = [];
+
+/**
+ * Closes every test city API and kiosk opened since the last call, newest first: `afterEach(closeTestCityApis)`.
+ * Closing one the test closed itself already is harmless.
+ */
+export async function closeTestCityApis(): Promise<void> {
+  for (const close of openedInTests.splice(0).reverse()) await close();
+}
+
 export async function startTestCityApi(
   opts: { offers?: number; chaos?: ChaosOptions; configure?: (app: FastifyInstance) => void; adminPassword?: string; port?: number } = {},
 ): Promise<RunningCityApi> {
@@ -30,6 +41,7 @@ export async function startTestCityApi(
   setTaxonomy(api.db, TEST_TAXONOMY);
   registerKiosk(api.db, KIOSK_ID, KIOSK_TOKEN);
   if (opts.offers) putOffers(api.db, testOffers(opts.offers));
+  openedInTests.push(() => api.close());
   return api;
 }
 
@@ -56,7 +68,7 @@ export function createTestKiosk(api: Pick<RunningCityApi, 'url'>, defaults: { pa
   const dir = mkdtempSync(join(tmpdir(), 'gk-sync-'));
   const db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
   const images = createImageCache(join(dir, 'images'));
-  return {
+  const kiosk: TestKiosk = {
     db,
     images,
     dir,
@@ -81,6 +93,8 @@ export function createTestKiosk(api: Pick<RunningCityApi, 'url'>, defaults: { pa
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  openedInTests.push(() => kiosk.close());
+  return kiosk;
 }
 
 /** The kiosk holds exactly the server's published, valid offers — checked record by record. */

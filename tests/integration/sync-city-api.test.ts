@@ -3,17 +3,13 @@ import { getDataSource, getOfferById, readTaxonomy, replaceTaxonomy, upsertOffer
 import { readSyncState, SYNC_KEYS } from '../../electron/services/sync/sync-state';
 import type { RunningCityApi } from '../../city-api/src/server';
 import { putOffer, putUncheckedOffer, setOfferState, setTaxonomy } from '../../city-api/src/offer-store';
-import { createTestKiosk, expectKioskEqualsServer, KIOSK_TOKEN, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, createTestKiosk, expectKioskEqualsServer, KIOSK_TOKEN, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { TEST_TAXONOMY, testOffer } from '../fakes/fake-city-api-data';
 
 let api: RunningCityApi | null = null;
 let kiosk: TestKiosk | null = null;
-afterEach(async () => {
-  kiosk?.close();
-  kiosk = null;
-  await api?.close();
-  api = null;
-});
+// every test city API and kiosk the harness started is closed after each test
+afterEach(closeTestCityApis);
 
 describe('sync against the reference city API', () => {
   it('first sync replaces the sample data and mirrors the server record by record', async () => {

@@ -7,17 +7,13 @@ import { putEvent } from '../../city-api/src/event-store';
 import { putImage } from '../../city-api/src/image-store';
 import { putOffer, putUncheckedOffer } from '../../city-api/src/offer-store';
 import type { RunningCityApi } from '../../city-api/src/server';
-import { createTestKiosk, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, createTestKiosk, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { testOffer } from '../fakes/fake-city-api-data';
 
 let api: RunningCityApi | null = null;
 let kiosk: TestKiosk | null = null;
-afterEach(async () => {
-  kiosk?.close();
-  kiosk = null;
-  await api?.close();
-  api = null;
-});
+// every test city API and kiosk the harness started is closed after each test
+afterEach(closeTestCityApis);
 
 const berlin = (iso: string) => new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 

@@ -6,7 +6,7 @@ import { importSampleDataIfEmpty } from '../../electron/services/seed/sample-imp
 import { readSyncState, SYNC_KEYS } from '../../electron/services/sync/sync-state';
 import type { Db } from '../../electron/services/db/open-database';
 import type { RunningCityApi } from '../../city-api/src/server';
-import { createTestKiosk, expectKioskEqualsServer, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, createTestKiosk, expectKioskEqualsServer, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { TEST_TAXONOMY } from '../fakes/fake-city-api-data';
 
 /**
@@ -16,12 +16,8 @@ import { TEST_TAXONOMY } from '../fakes/fake-city-api-data';
 
 let api: RunningCityApi | null = null;
 let kiosk: TestKiosk | null = null;
-afterEach(async () => {
-  kiosk?.close();
-  kiosk = null;
-  await api?.close();
-  api = null;
-});
+// every test city API and kiosk the harness started is closed after each test
+afterEach(closeTestCityApis);
 
 const SAMPLE_IDS = SIEGBURG_SAMPLE_OFFERS.map((o) => o.id).sort();
 const shownIds = (db: Db) => db.prepare('SELECT id FROM offers ORDER BY id').pluck().all() as string[];

@@ -3,18 +3,14 @@ import { FakeClock } from '../fakes/fake-clock';
 import { FLAPPING_RATES } from '../../city-api/src/chaos';
 import { putOffer, putOffers, setOfferState } from '../../city-api/src/offer-store';
 import type { RunningCityApi } from '../../city-api/src/server';
-import { createTestKiosk, expectKioskEqualsServer, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, createTestKiosk, expectKioskEqualsServer, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { testOffer, testOffers } from '../fakes/fake-city-api-data';
 import { syncThroughFlapping } from '../fakes/flapping-sync';
 
 let api: RunningCityApi | null = null;
 let kiosk: TestKiosk | null = null;
-afterEach(async () => {
-  kiosk?.close();
-  kiosk = null;
-  await api?.close();
-  api = null;
-});
+// every test city API and kiosk the harness started is closed after each test
+afterEach(closeTestCityApis);
 
 const SYNC_INTERVAL_MS = 900_000;
 /** the sync feature's default page size */
