@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { LANGUAGES } from './shared/schemas/kiosk-config';
+import { LANGUAGES } from './shared/constants';
 import { localeSplit } from './scripts/vite-locale-split';
 
 /** electron-vite: main process, preload and renderer. Used as `electron-vite build -c electron.config.ts`. */

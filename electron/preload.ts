@@ -6,7 +6,9 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { encodeBridgeMessage } from '../shared/contract/bridge-error';
-import { KioskApiError, METHOD_NAMES, ipcChannel, type ApiEnvelope, type KioskApi, type MethodName } from '../shared/contract';
+import type { KioskApi } from '../shared/contract';
+import { KioskApiError, type ApiEnvelope } from '../shared/contract/define';
+import { METHOD_NAMES, ipcChannel, type MethodName } from '../shared/contract/method-names';
 
 type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 

@@ -1,12 +1,8 @@
-import {
-  KioskApiError,
-  METHOD_NAMES,
-  httpPath,
-  type ApiEnvelope,
-  type KioskApi,
-  type MethodName,
-} from '../../shared/contract';
+// Values only from zod-free modules (issue 20: no zod in the renderer); the contract index gives types.
+import type { KioskApi } from '../../shared/contract';
 import { withBridgeErrors } from '../../shared/contract/bridge-error';
+import { KioskApiError, type ApiEnvelope } from '../../shared/contract/define';
+import { METHOD_NAMES, httpPath, type MethodName } from '../../shared/contract/method-names';
 
 declare global {
   interface Window {

@@ -1,5 +1,6 @@
 import { API_ERROR_CODES, KioskApiError, type ApiErrorCode } from './define';
-import { METHOD_NAMES, type KioskApi } from './index';
+import type { KioskApi } from './index';
+import { METHOD_NAMES } from './method-names';
 
 /**
  * Electron's contextBridge copies only the message of an Error that crosses from the preload into the page

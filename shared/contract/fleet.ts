@@ -16,7 +16,8 @@ export const SETUP_PIN = '246810';
 export const MAX_PIN_ATTEMPTS = 5;
 export const PIN_LOCKOUT_MS = 5 * 60_000;
 
-export const STAFF_ACTIONS = ['sync_now', 'test_print', 'reload', 'relaunch', 'check_update', 'clear_cache'] as const;
+import { STAFF_ACTIONS } from '../constants';
+export { STAFF_ACTIONS };
 export const staffActionSchema = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof staffActionSchema>;
 

@@ -7,6 +7,7 @@ import { syncContract } from './sync';
 import { usageContract } from './usage';
 import { speechContract } from './speech';
 import { visitContract } from './visit';
+import type { MethodName } from './method-names';
 
 /**
  * The one contract between the renderer and the main process (Electron IPC) or the browser host (HTTP).
@@ -24,7 +25,10 @@ export const kioskContract = {
 };
 
 export type KioskContract = typeof kioskContract;
-export type MethodName = keyof KioskContract;
+export { METHOD_NAMES, httpPath, ipcChannel, type MethodName } from './method-names';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** METHOD_NAMES (method-names.ts, zod-free for the renderer) is exactly the contract's keys, or this fails to compile. */
+export const METHOD_NAMES_MATCH_CONTRACT: Same<MethodName, keyof KioskContract> = true;
 export type ApiInput<K extends MethodName> = z.input<KioskContract[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<KioskContract[K]['input']>;
 export type ApiOutput<K extends MethodName> = z.output<KioskContract[K]['output']>;
@@ -43,11 +47,5 @@ export type KioskHandlers = {
   [K in MethodName]: (input: ParsedInput<K>, ctx: CallContext) => Promise<ApiOutput<K>>;
 };
 
-export const METHOD_NAMES = Object.keys(kioskContract) as MethodName[];
-
-/** Channel name on Electron IPC. */
-export const ipcChannel = (name: MethodName) => `kiosk:${name}`;
-/** Path on the browser host. */
-export const httpPath = (name: MethodName) => `/api/${name}`;
 
 export * from './define';

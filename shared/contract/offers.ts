@@ -6,7 +6,8 @@ import { offerSchema, weekdaySchema, wheelchairSchema } from '../schemas/offer';
 import { taxonomySchema } from '../schemas/taxonomy';
 import { idSchema } from '../schemas/text';
 
-export const TIMES_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+import { TIMES_OF_DAY } from '../constants';
+export { TIMES_OF_DAY };
 export const timeOfDaySchema = z.enum(TIMES_OF_DAY);
 export type TimeOfDay = z.infer<typeof timeOfDaySchema>;
 

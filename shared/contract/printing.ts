@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { method } from './define';
-import { KioskApiError } from './define';
 import { staffTokenSchema } from './fleet';
 import { languageSchema } from '../schemas/kiosk-config';
 import { idSchema } from '../schemas/text';
@@ -15,7 +14,8 @@ export const slipKindSchema = z.enum(SLIP_KINDS);
 export type SlipKind = z.infer<typeof slipKindSchema>;
 
 /** The most offers one Merkliste slip holds (the Merkliste itself is small; this bounds the paper). */
-export const MAX_SLIP_OFFERS = 20;
+import { MAX_SLIP_OFFERS } from '../constants';
+export { MAX_SLIP_OFFERS };
 
 export const slipRequestSchema = z
   .object({
@@ -43,29 +43,12 @@ export type SlipPreview = z.infer<typeof slipPreviewSchema>;
  * Why a print failed. Carried as the message of `KioskApiError('printer_error', '<reason>: <details>')`;
  * the UI maps the reason to plain words (never shows the code).
  */
-export const PRINTER_ERROR_REASONS = [
-  'not_configured', // no printer in kiosk.json
-  'offline', // not reachable, unplugged, connection refused, or reports "offline"
-  'timeout', // connected but no reply / could not send in time
-  'paper_out',
-  'cover_open',
-  'busy', // too many jobs waiting
-  'failed', // anything else (printer error state, write error)
-] as const;
+import { PRINTER_ERROR_REASONS } from '../constants';
+export { PRINTER_ERROR_REASONS };
 export const printerErrorReasonSchema = z.enum(PRINTER_ERROR_REASONS);
 export type PrinterErrorReason = z.infer<typeof printerErrorReasonSchema>;
 
-export function printerError(reason: PrinterErrorReason, details = ''): KioskApiError {
-  return new KioskApiError('printer_error', details ? `${reason}: ${details}` : reason);
-}
-
-/** The reason of a printer_error (or null if the error is something else). */
-export function printerErrorReason(err: unknown): PrinterErrorReason | null {
-  if (!(err instanceof KioskApiError) || err.code !== 'printer_error') return null;
-  const head = err.message.split(':', 1)[0]?.trim() ?? '';
-  const parsed = printerErrorReasonSchema.safeParse(head);
-  return parsed.success ? parsed.data : 'failed';
-}
+export { printerError, printerErrorReason } from './printer-error';
 
 export const PRINTER_STATES = ['ok', 'paper_low', 'paper_out', 'cover_open', 'offline', 'none'] as const;
 export const printerStateSchema = z.enum(PRINTER_STATES);

@@ -5,16 +5,8 @@ import { z } from 'zod';
  * through getSyncStatus / getStaffStatus (both poll; the contract has no push). Its own file so that both sync.ts and
  * fleet.ts can use it without importing each other.
  */
-export const SYNC_PHASES = [
-  /** taxonomy (interests, age groups, districts) */
-  'taxonomy',
-  /** offers pages of the cursor feed (or the HSDS snapshot) */
-  'offers',
-  /** first sync: the collected pages replace the shown data in one transaction */
-  'applying',
-  'events',
-  'images',
-] as const;
+import { SYNC_PHASES } from '../constants';
+export { SYNC_PHASES };
 export const syncPhaseSchema = z.enum(SYNC_PHASES);
 export type SyncPhase = z.infer<typeof syncPhaseSchema>;
 

@@ -9,7 +9,8 @@ import { method } from './define';
  * `endVisit` does not lock the next visitor out. Over the limit, `submitWish` / `printSlip` fail with
  * `KioskApiError('limit_reached', 'wishes' | 'slips')`; the UI shows its own friendly text.
  */
-export const VISIT_LIMITS = { wishes: 3, slips: 5 } as const;
+import { VISIT_LIMITS } from '../constants';
+export { VISIT_LIMITS };
 export const VISIT_LIMIT_KINDS = ['wishes', 'slips'] as const;
 export type VisitLimitKind = (typeof VISIT_LIMIT_KINDS)[number];
 

@@ -3,7 +3,8 @@ import { legacyStoredPinSchema, pinHashSchema } from './pin-hash';
 import { hhmm, idSchema } from './text';
 import { townIdSchema } from './taxonomy';
 
-export const LANGUAGES = ['de', 'de-LS', 'en', 'tr', 'uk', 'ar'] as const;
+import { LANGUAGES } from '../constants';
+export { LANGUAGES };
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { hhmm, idSchema, isoDate, isoDateTime, plainText } from './text';
 
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+import { WEEKDAYS } from '../constants';
+export { WEEKDAYS };
 export const weekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof weekdaySchema>;
 

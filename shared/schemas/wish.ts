@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, userText } from './text';
 
-export const WISH_TEXT_MAX = 1000;
+import { WISH_TEXT_MAX } from '../constants';
+export { WISH_TEXT_MAX };
 
 export const wishContactSchema = z.object({
   name: userText(100).optional(),

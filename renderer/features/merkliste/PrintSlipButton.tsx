@@ -5,7 +5,8 @@ import { useBootInfo } from '../../app/boot-store';
 import { useLanguage } from '../../app/settings-store';
 import { Button } from '../../ui/Button';
 import './merkliste.css';
-import { printerErrorReason, type SlipKind } from '../../../shared/contract/printing';
+import type { SlipKind } from '../../../shared/contract/printing';
+import { printerErrorReason } from '../../../shared/contract/printer-error';
 
 type PrintState = { kind: 'idle' } | { kind: 'printing' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 

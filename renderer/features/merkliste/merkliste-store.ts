@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { registerReset } from '../../app/reset';
-import { MAX_SLIP_OFFERS } from '../../../shared/contract/printing';
+import { MAX_SLIP_OFFERS } from '../../../shared/constants';
 
 /** The most offers the Merkliste holds: what fits on one printed slip. */
 export const MERKLISTE_MAX = MAX_SLIP_OFFERS;

@@ -1,13 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  printerErrorReason,
-  type PrinterErrorReason,
-  type SlipPreview,
-  type SlipRequestInput,
-} from '../../../shared/contract/printing';
-import { KioskApiError } from '../../../shared/contract';
-import { VISIT_LIMITS } from '../../../shared/contract/visit';
+import { VISIT_LIMITS } from '../../../shared/constants';
+import { KioskApiError } from '../../../shared/contract/define';
+import { printerErrorReason, type PrinterErrorReason } from '../../../shared/contract/printer-error';
+import type { SlipPreview, SlipRequestInput } from '../../../shared/contract/printing';
 import { api } from '../../api/kiosk-api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';

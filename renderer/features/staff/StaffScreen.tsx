@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KioskApiError } from '../../../shared/contract';
-import { STAFF_ACTIONS, type StaffAction, type StaffStatus } from '../../../shared/contract/fleet';
-import { SYNC_PHASES, type SyncProgress } from '../../../shared/contract/sync-progress';
+import { STAFF_ACTIONS, SYNC_PHASES } from '../../../shared/constants';
+import { KioskApiError } from '../../../shared/contract/define';
+import type { StaffAction, StaffStatus } from '../../../shared/contract/fleet';
+import type { SyncProgress } from '../../../shared/contract/sync-progress';
 import { api } from '../../api/kiosk-api';
 import { useNav } from '../../app/nav-store';
 import type { ScreenProps } from '../../app/screens';
