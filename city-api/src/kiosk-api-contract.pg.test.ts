@@ -2,7 +2,7 @@
  * The /v1 kiosk API contract (docs/city-api.md) on both backends (issue 19): the same requests and assertions
  * against SQLite and against PostgreSQL (a fresh database per test on the throwaway cluster of the vitest
  * `postgres` project; skipped with a note when PostgreSQL is not installed, a failure in CI).
- * Chaos mode and the staff/public parts stay in server.test.ts and their own files (SQLite).
+ * Chaos mode is in server.pg.test.ts, the staff/public parts in their own *.pg.test.ts files (both backends too).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';

@@ -3,7 +3,7 @@
  * /feeds/events.ics) on both backends (issue 19): the server is built from a storage alone, as on PostgreSQL
  * (no SQLite `db`), and the same requests and assertions run on SQLite and on PostgreSQL (a fresh database per
  * test on the throwaway cluster of the vitest `postgres` project; skipped when PostgreSQL is not installed).
- * The SQLite-with-db path (club form, web wish form, …) stays in public-web.test.ts, atom-links.test.ts.
+ * The club form, web wish form and Atom links have their own *.pg.test.ts files (both backends too).
  */
 import { DOMParser } from '@xmldom/xmldom';
 import type { FastifyInstance } from 'fastify';
@@ -35,7 +35,7 @@ describe.each(BACKENDS)('public pages and feeds on $name (storage only, no SQLit
   beforeEach(async () => {
     ({ storage, cleanup } = await backend.open());
     await seedStorage(storage, parseSeedSpec('sample'));
-    // minFillMs 0: the form may be sent at once (no clock needed here; web-wish.test.ts covers the spam rules)
+    // minFillMs 0: the form may be sent at once (no clock needed here; web-wish.pg.test.ts covers the spam rules)
     app = buildCityApi({ storage, publicUrl: PUBLIC, submissionSpam: { minFillMs: 0 } }).app;
   });
   afterEach(async () => {

@@ -2,8 +2,8 @@
  * The staff page's login, offer pages and wish pages on both backends (issue 19): the server is built from a
  * storage alone (as on PostgreSQL, no SQLite `db`), and the same requests and assertions run on SQLite and on
  * PostgreSQL (a fresh database per test on the throwaway cluster of the vitest `postgres` project; skipped when
- * PostgreSQL is not installed). The calendar and Bedarf pages have their own *.pg.test.ts files; the SQLite-with-db
- * variants stay in staff-pages.test.ts.
+ * PostgreSQL is not installed). The calendar and Bedarf pages have their own *.pg.test.ts files, as has the staff
+ * page's login/offer/wish/kiosk walk-through (staff-pages.pg.test.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
