@@ -5,9 +5,10 @@
  * lease ends. "Two instances" are two storages with their own connections on one database (SQLite: two
  * connections on one file; PostgreSQL: two pools on one database), as two API processes would be.
  *
- * Also: a feed text with a NUL byte (PostgreSQL's text cannot hold U+0000) imports on both backends and a
- * re-import of the same feed changes nothing.
+ * Also, feeds PostgreSQL cannot store as they are: a text with a NUL byte (its text cannot hold U+0000) and UIDs
+ * longer than a btree index entry (2704 bytes) import on both backends, and a re-import changes nothing.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,8 +151,8 @@ describe.runIf(pgAvailable)('PostgreSQL: a claim in flight on a third instance',
   });
 });
 
-describe.each(STORAGE_BACKENDS)('a NUL byte in an imported feed on $name', (backend) => {
-  it('imports (the NUL dropped), and the same feed again changes nothing', async () => {
+describe.each(STORAGE_BACKENDS)('feed texts PostgreSQL cannot store as they are, on $name', (backend) => {
+  it('a NUL byte: imports (the NUL dropped), and the same feed again changes nothing', async () => {
     const { storage, cleanup: close } = await backend.open();
     cleanup.push(close);
     const src = await storage.addCalendarSource({ url: 'https://verein.example/nul.ics', label: 'Verein', addedBy: 'club', state: 'active' }, NOW);
@@ -176,5 +177,32 @@ describe.each(STORAGE_BACKENDS)('a NUL byte in an imported feed on $name', (back
     expect(body).toContain('SUMMARY:Skatabend');
     expect(body).toContain('DESCRIPTION:Kaffee und Kuchen');
     expect(body).not.toContain('\u0000');
+  });
+
+  it('UIDs longer than an index entry import, stay distinct (same first 200 characters) and compare equal at the next import', async () => {
+    const { storage, cleanup: close } = await backend.open();
+    cleanup.push(close);
+    const src = await storage.addCalendarSource({ url: 'https://verein.example/lang.ics', label: 'Verein', addedBy: 'club', state: 'active' }, NOW);
+    const head = randomBytes(300).toString('base64').slice(0, 250);
+    const long = (tail: string, summary: string): ImportedOccurrence => ({
+      uid: `${head}${randomBytes(4500).toString('base64')}${tail}@verein`,
+      recurrenceId: '',
+      start: '2026-12-11T17:00:00.000Z',
+      end: null,
+      allDay: false,
+      startDate: null,
+      endDate: null,
+      summary,
+      description: null,
+      location: null,
+    });
+    const feed = [long('a', 'Chorprobe'), long('b', 'Kegeln')];
+    expect(await storage.replaceCalendarEvents(src.id, feed, NOW)).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
+    expect(await storage.replaceCalendarEvents(src.id, feed, at(3_600_000))).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 2 });
+    const moved = [feed[0]!, { ...feed[1]!, summary: 'Kegeln (verlegt)' }];
+    expect(await storage.replaceCalendarEvents(src.id, moved, at(7_200_000))).toEqual({ added: 0, changed: 1, removed: 0, unchanged: 1 });
+    expect((await storage.calendarOccurrences('2026-12-01', '2026-12-31')).map((o) => o.summary).sort()).toEqual(['Chorprobe', 'Kegeln (verlegt)']);
+    const body = await storage.calendarForWindow('2026-12-01', '2026-12-31');
+    expect(body).toContain('SUMMARY:Chorprobe');
   });
 });

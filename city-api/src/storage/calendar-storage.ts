@@ -9,7 +9,7 @@
  * source to one of them only (one UPDATE moves its next fetch forward by the lease; a second instance's UPDATE
  * waits for the row and then no longer finds it due).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { CityDb } from '../city-db';
 import type { ImportedOccurrence } from '../calendar-sources/parse-feed';
@@ -60,15 +60,22 @@ export interface CalendarSourceStorage {
   calendarOccurrences(from: string, to: string): Promise<StoredOccurrence[]>;
 }
 
+/** Longer UIDs than this (bytes) are stored by their hash on PostgreSQL (see pgOccurrence). */
+const PG_MAX_UID_BYTES = 1000;
+
 /**
- * NUL dropped from every text of an occurrence before the diff (pg-text.ts): a club's feed with a NUL byte in a
- * title imports on PostgreSQL too, a re-import compares equal, and a UID differing only by NUL is the same occurrence.
+ * An occurrence as PostgreSQL can store it, applied before the diff so a re-import compares equal:
+ * - NUL dropped from every text (pg-text.ts); a UID differing only by NUL is the same occurrence;
+ * - a UID longer than PG_MAX_UID_BYTES (a broken or hostile feed: the key of calendar_events' primary key index,
+ *   whose entries hold at most 2704 bytes, so one such UID failed the whole import) is its first 200 characters,
+ *   '#sha256:' and the hash of the whole UID: the same key at every import, distinct UIDs stay distinct.
  */
-function withoutNul(o: ImportedOccurrence): ImportedOccurrence {
+function pgOccurrence(o: ImportedOccurrence): ImportedOccurrence {
   const t = pgText;
+  const uid = t(o.uid);
   return {
     ...o,
-    uid: t(o.uid),
+    uid: Buffer.byteLength(uid) <= PG_MAX_UID_BYTES ? uid : `${[...uid].slice(0, 200).join('')}#sha256:${createHash('sha256').update(uid).digest('hex')}`,
     recurrenceId: t(o.recurrenceId),
     start: t(o.start),
     end: t(o.end),
@@ -277,7 +284,7 @@ export function pgCalendarStorage(pool: pg.Pool, tx: <T>(fn: (c: pg.PoolClient) 
           'SELECT uid, recurrence_id, content_sha256 FROM calendar_events WHERE source_id = $1',
           [sourceId],
         );
-        const diff = diffOccurrences(rows, occurrences.map(withoutNul));
+        const diff = diffOccurrences(rows, occurrences.map(pgOccurrence));
         const { write, gone } = diff;
         stats = diff.stats;
         for (let i = 0; i < write.length; i += 1000) {
