@@ -131,6 +131,9 @@ export default tseslint.config(
           { regex: '(^|/)(renderer|electron)(/|$)', message: 'city-api/ shares only shared/ with the kiosk.' },
         ],
       }],
+      'no-restricted-syntax': ['error', ...ALWAYS,
+        { selector: 'ImportExpression[source.value=/(^|\\/)(electron|renderer)(\\/|$)/]', message: 'city-api/ shares only shared/ with the kiosk: no import() of electron or the kiosk.' },
+      ],
     },
   },
 );
