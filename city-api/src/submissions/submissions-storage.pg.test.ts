@@ -7,9 +7,9 @@
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import { backendApp } from '../../../tests/support/backend-app';
+import { clubFormClient } from '../../../tests/support/club-form-client';
 import { clubFormFields, multipart } from '../../../tests/support/club-form';
 
 const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
@@ -20,27 +20,8 @@ const BACKENDS = STORAGE_BACKENDS;
 describe.each(BACKENDS)('club form, moderation, audit and review on $name (storage only, no SQLite db)', (backend) => {
   const api = backendApp(backend, { kiosks: [['k1', KIOSK_TOKEN]], server: { adminPassword: PASSWORD, submissionSpam: { minFillMs: 0 } } });
 
-  const timeToken = async () => /name="t" value="([^"]+)"/.exec((await api.app.inject({ url: '/submit' })).body)![1]!;
-  const submit = async (fields: [string, string][], file?: Parameters<typeof multipart>[1], ip = '10.0.0.1') => {
-    const { payload, headers } = multipart(fields, file);
-    return api.app.inject({ method: 'POST', url: '/submit', payload, headers, remoteAddress: ip });
-  };
+  const { timeToken, submit, onlySubmission: only, staffLogin, decide } = clubFormClient(api, PASSWORD);
   const feed = async () => (await api.app.inject({ url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { items: { id: string; title: string; image?: { url: string } }[]; deleted: string[] };
-  const only = async () => {
-    const all = await api.storage.listSubmissions(['pending', 'changes_requested', 'approved', 'rejected', 'withdrawn']);
-    expect(all).toHaveLength(1);
-    return all[0]!;
-  };
-  const staffLogin = () => staffLoginAs(api.app, PASSWORD, '/staff/submissions');
-  const decide = async (submissionId: string, fields: Record<string, string>) => {
-    const { cookie, csrf } = await staffLogin();
-    return api.app.inject({
-      method: 'POST',
-      url: `/staff/submissions/${submissionId}/decide`,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ csrf, actor: 'Sachbearbeitung Test', ...fields }).toString(),
-    });
-  };
   const metric = async () => Number(/^city_api_moderation_queue (\S+)$/m.exec((await api.app.inject({ url: '/metrics' })).body)![1]);
 
   it('accepts a submission with a photo, publishes nothing before approval; approval publishes it with the photo and is logged', async () => {

@@ -4,33 +4,21 @@
  * withdrawal, the 12-month review and the promotion feeds. The server is built from the storage alone.
  */
 import sharp from 'sharp';
-import { staffLogin as staffLoginAs } from '../staff/staff-test-login';
 import { describe, expect, it } from 'vitest';
-import type { SubmissionState } from './submission-store';
 import { PHOTO_MAX_BYTES } from './submission-routes';
 import { clubFormFields, multipart } from '../../../tests/support/club-form';
 import { backendApp } from '../../../tests/support/backend-app';
+import { ALL_SUBMISSION_STATES, clubFormClient } from '../../../tests/support/club-form-client';
 import { backdateOffer } from '../../../tests/support/backdate';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
 const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
 const PASSWORD = 'staff-password-123';
-const ALL_STATES: SubmissionState[] = ['pending', 'changes_requested', 'approved', 'rejected', 'withdrawn'];
 
 describe.each(STORAGE_BACKENDS)('club form on $name', (backend) => {
   const api = backendApp(backend, { kiosks: [['k1', KIOSK_TOKEN]], server: { adminPassword: PASSWORD, submissionSpam: { minFillMs: 0 } } });
 
-  async function timeToken(lang = 'de'): Promise<string> {
-    const res = await api.app.inject({ method: 'GET', url: `/submit?lang=${lang}` });
-    const m = /name="t" value="([^"]+)"/.exec(res.body);
-    if (!m) throw new Error('no time token in the form');
-    return m[1]!;
-  }
-
-  async function submit(fields: [string, string][], file?: Parameters<typeof multipart>[1], ip = '10.0.0.1') {
-    const { payload, headers } = multipart(fields, file);
-    return api.app.inject({ method: 'POST', url: '/submit', payload, headers, remoteAddress: ip });
-  }
+  const { timeToken, submit, onlySubmission, staffLogin, decide } = clubFormClient(api, PASSWORD);
 
   const feedIds = async (): Promise<string[]> => {
     const res = await api.app.inject({ method: 'GET', url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } });
@@ -38,26 +26,7 @@ describe.each(STORAGE_BACKENDS)('club form on $name', (backend) => {
     return body.items.map((o) => o.id);
   };
 
-  const countSubmissions = async () => (await api.storage.listSubmissions(ALL_STATES)).length;
-
-  /** Logs in on the staff page like a browser (CSRF cookie), returns the cookies and a page CSRF token. */
-  const staffLogin = () => staffLoginAs(api.app, PASSWORD, '/staff/submissions');
-
-  async function decide(submissionId: string, fields: Record<string, string>) {
-    const { cookie, csrf } = await staffLogin();
-    return api.app.inject({
-      method: 'POST',
-      url: `/staff/submissions/${submissionId}/decide`,
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ csrf, actor: 'Sachbearbeitung Test', ...fields }).toString(),
-    });
-  }
-
-  const onlySubmission = async () => {
-    const all = await api.storage.listSubmissions(ALL_STATES);
-    expect(all).toHaveLength(1);
-    return all[0]!;
-  };
+  const countSubmissions = async () => (await api.storage.listSubmissions(ALL_SUBMISSION_STATES)).length;
 
   describe('public submission form', () => {
     it('shows an accessible form with every field a volunteer can know, in German and English', async () => {
