@@ -110,6 +110,9 @@ describe('text search agrees with a plain reference', () => {
     { text: 'treffpunkt' },
     { text: 'kegeln' },
     { text: 'k' },
+    // two letters: the title start before a later title word (title initials, not a sweep)
+    { text: 'ke' },
+    { text: 'tr' },
     { text: 'treff', interests: ['treffen', 'essen'], ageGroups: ['senioren'] },
     { text: 'garten', districts: ['kaldauen', 'zange'], freeOnly: true },
     { text: 'e', when: 'week', maxDistanceKm: 2 },
