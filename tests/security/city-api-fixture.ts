@@ -100,6 +100,31 @@ export async function cityFixture(backend: StorageBackend, extra: Partial<CityAp
   };
 }
 
+/** Every staff POST with a body that would change something if it reached its handler (the attack tables' targets). */
+export const staffPostRoutes = (f: Fixture): [string, Record<string, string>][] => [
+  ['/staff/kiosks/rathaus/commands', { type: 'relaunch' }],
+  ['/staff/offers', { id: 'evil-offer', title: 'Böse', status: 'active' }],
+  [`/staff/offers/${f.offerId}`, { title: 'Überschrieben' }],
+  [`/staff/offers/${f.offerId}/status`, { status: 'paused' }],
+  [`/staff/offers/${f.offerId}/state`, { state: 'hidden' }],
+  [`/staff/submissions/${f.submissionId}/decide`, { decision: 'approve', actor: 'Eve' }],
+  [`/staff/review/${f.offerId}/confirm`, { actor: 'Eve' }],
+  ['/staff/logout', {}],
+  ['/staff/accounts', { name: 'eve', role: 'admin', town: '' }],
+  ['/staff/accounts/eve/role', { role: 'admin', town: '' }],
+  ['/staff/accounts/eve/disable', {}],
+  ['/staff/accounts/eve/password', {}],
+  ['/staff/calendars/preview', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
+  ['/staff/calendars', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
+  [`/staff/calendars/${f.calendarId}/delete`, {}],
+  [`/staff/calendars/${f.calendarId}/pause`, {}],
+  ['/staff/bedarf/population', { kaldauen: '1' }],
+  [`/staff/wishes/${f.wishId}`, { status: 'erledigt', note: 'Böse' }],
+  [`/staff/wishes/${f.wishId}/reply`, { channel: 'telefon', summary: 'Böse' }],
+];
+/** How many staff POSTs staffPostRoutes lists (the tables build their test names before the fixture exists). */
+export const STAFF_POST_ROUTES = 19;
+
 /** The spellings an attacker tries for a protected path (issue 13). */
 export function spellings(p: string): { name: string; url: string }[] {
   const firstLetter = (s: string, enc: (c: string) => string) => s.replace(/^\/(\w)/, (_m, c: string) => `/${enc(c)}`);

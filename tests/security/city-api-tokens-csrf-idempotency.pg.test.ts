@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfIn, mergeCookies, staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
-import { cityFixture, KIOSKS, PASSWORD, type Fixture } from './city-api-fixture';
+import { cityFixture, KIOSKS, PASSWORD, STAFF_POST_ROUTES, staffPostRoutes, type Fixture } from './city-api-fixture';
 
 describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (backend) => {
   let f: Fixture;
@@ -93,27 +93,7 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
   });
 
   const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-  const staffPosts = (): [string, Record<string, string>][] => [
-    ['/staff/kiosks/rathaus/commands', { type: 'relaunch' }],
-    ['/staff/offers', { id: 'evil-offer', title: 'Böse', status: 'active' }],
-    [`/staff/offers/${f.offerId}`, { title: 'Überschrieben' }],
-    [`/staff/offers/${f.offerId}/status`, { status: 'paused' }],
-    [`/staff/offers/${f.offerId}/state`, { state: 'hidden' }],
-    [`/staff/submissions/${f.submissionId}/decide`, { decision: 'approve', actor: 'Eve' }],
-    [`/staff/review/${f.offerId}/confirm`, { actor: 'Eve' }],
-    ['/staff/logout', {}],
-    ['/staff/accounts', { name: 'eve', role: 'admin', town: '' }],
-    ['/staff/accounts/eve/role', { role: 'admin', town: '' }],
-    ['/staff/accounts/eve/disable', {}],
-    ['/staff/accounts/eve/password', {}],
-    ['/staff/calendars/preview', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
-    ['/staff/calendars', { url: 'http://127.0.0.1:9/evil.ics', label: 'Böse' }],
-    [`/staff/calendars/${f.calendarId}/delete`, {}],
-    [`/staff/calendars/${f.calendarId}/pause`, {}],
-    ['/staff/bedarf/population', { kaldauen: '1' }],
-    [`/staff/wishes/${f.wishId}`, { status: 'erledigt', note: 'Böse' }],
-    [`/staff/wishes/${f.wishId}/reply`, { channel: 'telefon', summary: 'Böse' }],
-  ];
+  const staffPosts = () => staffPostRoutes(f);
   const CSRF_ATTACKS: [string, () => Promise<Record<string, string>>][] = [
     ['no token', async () => ({})],
     ['a made-up token', async () => ({ csrf: 'AAAAAAAAAAAAAAAAAAAAAAAA-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB' })],
@@ -123,7 +103,7 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
   ];
 
   describe('every staff POST with a session but a missing or wrong CSRF token', () => {
-    for (let i = 0; i < 19; i++) {
+    for (let i = 0; i < STAFF_POST_ROUTES; i++) {
       for (const [name, token] of CSRF_ATTACKS) {
         it(`staff action ${i} — ${name}`, async () => {
           const [url, body] = staffPosts()[i]!;

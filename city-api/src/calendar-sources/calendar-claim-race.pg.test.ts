@@ -20,6 +20,7 @@ import { openCityDb } from '../city-db';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { openPgStorage } from '../storage/pg-storage';
 import { sqliteStorage } from '../storage/sqlite-storage';
+import { importedOccurrence } from './fixture-feeds';
 import type { ImportedOccurrence } from './parse-feed';
 
 const NOW = new Date('2026-12-02T08:00:00Z');
@@ -151,24 +152,15 @@ describe.runIf(pgAvailable)('PostgreSQL: a claim in flight on a third instance',
   });
 });
 
+/** An imported single occurrence in December 2026. */
+const occ = (uid: string, summary: string, extra: Partial<ImportedOccurrence> = {}) => importedOccurrence(uid, summary, { start: '2026-12-10T17:00:00.000Z', ...extra });
+
 describe.each(STORAGE_BACKENDS)('feed texts PostgreSQL cannot store as they are, on $name', (backend) => {
   it('a NUL byte: imports (the NUL dropped), and the same feed again changes nothing', async () => {
     const { storage, cleanup: close } = await backend.open();
     cleanup.push(close);
     const src = await storage.addCalendarSource({ url: 'https://verein.example/nul.ics', label: 'Verein', addedBy: 'club', state: 'active' }, NOW);
-    const occ = (uid: string, summary: string): ImportedOccurrence => ({
-      uid,
-      recurrenceId: '',
-      start: '2026-12-10T17:00:00.000Z',
-      end: null,
-      allDay: false,
-      startDate: null,
-      endDate: null,
-      summary,
-      description: 'Kaffee\u0000 und Kuchen',
-      location: null,
-    });
-    const feed = [occ('nul-1@verein', 'Skat\u0000abend'), occ('plain@verein', 'Doppelkopf')];
+    const feed = [occ('nul-1@verein', 'Skat\u0000abend', { description: 'Kaffee\u0000 und Kuchen' }), occ('plain@verein', 'Doppelkopf', { description: 'Kaffee\u0000 und Kuchen' })];
     expect(await storage.replaceCalendarEvents(src.id, feed, NOW)).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
     expect(await storage.replaceCalendarEvents(src.id, feed, at(3_600_000))).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 2 });
     const stored = await storage.calendarOccurrences('2026-12-01', '2026-12-31');
@@ -184,18 +176,7 @@ describe.each(STORAGE_BACKENDS)('feed texts PostgreSQL cannot store as they are,
     cleanup.push(close);
     const src = await storage.addCalendarSource({ url: 'https://verein.example/lang.ics', label: 'Verein', addedBy: 'club', state: 'active' }, NOW);
     const head = randomBytes(300).toString('base64').slice(0, 250);
-    const long = (tail: string, summary: string): ImportedOccurrence => ({
-      uid: `${head}${randomBytes(4500).toString('base64')}${tail}@verein`,
-      recurrenceId: '',
-      start: '2026-12-11T17:00:00.000Z',
-      end: null,
-      allDay: false,
-      startDate: null,
-      endDate: null,
-      summary,
-      description: null,
-      location: null,
-    });
+    const long = (tail: string, summary: string) => occ(`${head}${randomBytes(4500).toString('base64')}${tail}@verein`, summary, { start: '2026-12-11T17:00:00.000Z' });
     const feed = [long('a', 'Chorprobe'), long('b', 'Kegeln')];
     expect(await storage.replaceCalendarEvents(src.id, feed, NOW)).toEqual({ added: 2, changed: 0, removed: 0, unchanged: 0 });
     expect(await storage.replaceCalendarEvents(src.id, feed, at(3_600_000))).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 2 });

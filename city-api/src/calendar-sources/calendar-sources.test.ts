@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseFeedUrl } from './fetch-feed';
+import { importedOccurrence } from './fixture-feeds';
 import { parseFeed, type ImportedOccurrence } from './parse-feed';
 import { diffOccurrences } from './source-store';
 
@@ -89,18 +90,7 @@ describe('calendar sources: parsing real-world feeds', () => {
 });
 
 describe('calendar sources: what a re-import changes (both backends use diffOccurrences)', () => {
-  const occ = (uid: string, summary: string, recurrenceId = ''): ImportedOccurrence => ({
-    uid,
-    recurrenceId,
-    start: '2026-12-03T18:00:00.000Z',
-    end: null,
-    allDay: false,
-    startDate: null,
-    endDate: null,
-    summary,
-    description: null,
-    location: null,
-  });
+  const occ = (uid: string, summary: string, recurrenceId = ''): ImportedOccurrence => importedOccurrence(uid, summary, { recurrenceId });
   it('leaves unchanged occurrences alone, rewrites changed ones, removes vanished ones; a UID twice is written once (the last)', () => {
     const first = diffOccurrences([], [occ('a', 'Chor'), occ('b', 'Konzert'), occ('c', 'Probe', '2026-12-10'), occ('c', 'Probe', '2026-12-17')]);
     expect(first.stats).toEqual({ added: 4, changed: 0, removed: 0, unchanged: 0 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
+import type { ImportedOccurrence } from './parse-feed';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
@@ -41,3 +42,18 @@ export async function fixtureFeeds(): Promise<FixtureFeeds> {
       }),
   };
 }
+
+/** An imported single (not recurring) occurrence as a feed's reader hands it to the storage. */
+export const importedOccurrence = (uid: string, summary: string, extra: Partial<ImportedOccurrence> = {}): ImportedOccurrence => ({
+  uid,
+  recurrenceId: '',
+  start: '2026-12-03T18:00:00.000Z',
+  end: null,
+  allDay: false,
+  startDate: null,
+  endDate: null,
+  summary,
+  description: null,
+  location: null,
+  ...extra,
+});
