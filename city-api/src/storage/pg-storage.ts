@@ -62,6 +62,11 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
   const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   // Without a listener an idle connection killed by a database restart would crash the process.
   pool.on('error', (err) => opts.onPoolError?.(err));
+  // The same for a connection that is checked out (inside a transaction, a heartbeat batch) when the database goes
+  // down: pg-pool listens only on idle ones, and the client's 'error' event without a listener would be thrown as
+  // an uncaught exception (the API process would die). The running query gets the error itself (-> 503), and
+  // release() drops the broken connection from the pool.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let migrated: { from: number; to: number };
   try {
     const client = await pool.connect();
