@@ -1,6 +1,6 @@
 /**
  * The load generator of `npm run bench -- city` (issue 19), run as a process of its own
- * (`node --import tsx bench/city-load-generator.ts`, config as JSON on stdin, result as one JSON line on stdout),
+ * (`node --import tsx bench/city-load-generator.ts`, config as JSON on stdin, result as JSON into cfg.resultFile),
  * so its CPU is its own process's and the API's figures are not the generator's event loop.
  *
  * Cheap: undici Pool with keep-alive connections (no WHATWG fetch/streams per request), headers and bodies built
@@ -12,6 +12,7 @@
  * Honest errors: any status other than the expected one (200; 304 counts as fine), connection errors and timeouts
  * (no headers or body within timeoutMs), and every request still open when the step's grace period ends.
  */
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 
@@ -30,6 +31,8 @@ export interface GeneratorConfig {
   connections: number;
   /** a request without headers or body within this long is an error (timeout) */
   timeoutMs: number;
+  /** where the process writes its GeneratorResult (JSON) */
+  resultFile: string;
 }
 
 export interface KindResult {
@@ -190,15 +193,16 @@ export async function generate(cfg: GeneratorConfig): Promise<GeneratorResult> {
   };
 }
 
-// run as a process: config JSON on stdin, result JSON (one line) on stdout
+// run as a process: config JSON on stdin, result JSON into cfg.resultFile (written before exit, whatever its size)
 if (process.argv[1] && /city-load-generator\.ts$/.test(process.argv[1])) {
   let input = '';
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (d: string) => (input += d));
   process.stdin.on('end', () => {
-    generate(JSON.parse(input) as GeneratorConfig).then(
+    const cfg = JSON.parse(input) as GeneratorConfig;
+    generate(cfg).then(
       (r) => {
-        process.stdout.write(`${JSON.stringify(r)}\n`);
+        writeFileSync(cfg.resultFile, JSON.stringify(r));
         process.exit(0);
       },
       (err: unknown) => {
