@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { staffLogin } from '../../city-api/src/staff/staff-test-login';
 import type { SubmissionState } from '../../city-api/src/submissions/submission-store';
 import type { BackendApp } from './backend-app';
-import { multipart } from './club-form';
+import { clubFormFields, multipart } from './club-form';
 
 export const ALL_SUBMISSION_STATES: SubmissionState[] = ['pending', 'changes_requested', 'approved', 'rejected', 'withdrawn'];
 
@@ -40,5 +40,22 @@ export function clubFormClient(api: BackendApp, staffPassword: string) {
       payload: new URLSearchParams({ csrf, actor: 'Sachbearbeitung Test', ...fields }).toString(),
     });
   };
-  return { timeToken, submit, onlySubmission, staffLogin: login, decide };
+  /**
+   * Approves the only submission, then the club changes the published offer on its private page (closes at 18:00
+   * instead of 17:00): the page says it is published, the edit is saved. `createdBody`: the form's 201 answer.
+   */
+  const approveThenEdit = async (createdBody: string) => {
+    const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(createdBody)![1]!;
+    const s = await onlySubmission();
+    await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
+    const page = await api.app.inject({ method: 'GET', url: `/submit/edit/${link}` });
+    expect(page.body).toContain('Freigegeben');
+    const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
+    const { payload, headers } = multipart(clubFormFields(t, { closes_at: '18:00' }));
+    const edited = await api.app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.body).toContain('Gespeichert');
+    return { submission: s, link };
+  };
+  return { timeToken, submit, onlySubmission, staffLogin: login, decide, approveThenEdit };
 }

@@ -20,7 +20,7 @@ const BACKENDS = STORAGE_BACKENDS;
 describe.each(BACKENDS)('club form, moderation, audit and review on $name (storage only, no SQLite db)', (backend) => {
   const api = backendApp(backend, { kiosks: [['k1', KIOSK_TOKEN]], server: { adminPassword: PASSWORD, submissionSpam: { minFillMs: 0 } } });
 
-  const { timeToken, submit, onlySubmission: only, staffLogin, decide } = clubFormClient(api, PASSWORD);
+  const { timeToken, submit, onlySubmission: only, staffLogin, decide, approveThenEdit } = clubFormClient(api, PASSWORD);
   const feed = async () => (await api.app.inject({ url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } })).json() as { items: { id: string; title: string; image?: { url: string } }[]; deleted: string[] };
   const metric = async () => Number(/^city_api_moderation_queue (\S+)$/m.exec((await api.app.inject({ url: '/metrics' })).body)![1]);
 
@@ -70,16 +70,7 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
 
   it('asks for changes; the club edits on its private page, the edit of a published offer shows as a diff', async () => {
     const created = await submit(clubFormFields(await timeToken()));
-    const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
-    const s = await only();
-    await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
-    const page = await api.app.inject({ url: `/submit/edit/${link}` });
-    expect(page.body).toContain('Freigegeben');
-    const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
-    const { payload, headers } = multipart(clubFormFields(t, { closes_at: '18:00' }));
-    const edited = await api.app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
-    expect(edited.statusCode).toBe(200);
-    expect(edited.body).toContain('Gespeichert');
+    const { submission: s, link } = await approveThenEdit(created.body);
     expect((await api.storage.getSubmission(s.id))!.state).toBe('pending');
     const { cookie } = await staffLogin();
     const diff = await api.app.inject({ url: `/staff/submissions/${s.id}`, headers: { cookie } });

@@ -18,7 +18,7 @@ const PASSWORD = 'staff-password-123';
 describe.each(STORAGE_BACKENDS)('club form on $name', (backend) => {
   const api = backendApp(backend, { kiosks: [['k1', KIOSK_TOKEN]], server: { adminPassword: PASSWORD, submissionSpam: { minFillMs: 0 } } });
 
-  const { timeToken, submit, onlySubmission, staffLogin, decide } = clubFormClient(api, PASSWORD);
+  const { timeToken, submit, onlySubmission, staffLogin, decide, approveThenEdit } = clubFormClient(api, PASSWORD);
 
   const feedIds = async (): Promise<string[]> => {
     const res = await api.app.inject({ method: 'GET', url: '/v1/offers?limit=500', headers: { authorization: `Bearer ${KIOSK_TOKEN}` } });
@@ -173,17 +173,8 @@ describe.each(STORAGE_BACKENDS)('club form on $name', (backend) => {
 
     it('asks for changes; the club sees the question on its private page, edits, and the edit shows as a diff', async () => {
       const created = await submit(clubFormFields(await timeToken()));
-      const link = /\/submit\/edit\/([A-Za-z0-9_-]+)/.exec(created.body)![1]!;
-      const s = await onlySubmission();
-      await decide(s.id, { decision: 'approve', lat: '50.7851', lon: '7.2402' });
       // an edit of a published offer goes back to moderation with a side-by-side comparison
-      const page = await api.app.inject({ method: 'GET', url: `/submit/edit/${link}` });
-      expect(page.body).toContain('Freigegeben');
-      const t = /name="t" value="([^"]+)"/.exec(page.body)![1]!;
-      const { payload, headers } = multipart(clubFormFields(t, { closes_at: '18:00' }));
-      const edited = await api.app.inject({ method: 'POST', url: `/submit/edit/${link}`, payload, headers });
-      expect(edited.statusCode).toBe(200);
-      expect(edited.body).toContain('Gespeichert');
+      const { submission: s, link } = await approveThenEdit(created.body);
       const { cookie } = await staffLogin();
       const diff = await api.app.inject({ method: 'GET', url: `/staff/submissions/${s.id}`, headers: { cookie } });
       expect(diff.body).toContain('Änderung eines veröffentlichten Angebots');
