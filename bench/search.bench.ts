@@ -18,7 +18,7 @@ import { DEFAULT_TUNING, searchOffers, type SearchContext, type SearchTuning } f
 import type { Bench } from './benches';
 
 /**
- * `npm run bench -- search`: the engine (FTS5 + in-memory columns, offer-search.ts) against a fair naive scan in the
+ * `npm run bench -- search`: the engine (word postings + in-memory columns, offer-search.ts) against a fair naive scan in the
  * same run, at 10,000 and 100,000 synthetic offers. The naive scan gets everything prepared that does not depend on
  * the query (normalised column texts, filter facts, rowids, title order) and the criteria compiled once per query;
  * per query it scans every offer, counts facets, ranks, pages and collects map points — the same outputs as the
