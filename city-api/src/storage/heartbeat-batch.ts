@@ -1,7 +1,7 @@
 /**
  * Heartbeats in group commits (issue 19, load goal). At 10× the district's load 1,000 kiosk heartbeats arrive per
  * second; one write transaction each is one WAL fsync each on SQLite (synchronous = FULL) and four round trips on
- * PostgreSQL. Here the heartbeats that arrive while a write is under way (or in the same turn of the event loop)
+ * PostgreSQL (now one statement per batch). Here the heartbeats that arrive while a write is under way (or in the same turn of the event loop)
  * are written together in ONE transaction, and each request is answered only after that transaction committed.
  *
  * What a heartbeat stores keeps its meaning: the whole body (version, outbox count, printer state, the errors
@@ -75,49 +75,50 @@ export function sqliteRecordHeartbeats(db: CityDb, items: HeartbeatItem[]): Sett
   )();
 }
 
-/** PostgreSQL: the batch in one transaction of four statements, whatever its size. */
+/**
+ * The whole batch as ONE statement (one round trip, its own transaction): the kiosks' heartbeats, the acknowledged
+ * commands done, and the commands still to carry out returned and marked sent. The sub-statements of a WITH all see
+ * the snapshot from before the statement, so `pending` leaves out the commands this batch acknowledges itself (as
+ * the former BEGIN / 4 statements / COMMIT did by running the acks first), and `sent` touches only pending rows.
+ */
+export const PG_HEARTBEAT_BATCH_SQL = `WITH hb AS (
+    UPDATE kiosks SET last_heartbeat_at = u.at, last_heartbeat_json = u.json
+    FROM unnest($1::text[], $2::timestamptz[], $3::text[]) AS u(id, at, json) WHERE kiosks.id = u.id
+    RETURNING kiosks.id
+  ), acked AS (
+    UPDATE commands SET state = 'done', done_at = a.at
+    FROM unnest($4::text[], $5::text[], $6::timestamptz[]) AS a(id, kiosk_id, at)
+    WHERE commands.id = a.id AND commands.kiosk_id = a.kiosk_id AND commands.state != 'done'
+    RETURNING commands.id
+  ), pending AS (
+    SELECT c.id, c.type, c.kiosk_id, c.state, c.created_at FROM commands c
+    WHERE c.kiosk_id = ANY($1::text[]) AND c.state IN ('queued', 'sent')
+      AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[]) AS a(id, kiosk_id) WHERE a.id = c.id AND a.kiosk_id = c.kiosk_id)
+  ), sent AS (
+    UPDATE commands SET state = 'sent', sent_at = COALESCE(commands.sent_at, u.at)
+    FROM pending p JOIN unnest($1::text[], $2::timestamptz[]) AS u(kiosk_id, at) ON u.kiosk_id = p.kiosk_id
+    WHERE commands.id = p.id AND p.state = 'queued'
+    RETURNING commands.id
+  )
+  SELECT id, type, kiosk_id FROM pending ORDER BY created_at, id COLLATE "C"`;
+
+/** PostgreSQL: the batch in one statement, whatever its size (PG_HEARTBEAT_BATCH_SQL). */
 export async function pgRecordHeartbeats(pool: pg.Pool, items: HeartbeatItem[]): Promise<Settled<KioskCommand[]>[]> {
   // of several heartbeats of one kiosk the last one is stored (as when they were written one after the other)
   const last = new Map(items.map((i) => [i.kioskId, i]));
   const kiosks = [...last.keys()];
   const acks = items.flatMap((i) => (i.hb.acked ?? []).map((id) => ({ id, kiosk: i.kioskId, at: i.now })));
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query(
-      `UPDATE kiosks SET last_heartbeat_at = u.at, last_heartbeat_json = u.json
-       FROM unnest($1::text[], $2::timestamptz[], $3::text[]) AS u(id, at, json) WHERE kiosks.id = u.id`,
-      [kiosks, kiosks.map((k) => last.get(k)!.now), kiosks.map((k) => JSON.stringify(last.get(k)!.hb))],
-    );
-    if (acks.length) {
-      await c.query(
-        `UPDATE commands SET state = 'done', done_at = u.at
-         FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(id, kiosk_id, at)
-         WHERE commands.id = u.id AND commands.kiosk_id = u.kiosk_id AND commands.state != 'done'`,
-        [acks.map((a) => a.id), acks.map((a) => a.kiosk), acks.map((a) => a.at)],
-      );
-    }
-    const { rows } = await c.query<KioskCommand & { kiosk_id: string }>(
-      `SELECT id, type, kiosk_id FROM commands WHERE kiosk_id = ANY($1::text[]) AND state IN ('queued', 'sent') ORDER BY created_at, id COLLATE "C"`,
-      [kiosks],
-    );
-    const pending = new Map<string, KioskCommand[]>();
-    for (const r of rows) pending.set(r.kiosk_id, [...(pending.get(r.kiosk_id) ?? []), { id: r.id, type: r.type }]);
-    if (pending.size) {
-      await c.query(
-        `UPDATE commands SET state = 'sent', sent_at = COALESCE(sent_at, u.at)
-         FROM unnest($1::text[], $2::timestamptz[]) AS u(kiosk_id, at) WHERE commands.kiosk_id = u.kiosk_id AND commands.state = 'queued'`,
-        [[...pending.keys()], [...pending.keys()].map((k) => last.get(k)!.now)],
-      );
-    }
-    await c.query('COMMIT');
-    return items.map((i) => ({ ok: true, value: pending.get(i.kioskId) ?? [] }));
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    c.release();
-  }
+  const { rows } = await pool.query<KioskCommand & { kiosk_id: string }>(PG_HEARTBEAT_BATCH_SQL, [
+    kiosks,
+    kiosks.map((k) => last.get(k)!.now),
+    kiosks.map((k) => JSON.stringify(last.get(k)!.hb)),
+    acks.map((a) => a.id),
+    acks.map((a) => a.kiosk),
+    acks.map((a) => a.at),
+  ]);
+  const pending = new Map<string, KioskCommand[]>();
+  for (const r of rows) pending.set(r.kiosk_id, [...(pending.get(r.kiosk_id) ?? []), { id: r.id, type: r.type }]);
+  return items.map((i) => ({ ok: true, value: pending.get(i.kioskId) ?? [] }));
 }
 
 /**
