@@ -179,6 +179,8 @@ export const cityLoadBench: Bench = {
         name: 'PostgreSQL',
         async open() {
           const cluster = await startThrowawayPostgres();
+          // said with the figures: the test cluster does not wait for the disk, SQLite (WAL, synchronous FULL) does
+          console.log('PostgreSQL: throwaway cluster (tests/support/throwaway-postgres.ts) with fsync=off, synchronous_commit=off: commits do not wait for the disk');
           return { db: cluster.url, close: async () => cluster.drop() };
         },
       });
