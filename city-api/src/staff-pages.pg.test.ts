@@ -4,6 +4,7 @@ import { offerSchema } from '../../shared/schemas/offer';
 import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, setCookies, staffLogin } from './staff/staff-test-login';
 import { backendApp } from '../../tests/support/backend-app';
 import { STORAGE_BACKENDS } from '../../tests/support/storage-backends';
+import { MARKUP_WISH_WITHOUT_CONSENT } from '../../tests/support/wishes';
 
 const PASSWORD = 'richtig-langes-passwort';
 
@@ -74,14 +75,7 @@ describe.each(STORAGE_BACKENDS)('on $name', (backend) => {
     });
 
     it('shows wishes escaped and contact details only with consent; queues commands for a kiosk', async () => {
-      await api.storage.storeWish('key-00000001', 'rathaus', {
-        text: '<img src=x onerror=alert(1)> Ein Lesekreis wäre schön',
-        language: 'de',
-        created_at: '2026-11-25T09:00:00Z',
-        kiosk_id: 'rathaus',
-        contact: { name: 'Erika', phone: '+49 221 4710 555' },
-        contact_consent: false,
-      });
+      await api.storage.storeWish('key-00000001', 'rathaus', MARKUP_WISH_WITHOUT_CONSENT);
       const { cookie, csrf } = await login();
       const wishes = await api.app.inject({ url: '/staff/wishes', headers: { cookie } });
       expect(wishes.body).toContain('&lt;img src=x onerror=alert(1)&gt; Ein Lesekreis');

@@ -14,6 +14,7 @@ import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, setCookies, staffLogin } from './staff-test-login';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
+import { MARKUP_WISH_WITHOUT_CONSENT } from '../../../tests/support/wishes';
 
 const PASSWORD = 'richtig-langes-passwort';
 const TOKEN = 'token-rathaus-0123456789';
@@ -116,14 +117,7 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
   });
 
   it('lists kiosk and web wishes escaped, contact only with consent; status, note and replies (only with consent) are kept', async () => {
-    await storage.storeWish('key-00000001', 'rathaus', {
-      text: '<img src=x onerror=alert(1)> Ein Lesekreis wäre schön',
-      language: 'de',
-      created_at: '2026-11-25T09:00:00Z',
-      kiosk_id: 'rathaus',
-      contact: { name: 'Erika', phone: '+49 221 4710 555' },
-      contact_consent: false,
-    });
+    await storage.storeWish('key-00000001', 'rathaus', MARKUP_WISH_WITHOUT_CONSENT);
     const withConsent = await storage.storeWish('key-00000002', 'rathaus', {
       text: 'Schachtreff am Vormittag',
       language: 'de',
