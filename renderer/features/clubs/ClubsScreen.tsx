@@ -1,34 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import QRCode from 'qrcode';
 import type { ScreenProps } from '../../app/screens';
 import { useBoot, useBootInfo } from '../../app/boot-store';
 import { PrintSlipButton } from '../merkliste/PrintSlipButton';
+import { qrSvgDataUrl, safeHttpUrl } from '../print/qr-image';
 import './clubs.css';
-
-/** An SVG data URL of a QR code for `url` (dark on light, always — scanners need that, also in high contrast). */
-async function qrDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
-
-/** Only http(s) addresses become a QR code (the config is validated already; this is the last guard before display). */
-function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : null;
-  } catch {
-    return null;
-  }
-}
 
 /** "Ihr Verein möchte ein Angebot eintragen?": a big QR code to the town's submission page, the address, a printed invitation. */
 export function ClubsScreen(_props: ScreenProps) {
   const { t } = useTranslation('clubs');
   const info = useBootInfo();
   const bootFailed = useBoot((s) => s.failed);
-  const url = safeUrl(info?.submissionUrl);
+  const url = safeHttpUrl(info?.submissionUrl);
   const [qr, setQr] = useState<{ url: string; src: string } | null>(null);
   const [qrFailed, setQrFailed] = useState(false);
 
@@ -36,7 +19,7 @@ export function ClubsScreen(_props: ScreenProps) {
     let alive = true;
     setQrFailed(false);
     if (!url) return;
-    qrDataUrl(url).then(
+    qrSvgDataUrl(url).then(
       (src) => alive && setQr({ url, src }),
       () => alive && setQrFailed(true),
     );

@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { SlipRequestInput } from '../../../shared/contract/printing';
 import { useBootInfo } from '../../app/boot-store';
 import { Button } from '../../ui/Button';
-import { PrintDialog } from './PrintDialog';
+
+// The preview and its QR code (qrcode) are not part of the first screen (issue 20): the chunk is fetched as soon as
+// a screen with a print button shows, so it is there before anyone taps.
+const loadPrintDialog = () => import('./PrintDialog');
+const PrintDialog = lazy(() => loadPrintDialog().then((m) => ({ default: m.PrintDialog })));
 
 export interface PrintButtonProps {
   request: SlipRequestInput;
@@ -18,12 +22,19 @@ export interface PrintButtonProps {
 export function PrintButton({ request, label, variant = 'big', testId = 'print-open' }: PrintButtonProps) {
   const info = useBootInfo();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    void loadPrintDialog();
+  }, []);
   return (
     <>
       <Button variant={variant} icon="printer" onPress={() => setOpen(true)} testId={testId}>
         {label}
       </Button>
-      {open ? <PrintDialog request={request} printerConfigured={info?.printerConfigured ?? true} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <PrintDialog request={request} printerConfigured={info?.printerConfigured ?? true} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

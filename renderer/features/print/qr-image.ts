@@ -12,15 +12,23 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
-/** An SVG data URL of a QR code for `url` (or any text) (always dark on light: scanners need that, also in high contrast), or null while it is made. */
+/**
+ * An SVG data URL of a QR code for `text` (a web address or any text), always dark on light: scanners need that,
+ * also in high contrast. Web addresses get error correction level M, other text L (more capacity, larger modules).
+ */
+export async function qrSvgDataUrl(text: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: /^https?:/.test(text) ? 'M' : 'L', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** qrSvgDataUrl as a hook: the image for `url`, or null while it is made. */
 export function useQrImage(url: string | null): string | null {
-  // text QR codes get level L: more capacity, larger modules
   const [made, setMade] = useState<{ url: string; src: string } | null>(null);
   useEffect(() => {
     if (!url) return;
     let alive = true;
-    QRCode.toString(url, { type: 'svg', errorCorrectionLevel: /^https?:/.test(url) ? 'M' : 'L', margin: 2, color: { dark: '#000000', light: '#ffffff' } }).then(
-      (svg) => alive && setMade({ url, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` }),
+    qrSvgDataUrl(url).then(
+      (src) => alive && setMade({ url, src }),
       () => undefined,
     );
     return () => {
