@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { eventOccurrenceSchema } from '../schemas/event';
 import { languageSchema, LANGUAGES } from '../schemas/kiosk-config';
-import { offerSchema, weekdaySchema, wheelchairSchema } from '../schemas/offer';
+import { offerSchema, scheduleSchema, weekdaySchema, wheelchairSchema } from '../schemas/offer';
 import { taxonomySchema } from '../schemas/taxonomy';
 import { idSchema } from '../schemas/text';
 
@@ -57,7 +57,8 @@ export const offerCardSchema = z.object({
   sample: z.boolean(),
   /** true when the texts are shown in German because the offer has no translation for the requested language */
   untranslated: z.boolean(),
-  schedules: z.array(z.any()),
+  /** The offer's schedules as stored (validated with the offer when it was synced or imported). */
+  schedules: z.array(scheduleSchema),
 });
 export type OfferCard = z.infer<typeof offerCardSchema>;
 

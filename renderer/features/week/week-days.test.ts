@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfferCard } from '../../../shared/contract/offers';
 import { entriesForDay, nextDays } from './week-days';
 
-const card = (id: string, schedules: unknown[]): OfferCard => ({
+const card = (id: string, schedules: OfferCard['schedules']): OfferCard => ({
   id,
   title: id,
   summary: '',

@@ -1,6 +1,6 @@
 import type { EventOccurrence } from '../../../shared/schemas/event';
 import type { OfferCard } from '../../../shared/contract/offers';
-import { scheduleSchema, type Schedule } from '../../../shared/schemas/offer';
+import type { Schedule } from '../../../shared/schemas/offer';
 import { addDays, localDate, localTime, scheduleOccursOn } from '../../../shared/logic/next-dates';
 
 /** One entry in the day view: a regular offer on that day, or a calendar event. */
@@ -32,8 +32,8 @@ export function entriesForDay(date: string, offers: readonly OfferCard[], events
   };
   const out: DayEntry[] = [];
   for (const offer of offers) {
-    const schedules = offer.schedules.map((s) => scheduleSchema.safeParse(s)).filter((r) => r.success).map((r) => r.data as Schedule);
-    const hit = schedules
+    // the main side sends the schedules as stored, validated with the offer (shared/contract/offers.ts)
+    const hit = offer.schedules
       .filter((s) => scheduleOccursOn(s, date) && !over(s))
       .sort((a, b) => (a.opens_at ?? '').localeCompare(b.opens_at ?? ''))[0];
     if (hit) out.push({ kind: 'offer', offer, opens: hit.opens_at ?? null, closes: hit.closes_at ?? null, sortKey: hit.opens_at ?? '99:99' });
