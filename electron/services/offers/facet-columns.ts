@@ -311,6 +311,9 @@ function tallyFiltered(cols: FacetColumns, rows: Int32Array | null, c: ColumnCri
   const iValues = cols.interests.values;
   const aStart = cols.ageGroups.start;
   const aValues = cols.ageGroups.values;
+  let allAges = 0;
+  let free = 0;
+  let wheelchair = 0;
   const n = rows ? rows.length : cols.size;
   for (let r = 0; r < n; r++) {
     const i = rows ? rows[r]! : r;
@@ -325,7 +328,7 @@ function tallyFiltered(cols: FacetColumns, rows: Int32Array | null, c: ColumnCri
     if ((fail & ~F_INTERESTS) === 0) for (let k = iStart[i]!, end = iStart[i + 1]!; k < end; k++) interests[iValues[k]!]!++;
     if ((fail & ~F_AGE) === 0) {
       if (flags & FLAG_ALL_AGES) {
-        t.allAges++;
+        allAges++;
         for (let k = aStart[i]!, end = aStart[i + 1]!; k < end; k++) if (aValues[k]! >= ageTaxonomy) ageGroups[aValues[k]!]!++;
       } else for (let k = aStart[i]!, end = aStart[i + 1]!; k < end; k++) ageGroups[aValues[k]!]!++;
     }
@@ -333,10 +336,10 @@ function tallyFiltered(cols: FacetColumns, rows: Int32Array | null, c: ColumnCri
     if ((fail & ~F_WEEKDAY) === 0) weekdayMasks[cols.weekdays[i]!]!++;
     if ((fail & ~F_TIME) === 0) timeMasks[cols.times[i]!]!++;
     if ((fail & ~F_WHEN) === 0) whenFlags[flags]!++;
-    if ((fail & ~F_FREE) === 0 && flags & FLAG_FREE) t.free++;
-    if ((fail & ~F_WHEELCHAIR) === 0 && flags & FLAG_WHEELCHAIR) t.wheelchair++;
+    if ((fail & ~F_FREE) === 0 && flags & FLAG_FREE) free++;
+    if ((fail & ~F_WHEELCHAIR) === 0 && flags & FLAG_WHEELCHAIR) wheelchair++;
   }
-  return t;
+  return { ...t, allAges, free, wheelchair };
 }
 
 /**

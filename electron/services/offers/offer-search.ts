@@ -1002,7 +1002,7 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
     if (query.points) {
       // every hit that passes, in base order (the map needs no rank order): read in memory order, not rank order
       const { pointOf } = idx;
-      points = !pass && facetRows.length === idx.base.length ? idx.allPoints.slice() : pointsOf(facetRows, pass, (k) => pointOf[facetRows![k]!] ?? null);
+      points = !pass && facetRows.length === idx.base.length ? idx.allPoints.slice() : pointsOf(facetRows, pass, pointOf);
     }
     const ranked = passing(exact, scratch.passing);
     // only the page is put in rank order: the other hits feed only the count (and, above, the map points)
@@ -1029,12 +1029,16 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
       for (let k = query.offset; k < Math.min(total, needed); k++) page.push(idx.base[byDistance[k]!]!.rowid);
       if (query.points) points = pointsByDistance.slice(); // every offer with a place, nearest first
     } else {
+      if (query.points) points = new Array<SearchResult['points'][number]>(byDistance.length);
+      let m = 0;
       for (let k = 0; k < byDistance.length; k++) {
         if (pass[byDistance[k]!] === 0) continue;
         if (total >= query.offset && total < needed) page.push(idx.base[byDistance[k]!]!.rowid);
         total++;
+        const p = pointByDistance[k];
+        if (p && query.points) points[m++] = p;
       }
-      if (query.points) points = pointsOf(byDistance, pass, (k) => pointByDistance[k] ?? null);
+      points.length = m;
     }
   }
   const result: SearchResult = { total, items: loadCards(db, page, query.lang, ctx.position), points, facets };
@@ -1046,16 +1050,17 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
 }
 
 /**
- * The map points of the offers in `rows` that pass (pass[i] === 1, or all without `pass`); `point(k)` is that of
- * rows[k]. One pass into an array sized for every row, then cut: in the same process at 100,000 offers, counting first
+ * The map points of the offers in `rows` (base indexes) that pass (pass[i] === 1, or all without `pass`), in that
+ * order. One pass into an array sized for every row, then cut: in the same process at 100,000 offers, counting first
  * to allocate the exact size cost 2–3 ms more per search (CPU time, filter 'bewegung', text 'garten'); push the same.
  */
-function pointsOf(rows: Int32Array, pass: Uint8Array | null, point: (k: number) => SearchResult['points'][number] | null): SearchResult['points'] {
+function pointsOf(rows: Int32Array, pass: Uint8Array | null, pointOf: readonly (SearchResult['points'][number] | null)[]): SearchResult['points'] {
   const points = new Array<SearchResult['points'][number]>(rows.length);
   let m = 0;
   for (let k = 0; k < rows.length; k++) {
-    const p = point(k);
-    if (p && (!pass || pass[rows[k]!] === 1)) points[m++] = p;
+    const i = rows[k]!;
+    const p = pointOf[i];
+    if (p && (!pass || pass[i] === 1)) points[m++] = p;
   }
   points.length = m;
   return points;
