@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../shared/schemas/kiosk-config';
 import { Button } from './Button';
-import { applyKey, DIGIT_ROW, KEYBOARD_LAYOUTS, layoutForLanguage, type KeyboardLayout } from './keyboard-layouts';
+import { applyKey, DIGIT_ROW, KEYBOARD_LAYOUTS, landscapeRows, layoutForLanguage, type KeyboardLayout } from './keyboard-layouts';
 
 export interface OnScreenKeyboardProps {
   value: string;
@@ -67,7 +67,8 @@ export function OnScreenKeyboard({
   };
   const done = onDone ?? (() => setHidden(true));
 
-  const rows = withDigits || digits ? [DIGIT_ROW, ...current.rows] : current.rows;
+  const letters = useLandscape() ? landscapeRows(current.rows) : current.rows;
+  const rows = withDigits || digits ? [DIGIT_ROW, ...letters] : letters;
   // Every key is a `keyId` button: never dropped by the double-tap guard, only a bounce on the same key.
   const keyboard = hidden ? (
     <div className="osk osk-hidden" data-testid={testId}>
@@ -136,8 +137,42 @@ export function startsSentence(value: string): boolean {
   return /^\s*$|[.!?]\s+$/u.test(value);
 }
 
+const LANDSCAPE = '(orientation: landscape)';
+const watchLandscape = (changed: () => void) => {
+  const query = window.matchMedia?.(LANDSCAPE);
+  query?.addEventListener('change', changed);
+  return () => query?.removeEventListener('change', changed);
+};
+/** The screen is wider than high (the kiosk's 1920×1080): room for longer key rows, little height. */
+function useLandscape(): boolean {
+  return useSyncExternalStore(watchLandscape, () => window.matchMedia?.(LANDSCAPE).matches ?? true);
+}
+
 /** The shell renders an element with this id between the screen and the fixed bar. */
 export const KEYBOARD_DOCK_ID = 'keyboard-dock';
+
+/**
+ * Keeps what a visitor types into in view above the docked keyboard: `ref` is the text box with what belongs to it
+ * (its counter, the step's "Weiter"). At large text a screen's heading and hint above it push it under the keyboard
+ * (issue 15); the screen scrolls just enough (block 'nearest') when the keyboard opens or changes height, when the
+ * element changes size (text size, language, a message under the text) and on every change of `value` — not on other
+ * renders, so a visitor who scrolled down to the topics is not pulled back by tapping one. `active`: the element is
+ * rendered (the keyboard is open).
+ */
+export function useKeepAboveKeyboard(ref: RefObject<HTMLElement | null>, value: string, active = true): void {
+  useLayoutEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [ref, value, active]);
+  useEffect(() => {
+    const el = ref.current;
+    if (!active || !el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+    observer.observe(el);
+    const dock = document.getElementById(KEYBOARD_DOCK_ID);
+    if (dock) observer.observe(dock);
+    return () => observer.disconnect();
+  }, [ref, active]);
+}
 
 /** Punctuation keys get a spoken name; letters are their own name. */
 function keyName(ch: string, t: (k: string) => string): string | undefined {
