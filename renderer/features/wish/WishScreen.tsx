@@ -1,11 +1,11 @@
-import { useEffect, useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/kiosk-api';
 import type { ScreenProps } from '../../app/screens';
 import { useNav } from '../../app/nav-store';
 import { useLanguage } from '../../app/settings-store';
 import { Button } from '../../ui/Button';
-import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { OnScreenKeyboard, useKeepAboveKeyboard } from '../../ui/OnScreenKeyboard';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { Toggle } from '../../ui/Toggle';
 import { KioskApiError } from '../../../shared/contract';
@@ -104,6 +104,8 @@ function StepWhat() {
   // "too long" and "bad characters" are shown at once (typing more does not fix them); "empty" only on "Weiter".
   const visible = problem && (showProblems || problem !== 'empty') ? problem : null;
   const count = charCount(text);
+  const answerRef = useRef<HTMLDivElement>(null);
+  useKeepAboveKeyboard(answerRef, text);
   const goOn = () => {
     if (problem) setShowProblems(true);
     else next();
@@ -113,30 +115,33 @@ function StepWhat() {
       {/* the text side and the topics side: beside each other on a landscape screen while the keyboard is docked */}
       <div className="wish-what">
         <StepHead step={1} question={t('step1.question')} hint={t('step1.hint')} />
-        <label htmlFor={textId} className="wish-label">
-          {t('step1.textLabel')}
-        </label>
-        <div className="wish-entry">
-          <textarea
-            id={textId}
-            className="wish-text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            inputMode="none"
-            rows={3}
-            dir="auto"
-            spellCheck={false}
-            aria-invalid={visible ? true : undefined}
-            aria-describedby={[counterId, visible ? problemId : ''].filter(Boolean).join(' ')}
-            data-testid="wish-text"
-          />
-          <StepNav onNext={goOn} />
+        {/* what the visitor types into and looks at while typing: kept in view above the docked keyboard */}
+        <div className="wish-answer" ref={answerRef}>
+          <label htmlFor={textId} className="wish-label">
+            {t('step1.textLabel')}
+          </label>
+          <div className="wish-entry">
+            <textarea
+              id={textId}
+              className="wish-text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              inputMode="none"
+              rows={3}
+              dir="auto"
+              spellCheck={false}
+              aria-invalid={visible ? true : undefined}
+              aria-describedby={[counterId, visible ? problemId : ''].filter(Boolean).join(' ')}
+              data-testid="wish-text"
+            />
+            <StepNav onNext={goOn} />
+          </div>
+          <p id={counterId} className="wish-counter" data-testid="wish-counter">
+            {t('step1.counter', { count, max: WISH_TEXT_MAX })}
+            {count === WISH_TEXT_MAX ? ` ${t('problem.atLimit')}` : ''}
+          </p>
+          {visible ? <Problem id={problemId}>{t(`problem.${visible}`, { count, max: WISH_TEXT_MAX })}</Problem> : null}
         </div>
-        <p id={counterId} className="wish-counter" data-testid="wish-counter">
-          {t('step1.counter', { count, max: WISH_TEXT_MAX })}
-          {count === WISH_TEXT_MAX ? ` ${t('problem.atLimit')}` : ''}
-        </p>
-        {visible ? <Problem id={problemId}>{t(`problem.${visible}`, { count, max: WISH_TEXT_MAX })}</Problem> : null}
       </div>
       <OnScreenKeyboard value={text} onChange={setText} maxLength={WISH_TEXT_MAX} label={t('step1.textLabel')} autoCapitalize />
       {taxonomyFailed ? null : (
