@@ -7,7 +7,7 @@ import type { ScreenProps } from '../../app/screens';
 import { useNav } from '../../app/nav-store';
 import { useLanguage } from '../../app/settings-store';
 import { Button } from '../../ui/Button';
-import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { OnScreenKeyboard, useKeepAboveKeyboard } from '../../ui/OnScreenKeyboard';
 import { Toggle } from '../../ui/Toggle';
 import { formatDateTime, formatDistance, weekdayName } from './format';
 import { activeFilterCount, selectFilters, useOfferFilters, type ActiveFilter } from './offer-filter-store';
@@ -39,6 +39,8 @@ export function OffersScreen(_props: ScreenProps) {
   const [open, setOpen] = useState<Record<Section, boolean>>({ interests: true, ageGroups: false, when: false, where: false, more: false });
   const firstNewRef = useRef<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const typingHeadRef = useRef<HTMLDivElement>(null);
+  useKeepAboveKeyboard(typingHeadRef, f.text, typing);
 
   const result = state.result;
   const facets: FacetCounts | undefined = result?.facets;
@@ -195,13 +197,17 @@ export function OffersScreen(_props: ScreenProps) {
     return item ? labelText(item.label, lang) : id;
   }
 
-  const results = (
+  const resultsTitle = (
+    <h2 id="results-title" className="results-title">
+      <span aria-live="polite" data-testid="result-count">
+        {state.status === 'loading' && !result ? t('searching') : t('found', { count: total })}
+      </span>
+    </h2>
+  );
+  // while typing, the number found stays under the search box (typingHead), above the docked keyboard
+  const results = (withTitle: boolean) => (
     <section className="results" aria-labelledby="results-title">
-      <h2 id="results-title" className="results-title">
-        <span aria-live="polite" data-testid="result-count">
-          {state.status === 'loading' && !result ? t('searching') : t('found', { count: total })}
-        </span>
-      </h2>
+      {withTitle ? resultsTitle : null}
       {result?.dataAsOf ? (
         <p className="results-as-of" data-testid="data-as-of">
           {t('dataAsOf', { when: formatDateTime(result.dataAsOf, lang) })}
@@ -257,8 +263,11 @@ export function OffersScreen(_props: ScreenProps) {
     return (
       <div className="screen offers offers-typing">
         <h1>{t('title')}</h1>
-        {searchBox}
-        {results}
+        <div className="offers-typing-head" ref={typingHeadRef}>
+          {searchBox}
+          {resultsTitle}
+        </div>
+        {results(false)}
         <OnScreenKeyboard value={f.text} onChange={actions.setText} onDone={() => {
             finishSearch();
             setTyping(false);
@@ -394,7 +403,7 @@ export function OffersScreen(_props: ScreenProps) {
           )}
           {filterCount > 0 && total > 0 ? looseners : null}
         </div>
-        {results}
+        {results(true)}
       </div>
     </div>
   );
