@@ -13,7 +13,17 @@ export async function findUnreachable(page: Page, testId: string): Promise<strin
   if ((await target.count()) !== 1) return `${testId}: ${await target.count()} elements`;
   await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
   return target.evaluate((el, testId) => {
-    const r = el.getBoundingClientRect();
+    // an inline element's boxes are its font's glyph boxes, taller than the line for Arabic: measure the line boxes
+    // (one box per line; a line may also be split where the direction changes, as around the 8 in "تم العثور على 8 أنشطة")
+    const st = getComputedStyle(el);
+    const lh = st.lineHeight === 'normal' ? parseFloat(st.fontSize) * 1.2 : parseFloat(st.lineHeight);
+    const boxes = st.display === 'inline' ? Array.from(el.getClientRects()).filter((b) => b.width >= 1 && b.height >= 1) : [];
+    const lines = boxes.length > 0 ? boxes.map((b) => ({ b, spare: Math.max(0, (b.height - lh) / 2) })) : [{ b: el.getBoundingClientRect(), spare: 0 }];
+    const left = Math.min(...lines.map(({ b }) => b.left));
+    const right = Math.max(...lines.map(({ b }) => b.right));
+    const top = Math.min(...lines.map(({ b, spare }) => b.top + spare));
+    const bottom = Math.max(...lines.map(({ b, spare }) => b.bottom - spare));
+    const r = { left, right, top, bottom, width: right - left, height: bottom - top };
     const f = (n: number) => Math.round(n);
     const where = `${testId} at ${f(r.left)},${f(r.top)}–${f(r.right)},${f(r.bottom)}`;
     if (r.width < 1 || r.height < 1) return `${where}: not shown`;
