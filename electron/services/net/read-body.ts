@@ -1,7 +1,7 @@
 /**
  * Reads an HTTP response body with a size limit, also when no Content-Length was sent: stops reading and cancels
  * the stream as soon as it grows past `maxBytes`. Resolves to null when the body is too large; rejects when the
- * connection breaks while reading. The one body reader of the kiosk's HTTP clients (city API, fleet, wish outbox,
+ * connection breaks while reading. The one body reader of the kiosk's HTTP clients (city API, fleet, wish outbox, usage stats,
  * online tiles), each of which turns null into its own error.
  */
 export async function readBodyBounded(res: Response, maxBytes: number): Promise<Buffer | null> {

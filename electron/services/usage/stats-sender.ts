@@ -3,6 +3,7 @@ import type { StatsBody } from '../../../shared/schemas/city-api';
 import type { KioskConfig } from '../../../shared/schemas/kiosk-config';
 import type { ConfigStore } from '../config/config-store';
 import type { Log } from '../log';
+import { readBodyBounded } from '../net/read-body';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from '../outbox/outbox-sender';
 import { boundedErrorText, parseRetryAfter } from '../outbox/wish-transport';
 import type { UsageCounters } from './usage-counters';
@@ -23,6 +24,8 @@ export function resolveStatsTarget(config: KioskConfig): { url: string; token: s
   if (!api || api.kind !== 'gemeinsam') return null;
   return { url: `${api.baseUrl.replace(/\/+$/, '')}/v1/kiosks/${encodeURIComponent(config.kioskId)}/stats`, token: api.token };
 }
+
+const MAX_REPLY_BYTES = 64 * 1024;
 
 /** Classifies a reply of the stats endpoint. Pure. */
 export function classifyStatsReply(status: number, bodyText: string, retryAfter: string | null, now: Date): StatsSendResult {
@@ -58,7 +61,9 @@ export function createFetchStatsTransport(opts: { now?: () => Date; fetchImpl?: 
           signal: AbortSignal.timeout(req.timeoutMs),
           redirect: 'error',
         });
-        const text = (await res.text()).slice(0, 64 * 1024);
+        // Only the error detail of a 4xx is read from the body: at most 64 KB (a larger reply has no detail).
+        const body = await readBodyBounded(res, MAX_REPLY_BYTES);
+        const text = body ? body.toString('utf8') : '';
         return classifyStatsReply(res.status, text, res.headers.get('retry-after'), now());
       } catch (err) {
         const e = err as { name?: string; cause?: { code?: string }; message?: string };
