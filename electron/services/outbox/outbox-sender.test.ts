@@ -157,6 +157,30 @@ describe('outbox sender', () => {
     expect(state(a)).toMatchObject({ state: 'delivered' });
   });
 
+  it('the next try is the whole Retry-After after the recorded attempt, even when the clock moves between reads', async () => {
+    // a real clock moves on between two reads; this one by 1 ms at every read (the outbox test's 999 ms in CI)
+    class TickingClock extends FakeClock {
+      override now(): Date {
+        const d = super.now();
+        this.advance(1);
+        return d;
+      }
+    }
+    const ticking = new TickingClock('2026-11-25T10:00:00Z');
+    outbox = createWishOutbox(db, ticking);
+    const a = save();
+    transport.replies.push({ kind: 'retry', status: 429, error: 'HTTP 429', retryAfterMs: 1_000 });
+    transport.replies.push({ kind: 'unauthorized', status: 401 });
+    const sender = createOutboxSender({ outbox, transport, config, clock: ticking, log, version: '1', random: () => 0.5 });
+    await sender.runRound();
+    const gap = () => Date.parse((state(a) as { next_attempt_at: string }).next_attempt_at) - Date.parse(outbox.status(null).lastAttemptAt!);
+    expect(gap()).toBe(1_000);
+    ticking.advance(2_000);
+    await sender.runRound();
+    expect(transport.requests).toHaveLength(2);
+    expect(gap()).toBe(backoffDelayMs(2, () => 0.5));
+  });
+
   it('backs off exponentially up to the 15-minute cap while the server stays broken', async () => {
     const a = save();
     const sender = createOutboxSender({ outbox, transport, config, clock, log: silentLog, version: '1', random: () => 0.999999 });

@@ -105,7 +105,8 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     classify: (err) =>
       err instanceof PassingSendFault ? (err.result.retryAfterMs !== undefined ? { retry: true, retryAfterMs: err.result.retryAfterMs } : { retry: true }) : { retry: false },
     onRetry: ({ delayMs, error }) => {
-      outbox.markRetry(key, error instanceof Error ? error.message : String(error), new Date(clock.now().getTime() + delayMs));
+      const now = clock.now();
+      outbox.markRetry(key, error instanceof Error ? error.message : String(error), new Date(now.getTime() + delayMs), now);
       log.warn('wish delivery failed; trying again', { key, error: error instanceof Error ? error.message : String(error), inMs: delayMs });
     },
     ...opts.retry,
@@ -167,9 +168,10 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
           break;
         case 'unauthorized': {
           const delay = backoffDelayMs(failures, random, backoff);
-          outbox.markRetry(wish.key, `HTTP ${result.status}: kiosk not registered`, new Date(clock.now().getTime() + delay));
+          const now = clock.now();
+          outbox.markRetry(wish.key, `HTTP ${result.status}: kiosk not registered`, new Date(now.getTime() + delay), now);
           waitingReason = 'not_registered';
-          pauseUntil = clock.now().getTime() + delay;
+          pauseUntil = now.getTime() + delay;
           log.warn('wish outbox: token refused (kiosk not registered); wishes are kept', { status: result.status });
           return { sent, nextInMs: Math.min(delay, idlePollMs) };
         }
@@ -178,8 +180,9 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
             result.retryAfterMs !== undefined
               ? Math.max(result.retryAfterMs, backoff.minMs)
               : backoffDelayMs(failures, random, backoff);
-          outbox.markRetry(wish.key, result.error, new Date(clock.now().getTime() + delay));
-          pauseUntil = clock.now().getTime() + delay;
+          const now = clock.now();
+          outbox.markRetry(wish.key, result.error, new Date(now.getTime() + delay), now);
+          pauseUntil = now.getTime() + delay;
           waitingReason = null;
           log.warn('wish delivery failed; will retry', { key: wish.key, error: result.error, inMs: delay });
           return { sent, nextInMs: Math.min(delay, idlePollMs) };

@@ -167,8 +167,9 @@ export function createWishOutbox(db: Db, clock: Clock) {
       })();
     },
 
-    markRetry(key: string, error: string, nextAttemptAt: Date): void {
-      const at = clock.now().toISOString();
+    /** `attemptAt`: the moment the delay was counted from (the sender's one clock read), so the next try is never sooner after the recorded attempt than the delay. */
+    markRetry(key: string, error: string, nextAttemptAt: Date, attemptAt: Date = clock.now()): void {
+      const at = attemptAt.toISOString();
       db.transaction(() => {
         updRetry.run(error, nextAttemptAt.toISOString(), key);
         recordAttempt(at, error);
