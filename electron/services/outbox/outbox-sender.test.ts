@@ -157,6 +157,14 @@ describe('outbox sender', () => {
     expect(state(a)).toMatchObject({ state: 'delivered' });
   });
 
+  it('a Retry-After of 0 still waits the minimum delay', async () => {
+    const a = save();
+    transport.replies.push({ kind: 'retry', status: 503, error: 'HTTP 503', retryAfterMs: 0 });
+    const sender = make();
+    expect(await sender.runRound()).toMatchObject({ sent: 0, nextInMs: DEFAULT_BACKOFF.minMs });
+    expect(state(a)).toMatchObject({ next_attempt_at: '2026-11-25T10:00:01.000Z' });
+  });
+
   it('the next try is the whole Retry-After after the recorded attempt, even when the clock moves between reads', async () => {
     // a real clock moves on between two reads; this one by 1 ms at every read (the outbox test's 999 ms in CI)
     class TickingClock extends FakeClock {
@@ -175,7 +183,8 @@ describe('outbox sender', () => {
     await sender.runRound();
     const gap = () => Date.parse((state(a) as { next_attempt_at: string }).next_attempt_at) - Date.parse(outbox.status(null).lastAttemptAt!);
     expect(gap()).toBe(1_000);
-    ticking.advance(2_000);
+    // the sender's pause ends at the same instant as the stored next try: at that instant the wish goes out
+    ticking.set(Date.parse((state(a) as { next_attempt_at: string }).next_attempt_at));
     await sender.runRound();
     expect(transport.requests).toHaveLength(2);
     expect(gap()).toBe(backoffDelayMs(2, () => 0.5));

@@ -27,6 +27,14 @@ export function backoffDelayMs(failures: number, random: () => number, o: Backof
   return Math.min(o.capMs, Math.max(o.minMs, Math.floor(random() * exp)));
 }
 
+/**
+ * The wait before the next try after a passing fault: the server's Retry-After (never below `minMs`) when it sent one,
+ * else the backoff for this many failures. Shared by the wish outbox and the usage stats sender.
+ */
+export function retryDelayMs(retryAfterMs: number | undefined, failures: number, random: () => number, o: BackoffOptions = DEFAULT_BACKOFF): number {
+  return retryAfterMs !== undefined ? Math.max(retryAfterMs, o.minMs) : backoffDelayMs(failures, random, o);
+}
+
 export type SendTarget = { url: string; token: string } | { waiting: OutboxWaitingReason };
 
 /** Where wishes go under this configuration, or why they have to wait. Read on every attempt: config changes apply live. */
@@ -105,12 +113,21 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
     classify: (err) =>
       err instanceof PassingSendFault ? (err.result.retryAfterMs !== undefined ? { retry: true, retryAfterMs: err.result.retryAfterMs } : { retry: true }) : { retry: false },
     onRetry: ({ delayMs, error }) => {
-      const now = clock.now();
-      outbox.markRetry(key, error instanceof Error ? error.message : String(error), new Date(now.getTime() + delayMs), now);
+      recordRetry(key, error instanceof Error ? error.message : String(error), delayMs);
       log.warn('wish delivery failed; trying again', { key, error: error instanceof Error ? error.message : String(error), inMs: delayMs });
     },
     ...opts.retry,
   });
+
+  /**
+   * Records a failed try on the wish with one clock read: that instant is the recorded attempt and the next try is
+   * `delayMs` after it (two reads could put the retry a millisecond short of a Retry-After). Returns the instant (epoch ms).
+   */
+  const recordRetry = (key: string, error: string, delayMs: number): number => {
+    const now = clock.now();
+    outbox.markRetry(key, error, new Date(now.getTime() + delayMs), now);
+    return now.getTime();
+  };
 
   const msUntil = (iso: string | null): number =>
     iso === null ? idlePollMs : Math.max(0, Math.min(idlePollMs, Date.parse(iso) - clock.now().getTime()));
@@ -168,21 +185,14 @@ export function createOutboxSender(opts: OutboxSenderOptions) {
           break;
         case 'unauthorized': {
           const delay = backoffDelayMs(failures, random, backoff);
-          const now = clock.now();
-          outbox.markRetry(wish.key, `HTTP ${result.status}: kiosk not registered`, new Date(now.getTime() + delay), now);
+          pauseUntil = recordRetry(wish.key, `HTTP ${result.status}: kiosk not registered`, delay) + delay;
           waitingReason = 'not_registered';
-          pauseUntil = now.getTime() + delay;
           log.warn('wish outbox: token refused (kiosk not registered); wishes are kept', { status: result.status });
           return { sent, nextInMs: Math.min(delay, idlePollMs) };
         }
         case 'retry': {
-          const delay =
-            result.retryAfterMs !== undefined
-              ? Math.max(result.retryAfterMs, backoff.minMs)
-              : backoffDelayMs(failures, random, backoff);
-          const now = clock.now();
-          outbox.markRetry(wish.key, result.error, new Date(now.getTime() + delay), now);
-          pauseUntil = now.getTime() + delay;
+          const delay = retryDelayMs(result.retryAfterMs, failures, random, backoff);
+          pauseUntil = recordRetry(wish.key, result.error, delay) + delay;
           waitingReason = null;
           log.warn('wish delivery failed; will retry', { key: wish.key, error: result.error, inMs: delay });
           return { sent, nextInMs: Math.min(delay, idlePollMs) };

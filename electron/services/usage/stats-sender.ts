@@ -4,7 +4,7 @@ import type { KioskConfig } from '../../../shared/schemas/kiosk-config';
 import type { ConfigStore } from '../config/config-store';
 import type { Log } from '../log';
 import { readBodyBounded } from '../net/read-body';
-import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from '../outbox/outbox-sender';
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from '../outbox/outbox-sender';
 import { boundedErrorText, parseRetryAfter } from '../outbox/wish-transport';
 import type { UsageCounters } from './usage-counters';
 
@@ -123,7 +123,7 @@ export function createStatsSender(opts: StatsSenderOptions) {
         counters.markRejected(due.day, rev, result.error);
         log.error('usage stats refused by the city API; not retried', { code: 'stats_rejected', day: due.day, error: result.error });
       } else {
-        const delay = result.retryAfterMs !== undefined ? Math.max(result.retryAfterMs, backoff.minMs) : backoffDelayMs(due.attempts + 1, random, backoff);
+        const delay = retryDelayMs(result.retryAfterMs, due.attempts + 1, random, backoff);
         counters.markRetry(due.day, result.error, new Date(clock.now().getTime() + delay));
         log.warn('usage stats not sent; will retry', { code: 'stats_retry', day: due.day, error: result.error, inMs: delay });
         return { sent, failed: true };
