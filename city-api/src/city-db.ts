@@ -3,7 +3,7 @@ import { CALENDAR_SOURCES_MIGRATION } from './calendar-sources/source-store';
 import { SUBMISSIONS_MIGRATION } from './submissions/submission-schema';
 import { WEB_WISH_MIGRATION, WISH_IDEMPOTENCY_MIGRATION } from './wish-store';
 import { WISH_WORK_MIGRATION } from './wish-work';
-import { TOWN_LIMITS_MIGRATION_SQLITE, TOWNS_MIGRATION_SQLITE } from './storage/town-migrations';
+import { TOWN_LIMITS_MIGRATION_SQLITE, TOWNS_MIGRATION_SQLITE, WISH_TOWN_MIGRATION_SQLITE } from './storage/town-migrations';
 import { STAFF_ACCOUNTS_MIGRATION_SQLITE } from './storage/staff-accounts';
 import { cachePreparedStatements } from './sqlite-statement-cache';
 
@@ -113,6 +113,8 @@ export const CITY_MIGRATIONS: readonly string[] = [
   // 9: town limits on the staff pages and the accounts page (issue 19): staff_accounts.last_login_at,
   // submissions.town, moderation_log.town (storage/town-migrations.ts)
   TOWN_LIMITS_MIGRATION_SQLITE,
+  // 10: the town of a wish sent on a town's public pages (issue 19): wishes.town (storage/town-migrations.ts)
+  WISH_TOWN_MIGRATION_SQLITE,
 ];
 
 export function openCityDb(file: string): CityDb {

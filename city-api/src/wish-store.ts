@@ -39,14 +39,15 @@ export function storeWish(db: CityDb, key: string, kioskId: string, body: WishBo
 
 /**
  * Stores a wish from the public web form once per form (key: the nonce of the form's signed time token), so a
- * replayed or double-sent form is one wish; the same form with another text is a conflict.
+ * replayed or double-sent form is one wish; the same form with another text is a conflict. `town`: the town whose
+ * public pages the form was sent on (wishes.town, migration 10), null on the district's address.
  */
-export function storeWebWish(db: CityDb, formKey: string, body: WebWishBody): StoreWishResult {
+export function storeWebWish(db: CityDb, formKey: string, body: WebWishBody, town: string | null = null): StoreWishResult {
   // what was sent, without the moment the server received it (a replay arrives later with the same form)
-  return storeOnce(db, formKey, '', 'web', body, JSON.stringify({ ...body, created_at: undefined }));
+  return storeOnce(db, formKey, '', 'web', body, JSON.stringify({ ...body, created_at: undefined }), town);
 }
 
-function storeOnce(db: CityDb, key: string, kioskId: string, source: 'kiosk' | 'web', body: WishBody | WebWishBody, sent = JSON.stringify(body)): StoreWishResult {
+function storeOnce(db: CityDb, key: string, kioskId: string, source: 'kiosk' | 'web', body: WishBody | WebWishBody, sent = JSON.stringify(body), town: string | null = null): StoreWishResult {
   const hash = bodyHash(sent);
   const stored = body.contact_consent ? body : { ...body, contact: undefined };
   return db.transaction((): StoreWishResult => {
@@ -59,7 +60,7 @@ function storeOnce(db: CityDb, key: string, kioskId: string, source: 'kiosk' | '
       return { outcome: same ? 'replayed' : 'conflict', id: existing.id };
     }
     const id = `wish-${randomUUID()}`;
-    db.prepare(`INSERT INTO wishes (id, idempotency_key, kiosk_id, body_json, body_sha256, received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    db.prepare(`INSERT INTO wishes (id, idempotency_key, kiosk_id, body_json, body_sha256, received_at, source, town) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
       id,
       `${kioskId} ${key}`,
       kioskId,
@@ -67,6 +68,7 @@ function storeOnce(db: CityDb, key: string, kioskId: string, source: 'kiosk' | '
       hash,
       new Date().toISOString(),
       source,
+      town,
     );
     return { outcome: 'created', id };
   })();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { staffLogin } from '../staff/staff-test-login';
+import { parseTownSite } from './web-town';
 import { backendApp } from '../../../tests/support/backend-app';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 
@@ -169,6 +170,32 @@ describe.each(STORAGE_BACKENDS)('on $name', (backend) => {
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(limited.body).toContain('>Wunsch 4</textarea>');
       expect(await api.storage.countWishes()).toBe(3);
+    });
+
+    it("a wish sent on a town's address (--town-site) is that town's; on any other Host the district's (issue 19)", async () => {
+      const LOHMAR = 'https://angebote.lohmar.de';
+      await api.rebuild({ publicUrl: PUBLIC, adminPassword: PASSWORD, townSites: [parseTownSite(`lohmar=${LOHMAR}`)] });
+      const sendOn = async (host: string, origin: string, text: string) => {
+        const form = await api.app.inject({ url: '/wuensche/neu', headers: { host } });
+        later(5000);
+        const p = new URLSearchParams({ t: tokenOf(form.body), text });
+        return api.app.inject({ method: 'POST', url: '/wuensche/neu', headers: { ...FORM, host, ...(origin ? { origin } : {}) }, payload: p.toString() });
+      };
+      // the town's own address, also re-cased with a trailing dot; its form's links are the town's
+      const lohmarForm = (await api.app.inject({ url: '/wuensche/neu', headers: { host: 'angebote.lohmar.de' } })).body;
+      expect(lohmarForm).toContain(`href="${LOHMAR}/wuensche/neu"`);
+      expect((await sendOn('angebote.lohmar.de', LOHMAR, 'Wandern in Lohmar')).statusCode).toBe(201);
+      expect((await sendOn('Angebote.Lohmar.DE.', LOHMAR, 'Boule in Lohmar')).statusCode).toBe(201);
+      // a look-alike Host gets the district's pages: its own Origin is another site than --public-url; sent without
+      // Origin it is stored without town (fail closed: not shown to a town's staff); so is the district's address
+      expect((await sendOn('angebote.lohmar.de.evil.example', 'http://angebote.lohmar.de.evil.example', 'Falscher Host')).statusCode).toBe(403);
+      expect((await sendOn('angebote.lohmar.de.evil.example', '', 'Falscher Host')).statusCode).toBe(201);
+      expect((await sendOn('127.0.0.1:4880', PUBLIC, 'Kreisweit')).statusCode).toBe(201);
+      // the town's Origin on the district's address is another site
+      expect((await sendOn('127.0.0.1:4880', LOHMAR, 'Quer')).statusCode).toBe(403);
+      const towns = new Map<string, string | null>();
+      for (const w of await api.storage.listWishes()) towns.set(w.body.text, (await api.storage.townOf('wish', w.id))!.town);
+      expect(Object.fromEntries(towns)).toEqual({ 'Wandern in Lohmar': 'lohmar', 'Boule in Lohmar': 'lohmar', 'Falscher Host': null, Kreisweit: null });
     });
   });
 });

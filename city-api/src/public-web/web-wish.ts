@@ -8,9 +8,11 @@ import { html, raw, type Raw } from '../staff-html';
 import { DEFAULT_SPAM_LIMITS, windowCounter, type SpamLimits } from '../submissions/submission-routes';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { sqliteStorage } from '../storage/sqlite-storage';
+import { taxonomyForTowns } from '../storage/town-storage';
 import type { WebWishBody } from '../wish-store';
 import { labelOf } from './web-pages';
 import { webPage, withLang } from './web-html';
+import { webBase } from './web-town';
 import { parseLang, WEB_TEXTS, type WebLang, type WebTexts } from './web-texts';
 
 /**
@@ -207,40 +209,42 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
     return { age: now().getTime() - Number(m[1]), nonce: m[2]! };
   };
-  const taxonomy = async (): Promise<Taxonomy> => {
+  /** The taxonomy of the request's pages: on a town's address without other towns' districts (as its kiosks get it). */
+  const taxonomy = async (req: FastifyRequest): Promise<Taxonomy> => {
     const row = await storage.getTaxonomy();
-    return row ? taxonomySchema.parse(JSON.parse(row.json)) : { interests: [], age_groups: [], districts: [] };
+    if (!row) return { interests: [], age_groups: [], districts: [] };
+    return taxonomySchema.parse(JSON.parse(req.webTown ? taxonomyForTowns(row, [req.webTown.town]).json : row.json));
   };
-  /** A post from another site: the browser says so (Sec-Fetch-Site) or names another origin. */
+  /** A post from another site: the browser says so (Sec-Fetch-Site) or names another origin than this page's address. */
   const crossSite = (req: FastifyRequest): boolean => {
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site' || site === 'same-site') return true;
     const origin = req.headers.origin;
     if (!origin || origin === 'null') return false;
     try {
-      return new URL(origin).origin !== new URL(opts.publicUrl()).origin;
+      return new URL(origin).origin !== new URL(webBase(req, opts.publicUrl)).origin;
     } catch {
       return true;
     }
   };
 
-  const page = async (reply: FastifyReply, lang: WebLang, values: WishValues, errors: Errors, status: number) => {
+  const page = async (req: FastifyRequest, reply: FastifyReply, lang: WebLang, values: WishValues, errors: Errors, status: number) => {
     const t = WEB_TEXTS[lang];
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
-        wishFormBody({ lang, taxonomy: await taxonomy(), values, errors, token: newToken() }),
+        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: webBase(req, opts.publicUrl), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
+        wishFormBody({ lang, taxonomy: await taxonomy(req), values, errors, token: newToken() }),
       ),
       status,
     );
   };
-  const thanks = (reply: FastifyReply, lang: WebLang, status: number) => {
+  const thanks = (req: FastifyRequest, reply: FastifyReply, lang: WebLang, status: number) => {
     const t = WEB_TEXTS[lang];
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: opts.publicUrl(), nav: 'wish', noindex: true },
+        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: webBase(req, opts.publicUrl), nav: 'wish', noindex: true },
         html`<div class="ok" role="status"><p>${t.wishThanks}</p></div>
           <p><a class="button" href="${withLang('/wuensche/neu', lang)}">${t.wishAgain}</a> <a class="button secondary" href="${withLang('/angebote', lang)}">${t.navList}</a></p>`,
       ),
@@ -248,7 +252,7 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     );
   };
 
-  app.get('/wuensche/neu', async (req, reply) => page(reply, parseLang((req.query as Record<string, unknown>).lang), EMPTY, new Map(), 200));
+  app.get('/wuensche/neu', async (req, reply) => page(req, reply, parseLang((req.query as Record<string, unknown>).lang), EMPTY, new Map(), 200));
   app.get('/wuensche', async (req, reply) => reply.redirect(withLang('/wuensche/neu', parseLang((req.query as Record<string, unknown>).lang)), 301));
 
   app.post('/wuensche/neu', async (req, reply) => {
@@ -257,7 +261,7 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     const values = readWishValues(p);
     const t = now().getTime();
     const ip = req.ip;
-    const fail = (key: ErrorKey, status: number, minutes?: number) => page(reply, lang, values, new Map([['form', { key, minutes }]]), status);
+    const fail = (key: ErrorKey, status: number, minutes?: number) => page(req, reply, lang, values, new Map([['form', { key, minutes }]]), status);
 
     if (crossSite(req)) return fail('e_origin', 403);
     if (attempts.count(ip, t) >= spam.attemptsPer10Min || accepted.count(ip, t) >= spam.acceptedPerHour) {
@@ -273,12 +277,13 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     if (!token || token.age > spam.maxFormAgeMs) return fail('e_expired', 422);
     if (token.age < spam.minFillMs) return fail('e_tooFast', 422);
 
-    const checked = checkWish(values, lang, await taxonomy(), now());
-    if (!checked.ok) return page(reply, lang, checked.values, checked.errors, 422);
-    const stored = await storage.storeWebWish(token.nonce, checked.body);
+    const checked = checkWish(values, lang, await taxonomy(req), now());
+    if (!checked.ok) return page(req, reply, lang, checked.values, checked.errors, 422);
+    // the town whose address the form was sent on (the --town-site allow-list, never the Host header itself)
+    const stored = await storage.storeWebWish(token.nonce, checked.body, req.webTown?.town ?? null);
     if (stored.outcome === 'conflict') return fail('e_already', 409);
     // a replay of the same form (back button, double tap, a resend) thanks again and stores nothing more
     if (stored.outcome === 'created') accepted.add(ip, t);
-    return thanks(reply, lang, stored.outcome === 'created' ? 201 : 200);
+    return thanks(req, reply, lang, stored.outcome === 'created' ? 201 : 200);
   });
 }

@@ -20,13 +20,14 @@ const PW = 'ein sehr geheimes Passwort';
 const [SIEG, LOHMAR, DISTRICT] = SIEGBURG_SAMPLE_OFFERS.map((o) => o.id) as [string, string, string];
 const allSpellings = (p: string) => [...spellings(p), { name: 'trailing dot', url: `${p}.` }, { name: 'trailing slash', url: `${p}/` }];
 const wish = (kiosk: string, text: string) => ({ text, language: 'de' as const, created_at: '2026-11-25T09:05:00Z', kiosk_id: kiosk, contact: { name: 'Hans', email: 'hans@example.org' }, contact_consent: true });
+const webWish = (text: string) => ({ ...wish('', text), kiosk_id: null, source: 'web' as const });
 
 describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (backend) => {
   let storage: KioskStorage;
   let db: CityDb | undefined;
   let app: FastifyInstance;
   let cleanup: () => Promise<void>;
-  const ids = { wishSieg: '', wishLohmar: '', wishWeb: '', subSieg: '', subLohmar: '', subDistrict: '' };
+  const ids = { wishSieg: '', wishLohmar: '', wishWebSieg: '', wishWebLohmar: '', wishWebDistrict: '', wishNoKiosk: '', subSieg: '', subLohmar: '', subDistrict: '' };
 
   const fingerprint = async () =>
     JSON.stringify([
@@ -55,6 +56,11 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     await storage.setKioskTown('k-lohmar', 'lohmar');
     ids.wishSieg = (await storage.storeWish('key-00000001', 'k-sieg', wish('k-sieg', 'Schachtreff in Siegburg'))).id;
     ids.wishLohmar = (await storage.storeWish('key-00000002', 'k-lohmar', wish('k-lohmar', 'Wandergruppe in Lohmar'))).id;
+    // web wishes: sent on Siegburg's and Lohmar's addresses, and on the district's (no town); a kiosk nobody registered
+    ids.wishWebSieg = (await storage.storeWebWish('nonce-web-sieg-0001', webWish('Webwunsch Siegburg'), 'siegburg')).id;
+    ids.wishWebLohmar = (await storage.storeWebWish('nonce-web-lohm-0001', webWish('Webwunsch Lohmar'), 'lohmar')).id;
+    ids.wishWebDistrict = (await storage.storeWebWish('nonce-web-krei-0001', webWish('Webwunsch Kreis'))).id;
+    ids.wishNoKiosk = (await storage.storeWish('key-00000003', 'k-gone', wish('k-gone', 'Wunsch ohne Kiosk'))).id;
     const offer = (id: string) => SIEGBURG_SAMPLE_OFFERS.find((o) => o.id === id)!;
     const contact = { name: 'Vera Verein', email: 'vera@example.org' };
     ids.subSieg = (await storage.createSubmission({ ...offer(SIEG), title: 'Geänderter Titel Siegburg' }, contact)).submission.id;
@@ -80,7 +86,8 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     expect(offers).not.toContain(DISTRICT);
     const wishes = (await get(s, '/staff/wishes')).body;
     expect(wishes).toContain('Schachtreff in Siegburg');
-    expect(wishes).not.toContain('Wandergruppe in Lohmar');
+    expect(wishes).toContain('Webwunsch Siegburg');
+    for (const other of ['Wandergruppe in Lohmar', 'Webwunsch Lohmar', 'Webwunsch Kreis', 'Wunsch ohne Kiosk']) expect(wishes).not.toContain(other);
     const subs = (await get(s, '/staff/submissions')).body;
     expect(subs).toContain('Geänderter Titel Siegburg');
     expect(subs).not.toContain('Neuer Verein Lohmar');
@@ -105,6 +112,16 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     const lo = (await get(l, '/staff/offers')).body;
     expect(lo).toContain(LOHMAR);
     expect(lo).not.toContain(SIEG);
+    // Lohmar's editor: Lohmar's kiosk and web wishes, never Siegburg's; a wish whose town is unknown (district
+    // address, unregistered kiosk) is the district's and not shown to a town (fail closed)
+    const lw = (await get(l, '/staff/wishes')).body;
+    expect(lw).toContain('Wandergruppe in Lohmar');
+    expect(lw).toContain('Webwunsch Lohmar');
+    for (const other of ['Schachtreff in Siegburg', 'Webwunsch Siegburg', 'Webwunsch Kreis', 'Wunsch ohne Kiosk']) expect(lw).not.toContain(other);
+    expect(await storage.townOf('wish', ids.wishWebLohmar)).toEqual({ town: 'lohmar' });
+    expect(await storage.townOf('wish', ids.wishWebDistrict)).toEqual({ town: null });
+    expect(await storage.townOf('wish', ids.wishNoKiosk)).toEqual({ town: null });
+    expect(await storage.townOf('wish', 'wish-00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it('an account without town sees every town', async () => {
@@ -112,8 +129,7 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     const offers = (await get(k, '/staff/offers')).body;
     for (const id of [SIEG, LOHMAR, DISTRICT]) expect(offers).toContain(id);
     const wishes = (await get(k, '/staff/wishes')).body;
-    expect(wishes).toContain('Schachtreff in Siegburg');
-    expect(wishes).toContain('Wandergruppe in Lohmar');
+    for (const w of ['Schachtreff in Siegburg', 'Wandergruppe in Lohmar', 'Webwunsch Siegburg', 'Webwunsch Lohmar', 'Webwunsch Kreis', 'Wunsch ohne Kiosk']) expect(wishes).toContain(w);
     const subs = (await get(k, '/staff/submissions')).body;
     for (const t of ['Geänderter Titel Siegburg', 'Neuer Verein Lohmar', 'Neuer Verein Kreis']) expect(subs).toContain(t);
     const kiosks = (await get(k, '/staff/kiosks')).body;
@@ -129,6 +145,8 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     expect((await get(s, `/staff/offers/${SIEG}/edit`)).statusCode).toBe(200);
     expect((await post(s, `/staff/offers/${SIEG}/status`, { status: 'paused' })).statusCode).toBe(303);
     expect((await post(s, `/staff/wishes/${ids.wishSieg}`, { status: 'erledigt', note: 'ok' })).statusCode).toBe(303);
+    expect((await post(s, `/staff/wishes/${ids.wishWebSieg}/reply`, { channel: 'email', summary: 'Angerufen' })).statusCode).toBe(303);
+    expect((await storage.allWishWork()).get(ids.wishWebSieg)?.replies).toBe(1);
     expect((await post(s, '/staff/kiosks/k-sieg/commands', { type: 'reload' })).statusCode).toBe(303);
     expect((await get(s, `/staff/submissions/${ids.subSieg}`)).statusCode).toBe(200);
     expect((await post(s, `/staff/submissions/${ids.subSieg}/decide`, { actor: 'Sina', decision: 'reject', reason: 'Bitte genauer' })).statusCode).toBe(303);
@@ -177,6 +195,10 @@ describe.each(STORAGE_BACKENDS)('town limits on the staff pages on $name', (back
     foreign.push(
       ['POST', `/staff/wishes/${ids.wishLohmar}`, { status: 'erledigt', note: 'x' }],
       ['POST', `/staff/wishes/${ids.wishLohmar}/reply`, { channel: 'email', summary: 'x' }],
+      ['POST', `/staff/wishes/${ids.wishWebLohmar}`, { status: 'erledigt', note: 'x' }],
+      ['POST', `/staff/wishes/${ids.wishWebLohmar}/reply`, { channel: 'email', summary: 'x' }],
+      ['POST', `/staff/wishes/${ids.wishWebDistrict}`, { status: 'erledigt', note: 'x' }],
+      ['POST', `/staff/wishes/${ids.wishNoKiosk}`, { status: 'erledigt', note: 'x' }],
       ['POST', '/staff/kiosks/k-lohmar/commands', { type: 'relaunch' }],
       ['GET', `/staff/submissions/${ids.subLohmar}`, {}],
       ['GET', `/staff/submissions/${ids.subDistrict}`, {}],

@@ -15,10 +15,10 @@ export function registerWishPages(scope: FastifyInstance, ctx: StaffStorageConte
   // ---------------------------------------------------------------- wishes
   scope.get('/wishes', async (req, reply) => {
     requireStaff(req);
-    // a town account: the wishes from its town's kiosks (web wishes and kiosks without town are the district's)
+    // a town account: the wishes from its town's kiosks and its public pages (town-storage.ts; web wishes on the
+    // district's address and wishes of kiosks without town are the district's)
     const town = accountTown(req);
-    const kioskTowns = town ? await storage.kioskTowns() : null;
-    const wishes = (await storage.listWishes(town ? 5000 : 500)).filter((w) => !kioskTowns || kioskTowns.get(w.kiosk_id) === town).slice(0, 500);
+    const wishes = town ? await storage.listWishesOfTown(town, 500) : await storage.listWishes(500);
     const work = await storage.allWishWork();
     const { topics, topicOf } = groupWishes(wishes.map((w) => w.body.text));
     const topicLabel = new Map(topics.map((t) => [t.key, t.label]));

@@ -83,9 +83,10 @@ export interface KioskStorage
   /**
    * A wish from the public web form (/wuensche/neu), once per form (key: the nonce of its signed time token):
    * source 'web', kiosk_id '' (the body says kiosk_id: null); the same form again is 'replayed' even with another
-   * created_at, with another text 'conflict'. Contact details only with consent, as for kiosk wishes.
+   * created_at, with another text 'conflict'. Contact details only with consent, as for kiosk wishes. `town`: the
+   * town whose public pages it was sent on (web-town.ts), absent/null on the district's address.
    */
-  storeWebWish(formKey: string, body: WebWishBody): Promise<StoreWishResult>;
+  storeWebWish(formKey: string, body: WebWishBody, town?: string | null): Promise<StoreWishResult>;
   countWishes(): Promise<number>;
   /** Newest first; `source` 'kiosk' or 'web' (a web wish's kiosk_id is ''). */
   listWishes(limit?: number): Promise<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; body: WishBody }[]>;

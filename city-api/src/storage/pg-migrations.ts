@@ -13,7 +13,7 @@ import { PG_BEDARF_MIGRATION } from './bedarf-storage';
 import { PG_CALENDAR_MIGRATION } from './calendar-storage';
 import { PG_STAFF_MIGRATION } from './staff-storage';
 import { PG_SUBMISSIONS_MIGRATION } from './submission-storage';
-import { TOWN_LIMITS_MIGRATION_PG, TOWNS_MIGRATION_PG } from './town-migrations';
+import { TOWN_LIMITS_MIGRATION_PG, TOWNS_MIGRATION_PG, WISH_TOWN_MIGRATION_PG } from './town-migrations';
 import { STAFF_ACCOUNTS_MIGRATION_PG } from './staff-accounts';
 
 export const PG_MIGRATIONS: readonly string[] = [
@@ -123,6 +123,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   PG_BEDARF_MIGRATION,
   // 9: town limits on the staff pages and the accounts page (issue 19; SQLite migration 9; storage/town-migrations.ts)
   TOWN_LIMITS_MIGRATION_PG,
+  // 10: the town of a wish sent on a town's public pages (issue 19; SQLite migration 10; storage/town-migrations.ts)
+  WISH_TOWN_MIGRATION_PG,
 ];
 
 /** Any constant; the same for every instance of this server (pg_advisory_lock key). */

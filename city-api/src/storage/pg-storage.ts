@@ -137,16 +137,16 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
   }
 
   /** Once per (kiosk, key); kiosk_id '' for web wishes. `sent`: what the key's body hash is taken of. */
-  async function storeOnce(key: string, kioskId: string, source: 'kiosk' | 'web', body: WishBody | WebWishBody, sent = JSON.stringify(body)): Promise<StoreWishResult> {
+  async function storeOnce(key: string, kioskId: string, source: 'kiosk' | 'web', body: WishBody | WebWishBody, sent = JSON.stringify(body), town: string | null = null): Promise<StoreWishResult> {
     const hash = sha256(sent);
     const stored = body.contact_consent ? body : { ...body, contact: undefined };
     // one statement decides: concurrent retries with the same key cannot both create a wish
     const id = `wish-${randomUUID()}`;
     // received now by this server's clock, as on SQLite (wish-store.ts), not the database's: Bedarf counts wishes by that day
     const ins = await q<{ id: string }>(
-      `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source) VALUES ($1, $2, $3, $4, $5, $7, $6)
+      `INSERT INTO wishes (id, kiosk_id, idempotency_key, body_json, body_sha256, received_at, source, town) VALUES ($1, $2, $3, $4, $5, $7, $6, $8)
        ON CONFLICT (kiosk_id, idempotency_key) DO NOTHING RETURNING id`,
-      [id, kioskId, key, JSON.stringify(stored), hash, source, new Date()],
+      [id, kioskId, key, JSON.stringify(stored), hash, source, new Date(), town],
     );
     if (ins.rows[0]) return { outcome: 'created', id };
     const { rows } = await q<{ id: string; body_sha256: string }>('SELECT id, body_sha256 FROM wishes WHERE kiosk_id = $1 AND idempotency_key = $2', [kioskId, key]);
@@ -289,9 +289,9 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     async storeWish(key, kioskId, body: WishBody): Promise<StoreWishResult> {
       return storeOnce(key, kioskId, 'kiosk', body);
     },
-    async storeWebWish(formKey, body) {
+    async storeWebWish(formKey, body, town = null) {
       // what was sent, without the moment the server received it (a replayed form arrives later), as in wish-store.ts
-      return storeOnce(formKey, '', 'web', body, JSON.stringify({ ...body, created_at: undefined }));
+      return storeOnce(formKey, '', 'web', body, JSON.stringify({ ...body, created_at: undefined }), town);
     },
     async countWishes() {
       const { rows } = await q<{ n: number }>('SELECT count(*)::int AS n FROM wishes');

@@ -78,7 +78,7 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     commandState: (id) => run(() => commandState(db, id)),
 
     storeWish: (key, kioskId, body) => run(() => storeWish(db, key, kioskId, body)),
-    storeWebWish: (formKey, body) => run(() => storeWebWish(db, formKey, body)),
+    storeWebWish: (formKey, body, town) => run(() => storeWebWish(db, formKey, body, town)),
     countWishes: () => run(() => countWishes(db)),
     listWishes: (limit) => run(() => listWishes(db, limit)),
 

@@ -1,6 +1,8 @@
 /**
- * SQLite migration 9 and PostgreSQL migration 9 (issue 19; storage/town-migrations.ts) on stored rows: accounts,
- * submissions and audit entries made before keep everything and get no last login, no town of their own.
+ * SQLite migrations 9 and 10 and PostgreSQL migrations 9 and 10 (issue 19; storage/town-migrations.ts) on stored
+ * rows: accounts, submissions and audit entries made before keep everything and get no last login, no town of their
+ * own (9); kiosk and web wishes made before keep everything, a kiosk wish keeps its kiosk's town and a web wish gets
+ * none, i.e. stays the district's (10).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +22,11 @@ const ROWS = {
   submission: `INSERT INTO submissions (id, edit_token_sha256, offer_id, state, data_json, contact_json, created_at, updated_at)
     VALUES ('00000000-0000-4000-8000-000000000001', 'h', 'club-x', 'pending', NULL, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
   log: `INSERT INTO moderation_log (submission_id, offer_id, action, actor, reason, at) VALUES ('00000000-0000-4000-8000-000000000001', 'club-x', 'submitted', 'submitter', NULL, '2026-01-01T00:00:00Z')`,
+  kiosk: `INSERT INTO kiosks (id, token_sha256, created_at, town) VALUES ('k-lohmar', 'h', '2026-01-01T00:00:00Z', 'lohmar')`,
+  kioskWish: `INSERT INTO wishes (id, idempotency_key, kiosk_id, body_json, body_sha256, received_at, source)
+    VALUES ('wish-1', 'k-lohmar key-1', 'k-lohmar', '{"text":"Schach"}', 'h1', '2026-01-02T00:00:00Z', 'kiosk')`,
+  webWish: `INSERT INTO wishes (id, idempotency_key, kiosk_id, body_json, body_sha256, received_at, source)
+    VALUES ('wish-2', ' nonce-1', '', '{"text":"Tanzen"}', 'h2', '2026-01-03T00:00:00Z', 'web')`,
 };
 
 /** What the storage reads of those rows after the migration. */
@@ -29,6 +36,9 @@ async function readBack(storage: KioskStorage) {
     submissionTown: await storage.townOf('submission', '00000000-0000-4000-8000-000000000001'),
     audit: (await storage.auditTrail()).map((e) => [e.action, e.offerId]),
     auditSiegburg: await storage.auditTrail(10, 'siegburg'),
+    wishes: (await storage.listWishes()).map((w) => [w.id, w.source, w.body.text]),
+    wishTowns: [await storage.townOf('wish', 'wish-1'), await storage.townOf('wish', 'wish-2')],
+    lohmarWishes: (await storage.listWishesOfTown('lohmar', 10)).map((w) => w.id),
   };
 }
 const EXPECTED = {
@@ -36,16 +46,24 @@ const EXPECTED = {
   submissionTown: { town: null },
   audit: [['submitted', 'club-x']],
   auditSiegburg: [],
+  wishes: [['wish-2', 'web', 'Tanzen'], ['wish-1', 'kiosk', 'Schach']],
+  wishTowns: [{ town: 'lohmar' }, { town: null }],
+  lohmarWishes: ['wish-1'],
 };
+const storedRows = (pg: boolean) => [
+  ...[ROWS.submission, ROWS.log, ROWS.kiosk],
+  // PostgreSQL keeps the Idempotency-Key without the kiosk id in front (UNIQUE (kiosk_id, idempotency_key))
+  ...(pg ? [ROWS.kioskWish.replace("'k-lohmar key-1'", "'key-1'"), ROWS.webWish.replace("' nonce-1'", "'nonce-1'")] : [ROWS.kioskWish, ROWS.webWish]),
+];
 
-describe('town limits migration 9 keeps what is stored', () => {
+describe('town limits migrations 9 and 10 keep what is stored', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'city-m9-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('SQLite 8 -> 9', async () => {
+  it('SQLite 8 -> 10', async () => {
     const file = join(dir, 'city.sqlite');
     const old = new Database(file);
     for (const [v, sql] of CITY_MIGRATIONS.slice(0, 8).entries()) {
@@ -53,11 +71,11 @@ describe('town limits migration 9 keeps what is stored', () => {
       old.pragma(`user_version = ${v + 1}`);
     }
     old.prepare(ROWS.account).run(SALT, SALT);
-    old.exec(ROWS.submission);
-    old.exec(ROWS.log);
+    for (const sql of storedRows(false)) old.exec(sql);
     old.close();
     const db = openCityDb(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.pragma('user_version', { simple: true })).toBe(CITY_MIGRATIONS.length);
+    expect(CITY_MIGRATIONS.length).toBeGreaterThanOrEqual(10);
     const storage = sqliteStorage(db, { closeDb: true });
     try {
       expect(await readBack(storage)).toEqual(EXPECTED);
@@ -73,13 +91,14 @@ describe('town limits migration 9 keeps what is stored', () => {
     });
     afterEach(async () => tdb.drop());
 
-    it('8 -> 9', async () => {
+    it('8 -> 10', async () => {
       await withPgClient(tdb.url, async (c) => {
         await migratePg(c, PG_MIGRATIONS.slice(0, 8));
         await c.query(ROWS.account.replace('?, ?', '$1, $2'), [SALT, SALT]);
-        await c.query(ROWS.submission);
-        await c.query(ROWS.log);
-        expect(await migratePg(c)).toEqual({ from: 8, to: 9 });
+        for (const sql of storedRows(true)) await c.query(sql);
+        expect(await migratePg(c, PG_MIGRATIONS.slice(0, 9))).toEqual({ from: 8, to: 9 });
+        expect(await migratePg(c, PG_MIGRATIONS.slice(0, 10))).toEqual({ from: 9, to: 10 });
+        expect((await migratePg(c)).to).toBe(PG_MIGRATIONS.length);
       });
       const storage = await openPgStorage({ url: tdb.url });
       try {

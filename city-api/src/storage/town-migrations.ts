@@ -30,3 +30,17 @@ export const TOWN_LIMITS_MIGRATION_PG = `
   ALTER TABLE submissions ADD COLUMN town text;
   ALTER TABLE moderation_log ADD COLUMN town text;
 `;
+
+/**
+ * SQLite migration 10 (city-db.ts) and PostgreSQL migration 10 (pg-migrations.ts), add-only (issue 19): the town of a
+ * wish sent on a town's public pages (web-wish.ts, the Host in the --town-site list). NULL: a kiosk wish (it has its
+ * kiosk's town, storage/town-storage.ts) or a web wish on the district's address.
+ */
+export const WISH_TOWN_MIGRATION_SQLITE = `
+  ALTER TABLE wishes ADD COLUMN town TEXT;
+  CREATE INDEX wishes_town ON wishes(town) WHERE town IS NOT NULL;
+`;
+export const WISH_TOWN_MIGRATION_PG = `
+  ALTER TABLE wishes ADD COLUMN town text;
+  CREATE INDEX wishes_town ON wishes (town) WHERE town IS NOT NULL;
+`;

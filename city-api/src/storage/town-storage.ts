@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { townIdSchema } from '../../../shared/schemas/taxonomy';
+import type { WishBody } from '../../../shared/schemas/wish';
 import type { CityDb } from '../city-db';
 import { nextSeq } from '../city-db';
 import { feedPageFromRows, type FeedCursor, type FeedPage, type FeedRow } from '../offer-store';
@@ -58,16 +59,30 @@ export type TownItemKind = 'offer' | 'kiosk' | 'wish' | 'submission' | 'account'
 
 /**
  * The SQL of townOf per kind (one row with a column `town`, none for an unknown id; `?` is the id, the same text on
- * both backends apart from the placeholder). A wish has its kiosk's town (a web wish none); a submission its own
- * town (made on a town's public pages) or else the town of the offer it changes.
+ * both backends apart from the placeholder). A wish has its kiosk's town, a web wish the town whose public pages it
+ * was sent on (wishes.town, migration 10; none on the district's address); a submission its own town (made on a
+ * town's public pages) or else the town of the offer it changes.
  */
+/** A wish's town in SQL over `wishes w LEFT JOIN kiosks k ON k.id = w.kiosk_id`: its kiosk's, else its own (web). */
+const WISH_TOWN = 'COALESCE(k.town, w.town)';
 const TOWN_OF_SQL: Record<TownItemKind, string> = {
   offer: `SELECT town FROM offers WHERE id = ?`,
   kiosk: `SELECT town FROM kiosks WHERE id = ?`,
-  wish: `SELECT k.town FROM wishes w LEFT JOIN kiosks k ON k.id = w.kiosk_id WHERE w.id = ?`,
+  wish: `SELECT ${WISH_TOWN} AS town FROM wishes w LEFT JOIN kiosks k ON k.id = w.kiosk_id WHERE w.id = ?`,
   submission: `SELECT COALESCE(s.town, o.town) AS town FROM submissions s LEFT JOIN offers o ON o.id = s.offer_id WHERE s.id = ?`,
   account: `SELECT town FROM staff_accounts WHERE name = ?`,
 };
+/** A town's wishes, newest first (`?`: town, limit), in listWishes' columns. */
+const TOWN_WISHES_SQL = `SELECT w.id, w.kiosk_id, w.source, w.received_at, w.body_json FROM wishes w LEFT JOIN kiosks k ON k.id = w.kiosk_id
+  WHERE ${WISH_TOWN} = ? ORDER BY w.received_at DESC LIMIT ?`;
+type WishRow = { id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; body: WishBody };
+const wishRow = (r: { id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string | Date; body_json: string }): WishRow => ({
+  id: r.id,
+  kiosk_id: r.kiosk_id,
+  source: r.source,
+  received_at: r.received_at instanceof Date ? r.received_at.toISOString() : r.received_at,
+  body: JSON.parse(r.body_json) as WishBody,
+});
 /** The effective town of every submission that has one (as TOWN_OF_SQL.submission). */
 const SUBMISSION_TOWNS_SQL = `SELECT s.id, COALESCE(s.town, o.town) AS town FROM submissions s LEFT JOIN offers o ON o.id = s.offer_id
   WHERE COALESCE(s.town, o.town) IS NOT NULL`;
@@ -77,6 +92,8 @@ export interface TownStorage {
   townOf(kind: TownItemKind, id: string): Promise<{ town: string | null } | null>;
   /** The town of each kiosk that has one. */
   kioskTowns(): Promise<Map<string, string>>;
+  /** A town's wishes (from its kiosks and from its public pages), newest first, as listWishes. */
+  listWishesOfTown(town: string, limit: number): Promise<WishRow[]>;
   /** The town of each club submission that has one (its own, else its offer's). */
   submissionTowns(): Promise<Map<string, string>>;
   /** The town of a club submission made on a town's public pages. */
@@ -106,6 +123,7 @@ export function sqliteTownStorage(db: CityDb): TownStorage {
         return row ? { town: row.town ?? null } : null;
       }),
     kioskTowns: () => run(() => idTownMap(db.prepare(`SELECT id, town FROM kiosks WHERE town IS NOT NULL`).all() as { id: string; town: string }[])),
+    listWishesOfTown: (town, limit) => run(() => (db.prepare(TOWN_WISHES_SQL).all(town, limit) as Parameters<typeof wishRow>[0][]).map(wishRow)),
     submissionTowns: () => run(() => idTownMap(db.prepare(SUBMISSION_TOWNS_SQL).all() as { id: string; town: string }[])),
     setSubmissionTown: (id, town) => run(() => void db.prepare(`UPDATE submissions SET town = ? WHERE id = ?`).run(town, id)),
     setOfferTowns: (changes) =>
@@ -154,6 +172,9 @@ export function pgTownStorage(pool: pg.Pool): TownStorage {
     },
     async kioskTowns() {
       return idTownMap((await pool.query<{ id: string; town: string }>(`SELECT id, town FROM kiosks WHERE town IS NOT NULL`)).rows);
+    },
+    async listWishesOfTown(town, limit) {
+      return (await pool.query<Parameters<typeof wishRow>[0]>(TOWN_WISHES_SQL.replace('?', '$1').replace('?', '$2'), [town, limit])).rows.map(wishRow);
     },
     async submissionTowns() {
       return idTownMap((await pool.query<{ id: string; town: string }>(SUBMISSION_TOWNS_SQL)).rows);
