@@ -9,6 +9,7 @@ import { checkPublicUrl, checkTrustProxy, listenCityApi, PublicUrlRequiredError 
 import type { KioskStorage } from './storage/kiosk-storage';
 import { openPgStorage } from './storage/pg-storage';
 import { sqliteStorage } from './storage/sqlite-storage';
+import { hasPasswordControl } from './staff-auth';
 import { runStaffCommand, STAFF_COMMANDS } from './staff/staff-add';
 import { townIdSchema } from './storage/town-storage';
 import { parseTownSite } from './public-web/web-town';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   if (values.chaos !== undefined) chaos = parseChaosSpec(values.chaos);
   const adminPassword = values['admin-password'] ?? process.env.CITY_API_ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 10) throw new Error('--admin-password: use at least 10 characters');
+  if (adminPassword !== undefined && hasPasswordControl(adminPassword)) throw new Error('--admin-password: no control characters (NUL, tab, line breaks, …)');
 
   const kioskApiOnly = values['kiosk-api-only']!;
   const publicUrl = values['public-url'] === undefined ? undefined : checkPublicUrl(values['public-url']);

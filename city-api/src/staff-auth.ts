@@ -9,12 +9,25 @@ export interface PasswordHash {
 
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 
+/**
+ * Control characters (C0, DEL, C1) are never part of a staff password, neither when one is set nor at login.
+ * Why (issue 19): scrypt derives its key with PBKDF2-HMAC-SHA256, and HMAC pads a key shorter than its 64-byte block
+ * with zero bytes, so "passwort" and "passwort\u0000" (any number of trailing NULs) give the same hash: a password
+ * with a trailing NUL logged in. No one types a control character into a password field; they come from pasted
+ * lines, scripts or attacks. Refused with a plain message instead of being stripped, so nothing is silently changed.
+ */
+// eslint-disable-next-line no-control-regex
+const PASSWORD_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+export const hasPasswordControl = (password: string): boolean => PASSWORD_CONTROL.test(password);
+export const PASSWORD_CONTROL_MESSAGE = 'Das Passwort enthält ein unsichtbares Steuerzeichen (zum Beispiel aus einer kopierten Zeile). Bitte das Passwort von Hand eintippen.';
+
 export function hashPassword(password: string, salt = randomBytes(16)): PasswordHash {
+  if (hasPasswordControl(password)) throw new Error('password: no control characters (NUL, tab, line breaks, …)');
   return { salt, hash: scryptSync(password.normalize('NFC'), salt, 32, SCRYPT) };
 }
 
 export function verifyPassword(candidate: string, stored: PasswordHash): boolean {
-  if (candidate.length === 0 || candidate.length > 1000) return false;
+  if (candidate.length === 0 || candidate.length > 1000 || hasPasswordControl(candidate)) return false;
   const h = scryptSync(candidate.normalize('NFC'), stored.salt, 32, SCRYPT);
   return timingSafeEqual(h, stored.hash);
 }

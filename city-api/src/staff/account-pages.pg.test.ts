@@ -10,7 +10,7 @@ import { type CityDb } from '../city-db';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { newStaffPassword } from './account-pages';
-import { FORM, form, staffLogin, type StaffLogin } from './staff-test-login';
+import { csrfIn, FORM, form, mergeCookies, staffLogin, type StaffLogin } from './staff-test-login';
 
 const SHARED = 'richtig-langes-passwort';
 const PW = 'ein sehr geheimes Passwort';
@@ -54,6 +54,39 @@ describe.each(STORAGE_BACKENDS)('the accounts page on $name', (backend) => {
     expect(list).not.toContain(pw);
     expect(list).toMatch(/Zuletzt angemeldet<\/dt><dd>\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect((await get(ada, '/staff/audit')).body).toContain('account_created');
+  });
+
+  it('a password with a control character (a trailing NUL, a tab) never logs in and is never set: a plain message, no session', async () => {
+    // scrypt's PBKDF2-HMAC pads a short key with zero bytes: 'pw' and 'pw\0' hash the same (staff-auth.ts)
+    const tryLogin = async (password: string, name?: string) => {
+      const page = await app.inject({ url: '/staff/login' });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/staff/login',
+        headers: { ...FORM, cookie: mergeCookies('', page) },
+        payload: form({ csrf: csrfIn(page.body)!, password, ...(name ? { name } : {}) }),
+      });
+      return { status: r.statusCode, body: r.body, session: /city_staff=[^;]/.test(String(r.headers['set-cookie'] ?? '')) };
+    };
+    const refused = { status: 422, session: false };
+    // the shared password (no accounts yet)
+    for (const pw of [`${SHARED}\u0000`, `${SHARED}\u0000\u0000`, `${SHARED}\t`, `\u0000${SHARED}`, `${SHARED}\u0085`]) {
+      const r = await tryLogin(pw);
+      expect(r, JSON.stringify(pw)).toMatchObject(refused);
+      expect(r.body).toContain('unsichtbares Steuerzeichen');
+    }
+    expect((await tryLogin(SHARED)).status).toBe(303);
+    // an account
+    await storage.putStaffAccount({ name: 'nul.test', password: PW, role: 'editor', town: null });
+    expect(await tryLogin(`${PW}\u0000`, 'nul.test')).toMatchObject(refused);
+    expect(await storage.verifyStaffAccount('nul.test', `${PW}\u0000`)).toBeNull();
+    expect((await tryLogin(PW, 'nul.test')).status).toBe(303);
+    // never set: not as an account's password, not as the shared one
+    await expect(storage.putStaffAccount({ name: 'nul.test', password: `${PW}\u0000`, role: 'admin', town: null })).rejects.toThrow(/control characters/);
+    await expect(storage.putStaffAccount({ name: 'tab.test', password: `ein\tlanges Passwort`, role: 'admin', town: null })).rejects.toThrow(/control characters/);
+    expect(await accounts()).toEqual([['nul.test', 'editor', null, false]]);
+    const bad = buildCityApi({ storage, publicUrl: 'http://127.0.0.1:4880', adminPassword: `${SHARED}\u0000` }).app;
+    await expect(bad.ready()).rejects.toThrow(/control characters/);
   });
 
   it('an admin adds, changes, disables and re-enables accounts; the audit has each change; CSRF and bad input change nothing', async () => {

@@ -8,6 +8,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { openCityDb } from '../city-db';
+import { hasPasswordControl } from '../staff-auth';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { openPgStorage } from '../storage/pg-storage';
 import { STAFF_ROLES, type StaffRole } from '../storage/staff-accounts';
@@ -51,6 +52,7 @@ export async function runStaffCommand(command: (typeof STAFF_COMMANDS)[number], 
     }
     if (!STAFF_ROLES.includes(values.role as StaffRole)) throw new Error(`staff-add: --role must be one of ${STAFF_ROLES.join(', ')}`);
     const password = await readPassword();
+    if (hasPasswordControl(password)) throw new Error('staff-add: the password contains a control character (NUL, tab, …); type it without them');
     const a = await storage.putStaffAccount({ name: values.name, password, role: values.role as StaffRole, town: values.town ?? null });
     process.stdout.write(`staff account ${a.name}: ${a.role}, ${a.town ?? 'district-wide (no town)'}\n`);
   } finally {

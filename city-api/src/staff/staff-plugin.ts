@@ -15,7 +15,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CityDb } from '../city-db';
-import { hashPassword, SESSION_COOKIE, SESSION_TTL_MS, verifyPassword } from '../staff-auth';
+import { hashPassword, hasPasswordControl, PASSWORD_CONTROL_MESSAGE, SESSION_COOKIE, SESSION_TTL_MS, verifyPassword } from '../staff-auth';
 import { html, page, STAFF_CSS } from '../staff-html';
 import { secureStaff, StaffAuthError, staffForm, staffPageOptions, type StaffStorageContext } from './staff-kit';
 import { registerAccountPages } from './account-pages';
@@ -110,6 +110,8 @@ export async function staffPlugin(staff: FastifyInstance, opts: StaffPluginOptio
     async (req, reply) => {
       const form = staffForm(req);
       const password = form.get('password') ?? '';
+      // said plainly instead of "wrong password": such a password can never be right (staff-auth.ts)
+      if (hasPasswordControl(password)) return loginPage(reply, PASSWORD_CONTROL_MESSAGE, 422);
       let accountId: string | null = null;
       if (await storage.hasStaffAccounts()) {
         // accounts exist: name + password of an enabled account; the shared password no longer logs in

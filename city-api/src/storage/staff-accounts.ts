@@ -17,7 +17,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { townIdSchema } from '../../../shared/schemas/taxonomy';
 import type { CityDb } from '../city-db';
-import { hashPassword, verifyPassword } from '../staff-auth';
+import { hasPasswordControl, hashPassword, verifyPassword } from '../staff-auth';
 
 export const STAFF_ROLES = ['editor', 'moderator', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -68,7 +68,7 @@ export interface StaffAccountListItem extends StaffAccount {
 
 export const staffAccountInputSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._@-]{2,64}$/, 'name: 2-64 letters, digits, . _ @ -'),
-  password: z.string().min(12, 'password: at least 12 characters').max(1000),
+  password: z.string().min(12, 'password: at least 12 characters').max(1000).refine((p) => !hasPasswordControl(p), 'password: no control characters (NUL, tab, line breaks, …)'),
   role: z.enum(STAFF_ROLES),
   town: townIdSchema.nullable(),
 });
