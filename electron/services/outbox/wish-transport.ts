@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WishBody } from '../../../shared/schemas/wish';
-import { readBodyBounded } from '../net/read-body';
+import { postJson } from '../net/post-json';
 
 /** One delivery attempt of one wish. */
 export interface WishSendRequest {
@@ -59,11 +59,6 @@ export function boundedErrorText(value: unknown, max = 200): string {
   return s.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim().slice(0, max);
 }
 
-async function readBounded(res: Response, limit: number): Promise<string | null> {
-  const body = await readBodyBounded(res, limit);
-  return body === null ? null : new TextDecoder().decode(body);
-}
-
 function parseJson(text: string | null): unknown {
   if (text == null) return undefined;
   try {
@@ -89,13 +84,13 @@ export function classifyReply(status: number, bodyText: string | null, retryAfte
     const err = errorSchema.safeParse(json);
     return { kind: 'rejected', status, error: `HTTP ${status}${err.success ? `: ${boundedErrorText(err.data.error)}` : ''}` };
   }
+  return passingFaultReply(status, retryAfter, now);
+}
+
+/** Any other status of a city API reply is a passing fault: try again later, after the Retry-After of a 429/503. */
+export function passingFaultReply(status: number, retryAfter: string | null, now: Date): { kind: 'retry'; status: number; error: string; retryAfterMs?: number } {
   const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter, now) : undefined;
-  return {
-    kind: 'retry',
-    status,
-    error: `HTTP ${status}`,
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-  };
+  return { kind: 'retry', status, error: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 /** The real transport: `fetch` with a timeout and a bounded reply. */
@@ -104,32 +99,10 @@ export function createFetchWishTransport(opts: { now?: () => Date; fetchImpl?: t
   const doFetch = opts.fetchImpl ?? fetch;
   return {
     async send(req) {
-      const signal = AbortSignal.timeout(req.timeoutMs);
-      let res: Response;
-      try {
-        res = await doFetch(req.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            accept: 'application/json',
-            authorization: `Bearer ${req.token}`,
-            'user-agent': req.userAgent,
-            'idempotency-key': req.idempotencyKey,
-          },
-          body: JSON.stringify(req.body),
-          signal,
-          redirect: 'error',
-        });
-      } catch (err) {
-        return { kind: 'retry', status: null, error: networkErrorText(err) };
-      }
-      let text: string | null;
-      try {
-        text = await readBounded(res, MAX_REPLY_BYTES);
-      } catch (err) {
-        return { kind: 'retry', status: res.status, error: networkErrorText(err) };
-      }
-      return classifyReply(res.status, text, res.headers.get('retry-after'), now());
+      const out = await postJson(doFetch, { ...req, headers: { 'idempotency-key': req.idempotencyKey } }, MAX_REPLY_BYTES);
+      if (out.kind === 'failed') return { kind: 'retry', status: out.status, error: networkErrorText(out.error) };
+      const text = out.body === null ? null : new TextDecoder().decode(out.body);
+      return classifyReply(out.status, text, out.retryAfter, now());
     },
   };
 }

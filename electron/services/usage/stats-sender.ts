@@ -3,9 +3,9 @@ import type { StatsBody } from '../../../shared/schemas/city-api';
 import type { KioskConfig } from '../../../shared/schemas/kiosk-config';
 import type { ConfigStore } from '../config/config-store';
 import type { Log } from '../log';
-import { readBodyBounded } from '../net/read-body';
+import { postJson } from '../net/post-json';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from '../outbox/outbox-sender';
-import { boundedErrorText, parseRetryAfter } from '../outbox/wish-transport';
+import { boundedErrorText, passingFaultReply } from '../outbox/wish-transport';
 import type { UsageCounters } from './usage-counters';
 
 /** One attempt to deliver one day's counters. */
@@ -39,8 +39,7 @@ export function classifyStatsReply(status: number, bodyText: string, retryAfter:
     }
     return { kind: 'rejected', status, error: `HTTP ${status}${detail ? `: ${detail}` : ''}` };
   }
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter, now) : undefined;
-  return { kind: 'retry', status, error: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  return passingFaultReply(status, retryAfter, now);
 }
 
 export function createFetchStatsTransport(opts: { now?: () => Date; fetchImpl?: typeof fetch } = {}): StatsTransport {
@@ -48,28 +47,15 @@ export function createFetchStatsTransport(opts: { now?: () => Date; fetchImpl?: 
   const doFetch = opts.fetchImpl ?? fetch;
   return {
     async send(req) {
-      try {
-        const res = await doFetch(req.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            accept: 'application/json',
-            authorization: `Bearer ${req.token}`,
-            'user-agent': req.userAgent,
-          },
-          body: JSON.stringify(req.body),
-          signal: AbortSignal.timeout(req.timeoutMs),
-          redirect: 'error',
-        });
-        // Only the error detail of a 4xx is read from the body: at most 64 KB (a larger reply has no detail).
-        const body = await readBodyBounded(res, MAX_REPLY_BYTES);
-        const text = body ? body.toString('utf8') : '';
-        return classifyStatsReply(res.status, text, res.headers.get('retry-after'), now());
-      } catch (err) {
-        const e = err as { name?: string; cause?: { code?: string }; message?: string };
+      // Only the error detail of a 4xx is read from the body: at most 64 KB (a larger reply has no detail).
+      const out = await postJson(doFetch, req, MAX_REPLY_BYTES);
+      if (out.kind === 'failed') {
+        const e = out.error as { name?: string; cause?: { code?: string }; message?: string };
         const what = e?.name === 'TimeoutError' || e?.name === 'AbortError' ? 'timeout' : (e?.cause?.code ?? e?.message ?? 'unknown');
         return { kind: 'retry', status: null, error: `network: ${boundedErrorText(what, 120)}` };
       }
+      const text = out.body ? out.body.toString('utf8') : '';
+      return classifyStatsReply(out.status, text, out.retryAfter, now());
     },
   };
 }
