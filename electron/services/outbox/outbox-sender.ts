@@ -46,9 +46,8 @@ export function resolveWishTarget(config: KioskConfig): SendTarget {
   return { url: `${api.baseUrl.replace(/\/+$/, '')}/v1/wishes`, token: api.token };
 }
 
-export interface OutboxSenderOptions {
-  outbox: WishOutbox;
-  transport: WishTransport;
+/** What each background sender of the kiosk (wish outbox, usage stats) takes besides its store and transport. */
+export interface SenderBaseOptions {
   config: ConfigStore;
   clock: Clock;
   log: Log;
@@ -57,6 +56,16 @@ export interface OutboxSenderOptions {
   backoff?: BackoffOptions;
   /** Per-request timeout. */
   timeoutMs?: number;
+}
+
+/** A feature's service dependencies as a sender's base options (the rest come from its adapters). */
+export function senderDeps(deps: Pick<SenderBaseOptions, 'config' | 'clock' | 'log' | 'version'>): Pick<SenderBaseOptions, 'config' | 'clock' | 'log' | 'version'> {
+  return { config: deps.config, clock: deps.clock, log: deps.log, version: deps.version };
+}
+
+export interface OutboxSenderOptions extends SenderBaseOptions {
+  outbox: WishOutbox;
+  transport: WishTransport;
   /** How often to look again while waiting for a configuration (a config change wakes the loop anyway). */
   idlePollMs?: number;
   /** Wishes per round before the loop yields. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { backupOutbox, BACKUP_PREFIX, listBackups } from '../db/heal-database';
 import { isInsideWindow, localDay } from '../health/maintenance-window';
 import type { Feature, ServiceDeps } from '../feature';
-import { createOutboxSender, resolveWishTarget, type OutboxSenderOptions } from './outbox-sender';
+import { createOutboxSender, resolveWishTarget, senderDeps, type OutboxSenderOptions } from './outbox-sender';
 import { createWishOutbox, WishValidationError } from './wish-outbox';
 import type { WishTransport } from './wish-transport';
 
@@ -36,10 +36,7 @@ export function createWishesFeature(deps: ServiceDeps, adapters: WishesAdapters)
   const sender = createOutboxSender({
     outbox,
     transport: adapters.wishTransport,
-    config: deps.config,
-    clock: deps.clock,
-    log: deps.log,
-    version: deps.version,
+    ...senderDeps(deps),
     ...adapters.sender,
   });
 

@@ -1,10 +1,7 @@
-import type { Clock } from '../../../shared/logic/clock';
 import type { StatsBody } from '../../../shared/schemas/city-api';
 import type { KioskConfig } from '../../../shared/schemas/kiosk-config';
-import type { ConfigStore } from '../config/config-store';
-import type { Log } from '../log';
 import { postJson } from '../net/post-json';
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from '../outbox/outbox-sender';
+import { DEFAULT_BACKOFF, retryDelayMs, type SenderBaseOptions } from '../outbox/outbox-sender';
 import { boundedErrorText, passingFaultReply } from '../outbox/wish-transport';
 import type { UsageCounters } from './usage-counters';
 
@@ -60,16 +57,9 @@ export function createFetchStatsTransport(opts: { now?: () => Date; fetchImpl?: 
   };
 }
 
-export interface StatsSenderOptions {
+export interface StatsSenderOptions extends SenderBaseOptions {
   counters: UsageCounters;
   transport: StatsTransport;
-  config: ConfigStore;
-  clock: Clock;
-  log: Log;
-  version: string;
-  random?: () => number;
-  backoff?: BackoffOptions;
-  timeoutMs?: number;
   /** How often the background loop looks for finished days to send (default 30 min). */
   checkEveryMs?: number;
   /** Timers off (tests call runRound themselves). */

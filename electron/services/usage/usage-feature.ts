@@ -1,6 +1,7 @@
 import type { KioskHandlers } from '../../../shared/contract';
 import type { usageContract } from '../../../shared/contract/usage';
 import type { Feature, ServiceDeps } from '../feature';
+import { senderDeps } from '../outbox/outbox-sender';
 import { getOfferById } from '../offers/offer-repository';
 import { createStatsSender, type StatsSenderOptions, type StatsTransport } from './stats-sender';
 import { createUsageCounters } from './usage-counters';
@@ -24,10 +25,7 @@ export function createUsageFeature(deps: ServiceDeps, adapters: UsageAdapters) {
   const sender = createStatsSender({
     counters,
     transport: adapters.statsTransport,
-    config: deps.config,
-    clock: deps.clock,
-    log: deps.log,
-    version: deps.version,
+    ...senderDeps(deps),
     ...adapters.sender,
   });
 
