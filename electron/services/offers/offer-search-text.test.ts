@@ -41,6 +41,8 @@ describe('text search agrees with a plain reference', () => {
     // the title starting with the word ranks before a later title word starting with it, though it sorts after it
     { ...offers[7]!, id: 'edge-start', title: 'Treffpunkt Kegeln', status: 'active' },
     { ...offers[8]!, id: 'edge-later', title: 'Kegeln Treffpunkt', status: 'active' },
+    // a text of several words: the title starting with it, a later title word starting with it (hitTitleBoosts)
+    { ...offers[9]!, id: 'edge-mid', title: 'Zum Treffpunkt Kegeln', status: 'active' },
   );
   const districtLabel = new Map(SIEGBURG_TAXONOMY.districts.map((d) => [d.id, d.label.de]));
   let rowids: Map<string, number>;
@@ -113,6 +115,11 @@ describe('text search agrees with a plain reference', () => {
     // two letters: the title start before a later title word (title initials, not a sweep)
     { text: 'ke' },
     { text: 'tr' },
+    // several words typed, the last one short: title boosts from the title initials, short words per hit
+    { text: 'treffpunkt k' },
+    { text: 'kegeln t' },
+    { text: 'senioren t' },
+    { text: 'senioren tr' },
     { text: 'treff', interests: ['treffen', 'essen'], ageGroups: ['senioren'] },
     { text: 'garten', districts: ['kaldauen', 'zange'], freeOnly: true },
     { text: 'e', when: 'week', maxDistanceKm: 2 },
