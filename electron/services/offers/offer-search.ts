@@ -1069,7 +1069,7 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
         if (total >= query.offset && total < needed) page.push(idx.base[byDistance[k]!]!.rowid);
         total++;
         const p = pointByDistance[k];
-        if (p && query.points) points[m++] = p;
+        if (p !== null && query.points) points[m++] = p;
       }
       points.length = m;
     }
@@ -1086,6 +1086,8 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
  * The map points of the offers in `rows` (base indexes) that pass (pass[i] === 1, or all without `pass`), in that
  * order. One pass into an array sized for every row, then cut: in the same process at 100,000 offers, counting first
  * to allocate the exact size cost 2–3 ms more per search (CPU time, filter 'bewegung', text 'garten'); push the same.
+ * `p !== null`, not `p &&`: the truth test of an object reads its hidden class, one scattered memory access per point
+ * (at 100,000 offers a third of the CPU time of 'this week + 2 km').
  */
 function pointsOf(rows: Int32Array, pass: Uint8Array | null, pointOf: readonly (SearchResult['points'][number] | null)[]): SearchResult['points'] {
   const points = new Array<SearchResult['points'][number]>(rows.length);
@@ -1093,7 +1095,7 @@ function pointsOf(rows: Int32Array, pass: Uint8Array | null, pointOf: readonly (
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const p = pointOf[i];
-    if (p && (!pass || pass[i] === 1)) points[m++] = p;
+    if (p !== null && (!pass || pass[i] === 1)) points[m++] = p;
   }
   points.length = m;
   return points;
