@@ -5,11 +5,13 @@
  * attack can be asserted to have changed nothing.
  */
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { CityDb } from '../../city-api/src/city-db';
 import { parseSeedSpec, seedStorage } from '../../city-api/src/seed';
 import { buildCityApi, type CityApiOptions } from '../../city-api/src/server';
 import type { KioskStorage } from '../../city-api/src/storage/kiosk-storage';
 import type { PgStorage } from '../../city-api/src/storage/pg-storage';
+import { staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
 import type { Offer } from '../../shared/schemas/offer';
 import type { StorageBackend } from '../support/storage-backends';
 import { storedRows } from '../support/stored-rows';
@@ -98,6 +100,22 @@ export async function cityFixture(backend: StorageBackend, extra: Partial<CityAp
       await cleanup();
     },
   };
+}
+
+/**
+ * The fixture and one staff login for the enclosing describe block: made in beforeAll, closed in afterAll. The
+ * fields are there from the first hook on (a later beforeAll of the block may use them).
+ */
+export function useCityFixture(backend: StorageBackend, extra: Partial<CityApiOptions> = {}): { f: Fixture; staff: StaffLogin } {
+  const fx = {} as { f: Fixture; staff: StaffLogin };
+  beforeAll(async () => {
+    fx.f = await cityFixture(backend, extra);
+    fx.staff = await staffLogin(fx.f.app, PASSWORD);
+  });
+  afterAll(async () => {
+    await fx.f.close();
+  });
+  return fx;
 }
 
 /** Every staff POST with a body that would change something if it reached its handler (the attack tables' targets). */

@@ -7,12 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildCityApi, PUBLIC_URL_REQUIRED, PublicUrlRequiredError } from '../../city-api/src/server';
-import { staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
 import { windowCounter } from '../../city-api/src/submissions/submission-routes';
 import { STORAGE_BACKENDS, type StorageBackend } from '../support/storage-backends';
-import { cityFixture, clubFormFields, multipart, PASSWORD, PUBLIC_URL, timeToken, type Fixture } from './city-api-fixture';
+import { cityFixture, clubFormFields, multipart, PASSWORD, PUBLIC_URL, timeToken, useCityFixture, type Fixture } from './city-api-fixture';
 
 const EVIL = 'evil.example';
 const FORGERIES: [string, Record<string, string>][] = [
@@ -29,22 +28,14 @@ async function bare(backend: StorageBackend) {
 }
 
 describe.each(STORAGE_BACKENDS)('forged Host, --public-url and --trust-proxy on $name', (backend) => {
-  let f: Fixture;
-  let staff: StaffLogin;
-  beforeAll(async () => {
-    f = await cityFixture(backend, { submissionSpam: { minFillMs: 0 } });
-    staff = await staffLogin(f.app, PASSWORD);
-  });
-  afterAll(async () => {
-    await f.close();
-  });
+  const fx = useCityFixture(backend, { submissionSpam: { minFillMs: 0 } });
 
   /** Pages that write absolute links, and whether the link to this server must be there. */
   const pages = () => [
     { url: '/angebote', writesLinks: true },
-    { url: `/angebote/${encodeURIComponent(f.offerId)}`, writesLinks: true },
-    { url: `/angebote/${encodeURIComponent(f.offerId)}/druck`, writesLinks: true },
-    { url: `/angebote/${encodeURIComponent(f.offerId)}/termin.ics`, writesLinks: false },
+    { url: `/angebote/${encodeURIComponent(fx.f.offerId)}`, writesLinks: true },
+    { url: `/angebote/${encodeURIComponent(fx.f.offerId)}/druck`, writesLinks: true },
+    { url: `/angebote/${encodeURIComponent(fx.f.offerId)}/termin.ics`, writesLinks: false },
     { url: '/angebote/karte', writesLinks: true },
     { url: '/angebote/gibt-es-nicht', writesLinks: true },
     { url: '/datenschutz', writesLinks: true },
@@ -56,7 +47,7 @@ describe.each(STORAGE_BACKENDS)('forged Host, --public-url and --trust-proxy on 
     { url: '/poster.pdf?lang=en', writesLinks: true },
     { url: '/submit', writesLinks: false },
     { url: '/staff/offers', writesLinks: false, staff: true },
-    { url: `/staff/submissions/${f.submissionId}`, writesLinks: false, staff: true },
+    { url: `/staff/submissions/${fx.f.submissionId}`, writesLinks: false, staff: true },
   ];
   const PAGES = 16;
 
@@ -65,7 +56,7 @@ describe.each(STORAGE_BACKENDS)('forged Host, --public-url and --trust-proxy on 
       for (const [name, headers] of FORGERIES) {
         it(`page ${i} with a forged ${name}`, async () => {
           const p = pages()[i]!;
-          const r = await f.app.inject({ url: p.url, headers: { ...headers, ...(p.staff ? { cookie: staff.cookie } : {}) } });
+          const r = await fx.f.app.inject({ url: p.url, headers: { ...headers, ...(p.staff ? { cookie: fx.staff.cookie } : {}) } });
           expect(r.statusCode, p.url).toBeLessThan(500);
           const body = r.rawPayload.toString('latin1');
           expect(body, p.url).not.toContain(EVIL);
@@ -76,8 +67,8 @@ describe.each(STORAGE_BACKENDS)('forged Host, --public-url and --trust-proxy on 
     }
     for (const [name, headers] of FORGERIES) {
       it(`the club form's private link with a forged ${name}`, async () => {
-        const { payload, headers: mp } = multipart(clubFormFields(await timeToken(f.app)));
-        const r = await f.app.inject({ method: 'POST', url: '/submit', payload, headers: { ...mp, ...headers }, remoteAddress: `10.9.0.${name.length}` });
+        const { payload, headers: mp } = multipart(clubFormFields(await timeToken(fx.f.app)));
+        const r = await fx.f.app.inject({ method: 'POST', url: '/submit', payload, headers: { ...mp, ...headers }, remoteAddress: `10.9.0.${name.length}` });
         expect(r.statusCode).toBe(201);
         expect(r.body).not.toContain(EVIL);
         expect(r.body).toMatch(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/submit/edit/[A-Za-z0-9_-]+`));
@@ -109,7 +100,7 @@ describe.each(STORAGE_BACKENDS)('forged Host, --public-url and --trust-proxy on 
     it('the command line refuses to start without --public-url and names the option', () => {
       const dir = mkdtempSync(join(tmpdir(), 'city-cli-'));
       // PostgreSQL: the fixture's database (the CLI must refuse before it serves anything)
-      const dbArg = f.pgUrl ?? join(dir, 'c.sqlite');
+      const dbArg = fx.f.pgUrl ?? join(dir, 'c.sqlite');
       try {
         const r = spawnSync(process.execPath, ['--import', 'tsx', 'city-api/src/cli.ts', '--db', dbArg, '--port', '0', '--admin-password', PASSWORD], {
           encoding: 'utf8',

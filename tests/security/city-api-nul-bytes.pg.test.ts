@@ -5,11 +5,11 @@
  * stored without the NUL on PostgreSQL (storage/pg-text.ts) and reads as sent otherwise; a calendar address keeps
  * what it fetches (NUL as %00).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normaliseFeedUrl } from '../../city-api/src/calendar-sources/fetch-feed';
-import { csrfIn, mergeCookies, staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
+import { csrfIn, mergeCookies } from '../../city-api/src/staff/staff-test-login';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
-import { cityFixture, clubFormFields, KIOSKS, multipart, PASSWORD, timeToken, type Fixture } from './city-api-fixture';
+import { clubFormFields, KIOSKS, multipart, PASSWORD, timeToken, useCityFixture } from './city-api-fixture';
 
 const N = '%00';
 const bearer = { authorization: `Bearer ${KIOSKS.rathaus}` };
@@ -58,61 +58,53 @@ const STAFF_POSTS: [string, string, number][] = [
 ];
 
 describe.each(STORAGE_BACKENDS)('NUL bytes in every parameter and form field on $name', (backend) => {
-  let f: Fixture;
-  let staff: StaffLogin;
-  beforeAll(async () => {
-    f = await cityFixture(backend, { submissionSpam: { minFillMs: 0 } });
-    staff = await staffLogin(f.app, PASSWORD);
-  });
-  afterAll(async () => {
-    await f.close();
-  });
+  const fx = useCityFixture(backend, { submissionSpam: { minFillMs: 0 } });
   const staffPost = (url: string, body: string) =>
-    f.app.inject({
+    fx.f.app.inject({
       method: 'POST',
       url,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: staff.cookie },
-      payload: `${body}${body ? '&' : ''}csrf=${encodeURIComponent(staff.csrf)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: fx.staff.cookie },
+      payload: `${body}${body ? '&' : ''}csrf=${encodeURIComponent(fx.staff.csrf)}`,
     });
 
   for (const [url, status, headers] of GETS) {
     it(`GET ${url}: ${status}`, async () => {
-      expect((await f.app.inject({ url, headers })).statusCode).toBe(status);
+      expect((await fx.f.app.inject({ url, headers })).statusCode).toBe(status);
     });
   }
   for (const [url, status] of STAFF_GETS) {
     it(`staff GET ${url}: ${status}`, async () => {
-      expect((await f.app.inject({ url, headers: { cookie: staff.cookie } })).statusCode).toBe(status);
+      expect((await fx.f.app.inject({ url, headers: { cookie: fx.staff.cookie } })).statusCode).toBe(status);
     });
   }
   for (const [url, body, status] of STAFF_POSTS) {
     it(`staff POST ${url} ${body}: ${status}, nothing changed`, async () => {
-      const before = await f.fingerprint();
+      const before = await fx.f.fingerprint();
       expect((await staffPost(url, body)).statusCode).toBe(status);
-      expect(await f.fingerprint()).toBe(before);
+      expect(await fx.f.fingerprint()).toBe(before);
     });
   }
 
   it('/v1 writes with NUL in the body or the Idempotency-Key are refused (422/400), nothing stored', async () => {
-    const before = await f.fingerprint();
+    const before = await fx.f.fingerprint();
     const wish = { text: 'Lesekreis', language: 'de', created_at: '2026-11-25T09:00:00Z', kiosk_id: 'rathaus', contact_consent: true };
-    const post = (url: string, payload: object, headers: Record<string, string> = {}) => f.app.inject({ method: 'POST', url, headers: { ...bearer, ...headers }, payload });
+    const post = (url: string, payload: object, headers: Record<string, string> = {}) => fx.f.app.inject({ method: 'POST', url, headers: { ...bearer, ...headers }, payload });
     expect((await post('/v1/wishes', { ...wish, text: 'a\u0000b Lesekreis', contact: { name: 'E\u0000va' } }, { 'idempotency-key': 'key-nul-00001' })).statusCode).toBe(422);
     expect((await post('/v1/wishes', wish, { 'idempotency-key': 'key-nul\u000000002' })).statusCode).toBe(400);
     const hb = { version: '1.0\u0000', uptime_s: 1, last_sync_at: null, offers_count: 0, outbox_pending: 0, printer: { state: 'none' }, disk_free_mb: 100, errors_since_last: ['x\u0000y'] };
     expect((await post('/v1/kiosks/rathaus/heartbeat', hb)).statusCode).toBe(422);
     expect((await post('/v1/kiosks/rathaus/stats', { day: '2026-11-25', searches: { 'a\u0000b': 1 } })).statusCode).toBe(422);
-    expect(await f.fingerprint()).toBe(before);
+    expect(await fx.f.fingerprint()).toBe(before);
   });
 
   it('the club form and the wish form with NUL in every field: 422, nothing stored', async () => {
-    const before = await f.fingerprint();
-    const fields = clubFormFields(await timeToken(f.app)).map(([k, v]) => [k, k === 't' ? v : `${v}\u0000`] as [string, string]);
+    const before = await fx.f.fingerprint();
+    const fields = clubFormFields(await timeToken(fx.f.app)).map(([k, v]) => [k, k === 't' ? v : `${v}\u0000`] as [string, string]);
     const mp = multipart(fields);
-    expect((await f.app.inject({ method: 'POST', url: '/submit', payload: mp.payload, headers: mp.headers, remoteAddress: '10.1.1.1' })).statusCode).toBe(422);
-    const page = await f.app.inject({ url: '/wuensche/neu' });
+    expect((await fx.f.app.inject({ method: 'POST', url: '/submit', payload: mp.payload, headers: mp.headers, remoteAddress: '10.1.1.1' })).statusCode).toBe(422);
+    const page = await fx.f.app.inject({ url: '/wuensche/neu' });
     const t = /name="t" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    const r = await f.app.inject({
+    const r = await fx.f.app.inject({
       method: 'POST',
       url: '/wuensche/neu',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: mergeCookies('', page) },
@@ -120,15 +112,15 @@ describe.each(STORAGE_BACKENDS)('NUL bytes in every parameter and form field on 
       remoteAddress: '10.1.1.2',
     });
     expect(r.statusCode).toBe(422);
-    expect(await f.fingerprint()).toBe(before);
+    expect(await fx.f.fingerprint()).toBe(before);
   });
 
   // (a NUL at the END of the right password used to log in: scrypt's PBKDF2-HMAC pads its key with zero bytes, so
   // 'pw' and 'pw\0' are the same key; control characters in passwords are refused now, staff-auth.ts, and the
   // trailing-NUL case is tested in staff/account-pages.pg.test.ts)
   it('staff login with NUL in the name and inside the password: 422 with a plain message, no session', async () => {
-    const page = await f.app.inject({ url: '/staff/login' });
-    const r = await f.app.inject({
+    const page = await fx.f.app.inject({ url: '/staff/login' });
+    const r = await fx.f.app.inject({
       method: 'POST',
       url: '/staff/login',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: mergeCookies('', page) },
@@ -140,39 +132,39 @@ describe.each(STORAGE_BACKENDS)('NUL bytes in every parameter and form field on 
   });
 
   it("a club's calendar address with NUL (private edit link): added (303), the address fetches what was typed", async () => {
-    const r = await f.app.inject({
+    const r = await fx.f.app.inject({
       method: 'POST',
-      url: `/submit/edit/${f.editToken}/calendar`,
+      url: `/submit/edit/${fx.f.editToken}/calendar`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: `url=${encodeURIComponent(FEED)}/club${N}.ics`,
     });
     expect(r.statusCode).toBe(303);
-    const [src] = await f.storage.listCalendarSources({ offerId: (await f.storage.getSubmission(f.submissionId))!.offerId });
+    const [src] = await fx.f.storage.listCalendarSources({ offerId: (await fx.f.storage.getSubmission(fx.f.submissionId))!.offerId });
     expect(normaliseFeedUrl(src!.url)!.href).toBe(normaliseFeedUrl(`${FEED}/club\u0000.ics`)!.href);
   });
 
   it('rejecting a submission with NUL in name and reason: done (303), the audit trail reads as sent without the NUL', async () => {
-    const r = await staffPost(`/staff/submissions/${f.submissionId}/decide`, `decision=reject&actor=E${N}ve&reason=Bitte${N} erg%C3%A4nzen`);
+    const r = await staffPost(`/staff/submissions/${fx.f.submissionId}/decide`, `decision=reject&actor=E${N}ve&reason=Bitte${N} erg%C3%A4nzen`);
     expect(r.statusCode).toBe(303);
-    const s = (await f.storage.getSubmission(f.submissionId))!;
+    const s = (await fx.f.storage.getSubmission(fx.f.submissionId))!;
     expect([s.state, noNul(s.staffMessage)]).toEqual(['rejected', 'Bitte ergänzen']);
-    const entry = (await f.storage.auditTrail(10)).find((e) => e.submissionId === f.submissionId && e.action === 'rejected')!;
+    const entry = (await fx.f.storage.auditTrail(10)).find((e) => e.submissionId === fx.f.submissionId && e.action === 'rejected')!;
     expect([noNul(entry.actor), noNul(entry.reason)]).toEqual(['Eve', 'Bitte ergänzen']);
   });
 
   it('confirming an offer with NUL in the name: done (303), confirmed by the name without the NUL', async () => {
-    const r = await staffPost(`/staff/review/${encodeURIComponent(f.offerId)}/confirm`, `actor=E${N}ve`);
+    const r = await staffPost(`/staff/review/${encodeURIComponent(fx.f.offerId)}/confirm`, `actor=E${N}ve`);
     expect(r.statusCode).toBe(303);
-    const [row] = await f.query<{ confirmed_by: string }>('SELECT confirmed_by FROM offer_confirmations WHERE offer_id = ?', [f.offerId]);
+    const [row] = await fx.f.query<{ confirmed_by: string }>('SELECT confirmed_by FROM offer_confirmations WHERE offer_id = ?', [fx.f.offerId]);
     expect(noNul(row!.confirmed_by)).toBe('Eve');
   });
 
   it('a staff calendar source with NUL in its address and label: added (303), the address fetches what was typed', async () => {
     const r = await staffPost('/staff/calendars', `url=${encodeURIComponent(FEED)}/a${N}b.ics&label=Verein${N} Nord`);
     expect(r.statusCode).toBe(303);
-    const src = (await f.storage.listCalendarSources()).find((s) => noNul(s.label) === 'Verein Nord')!;
+    const src = (await fx.f.storage.listCalendarSources()).find((s) => noNul(s.label) === 'Verein Nord')!;
     expect(src).toBeDefined();
     expect(normaliseFeedUrl(src.url)!.href).toBe(normaliseFeedUrl(`${FEED}/a\u0000b.ics`)!.href);
-    await f.storage.deleteCalendarSource(src.id);
+    await fx.f.storage.deleteCalendarSource(src.id);
   });
 });

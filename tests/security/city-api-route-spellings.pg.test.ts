@@ -5,22 +5,15 @@
  * never the handler without its check; and no refused write changes anything (DB fingerprint).
  * The control tests show that the refusal comes from the check: the same spellings with a session do reach.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
-import { cityFixture, KIOSKS, PASSWORD, REFUSED, spellings, STAFF_POST_ROUTES, staffPostRoutes, type Fixture } from './city-api-fixture';
+import { KIOSKS, REFUSED, spellings, STAFF_POST_ROUTES, staffPostRoutes, useCityFixture } from './city-api-fixture';
 
 describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
-  let f: Fixture;
-  let staff: StaffLogin;
+  const fx = useCityFixture(backend);
   let before: string;
   beforeAll(async () => {
-    f = await cityFixture(backend);
-    staff = await staffLogin(f.app, PASSWORD);
-    before = await f.fingerprint();
-  });
-  afterAll(async () => {
-    await f.close();
+    before = await fx.f.fingerprint();
   });
 
   const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -28,11 +21,11 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
     '/staff',
     '/staff/offers',
     '/staff/offers/new',
-    `/staff/offers/${f.offerId}/edit`,
+    `/staff/offers/${fx.f.offerId}/edit`,
     '/staff/wishes',
     '/staff/kiosks',
     '/staff/submissions',
-    `/staff/submissions/${f.submissionId}`,
+    `/staff/submissions/${fx.f.submissionId}`,
     '/staff/review',
     '/staff/audit',
     '/staff/accounts',
@@ -40,9 +33,9 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
     '/staff/bedarf',
     '/staff/bedarf.csv',
     '/staff/bedarf.pdf',
-    `/staff/wishes/${f.wishId}`,
+    `/staff/wishes/${fx.f.wishId}`,
   ];
-  const staffPosts = () => staffPostRoutes(f);
+  const staffPosts = () => staffPostRoutes(fx.f);
   const STAFF_GET_PATHS = 16;
   const STAFF_POST_PATHS = STAFF_POST_ROUTES;
   const V1_GETS = ['/v1/offers', '/v1/taxonomy', '/v1/events?from=2026-01-01&to=2026-01-31', '/v1/kiosks/rathaus/config'];
@@ -64,7 +57,7 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
         it(`GET staff page ${i} spelling ${s}`, async () => {
           const p = staffGets()[i]!;
           const { name, url } = spellings(p)[s]!;
-          const r = await f.app.inject({ url });
+          const r = await fx.f.app.inject({ url });
           expect(REFUSED, `${name}: ${url}`).toContain(r.statusCode);
           if (r.statusCode === 303) expect(r.headers.location).toBe('/staff/login');
           expect(r.body).not.toContain('Erika');
@@ -76,9 +69,9 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
         it(`POST staff action ${i} spelling ${s}`, async () => {
           const [p, body] = staffPosts()[i]!;
           const { name, url } = spellings(p)[s]!;
-          const r = await f.app.inject({ method: 'POST', url, headers: FORM, payload: new URLSearchParams(body).toString() });
+          const r = await fx.f.app.inject({ method: 'POST', url, headers: FORM, payload: new URLSearchParams(body).toString() });
           expect(REFUSED, `${name}: ${url}`).toContain(r.statusCode);
-          expect(await f.fingerprint()).toBe(before);
+          expect(await fx.f.fingerprint()).toBe(before);
         });
       }
     }
@@ -90,9 +83,9 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
         it(`POST staff action ${i} spelling ${s} (session, no token)`, async () => {
           const [p, body] = staffPosts()[i]!;
           const { name, url } = spellings(p)[s]!;
-          const r = await f.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: staff.cookie }, payload: new URLSearchParams(body).toString() });
+          const r = await fx.f.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: fx.staff.cookie }, payload: new URLSearchParams(body).toString() });
           expect([403, 404], `${name}: ${url}`).toContain(r.statusCode);
-          expect(await f.fingerprint()).toBe(before);
+          expect(await fx.f.fingerprint()).toBe(before);
         });
       }
     }
@@ -102,7 +95,7 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
     for (const p of V1_GETS) {
       for (const { name, url } of spellWithQuery(p)) {
         it(`GET ${url} (${name})`, async () => {
-          const r = await f.app.inject({ url });
+          const r = await fx.f.app.inject({ url });
           expect([401, 404]).toContain(r.statusCode);
           expect(r.body).not.toContain('"items"');
         });
@@ -111,9 +104,9 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
     for (const p of V1_POSTS) {
       for (const { name, url } of spellings(p)) {
         it(`POST ${url} (${name})`, async () => {
-          const r = await f.app.inject({ method: 'POST', url, headers: { 'idempotency-key': 'attack-key-0001' }, payload: { kiosk_id: 'rathaus' } });
+          const r = await fx.f.app.inject({ method: 'POST', url, headers: { 'idempotency-key': 'attack-key-0001' }, payload: { kiosk_id: 'rathaus' } });
           expect([401, 404]).toContain(r.statusCode);
-          expect(await f.fingerprint()).toBe(before);
+          expect(await fx.f.fingerprint()).toBe(before);
         });
       }
     }
@@ -121,11 +114,11 @@ describe.each(STORAGE_BACKENDS)('route spellings on $name', (backend) => {
 
   describe('controls: the spellings the router matches do reach the handlers once the check passes', () => {
     it('GET /%73taff/wishes with a session is the wishes page', async () => {
-      const r = await f.app.inject({ url: '/%73taff/wishes', headers: { cookie: staff.cookie } });
+      const r = await fx.f.app.inject({ url: '/%73taff/wishes', headers: { cookie: fx.staff.cookie } });
       expect(r.statusCode).toBe(200);
     });
     it('GET /%761/offers with a token is the feed', async () => {
-      const r = await f.app.inject({ url: '/%761/offers', headers: { authorization: `Bearer ${KIOSKS.rathaus}` } });
+      const r = await fx.f.app.inject({ url: '/%761/offers', headers: { authorization: `Bearer ${KIOSKS.rathaus}` } });
       expect(r.statusCode).toBe(200);
       expect(r.body).toContain('"items"');
     });

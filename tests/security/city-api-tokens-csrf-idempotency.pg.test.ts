@@ -3,24 +3,18 @@
  * another kiosk's token; every staff POST without, with a wrong, a foreign-session or a login-page CSRF token;
  * Idempotency-Key reuse; contact consent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { csrfIn, mergeCookies, staffLogin, type StaffLogin } from '../../city-api/src/staff/staff-test-login';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
-import { cityFixture, KIOSKS, PASSWORD, STAFF_POST_ROUTES, staffPostRoutes, type Fixture } from './city-api-fixture';
+import { cityFixture, KIOSKS, PASSWORD, STAFF_POST_ROUTES, staffPostRoutes, useCityFixture, type Fixture } from './city-api-fixture';
 
 describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (backend) => {
-  let f: Fixture;
-  let staff: StaffLogin;
+  const fx = useCityFixture(backend);
   let other: StaffLogin;
   let before: string;
   beforeAll(async () => {
-    f = await cityFixture(backend);
-    staff = await staffLogin(f.app, PASSWORD);
-    other = await staffLogin(f.app, PASSWORD);
-    before = await f.fingerprint();
-  });
-  afterAll(async () => {
-    await f.close();
+    other = await staffLogin(fx.f.app, PASSWORD);
+    before = await fx.f.fingerprint();
   });
 
   const wish = (kiosk: string, text = 'Ein Lesekreis am Abend wäre schön', extra: Record<string, unknown> = {}) => ({
@@ -57,10 +51,10 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
       for (const [name, headers, query] of BAD_AUTH) {
         it(`${route.method} ${route.url} — ${name}`, async () => {
           const url = query ? `${route.url}${route.url.includes('?') ? '&' : '?'}${query}` : route.url;
-          const r = await f.app.inject({ method: route.method, url, headers: { ...headers, 'idempotency-key': 'attack-key-0001' }, payload: route.body as object });
+          const r = await fx.f.app.inject({ method: route.method, url, headers: { ...headers, 'idempotency-key': 'attack-key-0001' }, payload: route.body as object });
           expect(r.statusCode).toBe(401);
           expect(r.headers['www-authenticate']).toBe('Bearer');
-          expect(await f.fingerprint()).toBe(before);
+          expect(await fx.f.fingerprint()).toBe(before);
         });
       }
     }
@@ -69,36 +63,36 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
   describe("/v1 with another kiosk's token", () => {
     const bib = { authorization: `Bearer ${KIOSKS.bibliothek}` };
     it("reads another kiosk's config: 403", async () => {
-      expect((await f.app.inject({ url: '/v1/kiosks/rathaus/config', headers: bib })).statusCode).toBe(403);
+      expect((await fx.f.app.inject({ url: '/v1/kiosks/rathaus/config', headers: bib })).statusCode).toBe(403);
     });
     it("sends another kiosk's heartbeat (and would take its commands): 403", async () => {
-      await f.query(`INSERT INTO commands (id, kiosk_id, type, created_at) VALUES ('cmd-x', 'rathaus', 'relaunch', '2026-01-01')`);
-      const r = await f.app.inject({ method: 'POST', url: '/v1/kiosks/rathaus/heartbeat', headers: bib, payload: heartbeat });
+      await fx.f.query(`INSERT INTO commands (id, kiosk_id, type, created_at) VALUES ('cmd-x', 'rathaus', 'relaunch', '2026-01-01')`);
+      const r = await fx.f.app.inject({ method: 'POST', url: '/v1/kiosks/rathaus/heartbeat', headers: bib, payload: heartbeat });
       expect(r.statusCode).toBe(403);
       expect(r.body).not.toContain('cmd-x');
-      expect((await f.query<{ state: string }>(`SELECT state FROM commands WHERE id = 'cmd-x'`))[0]!.state).toBe('queued');
-      await f.query(`DELETE FROM commands WHERE id = 'cmd-x'`);
+      expect((await fx.f.query<{ state: string }>(`SELECT state FROM commands WHERE id = 'cmd-x'`))[0]!.state).toBe('queued');
+      await fx.f.query(`DELETE FROM commands WHERE id = 'cmd-x'`);
     });
     it("sends another kiosk's stats: 403", async () => {
-      expect((await f.app.inject({ method: 'POST', url: '/v1/kiosks/rathaus/stats', headers: bib, payload: { day: '2026-11-25' } })).statusCode).toBe(403);
+      expect((await fx.f.app.inject({ method: 'POST', url: '/v1/kiosks/rathaus/stats', headers: bib, payload: { day: '2026-11-25' } })).statusCode).toBe(403);
     });
     it('sends a wish in the name of another kiosk: 422', async () => {
-      const r = await f.app.inject({ method: 'POST', url: '/v1/wishes', headers: { ...bib, 'idempotency-key': 'attack-key-0002' }, payload: wish('rathaus') });
+      const r = await fx.f.app.inject({ method: 'POST', url: '/v1/wishes', headers: { ...bib, 'idempotency-key': 'attack-key-0002' }, payload: wish('rathaus') });
       expect(r.statusCode).toBe(422);
     });
     it('a percent-encoded kiosk id is the same kiosk id (no way around the ownership check): 403', async () => {
-      expect((await f.app.inject({ url: '/v1/kiosks/%72athaus/config', headers: bib })).statusCode).toBe(403);
+      expect((await fx.f.app.inject({ url: '/v1/kiosks/%72athaus/config', headers: bib })).statusCode).toBe(403);
     });
-    it('nothing changed', async () => expect(await f.fingerprint()).toBe(before));
+    it('nothing changed', async () => expect(await fx.f.fingerprint()).toBe(before));
   });
 
   const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-  const staffPosts = () => staffPostRoutes(f);
+  const staffPosts = () => staffPostRoutes(fx.f);
   const CSRF_ATTACKS: [string, () => Promise<Record<string, string>>][] = [
     ['no token', async () => ({})],
     ['a made-up token', async () => ({ csrf: 'AAAAAAAAAAAAAAAAAAAAAAAA-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB' })],
     ["another session's token", async () => ({ csrf: other.csrf })],
-    ["the login page's token", async () => ({ csrf: csrfIn((await f.app.inject({ url: '/staff/login' })).body)! })],
+    ["the login page's token", async () => ({ csrf: csrfIn((await fx.f.app.inject({ url: '/staff/login' })).body)! })],
     ['an empty token', async () => ({ csrf: '' })],
   ];
 
@@ -107,34 +101,34 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
       for (const [name, token] of CSRF_ATTACKS) {
         it(`staff action ${i} — ${name}`, async () => {
           const [url, body] = staffPosts()[i]!;
-          const r = await f.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: staff.cookie }, payload: new URLSearchParams({ ...body, ...(await token()) }).toString() });
+          const r = await fx.f.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: fx.staff.cookie }, payload: new URLSearchParams({ ...body, ...(await token()) }).toString() });
           expect(r.statusCode, url).toBe(403);
-          expect(await f.fingerprint()).toBe(before);
+          expect(await fx.f.fingerprint()).toBe(before);
         });
       }
     }
     it('the token in a header from another session does not count either', async () => {
-      const r = await f.app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie: staff.cookie, 'x-csrf-token': other.csrf }, payload: 'type=relaunch' });
+      const r = await fx.f.app.inject({ method: 'POST', url: '/staff/kiosks/rathaus/commands', headers: { ...FORM, cookie: fx.staff.cookie, 'x-csrf-token': other.csrf }, payload: 'type=relaunch' });
       expect(r.statusCode).toBe(403);
-      expect(await f.fingerprint()).toBe(before);
+      expect(await fx.f.fingerprint()).toBe(before);
     });
     it('login without the login form token is refused (no login CSRF)', async () => {
-      const page = await f.app.inject({ url: '/staff/login' });
-      const r = await f.app.inject({ method: 'POST', url: '/staff/login', headers: { ...FORM, cookie: mergeCookies('', page) }, payload: `password=${PASSWORD}` });
+      const page = await fx.f.app.inject({ url: '/staff/login' });
+      const r = await fx.f.app.inject({ method: 'POST', url: '/staff/login', headers: { ...FORM, cookie: mergeCookies('', page) }, payload: `password=${PASSWORD}` });
       expect(r.statusCode).toBe(403);
       expect(r.headers['set-cookie'] ?? '').not.toMatch(/city_staff|session/i);
     });
     it('control: the right token does work', async () => {
-      const r = await f.app.inject({ method: 'POST', url: '/staff/kiosks/bibliothek/commands', headers: { ...FORM, cookie: staff.cookie }, payload: `type=reload&csrf=${encodeURIComponent(staff.csrf)}` });
+      const r = await fx.f.app.inject({ method: 'POST', url: '/staff/kiosks/bibliothek/commands', headers: { ...FORM, cookie: fx.staff.cookie }, payload: `type=reload&csrf=${encodeURIComponent(fx.staff.csrf)}` });
       expect(r.statusCode).toBe(303);
-      await f.query(`DELETE FROM commands`);
+      await fx.f.query(`DELETE FROM commands`);
     });
   });
 
   describe('Idempotency-Key per kiosk', () => {
     const post = (token: string, key: string, body: unknown) =>
-      f.app.inject({ method: 'POST', url: '/v1/wishes', headers: { authorization: `Bearer ${token}`, 'idempotency-key': key }, payload: body as object });
-    const stored = async (id: string) => JSON.parse((await f.query<{ body_json: string }>(`SELECT body_json FROM wishes WHERE id = ?`, [id]))[0]!.body_json) as Record<string, unknown>;
+      fx.f.app.inject({ method: 'POST', url: '/v1/wishes', headers: { authorization: `Bearer ${token}`, 'idempotency-key': key }, payload: body as object });
+    const stored = async (id: string) => JSON.parse((await fx.f.query<{ body_json: string }>(`SELECT body_json FROM wishes WHERE id = ?`, [id]))[0]!.body_json) as Record<string, unknown>;
 
     it('same kiosk, same key, same body: the same wish (200), stored once', async () => {
       const a = await post(KIOSKS.rathaus, 'key-same-0001', wish('rathaus'));
@@ -167,7 +161,7 @@ describe.each(STORAGE_BACKENDS)('tokens, CSRF and Idempotency-Key on $name', (ba
       const no = await post(KIOSKS.rathaus, 'key-contact-no1', wish('rathaus', 'Lesekreis', { contact }));
       const yes = await post(KIOSKS.rathaus, 'key-contact-yes', wish('rathaus', 'Lesekreis', { contact, contact_consent: true }));
       expect((await stored(no.json().id)).contact).toBeUndefined();
-      const rows = await f.query(`SELECT * FROM wishes WHERE id = ?`, [no.json().id]);
+      const rows = await fx.f.query(`SELECT * FROM wishes WHERE id = ?`, [no.json().id]);
       expect(rows).toHaveLength(1);
       expect(JSON.stringify(rows[0])).not.toContain('4710');
       expect((await stored(yes.json().id)).contact).toEqual(contact);
