@@ -1068,7 +1068,7 @@ export function searchOffers(db: Db, query: SearchQuery, ctx: SearchContext, tun
         if (pass[byDistance[k]!] === 0) continue;
         if (total >= query.offset && total < needed) page.push(idx.base[byDistance[k]!]!.rowid);
         total++;
-        const p = pointByDistance[k];
+        const p = pointByDistance[k]!;
         if (p !== null && query.points) points[m++] = p;
       }
       points.length = m;
@@ -1094,7 +1094,7 @@ function pointsOf(rows: Int32Array, pass: Uint8Array | null, pointOf: readonly (
   let m = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
-    const p = pointOf[i];
+    const p = pointOf[i]!;
     if (p !== null && (!pass || pass[i] === 1)) points[m++] = p;
   }
   points.length = m;
