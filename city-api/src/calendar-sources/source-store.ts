@@ -74,7 +74,11 @@ export interface CalendarSource {
   createdAt: string;
 }
 
-interface SourceRow {
+/**
+ * A `calendar_sources` row as a driver returns it: SQLite gives times as ISO text and the flag as 0/1, PostgreSQL
+ * gives Date objects and a boolean (storage/calendar-storage.ts). One shape for both, one conversion.
+ */
+export interface SourceRowOf<Time, Flag> {
   id: string;
   url: string;
   offer_id: string | null;
@@ -82,43 +86,50 @@ interface SourceRow {
   state: SourceState;
   added_by: 'staff' | 'club';
   contact_email: string | null;
-  notify_consent: number;
+  notify_consent: Flag;
   etag: string | null;
   last_modified: string | null;
-  last_fetch_at: string | null;
+  last_fetch_at: Time | null;
   last_result: CalendarSource['lastResult'];
   last_error: string | null;
-  last_ok_at: string | null;
+  last_ok_at: Time | null;
   failures: number;
-  failing_since: string | null;
+  failing_since: Time | null;
   event_count: number;
   problems_json: string;
-  next_fetch_at: string | null;
-  created_at: string;
+  next_fetch_at: Time | null;
+  created_at: Time;
 }
 
-const fromRow = (r: SourceRow): CalendarSource => ({
-  id: r.id,
-  url: r.url,
-  offerId: r.offer_id,
-  label: r.label,
-  state: r.state,
-  addedBy: r.added_by,
-  contactEmail: r.contact_email,
-  notifyConsent: r.notify_consent === 1,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastFetchAt: r.last_fetch_at,
-  lastResult: r.last_result,
-  lastError: r.last_error,
-  lastOkAt: r.last_ok_at,
-  failures: r.failures,
-  failingSince: r.failing_since,
-  eventCount: r.event_count,
-  problems: JSON.parse(r.problems_json) as ProblemCounts,
-  nextFetchAt: r.next_fetch_at,
-  createdAt: r.created_at,
-});
+/** A row of either backend as a CalendarSource, given how that backend's times and flag read. */
+export function sourceFromRow<Time, Flag>(r: SourceRowOf<Time, Flag>, time: (t: Time) => string, flag: (f: Flag) => boolean): CalendarSource {
+  const opt = (t: Time | null): string | null => (t === null ? null : time(t));
+  return {
+    id: r.id,
+    url: r.url,
+    offerId: r.offer_id,
+    label: r.label,
+    state: r.state,
+    addedBy: r.added_by,
+    contactEmail: r.contact_email,
+    notifyConsent: flag(r.notify_consent),
+    etag: r.etag,
+    lastModified: r.last_modified,
+    lastFetchAt: opt(r.last_fetch_at),
+    lastResult: r.last_result,
+    lastError: r.last_error,
+    lastOkAt: opt(r.last_ok_at),
+    failures: r.failures,
+    failingSince: opt(r.failing_since),
+    eventCount: r.event_count,
+    problems: JSON.parse(r.problems_json) as ProblemCounts,
+    nextFetchAt: opt(r.next_fetch_at),
+    createdAt: time(r.created_at),
+  };
+}
+
+type SourceRow = SourceRowOf<string, number>;
+const fromRow = (r: SourceRow): CalendarSource => sourceFromRow(r, (t) => t, (f) => f === 1);
 
 export interface NewSource {
   url: string;

@@ -26,14 +26,14 @@ import {
   recordFailure,
   recordSuccess,
   replaceSourceEvents,
+  sourceFromRow,
   type CalendarSource,
   type FetchOutcomeOk,
   type NewSource,
   type ReplaceStats,
-  type SourceState,
+  type SourceRowOf,
   type StoredOccurrence,
 } from '../calendar-sources/source-store';
-import type { ProblemCounts } from '../calendar-sources/plain-words';
 import { pgText, pgUrl } from './pg-text';
 
 export interface CalendarSourceStorage {
@@ -153,52 +153,8 @@ export const PG_CALENDAR_MIGRATION = `
   CREATE INDEX calendar_events_start ON calendar_events (start_utc COLLATE "C");
 `;
 
-interface PgSourceRow {
-  id: string;
-  url: string;
-  offer_id: string | null;
-  label: string;
-  state: SourceState;
-  added_by: 'staff' | 'club';
-  contact_email: string | null;
-  notify_consent: boolean;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetch_at: Date | null;
-  last_result: CalendarSource['lastResult'];
-  last_error: string | null;
-  last_ok_at: Date | null;
-  failures: number;
-  failing_since: Date | null;
-  event_count: number;
-  problems_json: string;
-  next_fetch_at: Date | null;
-  created_at: Date;
-}
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-const fromPgRow = (r: PgSourceRow): CalendarSource => ({
-  id: r.id,
-  url: r.url,
-  offerId: r.offer_id,
-  label: r.label,
-  state: r.state,
-  addedBy: r.added_by,
-  contactEmail: r.contact_email,
-  notifyConsent: r.notify_consent,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastFetchAt: iso(r.last_fetch_at),
-  lastResult: r.last_result,
-  lastError: r.last_error,
-  lastOkAt: iso(r.last_ok_at),
-  failures: r.failures,
-  failingSince: iso(r.failing_since),
-  eventCount: r.event_count,
-  problems: JSON.parse(r.problems_json) as ProblemCounts,
-  nextFetchAt: iso(r.next_fetch_at),
-  createdAt: r.created_at.toISOString(),
-});
+type PgSourceRow = SourceRowOf<Date, boolean>;
+const fromPgRow = (r: PgSourceRow): CalendarSource => sourceFromRow(r, (d) => d.toISOString(), (f) => f);
 
 const byNextFetch = (a: CalendarSource, b: CalendarSource) =>
   (a.nextFetchAt ?? '') < (b.nextFetchAt ?? '') ? -1 : (a.nextFetchAt ?? '') > (b.nextFetchAt ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
