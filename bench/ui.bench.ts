@@ -30,7 +30,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startHost(dataDir: string, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['electron/host/cli.ts', '--port', '0', '--data-dir', dataDir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const rendererArgs = process.env.KIOSK_E2E_RENDERER_DIR ? ['--renderer-dir', process.env.KIOSK_E2E_RENDERER_DIR] : [];
+  const child = spawn(join('node_modules', '.bin', 'tsx'), ['electron/host/cli.ts', '--port', '0', '--data-dir', dataDir, ...rendererArgs], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -122,7 +123,9 @@ async function measureHost(url: string): Promise<number[]> {
 export const uiBench: Bench = {
   name: 'ui',
   async run() {
-    if (!existsSync('out/renderer/index.html')) {
+    if (process.env.KIOSK_E2E_RENDERER_DIR) {
+      if (!existsSync(join(process.env.KIOSK_E2E_RENDERER_DIR, 'index.html'))) throw new Error(`no index.html in KIOSK_E2E_RENDERER_DIR ${process.env.KIOSK_E2E_RENDERER_DIR}`);
+    } else if (!existsSync('out/renderer/index.html')) {
       const b = spawnSync(process.execPath, ['scripts/build-host.mjs'], { stdio: 'inherit' });
       if (b.status !== 0 || !existsSync('out/renderer/index.html')) {
         console.log('skipped: no built renderer (npm run build)');
