@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { findPgBin, startThrowawayPostgres } from '../tests/support/throwaway-postgres';
 import { generateSyntheticOffers } from '../shared/sample-data';
 import type { Bench } from './benches';
@@ -36,6 +37,13 @@ const PUBLIC_PER_S = 20;
 const BACKENDS = (process.env.CITY_BENCH_BACKENDS ?? 'sqlite,postgres').toLowerCase().split(',');
 /** CITY_BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there (node --cpu-prof) when it exits. */
 const CPU_PROF_DIR = process.env.CITY_BENCH_CPU_PROF;
+/**
+ * CITY_BENCH_PG_DURABLE=0: PostgreSQL without waiting for the disk (fsync, synchronous_commit off), as the tests run
+ * it. Default on: commits wait for the disk on both backends (SQLite: WAL, synchronous FULL), a fair comparison.
+ */
+const PG_DURABLE = process.env.CITY_BENCH_PG_DURABLE !== '0';
+/** CITY_BENCH_PG_STATEMENTS=1: pg_stat_statements loaded; after each PostgreSQL step, the statements by time and calls per request. */
+const PG_STATEMENTS = process.env.CITY_BENCH_PG_STATEMENTS === '1';
 /** keep-alive connections of the generator's pool (a proxy in front of the API keeps its upstream connections) */
 const CONNECTIONS = Number(process.env.CITY_BENCH_CONNECTIONS ?? 64);
 /** a request without an answer within this long counts as an error */
@@ -163,7 +171,7 @@ export const cityLoadBench: Bench = {
   name: 'city',
   async run() {
     // each backend: the --db argument for the API process
-    const backends: { name: string; open(): Promise<{ db: string; close(): Promise<void> }> }[] = [
+    const backends: { name: string; open(): Promise<{ db: string; close(): Promise<void>; afterStep?(requests: number): Promise<void> }> }[] = [
       {
         name: 'SQLite',
         async open() {
@@ -178,10 +186,47 @@ export const cityLoadBench: Bench = {
       backends.push({
         name: 'PostgreSQL',
         async open() {
-          const cluster = await startThrowawayPostgres();
-          // said with the figures: the test cluster does not wait for the disk, SQLite (WAL, synchronous FULL) does
-          console.log('PostgreSQL: throwaway cluster (tests/support/throwaway-postgres.ts) with fsync=off, synchronous_commit=off: commits do not wait for the disk');
-          return { db: cluster.url, close: async () => cluster.drop() };
+          const cluster = await startThrowawayPostgres({
+            durable: PG_DURABLE,
+            settings: PG_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {},
+          });
+          // said with the figures: whether PostgreSQL's commits wait for the disk as SQLite's (WAL, synchronous FULL) do
+          console.log(
+            PG_DURABLE
+              ? 'PostgreSQL: throwaway cluster with fsync=on, synchronous_commit=on, full_page_writes=on (as SQLite: WAL, synchronous FULL): both backends wait for the disk on commit'
+              : 'PostgreSQL: throwaway cluster with fsync=off, synchronous_commit=off (CITY_BENCH_PG_DURABLE=0): commits do not wait for the disk, SQLite (synchronous FULL) does — PostgreSQL is flattered',
+          );
+          const stats = PG_STATEMENTS ? new pg.Client({ connectionString: cluster.url }) : null;
+          if (stats) {
+            await stats.connect();
+            await stats.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+          }
+          return {
+            db: cluster.url,
+            close: async () => {
+              await stats?.end();
+              cluster.drop();
+            },
+            // what PostgreSQL did in the step: statements by total time, calls per HTTP request; then reset
+            afterStep: stats
+              ? async (requests) => {
+                  if (requests === 0) return void (await stats.query('SELECT pg_stat_statements_reset()'));
+                  const r = await stats.query<{ query: string; calls: string; total: number; mean: number }>(
+                    `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls, total_exec_time AS total, mean_exec_time AS mean
+                       FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 12`,
+                  );
+                  const all = await stats.query<{ calls: string; total: number }>(
+                    `SELECT sum(calls) AS calls, sum(total_exec_time) AS total FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'`,
+                  );
+                  const a = all.rows[0]!;
+                  console.log(`${' '.repeat(14)}pg_stat_statements: ${a.calls} statements (${(Number(a.calls) / requests).toFixed(2)} per request), ${Number(a.total).toFixed(0)} ms executing`);
+                  for (const x of r.rows) {
+                    console.log(`${' '.repeat(16)}${String(x.calls).padStart(7)} calls ${(Number(x.calls) / requests).toFixed(2).padStart(5)}/req total ${x.total.toFixed(0).padStart(6)} ms mean ${x.mean.toFixed(3)} ms  ${x.query.slice(0, 150)}`);
+                  }
+                  await stats.query('SELECT pg_stat_statements_reset()');
+                }
+              : undefined,
+          };
         },
       });
     } else console.log('PostgreSQL not installed: SQLite only');
@@ -207,6 +252,7 @@ export const cityLoadBench: Bench = {
           if (!r.ok) throw new Error(`${b.name}: ${publicPath(i)} answered ${r.status}`);
         }
         console.log(`${b.name}: first later page, search, offer page and Atom feed in ${(performance.now() - w1).toFixed(0)} ms`);
+        await target.afterStep?.(0); // seeding and warm-up not counted
         try {
           for (const f of FACTORS) {
             const loadBefore = load();
@@ -221,6 +267,7 @@ export const cityLoadBench: Bench = {
                 `\n${' '.repeat(14)}${part('heartbeats', r.heartbeat)} | ${part('incremental syncs', r.sync)}` +
                 `\n${' '.repeat(14)}load generator (own process, ${CONNECTIONS} keep-alive connections) CPU ${(r.generatorCpu * 100).toFixed(0)} % of a core, sending lag behind schedule p95 ${r.lagP95.toFixed(1)} max ${r.lagMax.toFixed(1)} ms; load average ${loadBefore} before, ${load()} after`,
             );
+            await target.afterStep?.(r.sent);
           }
         } finally {
           await api.stop();

@@ -53,7 +53,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export interface ThrowawayPostgresOptions {
+  /**
+   * Commits wait for the disk as in service (fsync, synchronous_commit, full_page_writes on). Default off: tests
+   * do not need crash safety, and the bench turns it on to compare with SQLite (WAL, synchronous FULL) fairly.
+   */
+  durable?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. shared_preload_libraries=pg_stat_statements for the bench. */
+  settings?: Record<string, string>;
+}
+
+export async function startThrowawayPostgres(opts: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
   const bin = findPgBin();
   if (!bin) throw new Error('PostgreSQL binaries not found (apt-get install postgresql, or set PG_BIN)');
   const asRoot = process.getuid?.() === 0;
@@ -68,10 +78,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    ...(opts.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+    max_connections: '200',
+    ...opts.settings,
+  };
+  const serverArgs = [`-p ${port} -k ${dir}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
   const startServer = (): void =>
     run('pg_ctl', [
       '-D', dataDir, '-l', join(dir, 'server.log'), '-w', '-t', '60',
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      '-o', serverArgs,
       'start',
     ]);
   const stopServer = (mode: 'fast' | 'immediate' = 'fast'): void => run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
