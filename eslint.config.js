@@ -96,6 +96,22 @@ export default tseslint.config(
       ],
     },
   },
+  // renderer/ screens: only types from the zod modules (shared/schemas/*, shared/contract/* except its zod-free parts), so
+  // the first screen loads no zod (issue 20). Values come from shared/constants.ts and the zod-free contract modules.
+  // Tests may compare with the schemas.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)shared/(schemas(/|$)|contract(/(?!(define|method-names|printer-error|bridge-error)$)|$))',
+          allowTypeImports: true,
+          message: 'renderer/ takes only types from zod modules (shared/schemas, shared/contract): values from shared/constants.ts or shared/contract/{define,method-names,printer-error,bridge-error}, so no zod reaches the screens.',
+        }],
+      }],
+    },
+  },
   // electron/ services, host, protocol, window policies: plain Node modules, never electron (no file-name exceptions).
   {
     files: ['electron/**/*.ts'],

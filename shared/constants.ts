@@ -30,3 +30,16 @@ export const SYNC_PHASES = [
   'events',
   'images',
 ] as const;
+/** Limits of a wish's contact fields (shared/schemas/wish.ts builds its schema from them; the wish form checks them). */
+export const WISH_CONTACT_MAX = { name: 100, phone: 40, email: 254 } as const;
+/** A phone number as a person types it: digits, spaces, + ( ) / -, 3 to 40 characters. */
+export const PHONE_PATTERN = /^[+0-9 ()/-]{3,40}$/;
+/**
+ * An e-mail address: zod's own default pattern (zod/v4/core regexes.email), kept here so the renderer can check without
+ * loading zod; the wish schema passes it to z.email(), and tests/unit/wish-contact-checks.test.ts fails when zod's differs.
+ */
+// eslint-disable-next-line no-useless-escape -- written exactly as zod writes it, so the test can compare the sources
+export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+/** C0 control characters except TAB, LF and CR: never accepted in text. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../shared/schemas/kiosk-config';
+import { LANGUAGES } from '../../shared/constants';
+import type { Language } from '../../shared/schemas/kiosk-config';
 import { Button } from './Button';
 import { applyKey, DIGIT_ROW, KEYBOARD_LAYOUTS, landscapeRows, layoutForLanguage, type KeyboardLayout } from './keyboard-layouts';
 

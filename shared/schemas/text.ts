@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { CONTROL_CHARS as CONTROL } from '../constants';
 
 /** Looks like markup: a tag opener, a closing tag, a comment or an HTML entity. Plain-text fields must not contain it. */
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
-/** C0 control characters except TAB, LF and CR. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A plain-text field from the city API: bounded, no markup, no control characters. */
 export function plainText(max: number, min = 0) {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, userText } from './text';
 
-import { WISH_TEXT_MAX } from '../constants';
+import { EMAIL_PATTERN, PHONE_PATTERN, WISH_CONTACT_MAX, WISH_TEXT_MAX } from '../constants';
 export { WISH_TEXT_MAX };
 
+/** Built from shared/constants, which the renderer's wish form checks without zod (renderer/features/wish/wish-form.ts). */
 export const wishContactSchema = z.object({
-  name: userText(100).optional(),
-  phone: z.string().max(40).regex(/^[+0-9 ()/-]{3,40}$/, 'invalid_phone').optional(),
-  email: z.email({ message: 'invalid_email' }).max(254).optional(),
+  name: userText(WISH_CONTACT_MAX.name).optional(),
+  phone: z.string().max(WISH_CONTACT_MAX.phone).regex(PHONE_PATTERN, 'invalid_phone').optional(),
+  email: z.email({ message: 'invalid_email', pattern: EMAIL_PATTERN }).max(WISH_CONTACT_MAX.email).optional(),
 });
 export type WishContact = z.infer<typeof wishContactSchema>;
 

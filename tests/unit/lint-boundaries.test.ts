@@ -41,6 +41,9 @@ const VIOLATIONS: [layer: string, file: string, code: string, rule: string][] = 
   ['renderer: dynamic import of another layer', 'renderer/app/x.ts', "export const load = () => import('../../electron/services/compose');", 'no-restricted-syntax'],
   ['renderer: computed dynamic import', 'renderer/app/x.ts', 'export const load = (p: string) => import(p);', 'no-restricted-syntax'],
   ['renderer: process', 'renderer/app/x.ts', 'export const env = process.env.HOME;', 'no-restricted-globals'],
+  ['renderer: a value from a zod schema module', 'renderer/app/x.ts', "import { wishContactSchema } from '../../shared/schemas/wish';\nexport const w = wishContactSchema;", '@typescript-eslint/no-restricted-imports'],
+  ['renderer: a value from the contract index (builds every schema)', 'renderer/app/x.ts', "import { KioskApiError } from '../../shared/contract';\nexport const k = KioskApiError;", '@typescript-eslint/no-restricted-imports'],
+  ['renderer: a value from a contract schema module', 'renderer/features/x/x.tsx', "import { TIMES_OF_DAY } from '../../../shared/contract/offers';\nexport const t = TIMES_OF_DAY;", '@typescript-eslint/no-restricted-imports'],
   // electron/services/: plain Node, never electron — no file-name loophole
   ['services: electron', 'electron/services/tiles/x.ts', "import { app } from 'electron';\nexport const a = app;", 'no-restricted-imports'],
   ['services: electron/main', 'electron/services/tiles/x.ts', "import { app } from 'electron/main';\nexport const a = app;", 'no-restricted-imports'],
@@ -58,7 +61,9 @@ const VIOLATIONS: [layer: string, file: string, code: string, rule: string][] = 
 
 const ALLOWED: [layer: string, file: string, code: string][] = [
   ['shared: zod and shared modules', 'shared/logic/x.ts', "import { z } from 'zod';\nimport { hhmm } from '../schemas/text';\nexport const s = z.object({ t: hhmm });"],
-  ['renderer: listed packages, shared/, lazy own modules', 'renderer/app/x.ts', "import { useState } from 'react';\nimport 'leaflet/dist/leaflet.css';\nimport { LANGUAGES } from '../../shared/schemas/kiosk-config';\nexport const s = [useState, LANGUAGES];\nexport const load = () => import('./App');"],
+  ['renderer: listed packages, shared/, lazy own modules', 'renderer/app/x.ts', "import { useState } from 'react';\nimport 'leaflet/dist/leaflet.css';\nimport { LANGUAGES } from '../../shared/constants';\nexport const s = [useState, LANGUAGES];\nexport const load = () => import('./App');"],
+  ['renderer: types from zod modules, values from the zod-free contract parts', 'renderer/app/x.ts', "import type { Language } from '../../shared/schemas/kiosk-config';\nimport { type OfferCard } from '../../shared/contract/offers';\nimport { KioskApiError } from '../../shared/contract/define';\nimport { METHOD_NAMES } from '../../shared/contract/method-names';\nexport type T = [Language, OfferCard];\nexport const v = [KioskApiError, METHOD_NAMES];"],
+  ['renderer tests: may compare with the schemas', 'renderer/app/x.test.ts', "import { wishContactSchema } from '../../shared/schemas/wish';\nexport const w = wishContactSchema;"],
   ['services: node, packages, shared/', 'electron/services/tiles/x.ts', "import { join } from 'node:path';\nimport Database from 'better-sqlite3';\nimport { z } from 'zod';\nexport const x = [join, Database, z];"],
   ['glue: electron', 'electron/x-glue.ts', "import { app } from 'electron';\nexport const a = app;"],
 ];

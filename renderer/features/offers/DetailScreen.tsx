@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/kiosk-api';
-import { KioskApiError } from '../../../shared/contract';
+import { KioskApiError } from '../../../shared/contract/define';
 import type { OfferDetail } from '../../../shared/contract/offers';
 import type { ScreenProps } from '../../app/screens';
 import { useLanguage } from '../../app/settings-store';

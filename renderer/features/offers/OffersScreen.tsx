@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { TIMES_OF_DAY, type FacetCounts } from '../../../shared/contract/offers';
-import { WEEKDAYS } from '../../../shared/schemas/offer';
+import type { FacetCounts } from '../../../shared/contract/offers';
+import { TIMES_OF_DAY, WEEKDAYS } from '../../../shared/constants';
 import type { ScreenProps } from '../../app/screens';
 import { useNav } from '../../app/nav-store';
 import { useLanguage } from '../../app/settings-store';

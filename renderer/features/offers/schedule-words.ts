@@ -1,16 +1,13 @@
 import type { Language } from '../../../shared/schemas/kiosk-config';
-import { scheduleSchema, type Schedule } from '../../../shared/schemas/offer';
+import type { Schedule } from '../../../shared/schemas/offer';
 import { scheduleTextWithNote } from '../../../shared/logic/schedule-text';
 import i18n from '../../i18n';
 
 /**
  * Schedules in words for the UI ("jeden Dienstag, 14 bis 16 Uhr"), from shared/logic/schedule-text.ts;
- * the schedule's own note (German, from the organisation) follows in brackets.
+ * the schedule's own note (German, from the organisation) follows in brackets. The schedules come typed in the
+ * contract's OfferCard/OfferDetail (validated with the offer at sync/import), so they are not parsed again here.
  */
-function parse(raw: unknown): Schedule | null {
-  const r = scheduleSchema.safeParse(raw);
-  return r.success ? r.data : null;
-}
 
 /** A wall-clock time 'HH:MM' in the words of the language ("14 Uhr", "14:30 Uhr", "14:00"). */
 export function clockTime(hhmm: string, lang: Language): string {
@@ -22,13 +19,13 @@ export function scheduleLine(s: Schedule, lang: Language): string {
   return scheduleTextWithNote(s, lang);
 }
 
-export function scheduleLines(raw: readonly unknown[], lang: Language): string[] {
-  return raw.map(parse).filter((s): s is Schedule => s !== null).map((s) => scheduleLine(s, lang));
+export function scheduleLines(schedules: readonly Schedule[], lang: Language): string[] {
+  return schedules.map((s) => scheduleLine(s, lang));
 }
 
 /** One line for a card: the first schedule, "+ more" when there are several. */
-export function scheduleSummary(raw: readonly unknown[], lang: Language): string {
-  const lines = scheduleLines(raw, lang);
+export function scheduleSummary(schedules: readonly Schedule[], lang: Language): string {
+  const lines = scheduleLines(schedules, lang);
   if (lines.length === 0) return '';
   return lines.length === 1 ? lines[0]! : `${lines[0]} ${i18n.t('offers:moreTimes', { lng: lang, count: lines.length - 1 })}`;
 }

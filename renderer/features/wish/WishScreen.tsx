@@ -8,9 +8,8 @@ import { Button } from '../../ui/Button';
 import { OnScreenKeyboard, useKeepAboveKeyboard } from '../../ui/OnScreenKeyboard';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { Toggle } from '../../ui/Toggle';
-import { KioskApiError } from '../../../shared/contract';
-import { VISIT_LIMITS } from '../../../shared/contract/visit';
-import { WISH_TEXT_MAX } from '../../../shared/schemas/wish';
+import { KioskApiError } from '../../../shared/contract/define';
+import { VISIT_LIMITS, WISH_TEXT_MAX } from '../../../shared/constants';
 import type { Taxonomy } from '../../../shared/schemas/taxonomy';
 import {
   buildWishInput,

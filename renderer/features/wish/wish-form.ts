@@ -1,4 +1,5 @@
-import { WISH_TEXT_MAX, wishContactSchema, type WishInput } from '../../../shared/schemas/wish';
+import { CONTROL_CHARS, EMAIL_PATTERN, PHONE_PATTERN, WISH_CONTACT_MAX, WISH_TEXT_MAX } from '../../../shared/constants';
+import type { WishInput } from '../../../shared/schemas/wish';
 
 /** Steps of the wish form; the confirmation comes after them. */
 export const WISH_STEPS = ['what', 'age', 'district', 'contact', 'summary'] as const;
@@ -11,10 +12,7 @@ export type ContactDraft = Record<ContactField, string>;
 export const EMPTY_CONTACT: ContactDraft = { name: '', phone: '', email: '' };
 
 /** Field limits (the shared schema's limits). */
-export const CONTACT_MAX: Record<ContactField, number> = { name: 100, phone: 40, email: 254 };
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTACT_MAX: Record<ContactField, number> = WISH_CONTACT_MAX;
 
 /** Length as people count it (code points, so an emoji is one). */
 export const charCount = (s: string) => [...s].length;
@@ -23,11 +21,21 @@ export type TextProblem = 'empty' | 'tooLong' | 'badChars' | null;
 
 /** What is wrong with the wish text; an empty text is fine when a topic was tapped. */
 export function textProblem(text: string, topicCount: number): TextProblem {
-  if (CONTROL.test(text)) return 'badChars';
+  if (CONTROL_CHARS.test(text)) return 'badChars';
   if (charCount(text) > WISH_TEXT_MAX) return 'tooLong';
   if (text.trim() === '' && topicCount === 0) return 'empty';
   return null;
 }
+
+/**
+ * The contact checks of shared/schemas/wish.ts (wishContactSchema) without zod, so the wish form's first screen loads
+ * none (issue 20). Same constants as the schema; tests/unit/wish-contact-checks.test.ts holds both to the same answers.
+ */
+export const contactFieldOk: Record<ContactField, (value: string) => boolean> = {
+  name: (s) => !CONTROL_CHARS.test(s) && s.trim().length >= 1 && charCount(s) <= WISH_CONTACT_MAX.name,
+  phone: (s) => s.length <= WISH_CONTACT_MAX.phone && PHONE_PATTERN.test(s),
+  email: (s) => s.length <= WISH_CONTACT_MAX.email && EMAIL_PATTERN.test(s),
+};
 
 export type ContactProblems = Partial<Record<ContactField, 'email' | 'phone' | 'nameTooLong'>> & { needPhoneOrEmail?: true };
 
@@ -37,9 +45,9 @@ export function contactProblems(c: ContactDraft): ContactProblems {
   const name = c.name.trim();
   const phone = c.phone.trim();
   const email = c.email.trim();
-  if (name && !wishContactSchema.shape.name.safeParse(name).success) p.name = 'nameTooLong';
-  if (phone && !wishContactSchema.shape.phone.safeParse(phone).success) p.phone = 'phone';
-  if (email && !wishContactSchema.shape.email.safeParse(email).success) p.email = 'email';
+  if (name && !contactFieldOk.name(name)) p.name = 'nameTooLong';
+  if (phone && !contactFieldOk.phone(phone)) p.phone = 'phone';
+  if (email && !contactFieldOk.email(email)) p.email = 'email';
   if (!phone && !email) p.needPhoneOrEmail = true;
   return p;
 }
