@@ -12,7 +12,7 @@ import { sqliteStorage } from './storage/sqlite-storage';
 import { hasPasswordControl } from './staff-auth';
 import { runStaffCommand, STAFF_COMMANDS } from './staff/staff-add';
 import { townIdSchema } from './storage/town-storage';
-import { parseTownSite } from './public-web/web-town';
+import { parseSiteNames, parseTownSite, withTownNames } from './public-web/web-town';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
@@ -34,6 +34,10 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
                              and those without town (a district server; docs/city-api.md "Towns"); "<id>=" removes the town
   --town-site <town=url>     a town's own address, e.g. lohmar=https://angebote.lohmar.de (repeatable): requests with that
                              Host get that town's public pages and feeds (docs/deployment.md "Several towns"); other Hosts the district
+  --town-name <town[:lang]=name>  the name on a --town-site town's pages (repeatable): lohmar=Lohmar for every language,
+                             lohmar:uk=Ломар / lohmar:ar=لومار for one (de, de-LS, en, tr, uk, ar); default: from the town id
+  --site-name <[lang=]name>  the name on the pages of every other Host (repeatable, e.g. "Rhein-Sieg-Kreis", "uk=Рейн-Зіг");
+                             default Siegburg
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD); this shared password logs in
                              (as the district's admin) only while no staff account exists (staff-add)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
@@ -62,6 +66,8 @@ async function main(): Promise<void> {
       'kiosk-token': { type: 'string', multiple: true },
       'kiosk-town': { type: 'string', multiple: true },
       'town-site': { type: 'string', multiple: true },
+      'town-name': { type: 'string', multiple: true },
+      'site-name': { type: 'string', multiple: true },
       'admin-password': { type: 'string' },
       chaos: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: false },
@@ -118,7 +124,8 @@ async function main(): Promise<void> {
     }
     await storage.registerKiosk(id, token);
   }
-  const townSites = (values['town-site'] ?? []).map(parseTownSite);
+  const townSites = withTownNames((values['town-site'] ?? []).map(parseTownSite), values['town-name'] ?? []);
+  const siteNames = parseSiteNames(values['site-name'] ?? []);
   for (const kt of values['kiosk-town'] ?? []) {
     const m = /^([A-Za-z0-9._:-]{1,128})=(.*)$/.exec(kt);
     const town = m?.[2] ? townIdSchema.safeParse(m[2]) : null;
@@ -139,6 +146,7 @@ async function main(): Promise<void> {
     kioskApiOnly,
     trustProxy,
     townSites,
+    siteNames,
   });
   const pub = publicUrl ?? api.url;
   log.info(

@@ -17,7 +17,7 @@ import { staffPlugin } from './staff/staff-plugin';
 import { registerPromotionFeeds } from './submissions/promotion-feeds';
 import { publicWebPlugin } from './public-web/public-web-plugin';
 import { registerPageCache } from './public-web/page-cache';
-import { registerWebTown, type TownSite } from './public-web/web-town';
+import { registerWebTown, type PlaceNames, type TownSite } from './public-web/web-town';
 import { registerSubmissionRoutes, type SpamLimits } from './submissions/submission-routes';
 import { registerClubCalendarRoutes } from './calendar-sources/club-routes';
 
@@ -62,6 +62,8 @@ export interface CityApiOptions {
    * exactly one of these gets that town's public pages and feeds, with links built from that address.
    */
   townSites?: TownSite[];
+  /** The name on the public pages of every other Host (--site-name; default Siegburg; web-town.ts). */
+  siteNames?: PlaceNames;
 }
 
 declare module 'fastify' {
@@ -231,7 +233,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
     registerClubCalendarRoutes(app, { storage });
     registerPromotionFeeds(app, { storage, publicUrl });
-    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam });
+    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
   }
 
   return { app, chaos, storage };

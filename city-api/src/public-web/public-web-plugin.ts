@@ -9,9 +9,9 @@ import { loadCatalog, offerNextDates, parseWebQuery, searchCatalog, webQueryStri
 import { WEB_CSS, webPage, withLang } from './web-html';
 import { detailBody, listBody, mapBody, offerTexts, privacyBody } from './web-pages';
 import { jsonLdTag, nextDateIcs, offerJsonLd, openGraph, robotsTxt, sitemapXml } from './web-seo';
-import { parseLang, WEB_TEXTS } from './web-texts';
+import { parseLang, WEB_TEXTS, type WebLang } from './web-texts';
 import { registerWebWishRoutes } from './web-wish';
-import { catalogForTown, webBase } from './web-town';
+import { catalogForTown, placeName, webBase, type PlaceNames } from './web-town';
 import type { SpamLimits } from '../submissions/submission-routes';
 
 export interface PublicWebOptions {
@@ -22,6 +22,8 @@ export interface PublicWebOptions {
   now?: () => Date;
   /** Spam limits of the wish form (the club form's, `submissionSpam` of the server). */
   spam?: Partial<SpamLimits>;
+  /** The name on the pages without town (--site-name; default Siegburg); a town's address shows its own (web-town.ts). */
+  siteNames?: PlaceNames;
 }
 
 /** The public page address of an offer (also sent to kiosks as `web_url`, see offer-store). */
@@ -68,6 +70,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   const fonts = { 400: fontFile(400), 700: fontFile(700) };
   /** The catalog of the request's town (Host in the --town-site allow-list), else the whole district's. */
   const catalogOf = async (req: FastifyRequest) => catalogForTown(storage, await loadCatalog(storage), req.webTown?.town ?? null);
+  const placeOf = (req: FastifyRequest, lang: WebLang) => placeName(req, lang, opts.siteNames);
   const sendHtml = (reply: FastifyReply, body: string, status = 200) => publicHeaders(reply).code(status).type('text/html; charset=utf-8').send(body);
 
   app.get('/angebote/assets/web.css', async (_req, reply) => publicHeaders(reply, 'public, max-age=86400').type('text/css; charset=utf-8').send(WEB_CSS));
@@ -85,23 +88,24 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     const lang = parseLang(query.lang);
     const q = parseWebQuery(query);
     const catalog = await catalogOf(req);
-    return { lang, t: WEB_TEXTS[lang], q, catalog, results: searchCatalog(catalog, q, now()), qs: webQueryString(q, 'de').replace(/^\?/, ''), base: baseUrlOf(req, opts.publicUrl) };
+    return { lang, t: WEB_TEXTS[lang], place: placeOf(req, lang), q, catalog, results: searchCatalog(catalog, q, now()), qs: webQueryString(q, 'de').replace(/^\?/, ''), base: baseUrlOf(req, opts.publicUrl) };
   };
 
   app.get('/angebote', async (req, reply) => {
-    const { lang, t, q, catalog, results, qs, base } = await listContext(req);
+    const { lang, t, place, q, catalog, results, qs, base } = await listContext(req);
     return sendHtml(
       reply,
       webPage(
         {
           lang,
+          place,
           title: t.listTitle,
           path: '/angebote',
           query: qs,
           base,
           nav: 'list',
           description: t.listIntro,
-          head: openGraph({ title: t.listTitle, description: t.listIntro, url: `${base}${withLang('/angebote', lang)}`, lang }),
+          head: openGraph({ title: t.listTitle, description: t.listIntro, url: `${base}${withLang('/angebote', lang)}`, lang, place }),
           noindex: !!qs,
         },
         listBody(catalog, results, q, lang),
@@ -110,11 +114,11 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   });
 
   app.get('/angebote/karte', async (req, reply) => {
-    const { lang, t, q, catalog, results, qs, base } = await listContext(req);
+    const { lang, t, place, q, catalog, results, qs, base } = await listContext(req);
     return sendHtml(
       reply,
       webPage(
-        { lang, title: t.mapTitle, path: '/angebote/karte', query: qs, base, nav: 'map', description: t.mapIntro, wide: true, noindex: !!qs },
+        { lang, place, title: t.mapTitle, path: '/angebote/karte', query: qs, base, nav: 'map', description: t.mapIntro, wide: true, noindex: !!qs },
         mapBody(catalog, results, q, lang),
       ),
     );
@@ -125,7 +129,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
     sendHtml(
       reply,
       webPage(
-        { lang, title: WEB_TEXTS[lang].notFoundTitle, path: req.url.split('?')[0]!, base: baseUrlOf(req, opts.publicUrl), nav: null, noindex: true },
+        { lang, place: placeOf(req, lang), title: WEB_TEXTS[lang].notFoundTitle, path: req.url.split('?')[0]!, base: baseUrlOf(req, opts.publicUrl), nav: null, noindex: true },
         html`<p>${WEB_TEXTS[lang].notFound}</p><p><a class="button" href="${withLang('/angebote', lang)}">${WEB_TEXTS[lang].navList}</a></p>`,
       ),
       404,
@@ -153,13 +157,14 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
       webPage(
         {
           lang,
+          place: placeOf(req, lang),
           title: tx.title,
           path,
           base,
           nav: null,
           description: tx.summary || entry.offer.summary,
           noindex: print,
-          head: html`${openGraph({ title: tx.title, description: tx.summary, url: `${url}${withLang('', lang)}`, lang, type: 'article', image: img ? `${base}${img}` : null })}
+          head: html`${openGraph({ title: tx.title, description: tx.summary, url: `${url}${withLang('', lang)}`, lang, place: placeOf(req, lang), type: 'article', image: img ? `${base}${img}` : null })}
             ${jsonLdTag(offerJsonLd(entry.offer, url, dates, tx, img ? `${base}${img}` : null))}`,
         },
         detailBody(catalog, entry, dates, lang, { imagePath: img, print, ...(qrSvg ? { qrSvg } : {}) }),
@@ -182,12 +187,12 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
       .send(nextDateIcs(entry.offer, next, url, offerTexts(entry.offer, lang).title, now()));
   });
 
-  registerWebWishRoutes(app, { storage, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml });
+  registerWebWishRoutes(app, { storage, publicUrl: opts.publicUrl, now, spam: opts.spam, sendHtml, placeOf });
 
   app.get('/datenschutz', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
     const t = WEB_TEXTS[lang];
-    return sendHtml(reply, webPage({ lang, title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
+    return sendHtml(reply, webPage({ lang, place: placeOf(req, lang), title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
   });
 
   app.get('/sitemap.xml', async (req, reply) => {

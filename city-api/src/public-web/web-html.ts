@@ -18,7 +18,7 @@ a:visited{color:#4a1d75}
 .skip:focus{position:static;width:auto;height:auto;clip-path:none;display:block;padding:.6rem 1rem;background:#fff}
 header.site{background:#0b3d55;color:#fff;padding:.4rem 1rem}
 header.site a,header.site a:visited{color:#fff}
-.brand{font-weight:700;font-size:1.15rem;display:inline-block;padding:.5rem 0;min-height:48px}
+.brand{display:inline-block;padding:.4rem 0;min-height:48px;line-height:1.25}.brand .place{display:block;font-weight:700;font-size:1.3rem}.brand .what{display:block;font-size:1rem}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem}
 nav a{display:inline-block;padding:.55rem 0;min-height:48px;font-weight:700}
 nav a[aria-current=page]{text-decoration-thickness:.2em}
@@ -89,6 +89,8 @@ export type NavKey = 'list' | 'map' | 'wish' | 'privacy' | null;
 export interface PageOpts {
   lang: WebLang;
   title: string;
+  /** the town's (or the site's) name in this language, standing alone (web-town.ts placeName) */
+  place: string;
   /** path without query, for the language links and the canonical address */
   path: string;
   /** query string without lang (starting with ? or empty), kept on language switches */
@@ -123,7 +125,7 @@ export function webPage(o: PageOpts, body: Raw): string {
   return `<!doctype html>
 <html lang="${htmlLang(o.lang)}" dir="${isRtl(o.lang) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(o.title)} – ${esc(t.siteName)}</title>
+<title>${esc(o.title)} – ${esc(o.place)} · ${esc(t.siteName)}</title>
 ${o.description ? `<meta name="description" content="${esc(o.description)}">` : ''}
 ${o.noindex ? '<meta name="robots" content="noindex">' : ''}
 <link rel="canonical" href="${esc(o.base + withLang(o.path, o.lang, o.query))}">
@@ -132,11 +134,11 @@ ${html`${alternates}`.html}
 <link rel="preload" href="/angebote/assets/font-400.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="preload" href="/angebote/assets/font-700.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="/angebote/assets/web.css">
-<link rel="alternate" type="application/atom+xml" href="/feeds/offers.atom" title="${esc(t.siteName)}">
+<link rel="alternate" type="application/atom+xml" href="/feeds/offers.atom" title="${esc(o.place)} · ${esc(t.siteName)}">
 ${o.head?.html ?? ''}
 </head><body>
 <a class="skip" href="#inhalt">${esc(t.skip)}</a>
-<header class="site"><a class="brand" href="${esc(withLang('/angebote', o.lang))}">${esc(t.siteName)}</a>
+<header class="site"><a class="brand" href="${esc(withLang('/angebote', o.lang))}"><span class="place">${esc(o.place)}</span> <span class="what">${esc(t.siteName)}</span></a>
 <nav aria-label="${esc(t.mainNav)}"><ul>${html`${[
     navItem('list', '/angebote', t.navList),
     navItem('map', '/angebote/karte', t.navMap),

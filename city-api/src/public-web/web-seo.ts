@@ -102,10 +102,10 @@ export function jsonLdTag(data: unknown): Raw {
   return raw(`<script type="application/ld+json">${json}</script>`);
 }
 
-export function openGraph(o: { title: string; description: string; url: string; lang: WebLang; type?: string; image?: string | null }): Raw {
+export function openGraph(o: { title: string; description: string; url: string; lang: WebLang; place: string; type?: string; image?: string | null }): Raw {
   const locale = { de: 'de_DE', 'de-LS': 'de_DE', en: 'en_GB', tr: 'tr_TR', uk: 'uk_UA', ar: 'ar_AR' }[o.lang];
   return html`<meta property="og:type" content="${o.type ?? 'website'}">
-<meta property="og:site_name" content="${WEB_TEXTS[o.lang].siteName}">
+<meta property="og:site_name" content="${o.place} · ${WEB_TEXTS[o.lang].siteName}">
 <meta property="og:title" content="${o.title}">
 <meta property="og:description" content="${o.description}">
 <meta property="og:url" content="${o.url}">

@@ -11,7 +11,8 @@ import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
-import { hostKey, parseTownSite } from './web-town';
+import { WEB_LANGS, WEB_TEXTS } from './web-texts';
+import { DEFAULT_SITE_NAMES, hostKey, parseSiteNames, parseTownSite, withTownNames } from './web-town';
 
 const PUBLIC = 'https://angebote.rhein-sieg-kreis.de';
 const SIEGBURG = 'https://angebote.siegburg.de';
@@ -38,7 +39,8 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
       { id: SIEG_OFFER, town: 'siegburg' },
       { id: LOHMAR_OFFER, town: 'lohmar' },
     ]);
-    app = buildCityApi({ storage, ...(db ? { db } : {}), publicUrl: PUBLIC, townSites: [parseTownSite(`siegburg=${SIEGBURG}`), parseTownSite(`lohmar=${LOHMAR}/`)] }).app;
+    const townSites = withTownNames([parseTownSite(`siegburg=${SIEGBURG}`), parseTownSite(`lohmar=${LOHMAR}/`)], ['lohmar:uk=Ломар', 'lohmar:ar=لومار', 'lohmar=Lohmar']);
+    app = buildCityApi({ storage, ...(db ? { db } : {}), publicUrl: PUBLIC, townSites, siteNames: parseSiteNames(['uk=Рейн-Зіг', 'Rhein-Sieg-Kreis']) }).app;
   });
   afterEach(async () => {
     await app.close();
@@ -111,6 +113,28 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
     }
   });
 
+  it("each address shows its own name, standing alone, in the header and the title, in all six languages", async () => {
+    const NAMES = { lohmar: { de: 'Lohmar', 'de-LS': 'Lohmar', en: 'Lohmar', tr: 'Lohmar', uk: 'Ломар', ar: 'لومار' }, district: { ...DEFAULT_SITE_NAMES, de: 'Rhein-Sieg-Kreis', 'de-LS': 'Rhein-Sieg-Kreis', en: 'Rhein-Sieg-Kreis', tr: 'Rhein-Sieg-Kreis', ar: 'Rhein-Sieg-Kreis', uk: 'Рейн-Зіг' } };
+    const SIEGBURG_NAMES = ['Siegburg', 'Зігбург', 'زيغبورغ'];
+    const head = (body: string) => [/<title>[^<]*<\/title>/.exec(body)![0], /<header class="site">[\s\S]*?<\/header>/.exec(body)![0], /<h1>[^<]*<\/h1>/.exec(body)![0]].join('\n');
+    for (const lang of WEB_LANGS) {
+      for (const [host, names] of [['angebote.lohmar.de', NAMES.lohmar], ['angebote.rhein-sieg-kreis.de', NAMES.district]] as const) {
+        for (const path of ['/angebote', '/angebote/karte', '/wuensche/neu', '/datenschutz', `/angebote/${DISTRICT_OFFER}`]) {
+          const r = await get(`${path}${lang === 'de' ? '' : `?lang=${lang}`}`, host);
+          expect(r.statusCode, `${host}${path} ${lang}`).toBe(200);
+          const h = head(r.body);
+          expect(h, `${host}${path} ${lang}`).toContain(`<span class="place">${names[lang]}</span> <span class="what">${WEB_TEXTS[lang].siteName}</span>`);
+          expect(h).toContain(` – ${names[lang]} · ${WEB_TEXTS[lang].siteName}</title>`);
+          for (const other of SIEGBURG_NAMES) expect(h, `${host}${path} ${lang}`).not.toContain(other);
+        }
+        const og = (await get(`/angebote${lang === 'de' ? '' : `?lang=${lang}`}`, host)).body;
+        expect(og).toContain(`<meta property="og:site_name" content="${names[lang]} · ${WEB_TEXTS[lang].siteName}">`);
+      }
+      // Siegburg's address: its name from the id (no --town-name given)
+      expect((await get(`/angebote?lang=${lang}`, 'angebote.siegburg.de')).body).toContain('<span class="place">Siegburg</span>');
+    }
+  });
+
   it("a club form sent on a town's address is that town's submission; the poster links the town's form", async () => {
     const poster = await get('/poster.pdf', 'angebote.lohmar.de');
     expect(poster.statusCode).toBe(200);
@@ -123,7 +147,8 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
 
 describe('parseTownSite and hostKey', () => {
   it('takes <town>=<origin> only and compares Host headers lower-case without a trailing dot', () => {
-    expect(parseTownSite('lohmar=https://Angebote.Lohmar.de/')).toEqual({ town: 'lohmar', url: 'https://angebote.lohmar.de', host: 'angebote.lohmar.de' });
+    expect(parseTownSite('lohmar=https://Angebote.Lohmar.de/')).toMatchObject({ town: 'lohmar', url: 'https://angebote.lohmar.de', host: 'angebote.lohmar.de', names: { de: 'Lohmar', uk: 'Lohmar' } });
+    expect(parseTownSite('sankt-augustin=https://a.de').names.tr).toBe('Sankt-Augustin');
     expect(parseTownSite('sankt-augustin=http://127.0.0.1:4881')).toMatchObject({ host: '127.0.0.1:4881' });
     for (const bad of ['lohmar', '=https://a.de', 'Lohmar=https://a.de', 'lohmar=ftp://a.de', 'lohmar=https://a.de/pfad', 'lohmar=https://u:p@a.de', 'lohmar=https://a.de/?x=1', 'lohmar=nix']) {
       expect(() => parseTownSite(bad), bad).toThrow(/--town-site/);
@@ -131,5 +156,29 @@ describe('parseTownSite and hostKey', () => {
     expect(hostKey('ANGEBOTE.Lohmar.DE.')).toBe('angebote.lohmar.de');
     expect(hostKey('angebote.lohmar.de.:8443')).toBe('angebote.lohmar.de:8443');
     expect(hostKey(undefined)).toBe('');
+  });
+});
+
+describe('--town-name and --site-name', () => {
+  const sites = [parseTownSite('lohmar=https://angebote.lohmar.de'), parseTownSite('sankt-augustin=https://angebote.sankt-augustin.de')];
+  it('a name for every language, a spelling per language whatever the order, the default Siegburg', () => {
+    const [l, sa] = withTownNames(sites, ['lohmar:ar=لومار', 'lohmar=Lohmar', 'sankt-augustin=Sankt Augustin', 'sankt-augustin:uk=Санкт-Августін']);
+    expect(l!.names).toEqual({ de: 'Lohmar', 'de-LS': 'Lohmar', en: 'Lohmar', tr: 'Lohmar', uk: 'Lohmar', ar: 'لومار' });
+    expect(sa!.names).toMatchObject({ de: 'Sankt Augustin', tr: 'Sankt Augustin', uk: 'Санкт-Августін' });
+    expect(parseSiteNames([])).toEqual(DEFAULT_SITE_NAMES);
+    expect(parseSiteNames(['de-LS=Rhein-Sieg-Kreis'])).toEqual({ ...DEFAULT_SITE_NAMES, 'de-LS': 'Rhein-Sieg-Kreis' });
+  });
+  it('refuses unknown towns and languages, markup, control characters, empty and over-long names', () => {
+    for (const bad of ['troisdorf=Troisdorf', 'lohmar:fr=Lohmar', 'lohmar', 'lohmar=', 'lohmar=<b>Lohmar</b>', 'lohmar=Loh\u0000mar', `lohmar=${'L'.repeat(61)}`, 'Lohmar=Lohmar']) {
+      expect(() => withTownNames(sites, [bad]), bad).toThrow(/--town-name/);
+    }
+    for (const bad of ['', 'uk=', 'x<y', 'a\nb']) expect(() => parseSiteNames([bad]), bad).toThrow(/--site-name/);
+  });
+  it('no page text names a town: the name is never inflected (it only stands alone, from the configuration)', () => {
+    for (const lang of WEB_LANGS) {
+      const { privacyContact, ...texts } = WEB_TEXTS[lang];
+      expect(privacyContact).toContain('Siegburg'); // the operator's postal address (see docs/deployment.md)
+      for (const name of ['Siegburg', 'Зігбург', 'زيغبورغ', 'Kaldauen']) expect(JSON.stringify(texts), `${lang} ${name}`).not.toMatch(new RegExp(name.slice(0, 5)));
+    }
   });
 });

@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { townIdSchema } from '../../../shared/schemas/taxonomy';
 import type { TownStorage } from '../storage/town-storage';
 import type { Catalog } from './web-catalog';
+import { WEB_LANGS, type WebLang } from './web-texts';
 
 export interface TownSite {
   town: string;
@@ -21,7 +22,63 @@ export interface TownSite {
   url: string;
   /** lower-case host[:port] of `url`: the Host header that selects this town */
   host: string;
+  /** the town's name as shown in each language (--town-name; default: from the id, "sankt-augustin" -> "Sankt-Augustin") */
+  names: PlaceNames;
 }
+
+/**
+ * The name on a site's pages, per language (issue 19). The page texts never inflect it: it stands alone, in the
+ * header above "Angebotslandkarte" and in the window title ("Angebote zum Mitmachen – Lohmar · Angebotslandkarte"),
+ * so one spelling per script is enough (Turkish needs no suffix, Ukrainian no locative); only the spelling may
+ * differ per language (Cyrillic, Arabic script).
+ */
+export type PlaceNames = Readonly<Record<WebLang, string>>;
+/** The name on the pages without town (the --public-url address) unless --site-name says otherwise. */
+export const DEFAULT_SITE_NAMES: PlaceNames = { de: 'Siegburg', 'de-LS': 'Siegburg', en: 'Siegburg', tr: 'Siegburg', uk: 'Зігбург', ar: 'زيغبورغ' };
+
+const allLangs = (name: string): PlaceNames => Object.fromEntries(WEB_LANGS.map((l) => [l, name])) as PlaceNames;
+const nameFromId = (town: string) => town.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('-');
+// eslint-disable-next-line no-control-regex
+const BAD_NAME = /[\u0000-\u001F\u007F-\u009F<>]/;
+
+/** `[<lang>=]<name>`: a name for every language, or the spelling of one (de, de-LS, en, tr, uk, ar). */
+function parseNameValue(flag: string, spec: string, value: string): { lang: WebLang | null; name: string } {
+  const m = /^(de|de-LS|en|tr|uk|ar)=(.*)$/s.exec(value);
+  const name = (m ? m[2]! : value).trim();
+  if (!name || [...name].length > 60 || BAD_NAME.test(name)) throw new Error(`${flag} ${spec}: a name of 1 to 60 characters, without < > or control characters`);
+  return { lang: (m?.[1] as WebLang | undefined) ?? null, name };
+}
+/** Applies the specs in two passes: names for every language first, then the per-language spellings (order-free). */
+function applyNames(base: PlaceNames, specs: readonly { lang: WebLang | null; name: string }[]): PlaceNames {
+  let out: Record<WebLang, string> = { ...base };
+  for (const s of specs) if (!s.lang) out = { ...allLangs(s.name) };
+  for (const s of specs) if (s.lang) out[s.lang] = s.name;
+  return out;
+}
+
+/** `--site-name [<lang>=]<name>` (repeatable): the name on the pages without town, e.g. Rhein-Sieg-Kreis. */
+export function parseSiteNames(specs: readonly string[]): PlaceNames {
+  return applyNames(DEFAULT_SITE_NAMES, specs.map((v) => parseNameValue('--site-name', v, v)));
+}
+
+/**
+ * `--town-name <town>[:<lang>]=<name>` (repeatable), e.g. `lohmar=Lohmar`, `lohmar:uk=Ломар`, `lohmar:ar=لومار`:
+ * the names of the towns given with --town-site (a name for a town without --town-site is an error).
+ */
+export function withTownNames(sites: readonly TownSite[], specs: readonly string[]): TownSite[] {
+  const byTown = new Map<string, { lang: WebLang | null; name: string }[]>();
+  for (const spec of specs) {
+    const m = /^([a-z0-9-]+)(?::(de|de-LS|en|tr|uk|ar))?=(.*)$/s.exec(spec);
+    if (!m) throw new Error(`--town-name ${spec}: expected <town>=<name> or <town>:<lang>=<name>, e.g. lohmar=Lohmar or lohmar:uk=Ломар`);
+    if (!sites.some((s) => s.town === m[1])) throw new Error(`--town-name ${spec}: no --town-site for ${m[1]}`);
+    const v = parseNameValue('--town-name', spec, m[2] ? `${m[2]}=${m[3]}` : m[3]!);
+    byTown.set(m[1]!, [...(byTown.get(m[1]!) ?? []), v]);
+  }
+  return sites.map((s) => ({ ...s, names: applyNames(s.names, byTown.get(s.town) ?? []) }));
+}
+
+/** The name on this request's pages in a language: its town's (--town-site + --town-name), else the site's. */
+export const placeName = (req: FastifyRequest, lang: WebLang, siteNames: PlaceNames = DEFAULT_SITE_NAMES): string => (req.webTown?.names ?? siteNames)[lang];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,7 +102,7 @@ export function parseTownSite(spec: string): TownSite {
   if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     throw new Error(`--town-site ${spec}: give the site's address only, e.g. https://angebote.lohmar.de`);
   }
-  return { town, url: url.origin, host: url.host.toLowerCase() };
+  return { town, url: url.origin, host: url.host.toLowerCase(), names: allLangs(nameFromId(town)) };
 }
 
 /** The Host header as compared with the allow-list: lower-case, without a trailing dot ("Angebote.Lohmar.DE." = "angebote.lohmar.de"). */

@@ -12,7 +12,7 @@ import { taxonomyForTowns } from '../storage/town-storage';
 import type { WebWishBody } from '../wish-store';
 import { labelOf } from './web-pages';
 import { webPage, withLang } from './web-html';
-import { webBase } from './web-town';
+import { placeName, webBase } from './web-town';
 import { parseLang, WEB_TEXTS, type WebLang, type WebTexts } from './web-texts';
 
 /**
@@ -35,6 +35,8 @@ export interface WebWishOptions {
   now: () => Date;
   spam?: Partial<SpamLimits>;
   sendHtml: (reply: FastifyReply, body: string, status?: number) => FastifyReply;
+  /** The name on the request's pages (web-town.ts placeName); default: the town's, else Siegburg. */
+  placeOf?: (req: FastifyRequest, lang: WebLang) => string;
 }
 
 type Field = 'text' | 'phone' | 'email' | 'consent' | 'form';
@@ -186,6 +188,7 @@ export function wishFormBody(o: { lang: WebLang; taxonomy: Taxonomy; values: Wis
 
 export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions): void {
   const { now, sendHtml } = opts;
+  const placeOf = opts.placeOf ?? ((req: FastifyRequest, lang: WebLang) => placeName(req, lang));
   if (!opts.storage && !opts.db) throw new Error('registerWebWishRoutes: needs storage or db');
   const storage = opts.storage ?? sqliteStorage(opts.db!);
   const spam = { ...DEFAULT_SPAM_LIMITS, ...opts.spam };
@@ -233,7 +236,7 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: webBase(req, opts.publicUrl), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
+        { lang, place: placeOf(req, lang), title: errors.size ? `${t.errorSummary} ${t.wishTitle}` : t.wishTitle, path: '/wuensche/neu', base: webBase(req, opts.publicUrl), nav: 'wish', description: t.wishIntro, noindex: errors.size > 0 },
         wishFormBody({ lang, taxonomy: await taxonomy(req), values, errors, token: newToken() }),
       ),
       status,
@@ -244,7 +247,7 @@ export function registerWebWishRoutes(app: FastifyInstance, opts: WebWishOptions
     return sendHtml(
       reply.header('cache-control', 'no-store'),
       webPage(
-        { lang, title: t.wishThanksTitle, path: '/wuensche/neu', base: webBase(req, opts.publicUrl), nav: 'wish', noindex: true },
+        { lang, place: placeOf(req, lang), title: t.wishThanksTitle, path: '/wuensche/neu', base: webBase(req, opts.publicUrl), nav: 'wish', noindex: true },
         html`<div class="ok" role="status"><p>${t.wishThanks}</p></div>
           <p><a class="button" href="${withLang('/wuensche/neu', lang)}">${t.wishAgain}</a> <a class="button secondary" href="${withLang('/angebote', lang)}">${t.navList}</a></p>`,
       ),
