@@ -78,6 +78,13 @@ export interface FacetColumns {
   readonly size: number;
   readonly interests: MultiColumn;
   readonly ageGroups: MultiColumn;
+  /**
+   * The same as one bit per id (bit n: id number n) when the facet has at most 32 ids (a town's taxonomy has about a
+   * dozen interests and a handful of age groups), else null: testing a filter is then one AND per offer instead of a
+   * walk through its ids (the interest test was 17 % of the CPU time of 'text + interest + age' at 100,000 offers).
+   */
+  readonly interestBits: Uint32Array | null;
+  readonly ageGroupBits: Uint32Array | null;
   /** -1: no district */
   readonly district: Int32Array;
   readonly weekdays: Uint8Array;
@@ -86,6 +93,14 @@ export interface FacetColumns {
   /** km from the kiosk; NaN without a location (fails every distance limit) */
   readonly distance: Float64Array;
   readonly dict: { interests: Dictionary; ageGroups: Dictionary; districts: Dictionary };
+}
+
+/** One 32-bit mask per row of `col` (bit n: id number n), or null when the dictionary has more than 32 ids. */
+function idBits(col: MultiColumn, dict: Dictionary): Uint32Array | null {
+  if (dict.size > 32) return null;
+  const bits = new Uint32Array(col.start.length - 1);
+  for (let i = 0; i < bits.length; i++) for (let k = col.start[i]!; k < col.start[i + 1]!; k++) bits[i]! |= 1 << col.values[k]!;
+  return bits;
 }
 
 export function facetColumns(
@@ -116,16 +131,20 @@ export function facetColumns(
       (f.week ? FLAG_WEEK : 0);
     distance[i] = f.distanceKm ?? NaN;
   }
+  const interests = multiColumn(
+    facts.map((f) => f.interests),
+    dict.interests,
+  );
+  const ageGroups = multiColumn(
+    facts.map((f) => f.ageGroups),
+    dict.ageGroups,
+  );
   return {
     size: n,
-    interests: multiColumn(
-      facts.map((f) => f.interests),
-      dict.interests,
-    ),
-    ageGroups: multiColumn(
-      facts.map((f) => f.ageGroups),
-      dict.ageGroups,
-    ),
+    interests,
+    ageGroups,
+    interestBits: idBits(interests, dict.interests),
+    ageGroupBits: idBits(ageGroups, dict.ageGroups),
     district,
     weekdays,
     times,
@@ -139,6 +158,9 @@ export function facetColumns(
 export interface ColumnCriteria {
   interests: Uint8Array | null;
   ageGroups: Uint8Array | null;
+  /** the wanted ids as a mask over FacetColumns.interestBits / ageGroupBits (0 where those are null or nothing is wanted) */
+  interestMask: number;
+  ageGroupMask: number;
   districts: Uint8Array | null;
   weekdays: number;
   times: number;
@@ -148,6 +170,13 @@ export interface ColumnCriteria {
   maxDistanceKm: number;
   /** nothing selected and no distance limit: every row matches */
   none: boolean;
+}
+
+/** The ids marked in `table` as a mask (see idBits); 0 without a table or bits. */
+function maskOf(table: Uint8Array | null, bits: Uint32Array | null): number {
+  let m = 0;
+  if (table && bits) for (let n = 0; n < table.length; n++) if (table[n] === 1) m |= 1 << n;
+  return m;
 }
 
 function wanted(set: ReadonlySet<string> | null, dict: Dictionary): Uint8Array | null {
@@ -163,10 +192,14 @@ function wanted(set: ReadonlySet<string> | null, dict: Dictionary): Uint8Array |
 export function columnCriteria(cols: FacetColumns, c: CompiledCriteria): ColumnCriteria {
   const none =
     !c.interests && !c.ageGroups && !c.districts && c.weekdays === 0 && c.times === 0 && c.when === 'any' && !c.freeOnly && !c.wheelchairOnly && c.maxDistanceKm === undefined;
+  const interests = wanted(c.interests, cols.dict.interests);
+  const ageGroups = wanted(c.ageGroups, cols.dict.ageGroups);
   return {
     none,
-    interests: wanted(c.interests, cols.dict.interests),
-    ageGroups: wanted(c.ageGroups, cols.dict.ageGroups),
+    interests,
+    ageGroups,
+    interestMask: maskOf(interests, cols.interestBits),
+    ageGroupMask: maskOf(ageGroups, cols.ageGroupBits),
     districts: wanted(c.districts, cols.dict.districts),
     weekdays: c.weekdays,
     times: c.times,
@@ -191,8 +224,8 @@ export function passesDistance(cols: FacetColumns, i: number, c: ColumnCriteria)
 export function failed(cols: FacetColumns, i: number, c: ColumnCriteria): number {
   let f = 0;
   const flags = cols.flags[i]!;
-  if (c.interests && !anyWanted(cols.interests, i, c.interests)) f |= F_INTERESTS;
-  if (c.ageGroups && (flags & FLAG_ALL_AGES) === 0 && !anyWanted(cols.ageGroups, i, c.ageGroups)) f |= F_AGE;
+  if (c.interests && !(cols.interestBits ? (cols.interestBits[i]! & c.interestMask) !== 0 : anyWanted(cols.interests, i, c.interests))) f |= F_INTERESTS;
+  if (c.ageGroups && (flags & FLAG_ALL_AGES) === 0 && !(cols.ageGroupBits ? (cols.ageGroupBits[i]! & c.ageGroupMask) !== 0 : anyWanted(cols.ageGroups, i, c.ageGroups))) f |= F_AGE;
   if (c.districts) {
     const d = cols.district[i]!;
     if (d < 0 || c.districts[d] !== 1) f |= F_DISTRICT;
