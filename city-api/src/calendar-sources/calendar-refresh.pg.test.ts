@@ -113,7 +113,13 @@ describe.each(STORAGE_BACKENDS)('calendar sources: fetching over HTTP on $name',
     expect(first.map((o) => o.result)).toEqual(names.map(() => 'ok'));
     const counts = Object.fromEntries((await store.listCalendarSources()).map((s) => [s.label, s.eventCount]));
     expect(counts).toEqual({ 'cms-export.ics': 2, 'nextcloud.ics': 7, 'google.ics': 7, 'no-vtimezone.ics': 3, 'empty-exdate.ics': 4, 'moved-occurrence.ics': 4, 'termine.html': 2 });
-    const before = JSON.stringify(await store.calendarOccurrences(...ALL));
+    const stored = await store.calendarOccurrences(...ALL);
+    // read back as imported on both backends: all-day ones (with dates) and timed ones, times as UTC ISO text
+    expect(stored.filter((o) => o.allDay).length).toBeGreaterThan(0);
+    expect(stored.filter((o) => !o.allDay).length).toBeGreaterThan(0);
+    expect(stored.filter((o) => o.allDay !== (o.startDate !== null))).toEqual([]);
+    expect(stored.filter((o) => new Date(o.updatedAt).toISOString() !== o.updatedAt)).toEqual([]);
+    const before = JSON.stringify(stored);
 
     // Second round: the server answers 304 to If-None-Match.
     const later = new Date(NOW.getTime() + 2 * 3_600_000);

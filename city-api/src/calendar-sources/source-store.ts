@@ -302,20 +302,49 @@ export function replaceSourceEvents(db: CityDb, sourceId: string, occurrences: I
   })();
 }
 
-export interface StoredOccurrence {
+/** An imported occurrence as stored under its source (start and end are UTC ISO instants). */
+export interface StoredOccurrence
+  extends Pick<ImportedOccurrence, 'uid' | 'recurrenceId' | 'allDay' | 'startDate' | 'endDate' | 'summary' | 'description' | 'location'> {
   sourceId: string;
   offerId: string | null;
-  uid: string;
-  recurrenceId: string;
   startUtc: string;
   endUtc: string | null;
-  allDay: boolean;
-  startDate: string | null;
-  endDate: string | null;
+  updatedAt: string;
+}
+
+/** A `calendar_events` row joined with its source's offer, as either driver returns it (see {@link SourceRowOf}). */
+export interface OccurrenceRowOf<Time, Flag> {
+  source_id: string;
+  offer_id: string | null;
+  uid: string;
+  recurrence_id: string;
+  start_utc: string;
+  end_utc: string | null;
+  all_day: Flag;
+  start_date: string | null;
+  end_date: string | null;
   summary: string;
   description: string | null;
   location: string | null;
-  updatedAt: string;
+  updated_at: Time;
+}
+
+export function occurrenceFromRow<Time, Flag>(r: OccurrenceRowOf<Time, Flag>, time: (t: Time) => string, flag: (f: Flag) => boolean): StoredOccurrence {
+  return {
+    sourceId: r.source_id,
+    offerId: r.offer_id,
+    uid: r.uid,
+    recurrenceId: r.recurrence_id,
+    startUtc: r.start_utc,
+    endUtc: r.end_utc,
+    allDay: flag(r.all_day),
+    startDate: r.start_date,
+    endDate: r.end_date,
+    summary: r.summary,
+    description: r.description,
+    location: r.location,
+    updatedAt: time(r.updated_at),
+  };
 }
 
 /**
@@ -329,34 +358,6 @@ export function occurrencesForWindow(db: CityDb, from: string, to: string): Stor
        WHERE s.state IN ('active','paused') AND e.start_utc >= date(?, '-1 day') AND e.start_utc < date(?, '+2 day')
        ORDER BY e.start_utc, e.source_id, e.uid, e.recurrence_id`,
     )
-    .all(from, to) as {
-    source_id: string;
-    offer_id: string | null;
-    uid: string;
-    recurrence_id: string;
-    start_utc: string;
-    end_utc: string | null;
-    all_day: number;
-    start_date: string | null;
-    end_date: string | null;
-    summary: string;
-    description: string | null;
-    location: string | null;
-    updated_at: string;
-  }[];
-  return rows.map((r) => ({
-    sourceId: r.source_id,
-    offerId: r.offer_id,
-    uid: r.uid,
-    recurrenceId: r.recurrence_id,
-    startUtc: r.start_utc,
-    endUtc: r.end_utc,
-    allDay: r.all_day === 1,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    summary: r.summary,
-    description: r.description,
-    location: r.location,
-    updatedAt: r.updated_at,
-  }));
+    .all(from, to) as OccurrenceRowOf<string, number>[];
+  return rows.map((r) => occurrenceFromRow(r, (t) => t, (f) => f === 1));
 }

@@ -21,6 +21,7 @@ import {
   diffOccurrences,
   getSource,
   listSources,
+  occurrenceFromRow,
   occurrencesForWindow,
   pauseSource,
   recordFailure,
@@ -30,6 +31,7 @@ import {
   type CalendarSource,
   type FetchOutcomeOk,
   type NewSource,
+  type OccurrenceRowOf,
   type ReplaceStats,
   type SourceRowOf,
   type StoredOccurrence,
@@ -280,21 +282,7 @@ export function pgCalendarStorage(pool: pg.Pool, tx: <T>(fn: (c: pg.PoolClient) 
       return stats;
     },
     async calendarOccurrences(from, to) {
-      const { rows } = await pool.query<{
-        source_id: string;
-        offer_id: string | null;
-        uid: string;
-        recurrence_id: string;
-        start_utc: string;
-        end_utc: string | null;
-        all_day: boolean;
-        start_date: string | null;
-        end_date: string | null;
-        summary: string;
-        description: string | null;
-        location: string | null;
-        updated_at: Date;
-      }>(
+      const { rows } = await pool.query<OccurrenceRowOf<Date, boolean>>(
         // the window of source-store.ts: start_utc is ISO text, compared byte-wise like on SQLite
         `SELECT e.*, s.offer_id FROM calendar_events e JOIN calendar_sources s ON s.id = e.source_id
          WHERE s.state IN ('active', 'paused')
@@ -302,21 +290,7 @@ export function pgCalendarStorage(pool: pg.Pool, tx: <T>(fn: (c: pg.PoolClient) 
          ORDER BY e.start_utc COLLATE "C", e.source_id COLLATE "C", e.uid COLLATE "C", e.recurrence_id COLLATE "C"`,
         [from, to],
       );
-      return rows.map((r) => ({
-        sourceId: r.source_id,
-        offerId: r.offer_id,
-        uid: r.uid,
-        recurrenceId: r.recurrence_id,
-        startUtc: r.start_utc,
-        endUtc: r.end_utc,
-        allDay: r.all_day,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        summary: r.summary,
-        description: r.description,
-        location: r.location,
-        updatedAt: r.updated_at.toISOString(),
-      }));
+      return rows.map((r) => occurrenceFromRow(r, (d) => d.toISOString(), (f) => f));
     },
   };
 }
