@@ -100,6 +100,19 @@ describe('online tile source with disk cache', () => {
     expect(server.calls).toHaveLength(2);
   });
 
+  it('does not refresh a stored tile on a 304 that names another version', async () => {
+    const server = fakeFetch((call) =>
+      call.headers['if-none-match'] ? new Response(null, { status: 304, headers: { etag: '"v2"', 'cache-control': 'max-age=2592000' } }) : png({ etag: '"v1"' }),
+    );
+    const src = source(server.fetch);
+    await src.getTile(3, 1, 2);
+    clock.advance(8 * DAY);
+    expect((await src.getTile(3, 1, 2))?.body.equals(FAKE_TILE_PNG)).toBe(true); // still shown (no body came)
+    clock.advance(DAY);
+    await src.getTile(3, 1, 2);
+    expect(server.calls).toHaveLength(3); // asked again, the mismatched 304 did not make it fresh
+  });
+
   it('serves expired tiles when the provider is unreachable, and does not hammer it', async () => {
     const server = fakeFetch(() => png());
     const src = source(server.fetch, { offlineBackoffMs: 30_000 });

@@ -3,7 +3,7 @@ import type { Clock } from '../../../shared/logic/clock';
 import type { BinaryAsset, TileSource } from '../binary-assets';
 import type { Log } from '../log';
 import type { TileDiskCache } from './tile-disk-cache';
-import { SEVEN_DAYS_MS, tileFreshness } from './tile-cache-policy';
+import { SEVEN_DAYS_MS, revalidatedFreshness, revalidationHeaders, tileFreshness } from './tile-cache-policy';
 import { rasterTileType } from './tile-format';
 import { readBodyBounded } from '../net/read-body';
 
@@ -98,24 +98,22 @@ export class OnlineTileSource implements TileSource {
     cached: ReturnType<TileDiskCache['get']>,
     stale: BinaryAsset | null,
   ): Promise<BinaryAsset | null> {
-    const headers: Record<string, string> = { 'user-agent': this.opts.userAgent, accept: 'image/png,image/jpeg,image/webp;q=0.9,*/*;q=0.1' };
-    if (cached?.etag) headers['if-none-match'] = cached.etag;
-    if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
+    const url = this.tileUrl(z, x, y);
+    const request = { 'user-agent': this.opts.userAgent, accept: 'image/png,image/jpeg,image/webp;q=0.9,*/*;q=0.1' };
+    const headers = revalidationHeaders(url, request, cached);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.opts.timeoutMs);
     try {
-      const res = await this.opts.fetch(this.tileUrl(z, x, y), { headers, signal: controller.signal, redirect: 'follow' });
+      const res = await this.opts.fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
       const now = this.opts.clock.now().getTime();
-      const fresh = tileFreshness(
-        { cacheControl: res.headers.get('cache-control'), expires: res.headers.get('expires'), date: res.headers.get('date') },
-        now,
-        this.opts.minFreshMs,
-      );
+      const exchange = { url, request, status: res.status, headers: Object.fromEntries(res.headers) };
       if (res.status === 304 && cached) {
         await res.body?.cancel();
-        this.opts.cache.refresh(this.sourceKey, z, x, y, fresh.freshUntil, now);
+        const re = revalidatedFreshness(cached, exchange, now, this.opts.minFreshMs);
+        if (re?.store) this.opts.cache.refresh(this.sourceKey, z, x, y, re.freshUntil, now);
         return stale;
       }
+      const fresh = tileFreshness(exchange, now, this.opts.minFreshMs);
       if (res.status === 404) {
         await res.body?.cancel();
         return null;
