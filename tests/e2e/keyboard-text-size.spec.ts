@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
 import { findNameMismatches, findSmallText, MIN_TEXT_PX } from './helpers/a11y';
-import { chooseLanguage, chooseTextSize, openStart, setHighContrast, tap, typeOnScreen, type Lang, type TextSize } from './helpers/kiosk-ui';
+import { chooseLanguage, chooseTextSize, openStart, setHighContrast, tap, trackTaps, typeOnScreen, type Lang, type TextSize } from './helpers/kiosk-ui';
 import { findCutText, findUnreachable } from './helpers/text-fit';
 
 const SHOTS = process.env.KIOSK_SHOTS_DIR;
@@ -25,8 +25,9 @@ const LANGS = Object.keys(WORDS) as Lang[];
 async function settle(page: Page) {
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(0, 0);
-  // the pressed look of the last key and any scrolling into view have finished
-  await page.waitForTimeout(200);
+  // the pressed look of the last key and any scrolling into view (the keyboard's ResizeObserver) have finished: both
+  // happen by the next frame (no CSS transitions in the kiosk), so two frames on is enough
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
 
 async function checkScreen(page: Page, need: string[], tag: string, shot: string | null) {
@@ -47,6 +48,7 @@ for (const size of SIZES) {
       // 6 languages × 2 screens with typing: about a minute on an idle machine, several under load
       test.setTimeout(600_000);
       await page.setViewportSize({ width: w, height: h });
+      await trackTaps(page);
       await openStart(page);
       await chooseTextSize(page, size);
       for (const [n, lang] of LANGS.entries()) {
@@ -55,6 +57,10 @@ for (const size of SIZES) {
         const shotName = `${lang}-${size}${high ? '-high' : ''}-${w}x${h}`;
         await chooseLanguage(page, lang);
         await setHighContrast(page, high);
+        // the checks below are for this state (a dropped tap would silently check another one)
+        await expect(page.locator('html')).toHaveAttribute('data-language', lang);
+        await expect(page.locator('html')).toHaveAttribute('data-text-size', size);
+        await expect(page.locator('html')).toHaveAttribute('data-contrast', high ? 'high' : 'default');
 
         await tap(page.getByTestId('bar-start'));
         await tap(page.getByTestId('start-wish'));

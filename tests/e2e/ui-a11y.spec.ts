@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
 import { checkA11y, checkNameStartsWithLabel, checkTargets, checkTextSize } from './helpers/a11y';
-import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap, type Lang, type TextSize } from './helpers/kiosk-ui';
+import { chooseLanguage, chooseTextSize, openStart, screenshot, setHighContrast, tap, trackTaps, type Lang, type TextSize } from './helpers/kiosk-ui';
 
 const VIEWPORTS = [
   { name: '1920x1080', width: 1920, height: 1080 },
@@ -42,10 +42,15 @@ for (const vp of VIEWPORTS) {
           // machine, and 6 to 8 on a shared 2-core one under load 30 (every test that failed timed out at 180 s and 420 s, none failed a check).
           test.setTimeout(900_000);
           await page.setViewportSize({ width: vp.width, height: vp.height });
+          await trackTaps(page);
           await openStart(page);
           await chooseLanguage(page, lang);
           await chooseTextSize(page, size);
           await setHighContrast(page, high);
+          // the checks below are for this state (a dropped tap would silently check another one)
+          await expect(page.locator('html')).toHaveAttribute('data-language', lang);
+          await expect(page.locator('html')).toHaveAttribute('data-text-size', size);
+          await expect(page.locator('html')).toHaveAttribute('data-contrast', high ? 'high' : 'default');
 
           await tap(page.getByTestId('bar-start'));
           await check(page, 'start', tag);
@@ -93,6 +98,7 @@ test.describe('attract and idle warning', () => {
     for (const lang of LANGS) {
       test(`attract screen and idle warning: ${lang} ${vp.name}`, async ({ page }) => {
         await page.setViewportSize({ width: vp.width, height: vp.height });
+        await trackTaps(page);
         await page.goto('/');
         await expect(page.getByTestId('attract-touch')).toBeVisible();
         await chooseLanguage(page, lang);

@@ -8,9 +8,60 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export const DOUBLE_TAP_GUARD_MS = 450;
 
+/**
+ * The renderer's guard (renderer/ui/tap-guard.ts) drops a tap only when it is within 400 ms of the last one AND within
+ * 48 px of it. A page that tracks its taps (`trackTaps`) therefore waits only when the next tap is near the last one
+ * (here: within 150 px, three times the guard's radius) or the target is not wholly in view; other taps go at once.
+ */
+const NEAR_LAST_TAP_PX = 150;
+const tracked = new WeakSet<Page>();
+
+/** Page side: the spot (clientX/Y) and time (performance.now(), the guard's clock) of the last pointer click. */
+const TAP_LOG_SCRIPT = `(() => {
+  if (window.__kioskLastTap !== undefined) return;
+  window.__kioskLastTap = null;
+  window.addEventListener('click', (e) => {
+    if (e.detail > 0) window.__kioskLastTap = { x: e.clientX, y: e.clientY, at: performance.now() };
+  }, true);
+})()`;
+
+/**
+ * From now on `tap` and `typeOnScreen` on this page wait out the double-tap guard or the key bounce only where they
+ * would otherwise be dropped (see above), instead of a fixed pause after every tap. Call before `page.goto`.
+ */
+export async function trackTaps(page: Page): Promise<void> {
+  await page.addInitScript(TAP_LOG_SCRIPT);
+  tracked.add(page);
+}
+
+/** Milliseconds left before a tap on `target` can no longer be taken for a repeat of the last tap (0: go now). */
+async function guardLeftMs(target: Locator): Promise<number> {
+  return target.evaluate(
+    (el, { guardMs, nearPx }) => {
+      const last = (window as unknown as { __kioskLastTap?: { x: number; y: number; at: number } | null }).__kioskLastTap;
+      if (last === undefined) return guardMs; // the log is not installed: assume the worst
+      if (last === null) return 0;
+      const left = guardMs - (performance.now() - last.at);
+      if (left <= 0) return 0;
+      const r = el.getBoundingClientRect();
+      const inView = r.width >= 1 && r.height >= 1 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+      const far = Math.hypot(r.left + r.width / 2 - last.x, r.top + r.height / 2 - last.y) >= nearPx;
+      return inView && far ? 0 : left;
+    },
+    { guardMs: DOUBLE_TAP_GUARD_MS, nearPx: NEAR_LAST_TAP_PX },
+  );
+}
+
 export async function tap(target: Locator): Promise<void> {
+  const page = target.page();
+  if (!tracked.has(page)) {
+    await target.click();
+    await page.waitForTimeout(DOUBLE_TAP_GUARD_MS);
+    return;
+  }
+  const left = await guardLeftMs(target);
+  if (left > 0) await page.waitForTimeout(left);
   await target.click();
-  await target.page().waitForTimeout(DOUBLE_TAP_GUARD_MS);
 }
 
 /** Attract → start screen. */
@@ -40,17 +91,26 @@ export async function setHighContrast(page: Page, on: boolean): Promise<void> {
 /** A person's typing pace on the on-screen keyboard (about five taps a second); its keys are not double-tap guarded. */
 export const KEY_PACE_MS = 180;
 
-/** Types on the kiosk's own keyboard, key by key, at a person's pace. */
+/**
+ * Types on the kiosk's own keyboard, key by key, at a person's pace. On a page that tracks its taps (`trackTaps`)
+ * only the same key twice in a row waits that pace (the keyboard drops a repeat of the same key within 80 ms as a
+ * bounce); other keys go at once.
+ */
 export async function typeOnScreen(page: Page, text: string, keyboard = page.getByTestId('osk')): Promise<void> {
-  for (const ch of text) {
-    const key = keyboard.getByTestId(ch === ' ' ? 'key-space' : `key-${ch}`);
-    // digits sit behind the "123" key on letter keyboards
-    if (/\d/.test(ch) && (await key.count()) === 0) {
-      await keyboard.getByTestId('key-digits').click();
-      await page.waitForTimeout(KEY_PACE_MS);
-    }
+  const quick = tracked.has(page);
+  let last = '';
+  const press = async (key: Locator, id: string) => {
+    if (quick && id === last) await page.waitForTimeout(KEY_PACE_MS);
     await key.click();
-    await page.waitForTimeout(KEY_PACE_MS);
+    if (!quick) await page.waitForTimeout(KEY_PACE_MS);
+    last = id;
+  };
+  for (const ch of text) {
+    const id = ch === ' ' ? 'key-space' : `key-${ch}`;
+    const key = keyboard.getByTestId(id);
+    // digits sit behind the "123" key on letter keyboards
+    if (/\d/.test(ch) && (await key.count()) === 0) await press(keyboard.getByTestId('key-digits'), 'key-digits');
+    await press(key, id);
   }
 }
 
