@@ -5,7 +5,7 @@
  * and writes an approved or withdrawn submission's offer in the same transaction as the submission and its log entry
  * (with its change number from feed_head, ADR 0013).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { offerSchema, type Offer } from '../../../shared/schemas/offer';
 import type { CityDb } from '../city-db';
@@ -21,12 +21,15 @@ import {
   offersDueForReview,
   rejectSubmission,
   requestChanges,
+  editTokenSha256,
   submissionByToken,
+  submissionFromRow,
   updateSubmission,
   withdrawSubmission,
   type AuditEntry,
   type ReviewItem,
   type Submission,
+  type SubmissionRowOf,
   type SubmissionState,
   type SubmitterContact,
 } from '../submissions/submission-store';
@@ -72,7 +75,12 @@ export function sqliteSubmissionStorage(db: CityDb): SubmissionStorage {
   };
 }
 
-/** PostgreSQL migration 5 (pg-migrations.ts): the tables of SQLite migration 2, with timestamptz instead of ISO text. */
+/**
+ * PostgreSQL migration 5 (pg-migrations.ts): the tables of SQLite migration 2, with timestamptz instead of ISO text.
+ * A second copy of submission-schema.ts's tables on purpose (duplicates lists the pair): the two dialects differ
+ * (timestamptz, bigserial, spacing of CHECK lists), and a released migration's text is never changed, so neither
+ * is generated from the other.
+ */
 export const PG_SUBMISSIONS_MIGRATION = `
   CREATE TABLE submissions (
     id text PRIMARY KEY,
@@ -111,28 +119,8 @@ export interface PgOfferWriter {
   setOfferStateIn(c: pg.PoolClient, id: string, state: OfferState): Promise<boolean>;
 }
 
-interface Row {
-  id: string;
-  offer_id: string;
-  state: SubmissionState;
-  data_json: string | null;
-  contact_json: string | null;
-  staff_message: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const fromRow = (r: Row): Submission => ({
-  id: r.id,
-  offerId: r.offer_id,
-  state: r.state,
-  offer: r.data_json ? (JSON.parse(r.data_json) as Offer) : null,
-  contact: r.contact_json ? (JSON.parse(r.contact_json) as SubmitterContact) : null,
-  staffMessage: r.staff_message,
-  createdAt: r.created_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
-});
+type Row = SubmissionRowOf<Date>;
+const fromRow = (r: Row): Submission => submissionFromRow(r, (d) => d.toISOString());
 
 type Q = Pick<pg.PoolClient, 'query'>;
 const log = (c: Q, e: { submissionId: string | null; offerId: string | null; action: string; actor: string; reason?: string; at: Date }) =>
@@ -172,7 +160,7 @@ export function pgSubmissionStorage(pool: pg.Pool, w: PgOfferWriter): Submission
         await c.query(
           `INSERT INTO submissions (id, edit_token_sha256, offer_id, state, data_json, contact_json, created_at, updated_at)
            VALUES ($1, $2, $3, 'pending', $4, $5, $6, $6)`,
-          [id, sha256(editToken), offer.id, JSON.stringify(offer), JSON.stringify(contact), now],
+          [id, editTokenSha256(editToken), offer.id, JSON.stringify(offer), JSON.stringify(contact), now],
         );
         await log(c, { submissionId: id, offerId: offer.id, action: 'submitted', actor: 'submitter', at: now });
       });
@@ -181,7 +169,7 @@ export function pgSubmissionStorage(pool: pg.Pool, w: PgOfferWriter): Submission
     getSubmission: (id) => one(pool, 'SELECT * FROM submissions WHERE id = $1', [id]),
     async submissionByToken(token) {
       if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-      return one(pool, 'SELECT * FROM submissions WHERE edit_token_sha256 = $1', [sha256(token)]);
+      return one(pool, 'SELECT * FROM submissions WHERE edit_token_sha256 = $1', [editTokenSha256(token)]);
     },
     async updateSubmission(id, offer, contact, now = new Date()) {
       await w.tx(async (c) => {

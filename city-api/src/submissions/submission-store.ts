@@ -23,20 +23,23 @@ export interface Submission {
   updatedAt: string;
 }
 
-interface Row {
+/** A `submissions` row as a driver returns it: ISO text times on SQLite, Date objects on PostgreSQL (storage/submission-storage.ts). */
+export interface SubmissionRowOf<Time> {
   id: string;
   offer_id: string;
   state: SubmissionState;
   data_json: string | null;
   contact_json: string | null;
   staff_message: string | null;
-  created_at: string;
-  updated_at: string;
+  created_at: Time;
+  updated_at: Time;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The edit token is kept only as this hash. */
+export const editTokenSha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function fromRow(r: Row): Submission {
+/** A row of either backend as a Submission, given how that backend's times read. */
+export function submissionFromRow<Time>(r: SubmissionRowOf<Time>, time: (t: Time) => string): Submission {
   return {
     id: r.id,
     offerId: r.offer_id,
@@ -44,10 +47,13 @@ function fromRow(r: Row): Submission {
     offer: r.data_json ? (JSON.parse(r.data_json) as Offer) : null,
     contact: r.contact_json ? (JSON.parse(r.contact_json) as SubmitterContact) : null,
     staffMessage: r.staff_message,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: time(r.created_at),
+    updatedAt: time(r.updated_at),
   };
 }
+
+type Row = SubmissionRowOf<string>;
+const fromRow = (r: Row): Submission => submissionFromRow(r, (t) => t);
 
 /** A new offer id for a club submission (opaque, never reused). */
 export const newOfferId = () => `club-${randomUUID()}`;
@@ -61,7 +67,7 @@ export function createSubmission(db: CityDb, offer: Offer, contact: SubmitterCon
     db.prepare(
       `INSERT INTO submissions (id, edit_token_sha256, offer_id, state, data_json, contact_json, created_at, updated_at)
        VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
-    ).run(id, sha256(editToken), offer.id, JSON.stringify(offer), JSON.stringify(contact), at, at);
+    ).run(id, editTokenSha256(editToken), offer.id, JSON.stringify(offer), JSON.stringify(contact), at, at);
     log(db, { submissionId: id, offerId: offer.id, action: 'submitted', actor: 'submitter', at });
   })();
   return { submission: getSubmission(db, id)!, editToken };
@@ -74,7 +80,7 @@ export function getSubmission(db: CityDb, id: string): Submission | null {
 
 export function submissionByToken(db: CityDb, token: string): Submission | null {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const r = db.prepare(`SELECT * FROM submissions WHERE edit_token_sha256 = ?`).get(sha256(token)) as Row | undefined;
+  const r = db.prepare(`SELECT * FROM submissions WHERE edit_token_sha256 = ?`).get(editTokenSha256(token)) as Row | undefined;
   return r ? fromRow(r) : null;
 }
 

@@ -31,6 +31,8 @@ describe.each(BACKENDS)('club form, moderation, audit and review on $name (stora
     expect(res.body).toMatch(/http:\/\/127\.0\.0\.1:4880\/submit\/edit\/[A-Za-z0-9_-]{20,}/);
     const s = await only();
     expect(s).toMatchObject({ state: 'pending', contact: { name: 'Erika Beispiel', email: 'erika@example.org' } });
+    // times read back as UTC ISO text on both backends
+    expect([s.createdAt, s.updatedAt].map((t) => new Date(t).toISOString())).toEqual([s.createdAt, s.updatedAt]);
     expect((await feed()).items.map((o) => o.id)).not.toContain(s.offerId);
     expect(await metric()).toBe(1);
 
