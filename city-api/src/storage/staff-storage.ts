@@ -65,6 +65,8 @@ export function sqliteStaffStorage(db: CityDb): StaffStorage {
 /**
  * PostgreSQL migration 4 (pg-migrations.ts): the tables of SQLite migrations 1 (admin_sessions) and 4 (wish_work,
  * wish_replies), with timestamptz instead of ISO text.
+ * A second copy of wish-work.ts's tables on purpose (duplicates lists the pair): the dialects differ (timestamptz,
+ * bigserial), and a released migration's text is never changed, so neither is generated from the other.
  */
 export const PG_STAFF_MIGRATION = `
   CREATE TABLE admin_sessions (
