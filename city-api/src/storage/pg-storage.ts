@@ -21,7 +21,7 @@ import { buildCalendar } from '../ics-writer';
 import { defaultKioskConfig } from '../kiosk-store';
 import { feedPageFromRows, type FeedPage, type FeedRow, type OfferState } from '../offer-store';
 import type { StoreWishResult, WebWishBody } from '../wish-store';
-import type { KioskStorage } from './kiosk-storage';
+import type { KioskStorage, TokenKiosk } from './kiosk-storage';
 import { migratePg } from './pg-migrations';
 import { pgBedarfStorage } from './bedarf-storage';
 import { pgCalendarStorage } from './calendar-storage';
@@ -29,6 +29,7 @@ import { pgStaffStorage } from './staff-storage';
 import { pgSubmissionStorage } from './submission-storage';
 import { pgStaffAccounts } from './staff-accounts';
 import { pgTownStorage } from './town-storage';
+import { tokenCache, type TokenCacheOptions } from './token-cache';
 import { pgEventsForWindow, pgWebReads } from './web-reads';
 
 export interface PgStorageOptions {
@@ -40,6 +41,8 @@ export interface PgStorageOptions {
   beforeOfferCommit?: () => Promise<void>;
   /** Called when an idle pooled connection breaks (database restarted); the pool replaces it. */
   onPoolError?: (err: Error) => void;
+  /** The kiosk-token cache (token-cache.ts): TTL (default 10 s, 0 = every check asks the database) and test clock. */
+  tokenCache?: TokenCacheOptions;
 }
 
 export interface PgStorage extends KioskStorage {
@@ -155,6 +158,9 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
   }
 
   const calendarStorage = pgCalendarStorage(pool, tx);
+  const townStorage = pgTownStorage(pool);
+  // kiosk token checks of the last 10 s answered from memory (token-cache.ts); cleared by a token or town change
+  const tokens = tokenCache<TokenKiosk>(opts.tokenCache);
   let ended: Promise<void> | null = null;
   const storage: PgStorage = {
     kind: 'postgres',
@@ -235,19 +241,26 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
 
     async registerKiosk(id, token, config) {
       const cfg = remoteKioskConfigSchema.parse(config ?? defaultKioskConfig(id));
-      await q(
-        `INSERT INTO kiosks (id, token_sha256, config_json, created_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (id) DO UPDATE SET token_sha256 = excluded.token_sha256, config_json = COALESCE(kiosks.config_json, excluded.config_json)`,
-        [id, sha256(token), JSON.stringify(cfg)],
-      );
+      try {
+        await q(
+          `INSERT INTO kiosks (id, token_sha256, config_json, created_at) VALUES ($1, $2, $3, now())
+           ON CONFLICT (id) DO UPDATE SET token_sha256 = excluded.token_sha256, config_json = COALESCE(kiosks.config_json, excluded.config_json)`,
+          [id, sha256(token), JSON.stringify(cfg)],
+        );
+      } finally {
+        // the kiosk's former token is refused at once (also when the write's outcome is unknown)
+        tokens.clear();
+      }
     },
     async kioskForToken(token) {
       if (!token || token.length > 500) return null;
       const hash = sha256(token);
-      // the town in the same round trip: the sync and taxonomy routes need it (kiosk-api.ts)
-      const { rows } = await q<{ id: string; town: string | null; token_sha256: string }>('SELECT id, town, token_sha256 FROM kiosks WHERE token_sha256 = $1', [hash]);
-      const row = rows[0];
-      return row && timingSafeEqual(Buffer.from(row.token_sha256), Buffer.from(hash)) ? { id: row.id, town: row.town ?? null } : null;
+      return tokens.lookup(hash, async () => {
+        // the town in the same round trip: the sync and taxonomy routes need it (kiosk-api.ts)
+        const { rows } = await q<{ id: string; town: string | null; token_sha256: string }>('SELECT id, town, token_sha256 FROM kiosks WHERE token_sha256 = $1', [hash]);
+        const row = rows[0];
+        return row && timingSafeEqual(Buffer.from(row.token_sha256), Buffer.from(hash)) ? { id: row.id, town: row.town ?? null } : null;
+      });
     },
     async setKioskConfig(id, config: RemoteKioskConfig) {
       await q('UPDATE kiosks SET config_json = $1 WHERE id = $2', [JSON.stringify(remoteKioskConfigSchema.parse(config)), id]);
@@ -333,7 +346,15 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
     // public pages and feeds (issue 19)
     ...pgWebReads(pool),
     // several towns in one server (issue 19)
-    ...pgTownStorage(pool),
+    ...townStorage,
+    async setKioskTown(kioskId, town) {
+      try {
+        await townStorage.setKioskTown(kioskId, town);
+      } finally {
+        // the token check answers with the kiosk's town: the new one at once
+        tokens.clear();
+      }
+    },
     // staff accounts per town with roles (issue 19)
     ...pgStaffAccounts(pool),
     // staff login, offer and wish pages (issue 19)
