@@ -56,11 +56,23 @@ describe('city API fetch client', () => {
     await expect(client.getOffersPage(null, 10)).rejects.toMatchObject({ retryAfterS: 30 });
   });
 
-  it('recognises PNG, JPEG and WebP by their first bytes only', () => {
-    expect(sniffImageType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
-    expect(sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(sniffImageType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(sniffImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
-    expect(sniffImageType(Buffer.from('GIF89a'))).toBeNull();
+  it('recognises PNG, JPEG and WebP by their bytes only (file-type), and nothing else', async () => {
+    const PNG_SIG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+    const ihdr = Buffer.from([0, 0, 0, 13, ...Buffer.from('IHDR'), 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+    expect(await sniffImageType(Buffer.concat([Buffer.from(PNG_SIG), ihdr]))).toBe('image/png');
+    expect(await sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+    expect(await sniffImageType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
+    // a Uint8Array view into a larger buffer (tiles from a pack) is read from its own offset
+    const framed = Buffer.concat([Buffer.from('xxxx'), Buffer.from([0xff, 0xd8, 0xff, 0xe0])]);
+    expect(await sniffImageType(new Uint8Array(framed.buffer, framed.byteOffset + 4, 4))).toBe('image/jpeg');
+    // hostile or unsupported: SVG with script, HTML, GIF, truncated signatures, empty
+    expect(await sniffImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'))).toBeNull();
+    expect(await sniffImageType(Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBeNull();
+    expect(await sniffImageType(Buffer.from('<!doctype html><img src=x onerror=alert(1)>'))).toBeNull();
+    expect(await sniffImageType(Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00'))).toBeNull();
+    expect(await sniffImageType(Buffer.from(PNG_SIG.slice(0, 5)))).toBeNull();
+    expect(await sniffImageType(Buffer.from([0xff, 0xd8]))).toBeNull();
+    expect(await sniffImageType(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
+    expect(await sniffImageType(Buffer.alloc(0))).toBeNull();
   });
 });

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import type { BinaryAsset, ImageStore } from '../binary-assets';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
 
-/** Content type from the first bytes (never from the server's header). */
-export function sniffImageType(b: Buffer): ImageType | null {
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
+const SHOWN: Record<string, ImageType> = { 'image/png': 'image/png', 'image/jpeg': 'image/jpeg', 'image/webp': 'image/webp' };
+
+/**
+ * Content type from the bytes (never from the server's header), by `file-type` - the same sniffer as the
+ * city API's photo check (city-api/src/photo.ts). Only PNG, JPEG and WebP are shown; anything else (SVG,
+ * GIF, APNG, HTML, too short to tell) is null.
+ */
+export async function sniffImageType(b: Uint8Array): Promise<ImageType | null> {
+  const found = await fileTypeFromBuffer(b).catch(() => undefined);
+  return (found && SHOWN[found.mime]) ?? null;
 }
 
 export class ImageRejectedError extends Error {
@@ -28,8 +33,8 @@ const TYPE_BY_EXT: Record<string, ImageType> = { png: 'image/png', jpg: 'image/j
 export interface ImageCache extends ImageStore {
   get(sha256: string): BinaryAsset | null;
   has(sha256: string): boolean;
-  /** Checks type (magic bytes), size and hash; stores atomically. Throws ImageRejectedError. */
-  put(sha256: string, bytes: Buffer, maxBytes: number): ImageType;
+  /** Checks type (magic bytes), size and hash; stores atomically. Rejects with ImageRejectedError. */
+  put(sha256: string, bytes: Buffer, maxBytes: number): Promise<ImageType>;
   /** Removes cached images not in `keep`; returns how many were removed. */
   prune(keep: Set<string>): number;
   count(): number;
@@ -57,10 +62,10 @@ export function createImageCache(dir: string): ImageCache {
       }
     },
     has: (sha) => index.has(sha),
-    put(sha, bytes, maxBytes) {
+    async put(sha, bytes, maxBytes) {
       if (!SHA.test(sha)) throw new ImageRejectedError('invalid sha256');
       if (bytes.length === 0 || bytes.length > maxBytes) throw new ImageRejectedError(`size ${bytes.length} outside 1..${maxBytes}`);
-      const type = sniffImageType(bytes);
+      const type = await sniffImageType(bytes);
       if (!type) throw new ImageRejectedError('not a PNG, JPEG or WebP image');
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha) throw new ImageRejectedError('sha256 does not match');

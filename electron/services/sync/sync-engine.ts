@@ -256,7 +256,7 @@ async function syncImages(
     const limit = Math.min(maxBytes, ref.bytes);
     try {
       const { bytes } = await client.getImage(ref.url, limit);
-      deps.images.put(sha, bytes, limit);
+      await deps.images.put(sha, bytes, limit);
       fetched++;
       onImage(fetched);
     } catch (err) {

@@ -16,7 +16,7 @@ describe('MBTiles offline pack', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads tiles with the TMS row flipped to XYZ', () => {
+  it('reads tiles with the TMS row flipped to XYZ', async () => {
     const file = join(dir, 'pack.mbtiles');
     // Raw TMS rows, written directly: at z=2 XYZ y=1 is TMS row 2, XYZ y=2 is TMS row 1.
     const db = new Database(file);
@@ -28,19 +28,19 @@ describe('MBTiles offline pack', () => {
 
     const pack = new MbtilesTileSource(file);
     try {
-      const a = pack.getTile(2, 1, 1);
+      const a = await pack.getTile(2, 1, 1);
       expect(a?.contentType).toBe('image/png');
       expect(a?.body.at(-1)).toBe(1);
-      expect(pack.getTile(2, 1, 2)?.body.at(-1)).toBe(2);
-      expect(pack.getTile(2, 0, 0)).toBeNull(); // not in the pack
-      expect(pack.getTile(2, 4, 0)).toBeNull(); // outside the world
-      expect(pack.getTile(-1, 0, 0)).toBeNull();
+      expect((await pack.getTile(2, 1, 2))?.body.at(-1)).toBe(2);
+      expect((await pack.getTile(2, 0, 0))).toBeNull(); // not in the pack
+      expect((await pack.getTile(2, 4, 0))).toBeNull(); // outside the world
+      expect((await pack.getTile(-1, 0, 0))).toBeNull();
     } finally {
       pack.close();
     }
   });
 
-  it('reports metadata with HTML removed from the attribution', () => {
+  it('reports metadata with HTML removed from the attribution', async () => {
     const file = join(dir, 'meta.mbtiles');
     writeTestMbtiles(file, [{ z: 0, x: 0, y: 0, data: FAKE_TILE_PNG }], {
       name: 'Siegburg',
@@ -52,13 +52,13 @@ describe('MBTiles offline pack', () => {
     const pack = new MbtilesTileSource(file);
     try {
       expect(pack.info).toEqual({ name: 'Siegburg', attribution: '© OpenStreetMap contributors', minZoom: 10, maxZoom: 17, format: 'png' });
-      expect(pack.getTile(0, 0, 0)?.body.equals(FAKE_TILE_PNG)).toBe(true);
+      expect((await pack.getTile(0, 0, 0))?.body.equals(FAKE_TILE_PNG)).toBe(true);
     } finally {
       pack.close();
     }
   });
 
-  it('recognises jpeg and refuses data that is no raster image', () => {
+  it('recognises jpeg and refuses data that is no raster image', async () => {
     const file = join(dir, 'mixed.mbtiles');
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
     writeTestMbtiles(file, [
@@ -67,8 +67,8 @@ describe('MBTiles offline pack', () => {
     ]);
     const pack = new MbtilesTileSource(file);
     try {
-      expect(pack.getTile(1, 0, 0)?.contentType).toBe('image/jpeg');
-      expect(pack.getTile(1, 1, 0)).toBeNull();
+      expect((await pack.getTile(1, 0, 0))?.contentType).toBe('image/jpeg');
+      expect((await pack.getTile(1, 1, 0))).toBeNull();
     } finally {
       pack.close();
     }

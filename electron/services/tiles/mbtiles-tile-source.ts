@@ -48,13 +48,13 @@ export class MbtilesTileSource implements TileSource {
     }
   }
 
-  getTile(z: number, x: number, y: number): BinaryAsset | null {
+  async getTile(z: number, x: number, y: number): Promise<BinaryAsset | null> {
     const size = 2 ** z;
     if (!Number.isInteger(z) || !Number.isInteger(x) || !Number.isInteger(y) || z < 0 || x < 0 || y < 0 || x >= size || y >= size) return null;
     const row = this.stmt.get(z, x, size - 1 - y);
     if (!row?.tile_data) return null;
     const body = Buffer.from(row.tile_data);
-    const contentType = rasterTileType(body);
+    const contentType = await rasterTileType(body);
     if (!contentType) return null; // not an image we can show (e.g. gzip'd vector data in a mislabelled pack)
     return { contentType, body };
   }

@@ -126,7 +126,7 @@ export class OnlineTileSource implements TileSource {
         return stale;
       }
       const body = await readBodyBounded(res, this.opts.maxTileBytes);
-      const contentType = body ? rasterTileType(body) : null;
+      const contentType = body ? await rasterTileType(body) : null;
       if (!body || !contentType) {
         this.opts.log.warn('tile server sent something that is not a tile image', { z, x, y });
         return stale;

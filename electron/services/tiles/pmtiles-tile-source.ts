@@ -81,7 +81,7 @@ export class PmtilesTileSource implements TilePack {
     const tile = await this.archive.getZxy(z, x, y);
     if (!tile) return null;
     const body = Buffer.from(tile.data);
-    const contentType = rasterTileType(body);
+    const contentType = await rasterTileType(body);
     return contentType ? { contentType, body } : null;
   }
 

@@ -1,7 +1,7 @@
 import { sniffImageType } from '../sync/image-cache';
 
 /** Recognises raster tile images by their first bytes (the kiosk's one image sniffer); the map only shows raster tiles. */
-export const rasterTileType = (data: Uint8Array) => sniffImageType(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+export const rasterTileType = (data: Uint8Array) => sniffImageType(data);
 
 /** Attribution texts from tile packs may contain HTML links; the kiosk shows plain text only. */
 export function plainAttribution(raw: string): string {
