@@ -700,9 +700,10 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   if (variants.every((v) => v.length === 0) && interests.every((v) => v.length === 0)) return null;
   const n = idx.base.length;
   // wordCount[i]: how many of the words (in order) offer i matched; marks: offers matching the current word;
-  // byInterest: some word matched only through an interest
+  // byInterest: some word matched only through an interest. A text of one word needs no count: its marks say it.
+  const single = plan.tokens.length === 1;
   const { wordCount, marks, byInterest, inTitle, tier } = idx.scratch;
-  wordCount.fill(0);
+  if (!single) wordCount.fill(0);
   byInterest.fill(0);
   plan.tokens.forEach((token, k) => {
     marks.fill(0);
@@ -712,9 +713,9 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
         if (p) for (const i of textMatches(db, idx, p)) marks[i] = 1;
       }
     else {
-      // the word itself: a one-word text's matches are the exact hits; an alternative containing another adds nothing
-      if (plan.tokens.length === 1) for (const i of exact) marks[i] = 1;
-      else markContaining(db, idx, token, marks);
+      // the word itself: a one-word text's matches are the exact hits (left out at the end, not marked); an
+      // alternative containing another adds nothing
+      if (!single) markContaining(db, idx, token, marks);
       const alts = variants[k]!;
       for (const word of alts) if (!word.includes(token) && !alts.some((o) => o !== word && word.includes(o))) markContaining(db, idx, word, marks);
     }
@@ -724,13 +725,13 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
           marks[i] = 1;
           byInterest[i] = 1;
         }
-    for (let i = 0; i < n; i++) if (marks[i] === 1 && wordCount[i] === k) wordCount[i] = k + 1;
+    if (!single) for (let i = 0; i < n; i++) if (marks[i] === 1 && wordCount[i] === k) wordCount[i] = k + 1;
   });
   // every word matched, and not an exact hit (both ascending)
   const out = idx.scratch.fuzzy;
   let count = 0;
   for (let i = 0, e = 0; i < n; i++) {
-    if (wordCount[i] !== plan.tokens.length) continue;
+    if (single ? marks[i] !== 1 : wordCount[i] !== plan.tokens.length) continue;
     while (e < exact.length && exact[e]! < i) e++;
     if (e < exact.length && exact[e] === i) continue;
     out[count++] = i;
@@ -907,10 +908,11 @@ function hitTitleBoosts(idx: OfferIndex, q: string, hits: Int32Array, boosts: Ui
   if (code < 0 || q.length < 2) return false;
   const spaceQ = ` ${q}`;
   const { first, start, after } = idx.initials;
+  const titles = idx.titles;
   for (let k = 0; k < hits.length; k++) {
     const i = hits[k]!;
     let boost = 2;
-    if (first[i] === code && idx.base[i]!.title.startsWith(q)) boost = 0;
+    if (first[i] === code && titles.text.startsWith(q, titles.start[i]!)) boost = 0; // (in the one string of all titles: no object to load)
     else
       for (let j = start[i]!, end = start[i + 1]!; j < end; j++)
         if (after[j] === code) {
