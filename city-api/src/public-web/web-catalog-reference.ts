@@ -9,6 +9,9 @@ import { eventOfferWindows, TOWN_CENTRE, type Catalog, type CatalogEntry, type W
  * and scanned with `fuzzyContains` for every word of every request, the filter facts computed per request, ties sorted
  * by `localeCompare`. Kept only as the reference the equality test (web-catalog-search.test.ts) and the bench
  * (bench/web-search.bench.ts) compare the fast one with. Not used by the server.
+ * Its lines that equal searchCatalog's (the criteria from the query, the context, textScore) are a copy on purpose
+ * (duplicates lists the pair): the reference is the independent oracle of the equality test, so a change to the
+ * fast search's criteria or scoring must show there as a difference instead of changing both sides at once.
  */
 export function searchCatalogReference(catalog: Catalog, q: WebQuery, now: Date): CatalogEntry[] {
   const criteria: FilterCriteria = {

@@ -174,6 +174,8 @@ describe('public search: same results as the previous search (issue 19)', () => 
   it('on the sample data', async () => {
     const catalog = await loadCatalog(source(sampleOffersAsCityRecords()));
     expect(catalog.entries.length).toBeGreaterThan(20);
+    // the empty query (the start of every comparison) chooses nothing: every offer, in title order
+    expect(searchCatalog(catalog, EMPTY_QUERY, NOW)).toEqual(catalog.entries);
     const stats = compare(catalog, queriesFor(catalog, 200, 1), filtersFor(catalog, 2));
     // the comparison must cover real hits, typo-only hits among them, not only empty lists
     expect(stats.nonEmpty).toBeGreaterThan(stats.compared / 4);

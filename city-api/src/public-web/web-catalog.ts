@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { TimeOfDay } from '../../../shared/contract/offers';
 import { addDays, KIOSK_TZ, localDate, nextOccurrences, zonedTimeToUtc } from '../../../shared/logic/next-dates';
 import { compileFuzzyWord, foldText, type FoldedText } from '../../../shared/logic/fuzzy-match';
+import { NO_FILTERS, type SearchFilterChoices } from '../../../shared/logic/no-filters';
 import { normalizeForSearch, searchTokens } from '../../../shared/logic/normalize-text';
 import { compileCriteria, factsMatch, offerFacts, windowDates, type FilterCriteria, type OfferFacts } from '../../../shared/logic/offer-filter';
 import { offerSchema, type Offer, type Weekday } from '../../../shared/schemas/offer';
@@ -90,31 +91,11 @@ async function buildCatalog(source: CatalogSource, key: string): Promise<Catalog
 
 // ---------------------------------------------------------------- query
 
-export interface WebQuery {
-  text: string;
-  interests: string[];
-  ageGroups: string[];
-  districts: string[];
-  weekdays: Weekday[];
-  timesOfDay: TimeOfDay[];
-  when: 'any' | 'today' | 'week';
-  freeOnly: boolean;
-  wheelchairOnly: boolean;
+export interface WebQuery extends SearchFilterChoices {
   page: number;
 }
 
-export const EMPTY_QUERY: WebQuery = {
-  text: '',
-  interests: [],
-  ageGroups: [],
-  districts: [],
-  weekdays: [],
-  timesOfDay: [],
-  when: 'any',
-  freeOnly: false,
-  wheelchairOnly: false,
-  page: 1,
-};
+export const EMPTY_QUERY: WebQuery = { ...NO_FILTERS, page: 1 };
 
 const WEEKDAY_SET = new Set(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 const TIME_SET = new Set(['morning', 'afternoon', 'evening']);
