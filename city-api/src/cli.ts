@@ -12,7 +12,7 @@ import { sqliteStorage } from './storage/sqlite-storage';
 import { hasPasswordControl } from './staff-auth';
 import { runStaffCommand, STAFF_COMMANDS } from './staff/staff-add';
 import { townIdSchema } from './storage/town-storage';
-import { parseSiteNames, parseTownSite, withTownNames } from './public-web/web-town';
+import { parseSiteNames, parseTownSite, withPrivacyContacts, withTownNames } from './public-web/web-town';
 
 const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
 
@@ -38,6 +38,8 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
                              lohmar:uk=Ломар / lohmar:ar=لومار for one (de, de-LS, en, tr, uk, ar); default: from the town id
   --site-name <[lang=]name>  the name on the pages of every other Host (repeatable, e.g. "Rhein-Sieg-Kreis", "uk=Рейн-Зіг");
                              default Siegburg
+  --privacy-contact <[town=]address>  who answers privacy questions on /datenschutz (repeatable): without town for every
+                             address without town (default Stadt Siegburg, Rathaus, …), lohmar=… for a --town-site town
   --admin-password <pw>      enable the staff web page at /staff (or env CITY_API_ADMIN_PASSWORD); this shared password logs in
                              (as the district's admin) only while no staff account exists (staff-add)
   --chaos [spec]             misbehave on purpose, e.g. "seed=7,error500=0.1,tooMany=0.05,cut=0.05,malformed=0.1,latency=0.2,latencyMs=50-800"
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
       'town-site': { type: 'string', multiple: true },
       'town-name': { type: 'string', multiple: true },
       'site-name': { type: 'string', multiple: true },
+      'privacy-contact': { type: 'string', multiple: true },
       'admin-password': { type: 'string' },
       chaos: { type: 'string' },
       'secure-cookies': { type: 'boolean', default: false },
@@ -124,7 +127,8 @@ async function main(): Promise<void> {
     }
     await storage.registerKiosk(id, token);
   }
-  const townSites = withTownNames((values['town-site'] ?? []).map(parseTownSite), values['town-name'] ?? []);
+  const privacy = withPrivacyContacts(withTownNames((values['town-site'] ?? []).map(parseTownSite), values['town-name'] ?? []), values['privacy-contact'] ?? []);
+  const townSites = privacy.sites;
   const siteNames = parseSiteNames(values['site-name'] ?? []);
   for (const kt of values['kiosk-town'] ?? []) {
     const m = /^([A-Za-z0-9._:-]{1,128})=(.*)$/.exec(kt);
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
     trustProxy,
     townSites,
     siteNames,
+    privacyContact: privacy.site,
   });
   const pub = publicUrl ?? api.url;
   log.info(

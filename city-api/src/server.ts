@@ -64,6 +64,8 @@ export interface CityApiOptions {
   townSites?: TownSite[];
   /** The name on the public pages of every other Host (--site-name; default Siegburg; web-town.ts). */
   siteNames?: PlaceNames;
+  /** Who answers questions about privacy on the public pages without town (--privacy-contact; web-town.ts). */
+  privacyContact?: string;
 }
 
 declare module 'fastify' {
@@ -233,7 +235,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
     registerClubCalendarRoutes(app, { storage });
     registerPromotionFeeds(app, { storage, publicUrl });
-    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
+    void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}), ...(opts.privacyContact ? { privacyContact: opts.privacyContact } : {}) });
   }
 
   return { app, chaos, storage };

@@ -11,7 +11,7 @@ import { detailBody, listBody, mapBody, offerTexts, privacyBody } from './web-pa
 import { jsonLdTag, nextDateIcs, offerJsonLd, openGraph, robotsTxt, sitemapXml } from './web-seo';
 import { parseLang, WEB_TEXTS, type WebLang } from './web-texts';
 import { registerWebWishRoutes } from './web-wish';
-import { catalogForTown, placeName, webBase, type PlaceNames } from './web-town';
+import { catalogForTown, placeName, privacyContactOf, webBase, type PlaceNames } from './web-town';
 import type { SpamLimits } from '../submissions/submission-routes';
 
 export interface PublicWebOptions {
@@ -24,6 +24,8 @@ export interface PublicWebOptions {
   spam?: Partial<SpamLimits>;
   /** The name on the pages without town (--site-name; default Siegburg); a town's address shows its own (web-town.ts). */
   siteNames?: PlaceNames;
+  /** Who answers questions about privacy on the pages without town (--privacy-contact; web-town.ts). */
+  privacyContact?: string;
 }
 
 /** The public page address of an offer (also sent to kiosks as `web_url`, see offer-store). */
@@ -192,7 +194,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
   app.get('/datenschutz', async (req, reply) => {
     const lang = parseLang((req.query as Record<string, unknown>).lang);
     const t = WEB_TEXTS[lang];
-    return sendHtml(reply, webPage({ lang, place: placeOf(req, lang), title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang)));
+    return sendHtml(reply, webPage({ lang, place: placeOf(req, lang), title: t.privacyTitle, path: '/datenschutz', base: baseUrlOf(req, opts.publicUrl), nav: 'privacy' }, privacyBody(lang, privacyContactOf(req, opts.privacyContact))));
   });
 
   app.get('/sitemap.xml', async (req, reply) => {

@@ -278,7 +278,8 @@ export function detailBody(
         <a href="${withLang('/angebote', lang)}">${t.back}</a></div>`}`;
 }
 
-export function privacyBody(lang: WebLang): Raw {
+/** `contact`: who answers questions about privacy on these pages (web-town.ts privacyContactOf). */
+export function privacyBody(lang: WebLang, contact: string): Raw {
   const t = WEB_TEXTS[lang];
-  return html`${t.privacyText.map((p) => html`<p>${p}</p>`)}<p>${t.privacyContact}</p>`;
+  return html`${t.privacyText.map((p) => html`<p>${p}</p>`)}<p>${t.privacyContact} <span lang="de" dir="ltr">${contact}</span></p>`;
 }

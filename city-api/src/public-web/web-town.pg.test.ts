@@ -12,7 +12,7 @@ import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { WEB_LANGS, WEB_TEXTS } from './web-texts';
-import { DEFAULT_SITE_NAMES, hostKey, parseSiteNames, parseTownSite, withTownNames } from './web-town';
+import { DEFAULT_PRIVACY_CONTACT, DEFAULT_SITE_NAMES, hostKey, parseSiteNames, parseTownSite, withPrivacyContacts, withTownNames } from './web-town';
 
 const PUBLIC = 'https://angebote.rhein-sieg-kreis.de';
 const SIEGBURG = 'https://angebote.siegburg.de';
@@ -39,8 +39,9 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
       { id: SIEG_OFFER, town: 'siegburg' },
       { id: LOHMAR_OFFER, town: 'lohmar' },
     ]);
-    const townSites = withTownNames([parseTownSite(`siegburg=${SIEGBURG}`), parseTownSite(`lohmar=${LOHMAR}/`)], ['lohmar:uk=Ломар', 'lohmar:ar=لومار', 'lohmar=Lohmar']);
-    app = buildCityApi({ storage, ...(db ? { db } : {}), publicUrl: PUBLIC, townSites, siteNames: parseSiteNames(['uk=Рейн-Зіг', 'Rhein-Sieg-Kreis']) }).app;
+    const named = withTownNames([parseTownSite(`siegburg=${SIEGBURG}`), parseTownSite(`lohmar=${LOHMAR}/`)], ['lohmar:uk=Ломар', 'lohmar:ar=لومار', 'lohmar=Lohmar']);
+    const privacy = withPrivacyContacts(named, ['lohmar=Stadt Lohmar, Rathausstraße 4, 53797 Lohmar', 'Rhein-Sieg-Kreis, Kaiser-Wilhelm-Platz 1, 53721 Siegburg']);
+    app = buildCityApi({ storage, ...(db ? { db } : {}), publicUrl: PUBLIC, townSites: privacy.sites, siteNames: parseSiteNames(['uk=Рейн-Зіг', 'Rhein-Sieg-Kreis']), privacyContact: privacy.site }).app;
   });
   afterEach(async () => {
     await app.close();
@@ -133,6 +134,11 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
       // Siegburg's address: its name from the id (no --town-name given)
       expect((await get(`/angebote?lang=${lang}`, 'angebote.siegburg.de')).body).toContain('<span class="place">Siegburg</span>');
     }
+    // who answers privacy questions: the town's own contact, else the site's
+    const privacyOn = async (host: string) => /<p>[^<]*<span lang="de" dir="ltr">([^<]*)<\/span><\/p>/.exec((await get('/datenschutz?lang=tr', host)).body)?.[1];
+    expect(await privacyOn('angebote.lohmar.de')).toBe('Stadt Lohmar, Rathausstraße 4, 53797 Lohmar');
+    expect(await privacyOn('angebote.siegburg.de')).toBe('Rhein-Sieg-Kreis, Kaiser-Wilhelm-Platz 1, 53721 Siegburg');
+    expect(await privacyOn('angebote.rhein-sieg-kreis.de')).toBe('Rhein-Sieg-Kreis, Kaiser-Wilhelm-Platz 1, 53721 Siegburg');
   });
 
   it("a club form sent on a town's address is that town's submission; the poster links the town's form", async () => {
@@ -176,9 +182,15 @@ describe('--town-name and --site-name', () => {
   });
   it('no page text names a town: the name is never inflected (it only stands alone, from the configuration)', () => {
     for (const lang of WEB_LANGS) {
-      const { privacyContact, ...texts } = WEB_TEXTS[lang];
-      expect(privacyContact).toContain('Siegburg'); // the operator's postal address (see docs/deployment.md)
-      for (const name of ['Siegburg', 'Зігбург', 'زيغبورغ', 'Kaldauen']) expect(JSON.stringify(texts), `${lang} ${name}`).not.toMatch(new RegExp(name.slice(0, 5)));
+      for (const name of ['Siegburg', 'Зігбург', 'زيغبورغ', 'Kaldauen']) expect(JSON.stringify(WEB_TEXTS[lang]), `${lang} ${name}`).not.toMatch(new RegExp(name.slice(0, 5)));
+    }
+  });
+  it('--privacy-contact: the site default, a town of --town-site only, bounded', () => {
+    expect(withPrivacyContacts(sites, [])).toEqual({ sites, site: DEFAULT_PRIVACY_CONTACT });
+    const p = withPrivacyContacts(sites, ['sankt-augustin=Stadt Sankt Augustin, Markt 1']);
+    expect(p.sites.map((s) => s.privacy)).toEqual([undefined, 'Stadt Sankt Augustin, Markt 1']);
+    for (const bad of ['troisdorf=Stadt Troisdorf', '', 'lohmar=', '<a href=x>Kontakt</a>', 'a\u0000b', 'x'.repeat(301)]) {
+      expect(() => withPrivacyContacts(sites, [bad]), bad).toThrow(/--privacy-contact/);
     }
   });
 });

@@ -24,7 +24,33 @@ export interface TownSite {
   host: string;
   /** the town's name as shown in each language (--town-name; default: from the id, "sankt-augustin" -> "Sankt-Augustin") */
   names: PlaceNames;
+  /** who answers questions about privacy on the town's pages (--privacy-contact <town>=…); absent: the site's */
+  privacy?: string;
 }
+
+/** The postal address on /datenschutz without --privacy-contact. */
+export const DEFAULT_PRIVACY_CONTACT = 'Stadt Siegburg, Rathaus, Nogenter Platz 10, 53721 Siegburg.';
+
+/**
+ * `--privacy-contact [<town>=]<address>` (repeatable): who answers questions about privacy, for the pages of every
+ * address without town and, with `<town>=`, for a --town-site town's pages (a town without one shows the site's).
+ */
+export function withPrivacyContacts(sites: readonly TownSite[], specs: readonly string[]): { sites: TownSite[]; site: string } {
+  let site = DEFAULT_PRIVACY_CONTACT;
+  const byTown = new Map<string, string>();
+  for (const spec of specs) {
+    const m = /^([a-z0-9-]+)=(.*)$/s.exec(spec);
+    const text = (m ? m[2]! : spec).trim();
+    if (!text || [...text].length > 300 || BAD_NAME.test(text)) throw new Error(`--privacy-contact ${spec}: 1 to 300 characters, without < > or control characters`);
+    if (!m) site = text;
+    else if (!sites.some((s) => s.town === m[1])) throw new Error(`--privacy-contact ${spec}: no --town-site for ${m[1]}`);
+    else byTown.set(m[1]!, text);
+  }
+  return { sites: sites.map((s) => (byTown.has(s.town) ? { ...s, privacy: byTown.get(s.town)! } : s)), site };
+}
+
+/** The privacy contact of this request's pages: its town's, else the site's. */
+export const privacyContactOf = (req: FastifyRequest, site: string = DEFAULT_PRIVACY_CONTACT): string => req.webTown?.privacy ?? site;
 
 /**
  * The name on a site's pages, per language (issue 19). The page texts never inflect it: it stands alone, in the
