@@ -24,27 +24,9 @@ function bump(db: Db): void {
   generations.set(db, offersGeneration(db) + 1);
 }
 
-interface Statements {
-  upsertOffer: import('better-sqlite3').Statement;
-  selectRowid: import('better-sqlite3').Statement;
-  deleteLocation: import('better-sqlite3').Statement;
-  insertLocation: import('better-sqlite3').Statement;
-  deleteSchedules: import('better-sqlite3').Statement;
-  insertSchedule: import('better-sqlite3').Statement;
-  deleteInterests: import('better-sqlite3').Statement;
-  insertInterest: import('better-sqlite3').Statement;
-  deleteAgeGroups: import('better-sqlite3').Statement;
-  insertAgeGroup: import('better-sqlite3').Statement;
-  deleteTexts: import('better-sqlite3').Statement;
-  insertTexts: import('better-sqlite3').Statement;
-  deleteOffer: import('better-sqlite3').Statement;
-}
-const statementCache = new WeakMap<Db, Statements>();
-
-function statements(db: Db): Statements {
-  let s = statementCache.get(db);
-  if (s) return s;
-  s = {
+/** The offer writers' prepared statements, made once per database (their type is what this returns). */
+function prepareStatements(db: Db) {
+  return {
     upsertOffer: db.prepare(
       `INSERT INTO offers (id, updated_at, status, title, summary, organisation, district, free, sample, data_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -74,7 +56,13 @@ function statements(db: Db): Statements {
     ),
     deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
   };
-  statementCache.set(db, s);
+}
+type Statements = ReturnType<typeof prepareStatements>;
+const statementCache = new WeakMap<Db, Statements>();
+
+function statements(db: Db): Statements {
+  let s = statementCache.get(db);
+  if (!s) statementCache.set(db, (s = prepareStatements(db)));
   return s;
 }
 
