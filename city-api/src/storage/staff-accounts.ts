@@ -97,7 +97,11 @@ export interface StaffAccountStorage {
   staffSessionAccount(sessionId: string): Promise<StaffAccount | 'shared' | null>;
 }
 
-/** SQLite migration 8 (city-db.ts) and PostgreSQL migration 6 (pg-migrations.ts), add-only. */
+/**
+ * SQLite migration 8 (city-db.ts) and PostgreSQL migration 6 (pg-migrations.ts), add-only. Two copies on purpose
+ * (duplicates lists the pair): the dialects differ (BLOB/bytea, TEXT/timestamptz), and a released migration's text
+ * is never changed, so neither is generated from the other.
+ */
 export const STAFF_ACCOUNTS_MIGRATION_SQLITE = `
   CREATE TABLE staff_accounts (
     id TEXT PRIMARY KEY,
