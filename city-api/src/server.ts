@@ -232,7 +232,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     // the request's town from the Host allow-list, before the page cache (it keys on the town) and the routes
     registerWebTown(app, opts.townSites ?? []);
     registerPageCache(app, { storage });
-    registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam });
+    registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
     registerClubCalendarRoutes(app, { storage });
     registerPromotionFeeds(app, { storage, publicUrl });
     void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}), ...(opts.privacyContact ? { privacyContact: opts.privacyContact } : {}) });

@@ -134,6 +134,13 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
       // Siegburg's address: its name from the id (no --town-name given)
       expect((await get(`/angebote?lang=${lang}`, 'angebote.siegburg.de')).body).toContain('<span class="place">Siegburg</span>');
     }
+    // the club form: the name in its header and title, the town as the default place
+    const club = (await get('/submit', 'angebote.lohmar.de')).body;
+    expect(club).toContain('<header><span>Lohmar · Angebotslandkarte</span>');
+    expect(club).toContain(' – Lohmar · Angebotslandkarte</title>');
+    expect(club).toMatch(/name="city"[^>]*value="Lohmar"|value="Lohmar"[^>]*name="city"/);
+    expect((await get('/submit?lang=en', 'angebote.rhein-sieg-kreis.de')).body).toContain('<header><span>Rhein-Sieg-Kreis · Map of activities</span>');
+    expect((await get('/submit', 'angebote.rhein-sieg-kreis.de')).body).not.toContain('value="Lohmar"');
     // who answers privacy questions: the town's own contact, else the site's
     const privacyOn = async (host: string) => /<p>[^<]*<span lang="de" dir="ltr">([^<]*)<\/span><\/p>/.exec((await get('/datenschutz?lang=tr', host)).body)?.[1];
     expect(await privacyOn('angebote.lohmar.de')).toBe('Stadt Lohmar, Rathausstraße 4, 53797 Lohmar');

@@ -37,13 +37,14 @@ button.secondary{background:#fff;color:#0b3d55}
 code.link{display:block;word-break:break-all;background:#f3f3f3;padding:.6rem;border-radius:6px;font-size:.9rem}
 `;
 
-export function publicPage(lang: FormLang, title: string, body: Raw, langSwitchHref: string | null): string {
+/** `place`: the town's (or the site's) name, standing alone before "Angebotslandkarte" (public-web/web-town.ts placeName). */
+export function publicPage(lang: FormLang, title: string, body: Raw, langSwitchHref: string | null, place = 'Siegburg'): string {
   const other = langSwitchHref
     ? html`<a href="${langSwitchHref}" lang="${formText(lang, 'otherLangHref')}">${formText(lang, 'otherLang')}</a>`
     : html``;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} – Angebotslandkarte Siegburg</title><link rel="stylesheet" href="/submit/style.css"></head>
-<body><header><span>Angebotslandkarte Siegburg</span>${other.html}</header><main><h1>${esc(title)}</h1>${body.html}</main></body></html>`;
+<title>${esc(title)} – ${esc(place)} · ${esc(formText(lang, 'siteName'))}</title><link rel="stylesheet" href="/submit/style.css"></head>
+<body><header><span>${esc(place)} · ${esc(formText(lang, 'siteName'))}</span>${other.html}</header><main><h1>${esc(title)}</h1>${body.html}</main></body></html>`;
 }
 
 interface FormCtx {

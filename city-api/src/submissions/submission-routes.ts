@@ -10,7 +10,7 @@ import { formText, type FormLang } from './submission-texts';
 import { newOfferId, type Submission } from './submission-store';
 import { PUBLIC_CSS, publicPage, submissionFormHtml } from './public-form-html';
 import { html, type Raw } from '../staff-html';
-import { webBase } from '../public-web/web-town';
+import { placeName, webBase, type PlaceNames } from '../public-web/web-town';
 import { formParams } from '../form-body';
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
@@ -30,6 +30,8 @@ export interface SubmissionRoutesOptions {
   publicUrl: () => string;
   spam?: Partial<SpamLimits>;
   now?: () => Date;
+  /** The name on the form's header on addresses without town (--site-name; public-web/web-town.ts). */
+  siteNames?: PlaceNames;
 }
 
 /**
@@ -99,7 +101,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
       .header('x-frame-options', 'DENY')
       .header('cache-control', 'no-store');
   const send = (reply: FastifyReply, lang: FormLang, title: string, body: Raw, langHref: string | null, status = 200) =>
-    secure(reply).code(status).type('text/html; charset=utf-8').send(publicPage(lang, title, body, langHref));
+    secure(reply).code(status).type('text/html; charset=utf-8').send(publicPage(lang, title, body, langHref, placeName(reply.request, lang, opts.siteNames)));
 
   const showForm = async (reply: FastifyReply, lang: FormLang, values: FormValues, errors: FieldErrors, status: number, edit?: { token: string; submission: Submission }) => {
     const body = html`${edit ? statusBox(lang, edit.submission) : html`<p>${formText(lang, 'intro')}</p>`}
@@ -224,7 +226,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, opts: SubmissionR
 
     scope.get('/submit/style.css', async (_req, reply) => secure(reply).type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PUBLIC_CSS));
 
-    scope.get('/submit', async (req, reply) => showForm(reply, langOf(req.query), new Map([['city', ['Siegburg']]]), new Map(), 200));
+    scope.get('/submit', async (req, reply) => showForm(reply, langOf(req.query), new Map([['city', [req.webTown?.names.de ?? 'Siegburg']]]), new Map(), 200));
 
     scope.post('/submit', async (req, reply) => {
       const r = await handlePost(req, reply, null);

@@ -2,7 +2,8 @@
 export type FormLang = 'de' | 'en';
 
 const de = {
-  pageTitle: 'Ihr Angebot für die Angebotslandkarte Siegburg',
+  siteName: 'Angebotslandkarte',
+  pageTitle: 'Ihr Angebot für die Angebotslandkarte',
   intro:
     'Ihr Verein oder Ihre Gruppe bietet etwas an, bei dem Menschen zusammenkommen? Tragen Sie es hier ein. Die Stadt prüft jede Eintragung, bevor sie auf der Angebotslandkarte erscheint. Sie brauchen kein Benutzerkonto.',
   required: 'Pflichtfeld',
@@ -135,7 +136,8 @@ const de = {
 type Texts = typeof de;
 
 const en: Texts = {
-  pageTitle: 'Your activity for the Siegburg map of activities',
+  siteName: 'Map of activities',
+  pageTitle: 'Your activity for the map of activities',
   intro:
     'Does your club or group offer something that brings people together? Enter it here. The town checks every entry before it appears on the map of activities. You do not need an account.',
   required: 'required',
