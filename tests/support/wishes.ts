@@ -10,3 +10,13 @@ export const MARKUP_WISH_WITHOUT_CONSENT: WishBody = {
   contact: { name: 'Erika', phone: '+49 221 4710 555' },
   contact_consent: false,
 };
+
+/** Kiosk 'rathaus''s wish whose visitor consented to be contacted by e-mail (staff see the contact and may reply). */
+export const CONSENTED_WISH: WishBody = {
+  text: 'Schachtreff am Vormittag',
+  language: 'de',
+  created_at: '2026-11-25T09:05:00Z',
+  kiosk_id: 'rathaus',
+  contact: { name: 'Hans', email: 'hans@example.org' },
+  contact_consent: true,
+};

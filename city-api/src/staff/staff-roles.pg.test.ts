@@ -15,6 +15,7 @@ import type { KioskStorage } from '../storage/kiosk-storage';
 import { leastRoleFor } from './staff-roles';
 import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, staffLogin, type StaffLogin } from './staff-test-login';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
+import { CONSENTED_WISH } from '../../../tests/support/wishes';
 
 const SHARED = 'richtig-langes-passwort';
 const PW = 'ein sehr geheimes Passwort';
@@ -45,16 +46,7 @@ describe.each(BACKENDS)('staff accounts and roles on /staff on $name', (backend)
     ({ storage, db, cleanup } = await backend.open());
     await seedStorage(storage, parseSeedSpec('sample'));
     await storage.registerKiosk('rathaus', TOKEN);
-    wishId = (
-      await storage.storeWish('key-00000001', 'rathaus', {
-        text: 'Schachtreff am Vormittag',
-        language: 'de',
-        created_at: '2026-11-25T09:05:00Z',
-        kiosk_id: 'rathaus',
-        contact: { name: 'Hans', email: 'hans@example.org' },
-        contact_consent: true,
-      })
-    ).id;
+    wishId = (await storage.storeWish('key-00000001', 'rathaus', CONSENTED_WISH)).id;
     app = buildCityApi({ storage, ...(db ? { db } : {}), publicUrl: 'http://127.0.0.1:4880', adminPassword: SHARED }).app;
   });
   afterEach(async () => {

@@ -14,7 +14,7 @@ import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { FORM, form, STAFF_OFFER_FORM, csrfIn, mergeCookies, setCookies, staffLogin } from './staff-test-login';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
-import { MARKUP_WISH_WITHOUT_CONSENT } from '../../../tests/support/wishes';
+import { CONSENTED_WISH, MARKUP_WISH_WITHOUT_CONSENT } from '../../../tests/support/wishes';
 
 const PASSWORD = 'richtig-langes-passwort';
 const TOKEN = 'token-rathaus-0123456789';
@@ -118,14 +118,7 @@ describe.each(BACKENDS)('staff login, offers and wishes on $name (storage only, 
 
   it('lists kiosk and web wishes escaped, contact only with consent; status, note and replies (only with consent) are kept', async () => {
     await storage.storeWish('key-00000001', 'rathaus', MARKUP_WISH_WITHOUT_CONSENT);
-    const withConsent = await storage.storeWish('key-00000002', 'rathaus', {
-      text: 'Schachtreff am Vormittag',
-      language: 'de',
-      created_at: '2026-11-25T09:05:00Z',
-      kiosk_id: 'rathaus',
-      contact: { name: 'Hans', email: 'hans@example.org' },
-      contact_consent: true,
-    });
+    const withConsent = await storage.storeWish('key-00000002', 'rathaus', CONSENTED_WISH);
     const web = await storage.storeWebWish('nonce-0123456789ab', { text: 'Tanzen am Abend', language: 'de', created_at: '2026-11-25T09:10:00Z', kiosk_id: null, source: 'web', contact_consent: false });
     const { cookie, csrf } = await staffLogin(app, PASSWORD, '/staff/wishes');
     const page = (await app.inject({ url: '/staff/wishes', headers: { cookie } })).body;
