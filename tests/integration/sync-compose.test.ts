@@ -30,6 +30,17 @@ async function value(name: string, input: unknown = {}) {
   return env.value;
 }
 
+/** The kiosk on `dataDir` against the running test city API; its own first sync an hour away (the tests start it). */
+function composeSyncingKiosk(dataDir: string): KioskRuntime {
+  return composeKiosk({
+    dataDir,
+    config: kioskConfigSchema.parse({ kioskId: KIOSK_ID, cityApi: { baseUrl: api!.url, token: KIOSK_TOKEN, syncIntervalS: 900 } }),
+    version: '0.1.0-test',
+    log: silentLog,
+    sync: { initialDelayMs: 3_600_000 },
+  });
+}
+
 /** syncNow is staff-only: a session from the setup PIN (no staffPin in these configs). */
 async function staffToken(): Promise<string> {
   return ((await value('staffUnlock', { pin: SETUP_PIN })) as { token: string }).token;
@@ -40,13 +51,7 @@ describe('sync wired into the kiosk (compose → contract)', () => {
     api = await startTestCityApi({ offers: 40 });
     putOffer(api.db, testOffer(7, { title: 'Gemeinschaftsgarten am Wochenende' }));
     dir = mkdtempSync(join(tmpdir(), 'gk-compose-sync-'));
-    runtime = composeKiosk({
-      dataDir: dir,
-      config: kioskConfigSchema.parse({ kioskId: KIOSK_ID, cityApi: { baseUrl: api.url, token: KIOSK_TOKEN, syncIntervalS: 900 } }),
-      version: '0.1.0-test',
-      log: silentLog,
-      sync: { initialDelayMs: 3_600_000 },
-    });
+    runtime = composeSyncingKiosk(dir);
     runtime.start();
     // before the first sync: the labelled sample data, not an empty screen (issue 14)
     const before = syncStatusSchema.parse(await value('getSyncStatus'));
@@ -92,13 +97,7 @@ describe('a damaged database at start (issue 14)', () => {
     });
     dir = mkdtempSync(join(tmpdir(), 'gk-compose-heal-'));
     writeFileSync(join(dir, 'kiosk.sqlite'), 'SD card garbage '.repeat(4096));
-    runtime = composeKiosk({
-      dataDir: dir,
-      config: kioskConfigSchema.parse({ kioskId: KIOSK_ID, cityApi: { baseUrl: api.url, token: KIOSK_TOKEN, syncIntervalS: 900 } }),
-      version: '0.1.0-test',
-      log: silentLog,
-      sync: { initialDelayMs: 3_600_000 },
-    });
+    runtime = composeSyncingKiosk(dir);
     runtime.start();
     expect(readdirSync(dir).filter((f) => /^kiosk\.sqlite\.damaged-[\dTZ-]+$/.test(f))).toHaveLength(1);
     const token = await staffToken();
