@@ -14,8 +14,7 @@ export function createElectronPdfRenderer(opts: { timeoutMs?: number } = {}): Pd
     name: 'electron printToPDF',
     async render(html, outFile) {
       // Reviewed: new windows are denied and navigation prevented right below; the window runs no JavaScript.
-      // eng-disable AUXCLICK_JS_CHECK
-      const win = new BrowserWindow({
+      const win = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK
         show: false,
         width: 1240,
         height: 1754,

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, continuing after a failure so one run shows everything.
-// Steps: typecheck, lint, build (electron-vite), vitest (reports/vitest.json), Playwright (reports/playwright.json).
-// Ends with exactly one line "N passed, N failed": vitest + Playwright test totals; a failing typecheck, lint
-// or build counts as one failure each. Exit code 0 only when nothing failed.
+// Steps: typecheck, lint, electronegativity (reports/electronegativity.csv), build (electron-vite), vitest
+// (reports/vitest.json), Playwright (reports/playwright.json).
+// Ends with exactly one line "N passed, N failed": vitest + Playwright test totals; a failing typecheck, lint,
+// electronegativity (any HIGH/MEDIUM finding without eng-disable) or build counts as one failure each. Exit code
+// 0 only when nothing failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +53,49 @@ export function countPlaywright(report) {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + (report.errors ?? []).length };
 }
 
+const ELECTRONEGATIVITY_CSV = join(REPORTS, 'electronegativity.csv');
+/** The Electron code the tool reads: the sources, not node_modules/out (bundles lose the eng-disable comments). */
+const ELECTRONEGATIVITY_INPUT = ['electron', 'renderer', 'shared', 'package.json'];
+
+/**
+ * electronegativity CSV (issue, severity, confidence, filename, location, ...): the HIGH and MEDIUM findings.
+ * A reviewed finding carries `// eng-disable <CHECK>` on its own line and is not in the file at all.
+ */
+export function electronegativityFindings(csv) {
+  return csv
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((f) => f.length >= 5 && /^"?(HIGH|MEDIUM)"?$/.test(f[1].trim()))
+    .map((f) => `${f[0]} ${f[1].replace(/"/g, '')} ${f[3].replace(/"/g, '')}:${f[4].replace(/"/g, '')}`);
+}
+
+/**
+ * Electronegativity over a copy of the Electron sources. AvailableSecurityFixesGlobalCheck is left out: it
+ * downloads Electron's release list (the version is npm's to keep current). The tool also tries to download
+ * translations at start and waits for that to fail offline (most of its ~16-25 s wall time, ~2-3 s CPU).
+ */
+export function runElectronegativity() {
+  mkdirSync(REPORTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+  try {
+    for (const p of ELECTRONEGATIVITY_INPUT) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    const electron = JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version;
+    rmSync(ELECTRONEGATIVITY_CSV, { force: true });
+    const r = run('electronegativity', 'electronegativity', [
+      '-i', dir, '-r', '-s', 'medium', '-e', electron, '-v', 'false',
+      '-x', 'AvailableSecurityFixesGlobalCheck', '-o', ELECTRONEGATIVITY_CSV,
+    ]);
+    const csv = existsSync(ELECTRONEGATIVITY_CSV) ? readFileSync(ELECTRONEGATIVITY_CSV, 'utf8') : null;
+    if (!r.ok || csv === null) return { ok: false, detail: `no report (exit ${r.status}), ${r.seconds}s` };
+    const findings = electronegativityFindings(csv);
+    for (const f of findings) process.stdout.write(`electronegativity: ${f}\n`);
+    return { ok: findings.length === 0, detail: `${findings.length} HIGH/MEDIUM finding(s) without eng-disable, ${r.seconds}s` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main() {
   mkdirSync(REPORTS, { recursive: true });
   const results = [];
@@ -62,8 +108,15 @@ function main() {
   for (const [name, cmd, args] of [
     ['typecheck', 'tsc', ['-p', 'tsconfig.json', '--noEmit']],
     ['lint', 'eslint', ['.']],
+    ['electronegativity'],
     ['build', 'electron-vite', ['build', '-c', 'electron.config.ts']],
   ]) {
+    if (name === 'electronegativity') {
+      const e = runElectronegativity();
+      if (!e.ok) failed += 1;
+      step(name, e.ok ? 'ok' : 'FAILED', e.detail);
+      continue;
+    }
     const r = run(name, cmd, args);
     if (!r.ok) failed += 1;
     step(name, r.ok ? 'ok' : 'FAILED', `${r.ok ? '' : `exit ${r.status}, `}${r.seconds}s`);
@@ -105,7 +158,7 @@ function main() {
   }
 
   process.stdout.write('\n=== summary\n');
-  for (const r of results) process.stdout.write(`${r.name.padEnd(11)} ${r.outcome.padEnd(7)} ${r.detail}\n`);
+  for (const r of results) process.stdout.write(`${r.name.padEnd(17)} ${r.outcome.padEnd(7)} ${r.detail}\n`);
   process.stdout.write(`reports: ${existsSync(VITEST_JSON) ? 'reports/vitest.json ' : ''}${existsSync(PLAYWRIGHT_JSON) ? 'reports/playwright.json' : ''}\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exitCode = failed === 0 ? 0 : 1;

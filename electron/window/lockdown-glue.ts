@@ -63,8 +63,7 @@ export function lockDownWebContents(contents: WebContents, { production, log }: 
     void contents.setVisualZoomLevelLimits(VISUAL_ZOOM_LIMITS.min, VISUAL_ZOOM_LIMITS.max).catch(() => {});
     contents.setZoomFactor(1);
     // Reviewed: insertCSS gets only the constant LOCKDOWN_CSS of window-options.ts, never page or remote input.
-    // eng-disable DANGEROUS_FUNCTIONS_JS_CHECK
-    if (production) void contents.insertCSS(LOCKDOWN_CSS, { cssOrigin: 'user' }).catch(() => {});
+    if (production) void contents.insertCSS(LOCKDOWN_CSS, { cssOrigin: 'user' }).catch(() => {}); // eng-disable DANGEROUS_FUNCTIONS_JS_CHECK
   };
   contents.on('did-finish-load', applyPageLockdown);
   if (production) {
