@@ -29,6 +29,7 @@ import { pgStaffStorage } from './staff-storage';
 import { pgSubmissionStorage } from './submission-storage';
 import { pgStaffAccounts } from './staff-accounts';
 import { pgTownStorage } from './town-storage';
+import { coalescedRead } from './coalesced-read';
 import { tokenCache, type TokenCacheOptions } from './token-cache';
 import { pgEventsForWindow, pgWebReads } from './web-reads';
 
@@ -159,6 +160,7 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
 
   const calendarStorage = pgCalendarStorage(pool, tx);
   const townStorage = pgTownStorage(pool);
+  const webReads = pgWebReads(pool);
   // kiosk token checks of the last 10 s answered from memory (token-cache.ts); cleared by a token or town change
   const tokens = tokenCache<TokenKiosk>(opts.tokenCache);
   let ended: Promise<void> | null = null;
@@ -208,10 +210,11 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       const { rows } = await q<{ id: string; data_json: string }>(`SELECT id, data_json FROM offers WHERE state = 'published' ORDER BY id COLLATE "C"`);
       return new Map(rows.map((r) => [r.id, JSON.parse(r.data_json) as unknown]));
     },
-    async feedHead() {
+    // each caller gets a head read after it called; callers arriving during a read share the next one (coalesced-read.ts)
+    feedHead: coalescedRead(async () => {
       const { rows } = await q<{ seq: number }>('SELECT seq FROM feed_head WHERE id = 1');
       return rows[0]!.seq;
-    },
+    }),
     async offersPage(cursor, limit): Promise<FeedPage> {
       // one statement = one snapshot; committed seqs are a prefix (see the top of this file), so nothing is skipped
       const { rows } = await q<FeedRow>('SELECT id, seq, state, data_json FROM offers WHERE seq > $1 ORDER BY seq LIMIT $2', [
@@ -343,8 +346,9 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       return rows[0] ? { contentType: rows[0].content_type, bytes: rows[0].bytes } : null;
     },
 
-    // public pages and feeds (issue 19)
-    ...pgWebReads(pool),
+    // public pages and feeds (issue 19); the catalog version of each public page request shared as the feed head
+    ...webReads,
+    catalogVersion: coalescedRead(webReads.catalogVersion),
     // several towns in one server (issue 19)
     ...townStorage,
     async setKioskTown(kioskId, town) {
