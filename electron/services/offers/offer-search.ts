@@ -706,6 +706,13 @@ function fuzzyOnlyMatches(db: Db, idx: OfferIndex, plan: TextPlan, exact: Int32A
   if (!single) wordCount.fill(0);
   byInterest.fill(0);
   plan.tokens.forEach((token, k) => {
+    if (!single && !tuning.previousTypoStep && !inPostings(token) && variants[k]!.length === 0 && interests[k]!.length === 0) {
+      // a short word with no alternatives (the last word being typed, 'senioren t'): only the offers that matched
+      // every word before it are tested, by its letter-pair bit, instead of marking every offer that has it
+      const has = shortTokenTest(idx, [token]);
+      for (let i = 0; i < n; i++) if (wordCount[i] === k && has(i)) wordCount[i] = k + 1;
+      return;
+    }
     marks.fill(0);
     if (tuning.previousTypoStep)
       for (const word of [token, ...variants[k]!]) {
