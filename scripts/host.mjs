@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_BUNDLE, buildHost } from './build-host.mjs';
+import { HOST_BUNDLE, HOST_WORKER_BUNDLE, buildHost } from './build-host.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,7 +14,7 @@ if (!existsSync(join(ROOT, 'out/renderer/index.html'))) {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '-c', 'electron.config.ts'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status || 1);
 }
-if (!existsSync(HOST_BUNDLE)) await buildHost();
+if (!existsSync(HOST_BUNDLE) || !existsSync(HOST_WORKER_BUNDLE)) await buildHost();
 
 const child = spawn(process.execPath, [HOST_BUNDLE, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

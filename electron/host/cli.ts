@@ -3,13 +3,15 @@
  * Serves the built renderer and the kiosk API on 127.0.0.1 only; the same composition root as Electron.
  * Exit codes: 0 clean shutdown (SIGTERM/SIGINT), 1 could not start (port busy, database problem), 2 invalid arguments or kiosk.json.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KioskConfigError, loadKioskConfig } from '../services/config/kiosk-config-file';
-import { composeKiosk, type KioskRuntime } from '../services/compose';
+import { DB_FILE_NAME, composeKiosk, type KioskRuntime } from '../services/compose';
+import { lockDataDir } from '../services/data-dir-lock';
 import { consoleLog } from '../services/log';
 import { HOST_USAGE, parseHostArgs, type HostArgs } from './host-args';
+import { prepareKioskDataOffThread } from './prepare-data';
 import { listenHost, type RunningHost } from './server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,18 +45,28 @@ async function main() {
     fail(`Cannot start the kiosk: could not read the configuration in ${args.dataDir}: ${(err as Error).message}`, 2);
   }
 
-  let runtime: KioskRuntime;
+  // Start order (issue 20: cold start): lock the data directory, listen, then prepare the database in a worker thread
+  // and compose the kiosk, so Chromium loads and runs the page meanwhile. API calls arriving before the kiosk is
+  // composed wait for it (electron/host/server.ts); none is refused or lost.
+  let dirLock: ReturnType<typeof lockDataDir>;
   try {
-    runtime = composeKiosk({ dataDir: args.dataDir, config, version: readVersion(), log: consoleLog });
+    mkdirSync(args.dataDir, { recursive: true });
+    dirLock = lockDataDir(args.dataDir);
   } catch (err) {
     fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
   }
+  let composedOk!: (r: KioskRuntime) => void;
+  let composedFailed!: (err: unknown) => void;
+  const composed = new Promise<KioskRuntime>((ok, no) => {
+    composedOk = ok;
+    composedFailed = no;
+  });
 
   let host: RunningHost;
   try {
-    host = await listenHost({ runtime, rendererDir: args.rendererDir, port: args.port, log: consoleLog });
+    host = await listenHost({ runtime: composed, rendererDir: args.rendererDir, port: args.port, log: consoleLog });
   } catch (err) {
-    await runtime.stop().catch(() => {});
+    dirLock.release();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') fail(`Cannot start the kiosk: port ${args.port} on 127.0.0.1 is already in use. Choose another with --port.`, 1);
     fail(`Cannot start the kiosk: ${e.message}`, 1);
@@ -63,17 +75,8 @@ async function main() {
     process.stderr.write(`Warning: the kiosk screens are not built (${args.rendererDir}/index.html is missing); only the API is served. Run: npm run build\n`);
   }
   process.stdout.write(`listening on ${host.url}\n`);
-  // Timers, the first sync and the search index warm-up start once the host answers (issue 20: cold start). They
-  // still run before the browser's first request is served (same event loop, started synchronously here); the
-  // handlers themselves work before start() — a search before the warm-up builds the index itself.
-  try {
-    runtime.start();
-  } catch (err) {
-    await host.close().catch(() => {});
-    await runtime.stop().catch(() => {});
-    fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
-  }
 
+  // Signals from here on: a stop during the composition waits for it (the database worker finishes its transaction).
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -82,6 +85,7 @@ async function main() {
     const forced = setTimeout(() => fail('shutdown took too long; exiting', 1), 10_000);
     forced.unref();
     try {
+      const runtime = await composed;
       await host.close();
       await runtime.stop();
     } catch (err) {
@@ -91,6 +95,28 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  let runtime: KioskRuntime;
+  try {
+    const prepared = await prepareKioskDataOffThread(join(args.dataDir, DB_FILE_NAME));
+    if (prepared.sampleOffers !== null) consoleLog.info(`imported ${prepared.sampleOffers} built-in Siegburg sample offers${config.cityApi ? ' (until the first sync from the city API)' : ' (no city API configured)'}`);
+    runtime = composeKiosk({ dataDir: args.dataDir, config, version: readVersion(), log: consoleLog, prepared: { dirLock, healed: prepared.healed } });
+  } catch (err) {
+    composedFailed(err);
+    await host.close().catch(() => {});
+    dirLock.release();
+    fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
+  }
+  composedOk(runtime);
+  // Timers, the first sync and the search index warm-up start once the kiosk is composed; the handlers themselves work
+  // before start() (a search before the warm-up builds the index itself).
+  try {
+    runtime.start();
+  } catch (err) {
+    await host.close().catch(() => {});
+    await runtime.stop().catch(() => {});
+    fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
+  }
 }
 
 void main();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEnvelope, CallContext } from '../../shared/contract';
 import type { BinaryAsset } from '../services/binary-assets';
-import { createHostServer, isAllowedRequest, listenHost, type RunningHost } from './server';
+import { createHostServer, isAllowedRequest, listenHost, type HostRuntime, type RunningHost } from './server';
 
 interface Reply {
   status: number;
@@ -221,6 +221,65 @@ describe('host server start (issue 20: no Ajv / fast-json-stringify set-up)', ()
       app.post('/with-schema', { schema }, async () => ({}));
       await expect(app.ready()).rejects.toThrow(/no JSON schemas/);
       await app.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('host listening before the kiosk is composed (issue 20: cold start)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kiosk-host-early-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Kiosk</title>');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the page at once; API, tile and image requests made meanwhile wait and are all answered by the composed kiosk', async () => {
+    let compose!: (r: HostRuntime) => void;
+    const host = await listenHost({ port: 0, rendererDir: dir, runtime: new Promise<HostRuntime>((ok) => (compose = ok)) });
+    try {
+      const answered: string[] = [];
+      const early = [
+        postJson(host.port, '/api/getBootInfo', { a: 1 }).then((r) => (answered.push('api'), r)),
+        postJson(host.port, '/api/searchOffers', { text: '<b>Töpfern</b>' }).then((r) => (answered.push('api2'), r)),
+        http(host.port, { path: '/tiles/3/1/2' }).then((r) => (answered.push('tile'), r)),
+        http(host.port, { path: `/images/${SHA}` }).then((r) => (answered.push('image'), r)),
+      ];
+      const page = await http(host.port, { path: '/' });
+      expect(page.status).toBe(200);
+      expect(page.body.toString()).toContain('<title>Kiosk</title>');
+      // the page went out while the calls made before it still wait for the kiosk
+      expect(answered).toEqual([]);
+      const calls: unknown[] = [];
+      compose({
+        dispatch: async (name, input) => (calls.push([name, input]), { ok: true, value: name }),
+        tiles: { getTile: (z, x, y) => (z === 3 && x === 1 && y === 2 ? TILE : null) },
+        images: { get: async (sha) => (sha === SHA ? { contentType: 'image/jpeg', body: Buffer.from('jpeg') } : null) },
+      });
+      const [api, api2, tile, image] = await Promise.all(early);
+      expect([api!.status, json(api!)]).toEqual([200, { ok: true, value: 'getBootInfo' }]);
+      expect([api2!.status, json(api2!)]).toEqual([200, { ok: true, value: 'searchOffers' }]);
+      expect(calls).toEqual(expect.arrayContaining([['getBootInfo', { a: 1 }], ['searchOffers', { text: '<b>Töpfern</b>' }]]));
+      expect([tile!.status, tile!.body]).toEqual([200, TILE.body]);
+      expect([image!.status, image!.body.toString()]).toEqual([200, 'jpeg']);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it("a kiosk that could not be composed: waiting calls get 503 'unavailable' (not a hang), the page is still served", async () => {
+    let fail!: (err: Error) => void;
+    const host = await listenHost({ port: 0, rendererDir: dir, runtime: new Promise<HostRuntime>((_ok, no) => (fail = no)) });
+    try {
+      const early = postJson(host.port, '/api/getBootInfo', {});
+      const tile = http(host.port, { path: '/tiles/3/1/2' });
+      fail(new Error('database too new'));
+      expect([(await early).status, json(await early)]).toEqual([503, { ok: false, error: { code: 'unavailable', message: 'the kiosk could not start' } }]);
+      expect((await tile).status).toBe(503);
+      expect((await http(host.port, { path: '/' })).status).toBe(200);
+      // the Host/Origin check still comes first
+      expect((await postJson(host.port, '/api/getBootInfo', {}, { host: 'attacker.example' })).status).toBe(403);
+    } finally {
+      await host.close();
     }
   });
 });

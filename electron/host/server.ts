@@ -19,7 +19,12 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 export type HostRuntime = { dispatch: Dispatch } & BinaryAssets;
 
 export interface HostServerOptions {
-  runtime: HostRuntime;
+  /**
+   * The composed kiosk, or the promise of it: the host may listen (and serve the page) while the kiosk is still being
+   * composed (electron/host/cli.ts); API and binary requests wait for it, none is refused meanwhile. A rejected
+   * promise (the kiosk could not start) answers them with 503 'unavailable'.
+   */
+  runtime: HostRuntime | Promise<HostRuntime>;
   /** Built renderer (`out/renderer`). When index.html is missing the host still serves the API and says so on `/`. */
   rendererDir: string;
   log?: Log;
@@ -120,26 +125,49 @@ export async function createHostServer(opts: HostServerOptions): Promise<{ app: 
     return reply.type('text/plain; charset=utf-8').send('not found');
   });
 
+  const composed = Promise.resolve(opts.runtime);
+  composed.catch(() => {}); // a failed start is answered per request below (and reported by the CLI)
+  /** The runtime once composed; null (503 sent) when the kiosk could not start. */
+  const runtimeFor = async (req: FastifyRequest, reply: FastifyReply): Promise<HostRuntime | null> => {
+    try {
+      return await composed;
+    } catch {
+      const isApi = req.url.startsWith('/api/');
+      reply.code(503).header('cache-control', 'no-store');
+      if (isApi) reply.type('application/json').send(errorEnvelope('unavailable', 'the kiosk could not start'));
+      else reply.type('text/plain; charset=utf-8').send('the kiosk could not start');
+      return null;
+    }
+  };
+
   app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
     const { name } = req.params;
     reply.header('cache-control', 'no-store').type('application/json');
     if (!Object.hasOwn(kioskContract, name)) {
       return reply.code(404).send(errorEnvelope('not_found', `unknown call ${JSON.stringify(name).slice(0, 80)}`));
     }
-    const envelope = await opts.runtime.dispatch(name, req.body ?? {}, { transport: 'http' });
+    const runtime = await runtimeFor(req, reply);
+    if (!runtime) return reply;
+    const envelope = await runtime.dispatch(name, req.body ?? {}, { transport: 'http' });
     return reply.code(200).send(envelope);
   });
 
   app.get<{ Params: { z: string; x: string; y: string } }>('/tiles/:z/:x/:y', async (req, reply) => {
     const addr = parseTileAddress(req.params.z, req.params.x, req.params.y);
-    if (!addr || !opts.runtime.tiles) return sendAsset(reply, null, 'tile');
-    return sendAsset(reply, await opts.runtime.tiles.getTile(addr.z, addr.x, addr.y), 'tile');
+    if (!addr) return sendAsset(reply, null, 'tile');
+    const runtime = await runtimeFor(req, reply);
+    if (!runtime) return reply;
+    if (!runtime.tiles) return sendAsset(reply, null, 'tile');
+    return sendAsset(reply, await runtime.tiles.getTile(addr.z, addr.x, addr.y), 'tile');
   });
 
   app.get<{ Params: { sha256: string } }>('/images/:sha256', async (req, reply) => {
     const sha = parseImageHash(req.params.sha256);
-    if (!sha || !opts.runtime.images) return sendAsset(reply, null, 'image');
-    return sendAsset(reply, await opts.runtime.images.get(sha), 'image');
+    if (!sha) return sendAsset(reply, null, 'image');
+    const runtime = await runtimeFor(req, reply);
+    if (!runtime) return reply;
+    if (!runtime.images) return sendAsset(reply, null, 'image');
+    return sendAsset(reply, await runtime.images.get(sha), 'image');
   });
 
   // Browsers ask for it on their own; the kiosk has none. 204 keeps the console clean.

@@ -6,7 +6,7 @@ import type { KioskConfig } from '../../shared/schemas/kiosk-config';
 import { createDispatcher } from './api-dispatch';
 import { lockDataDir } from './data-dir-lock';
 import { createConfigStore } from './config/config-store';
-import { openKioskDatabase } from './db/heal-database';
+import { openKioskDatabase, type HealReport } from './db/heal-database';
 import type { ImageStore, TileSource } from './binary-assets';
 import type { Feature, ServiceDeps } from './feature';
 import { defaultFleetAdapters } from './fleet/fleet-adapters';
@@ -53,6 +53,11 @@ export interface ComposeOptions {
   usage?: Partial<UsageAdapters>;
   /** Speech: extra voices (default: voice files listed in the data directory's voices/voices.json). */
   speech?: Partial<SpeechAdapters>;
+  /**
+   * The browser host locked the data directory and prepared the database before (electron/host/prepare-data.ts, while
+   * it already served the page): its lock (released by stop()) and its heal report, logged here like a heal at open.
+   */
+  prepared?: { dirLock: { release(): void }; healed: HealReport | null };
 }
 
 /**
@@ -63,7 +68,7 @@ export function composeKiosk(opts: ComposeOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   // One kiosk per data directory: a second Electron kiosk or browser host on it refuses (DataDirLockedError), before
   // it touches the database (healing a file another process has open would move that one's data aside).
-  const dirLock = lockDataDir(opts.dataDir);
+  const dirLock = opts.prepared?.dirLock ?? lockDataDir(opts.dataDir);
   let opened: ReturnType<typeof openKioskDatabase>;
   try {
     // A damaged file is moved aside (kept) and replaced by a fresh database with every wish that could be rescued.
@@ -72,7 +77,8 @@ export function composeKiosk(opts: ComposeOptions) {
     dirLock.release();
     throw err;
   }
-  const { db, healed } = opened;
+  const { db } = opened;
+  const healed = opened.healed ?? opts.prepared?.healed ?? null;
   const deps: ServiceDeps = {
     db,
     config: createConfigStore(opts.config),
