@@ -167,7 +167,7 @@ export const publicWebPlugin: FastifyPluginAsync<PublicWebOptions> = async (app:
           description: tx.summary || entry.offer.summary,
           noindex: print,
           head: html`${openGraph({ title: tx.title, description: tx.summary, url: `${url}${withLang('', lang)}`, lang, place: placeOf(req, lang), type: 'article', image: img ? `${base}${img}` : null })}
-            ${jsonLdTag(offerJsonLd(entry.offer, url, dates, tx, img ? `${base}${img}` : null))}`,
+            ${jsonLdTag(offerJsonLd(entry.offer, url, dates, tx, img ? `${base}${img}` : null, placeOf(req, 'de')))}`,
         },
         detailBody(catalog, entry, dates, lang, { imagePath: img, print, ...(qrSvg ? { qrSvg } : {}) }),
       ),

@@ -44,7 +44,8 @@ function openingHours(schedules: readonly Schedule[]): Record<string, unknown>[]
 }
 
 /** An `Event` (with the next date and its weekly schedule) when the offer has dates, else a `Service` with opening hours. */
-export function offerJsonLd(o: Offer, url: string, dates: readonly DateEntry[], texts: { title: string; summary: string }, imageUrl: string | null): Record<string, unknown> {
+/** `area`: the name of the pages' town or site (web-town.ts placeName, German spelling), the Service's areaServed. */
+export function offerJsonLd(o: Offer, url: string, dates: readonly DateEntry[], texts: { title: string; summary: string }, imageUrl: string | null, area = 'Siegburg'): Record<string, unknown> {
   const organizer = {
     '@type': 'Organization',
     name: o.organisation.name,
@@ -91,7 +92,7 @@ export function offerJsonLd(o: Offer, url: string, dates: readonly DateEntry[], 
     ...common,
     '@type': 'Service',
     provider: organizer,
-    areaServed: { '@type': 'City', name: 'Siegburg' },
+    areaServed: { '@type': 'City', name: area },
     ...(place(o) ? { availableChannel: { '@type': 'ServiceChannel', serviceLocation: { ...place(o), ...(hours.length ? { openingHoursSpecification: hours } : {}) } } } : {}),
   };
 }

@@ -11,7 +11,9 @@ import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import { parseSeedSpec, seedStorage } from '../seed';
 import { buildCityApi } from '../server';
 import type { KioskStorage } from '../storage/kiosk-storage';
+import { SIEGBURG_SAMPLE_OFFERS } from '../../../shared/sample-data';
 import { WEB_LANGS, WEB_TEXTS } from './web-texts';
+import { offerJsonLd } from './web-seo';
 import { DEFAULT_PRIVACY_CONTACT, DEFAULT_SITE_NAMES, hostKey, parseSiteNames, parseTownSite, withPrivacyContacts, withTownNames } from './web-town';
 
 const PUBLIC = 'https://angebote.rhein-sieg-kreis.de';
@@ -191,6 +193,11 @@ describe('--town-name and --site-name', () => {
     for (const lang of WEB_LANGS) {
       for (const name of ['Siegburg', 'Зігбург', 'زيغبورغ', 'Kaldauen']) expect(JSON.stringify(WEB_TEXTS[lang]), `${lang} ${name}`).not.toMatch(new RegExp(name.slice(0, 5)));
     }
+  });
+  it("an offer without a next date is a Service whose areaServed is the pages' town (offer pages pass placeName)", () => {
+    const offer = SIEGBURG_SAMPLE_OFFERS[0]!;
+    expect(offerJsonLd(offer, 'https://angebote.lohmar.de/angebote/x', [], { title: 't', summary: 's' }, null, 'Lohmar')).toMatchObject({ '@type': 'Service', areaServed: { name: 'Lohmar' } });
+    expect(offerJsonLd(offer, 'https://a.de/angebote/x', [], { title: 't', summary: 's' }, null)).toMatchObject({ areaServed: { name: 'Siegburg' } });
   });
   it('--privacy-contact: the site default, a town of --town-site only, bounded', () => {
     expect(withPrivacyContacts(sites, [])).toEqual({ sites, site: DEFAULT_PRIVACY_CONTACT });
