@@ -44,6 +44,8 @@ const CPU_PROF_DIR = process.env.CITY_BENCH_CPU_PROF;
 const PG_DURABLE = process.env.CITY_BENCH_PG_DURABLE !== '0';
 /** CITY_BENCH_PG_STATEMENTS=1: pg_stat_statements loaded; after each PostgreSQL step, the statements by time and calls per request. */
 const PG_STATEMENTS = process.env.CITY_BENCH_PG_STATEMENTS === '1';
+/** CITY_BENCH_DB_POOL=<n>: the API's PostgreSQL pool size (--db-pool; default the API's own, 10). */
+const DB_POOL = process.env.CITY_BENCH_DB_POOL;
 /** keep-alive connections of the generator's pool (a proxy in front of the API keeps its upstream connections) */
 const CONNECTIONS = Number(process.env.CITY_BENCH_CONNECTIONS ?? 64);
 /** a request without an answer within this long counts as an error */
@@ -90,7 +92,7 @@ async function spawnApi(db: string): Promise<{ url: string; stop(): Promise<void
   const tokens = Array.from({ length: KIOSKS }, (_, k) => ['--kiosk-token', `k${k}:bench-token-${k}-0123456789`]).flat();
   const child = spawn(
     process.execPath,
-    [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), '--import', 'tsx', 'city-api/src/cli.ts', '--db', db, '--public-url', PUBLIC_URL, '--no-calendar-refresh', '--port', '0', '--seed', `synthetic:${OFFERS}`, ...tokens],
+    [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), '--import', 'tsx', 'city-api/src/cli.ts', '--db', db, '--public-url', PUBLIC_URL, '--no-calendar-refresh', '--port', '0', '--seed', `synthetic:${OFFERS}`, ...(DB_POOL && db.startsWith('postgres') ? ['--db-pool', DB_POOL] : []), ...tokens],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -28,6 +28,7 @@ const USAGE = `Reference city API for GEMEINSAM Kiosk (docs/city-api.md)
   --db <file|url>            SQLite database file (default city-api.sqlite; created if missing), or a PostgreSQL URL
                              postgres://user:password@host:5432/database (or env DATABASE_URL): everything but calendar
                              sources and the Bedarf page so far
+  --db-pool <n>              PostgreSQL only: connections this instance holds at most (1..100, default 10; or env CITY_API_DB_POOL)
   --seed <spec>              seed: "sample" (Siegburg sample data and events), "synthetic:<n>[:<seed>]", or "sample+synthetic:<n>"
   --kiosk-token <id:token>   register a kiosk and its bearer token (repeatable)
   --kiosk-town <id=town>     the kiosk's town (repeatable; e.g. rathaus-foyer=siegburg): it then syncs only that town's offers
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4880' },
       host: { type: 'string', default: '127.0.0.1' },
       db: { type: 'string' },
+      'db-pool': { type: 'string' },
       seed: { type: 'string' },
       'kiosk-token': { type: 'string', multiple: true },
       'kiosk-town': { type: 'string', multiple: true },
@@ -110,10 +112,13 @@ async function main(): Promise<void> {
 
   const dbArg = values.db ?? process.env.DATABASE_URL ?? 'city-api.sqlite';
   const onPostgres = /^postgres(ql)?:\/\//i.test(dbArg);
+  const poolArg = values['db-pool'] ?? process.env.CITY_API_DB_POOL;
+  const pool = poolArg === undefined ? undefined : Number(poolArg);
+  if (pool !== undefined && !(Number.isInteger(pool) && pool >= 1 && pool <= 100)) throw new Error(`--db-pool: connections, 1..100, got ${poolArg}`);
   const db = onPostgres ? null : openCityDb(dbArg);
   const storage: KioskStorage = db
     ? sqliteStorage(db)
-    : await openPgStorage({ url: dbArg, onPoolError: (err) => log.warn({ err }, 'database connection lost (the pool reconnects)') });
+    : await openPgStorage({ url: dbArg, max: pool, onPoolError: (err) => log.warn({ err }, 'database connection lost (the pool reconnects)') });
   if (values.seed) {
     const { offers } = await seedStorage(storage, parseSeedSpec(values.seed));
     log.info({ offers, seed: values.seed }, `seeded ${offers} offers (${values.seed})`);
