@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { create } from 'xmlbuilder2';
 import { offerSchema } from '../../../shared/schemas/offer';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import type { PublicWebReads } from '../storage/web-reads';
@@ -8,18 +9,13 @@ import { posterPdf } from './poster-pdf';
 import type { TownStorage } from '../storage/town-storage';
 import { onTownPages, webBase } from '../public-web/web-town';
 
-const xml = (s: unknown) =>
-  String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const ATOM = 'http://www.w3.org/2005/Atom';
 
 /**
- * Newly published offers, newest first (for the newsletter and social media). Each entry links to the offer's
+ * Newly published offers, newest first (for the newsletter and social media), written with xmlbuilder2. Not the
+ * `feed` package: it cannot write an entry link's type, rel="related" links or xml:lang, and it writes titles
+ * and summaries as type="html" CDATA, so markup in a club's title would become markup in feed readers. Each entry links to the offer's
  * public page (`rel="alternate"`, issue 17) and, when the club has one, to its own page (`rel="related"`).
  */
 export async function offersAtom(
@@ -36,34 +32,31 @@ export async function offersAtom(
     .filter((e) => e.offer.success && e.offer.data.status === 'active')
     .slice(0, limit);
   const updated = entries[0]?.row.changed_at ?? new Date(0).toISOString();
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
-  <title>Angebotslandkarte Siegburg – neue Angebote</title>
-  <id>${xml(baseUrl)}/feeds/offers.atom</id>
-  <link rel="self" href="${xml(baseUrl)}/feeds/offers.atom"/>
-  <link rel="alternate" type="text/html" href="${xml(baseUrl)}/angebote"/>
-  <link rel="related" href="${xml(baseUrl)}/submit"/>
-  <updated>${xml(updated)}</updated>
-  <author><name>Stadt Siegburg</name></author>
-${entries
-  .map(({ row, offer }) => {
-    const o = offer.success ? offer.data : null;
-    if (!o) return '';
+  // xmlbuilder2 escapes every text and attribute; characters XML 1.0 cannot carry (C0 controls, lone surrogates,
+  // U+FFFE/U+FFFF) become U+FFFD instead of making the whole feed unreadable.
+  const doc = create({ version: '1.0', encoding: 'utf-8', invalidCharReplacement: '\uFFFD' });
+  const feed = doc.ele(ATOM, 'feed', { 'xml:lang': 'de' });
+  feed.ele(ATOM, 'title').txt('Angebotslandkarte Siegburg – neue Angebote');
+  feed.ele(ATOM, 'id').txt(`${baseUrl}/feeds/offers.atom`);
+  feed.ele(ATOM, 'link', { rel: 'self', href: `${baseUrl}/feeds/offers.atom` });
+  feed.ele(ATOM, 'link', { rel: 'alternate', type: 'text/html', href: `${baseUrl}/angebote` });
+  feed.ele(ATOM, 'link', { rel: 'related', href: `${baseUrl}/submit` });
+  feed.ele(ATOM, 'updated').txt(updated);
+  feed.ele(ATOM, 'author').ele(ATOM, 'name').txt('Stadt Siegburg');
+  for (const { row, offer } of entries) {
+    if (!offer.success) continue;
+    const o = offer.data;
     const where = o.location ? `${o.location.name}, ${o.location.street}, ${o.location.city}` : '';
-    return `  <entry>
-    <id>urn:gemeinsam:offer:${xml(o.id)}</id>
-    <title>${xml(o.title)}</title>
-    <updated>${xml(row.changed_at)}</updated>
-    <link rel="alternate" type="text/html" href="${xml(offerWebUrl(baseUrl, o.id))}"/>
-    ${o.url ? `<link rel="related" href="${xml(o.url)}"/>` : ''}
-    <summary>${xml([o.summary, where, o.organisation.name].filter(Boolean).join(' – '))}</summary>
-  </entry>`;
-  })
-  .join('\n')}
-</feed>
-`;
+    const entry = feed.ele(ATOM, 'entry');
+    entry.ele(ATOM, 'id').txt(`urn:gemeinsam:offer:${o.id}`);
+    entry.ele(ATOM, 'title', { type: 'text' }).txt(o.title);
+    entry.ele(ATOM, 'updated').txt(row.changed_at);
+    entry.ele(ATOM, 'link', { rel: 'alternate', type: 'text/html', href: offerWebUrl(baseUrl, o.id) });
+    if (o.url) entry.ele(ATOM, 'link', { rel: 'related', href: o.url });
+    entry.ele(ATOM, 'summary', { type: 'text' }).txt([o.summary, where, o.organisation.name].filter(Boolean).join(' – '));
+  }
+  return doc.end({ prettyPrint: true }) + '\n';
 }
-
 
 /** Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events, the poster PDF (both backends, issue 19). */
 export function registerPromotionFeeds(
