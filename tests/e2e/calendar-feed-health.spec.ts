@@ -3,12 +3,12 @@
  * webcal://, no VTIMEZONE, empty EXDATE, moved occurrence, JSON-LD club page, too large, 500 five times = paused,
  * never answers): axe 0 violations on the feed health and on a preview, screenshot in screenshots/.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, PROJECT_ROOT, test } from './fixtures/host';
 import { checkA11y } from './helpers/a11y';
+import { sendFixtureFeed } from '../../city-api/src/calendar-sources/fixture-feeds';
 import { refreshSource, type RefreshDeps } from '../../city-api/src/calendar-sources/refresh';
 import { addSource, getSource } from '../../city-api/src/calendar-sources/source-store';
 import { openCityDb } from '../../city-api/src/city-db';
@@ -17,7 +17,6 @@ import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
 import { sqliteStorage } from '../../city-api/src/storage/sqlite-storage';
 
 const PASSWORD = 'e2e-staff-password';
-const FIXTURES = join(PROJECT_ROOT, 'city-api/src/calendar-sources/fixtures');
 
 let city: RunningCityApi;
 let feeds: Server;
@@ -34,13 +33,7 @@ test.beforeEach(async () => {
     if (name === 'broken.ics') return void res.writeHead(500).end('kaputt');
     if (name === 'hang.ics') return void fireTimeout?.();
     if (name === 'big.ics') return void res.writeHead(200, { 'content-type': 'text/calendar' }).end(big);
-    let body: Buffer;
-    try {
-      body = readFileSync(join(FIXTURES, name));
-    } catch {
-      return void res.writeHead(404).end();
-    }
-    res.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/calendar' }).end(body);
+    sendFixtureFeed(res, name);
   });
   await new Promise<void>((r) => feeds.listen(0, '127.0.0.1', r));
   base = `127.0.0.1:${(feeds.address() as AddressInfo).port}`;

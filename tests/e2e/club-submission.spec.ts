@@ -2,7 +2,7 @@
  * Issue 9 end to end: a club enters an offer on the public form (phone size), staff approve it on the staff page,
  * a kiosk (browser host) syncs and finds it by search on its own keyboard; a rejected submission never reaches a kiosk.
  */
-import { expect, test, startHost } from './fixtures/host';
+import { expect, hostCall, test, startHost, syncHostFromCity } from './fixtures/host';
 import { checkA11y } from './helpers/a11y';
 import { openStart, screenshot, tap, typeOnScreen } from './helpers/kiosk-ui';
 import { openCityDb } from '../../city-api/src/city-db';
@@ -83,17 +83,7 @@ test('a club submits on a phone, staff approve, a kiosk syncs and finds it; a re
 
   const host = await startHost({ config: { kioskId: 'e2e-kiosk', cityApi: { baseUrl: city.url, token: TOKEN, syncIntervalS: 3600 } } });
   try {
-    const call = async (name: string, input: object = {}) => {
-      const res = await fetch(`${host.baseURL}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-      return (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-    };
-    // syncNow is staff-only: unlock with the setup PIN (this host has no staffPin) and pass the session token
-    const unlocked = await call('staffUnlock', { pin: '246810' });
-    await call('syncNow', { token: unlocked.value.token });
-    await expect
-      .poll(async () => ((await call('getSyncStatus')).value as { lastSuccessAt: string | null; dataSource: string }).dataSource, { timeout: 60_000 })
-      .toBe('city');
-    await expect.poll(async () => ((await call('getSyncStatus')).value as { running: boolean }).running, { timeout: 60_000 }).toBe(false);
+    await syncHostFromCity(host);
 
     const kioskContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, baseURL: host.baseURL });
     const kiosk = await kioskContext.newPage();
@@ -104,12 +94,12 @@ test('a club submits on a phone, staff approve, a kiosk syncs and finds it; a re
     await expect(kiosk.getByTestId('offer-list').getByRole('button', { name: /Spieletreff Kaldauen/ })).toBeVisible();
     await kioskContext.close();
 
-    const rejected = await call('searchOffers', { text: 'heizdecken' });
+    const rejected = await hostCall(host, 'searchOffers', { text: 'heizdecken' });
     expect(rejected.ok).toBe(true);
     // The search forgives typos, so other offers may come up for the word; the rejected one never does.
     const titles = (rejected.value.items as { title: string }[]).map((i) => i.title);
     expect(titles.some((t) => /Heizdecke/i.test(t))).toBe(false);
-    const approved = await call('searchOffers', { text: 'spieletreff kaldauen' });
+    const approved = await hostCall(host, 'searchOffers', { text: 'spieletreff kaldauen' });
     expect(approved.value.total).toBe(1);
   } finally {
     await host.stop();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
-import { expect, startHost, test } from './fixtures/host';
+import { expect, startHost, syncHostFromCity, test } from './fixtures/host';
 import { tap, typeOnScreen } from './helpers/kiosk-ui';
 import { closedPort } from '../fakes/fake-escpos-printer';
 import { openCityDb } from '../../city-api/src/city-db';
@@ -39,14 +39,7 @@ test('without a working printer the kiosk shows a QR code of the offer page with
     config: { kioskId: 'e2e-kiosk', cityApi: { baseUrl: city.url, token: TOKEN, syncIntervalS: 3600 }, printer: { transport: 'tcp', host: '127.0.0.1', port, charsPerLine: 42 } },
   });
   try {
-    const call = async (name: string, input: object = {}) => {
-      const res = await fetch(`${host.baseURL}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-      return (await res.json()) as { ok: boolean; value: Record<string, unknown> };
-    };
-    const unlocked = await call('staffUnlock', { pin: '246810' });
-    await call('syncNow', { token: unlocked.value.token });
-    await expect.poll(async () => ((await call('getSyncStatus')).value as { dataSource: string }).dataSource, { timeout: 60_000 }).toBe('city');
-    await expect.poll(async () => ((await call('getSyncStatus')).value as { running: boolean }).running, { timeout: 60_000 }).toBe(false);
+    await syncHostFromCity(host);
     const url = `${city.url}/angebote/sample-kulturcafe`;
 
     for (const viewport of [

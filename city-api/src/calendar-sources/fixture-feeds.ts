@@ -3,12 +3,23 @@
  * calendar tests on both backends. /broken.ics answers 500, a name without a fixture 404.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import type { ImportedOccurrence } from './parse-feed';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+/** Answers with the fixture `name` (an .html page or a calendar), or 404 when there is none. */
+export function sendFixtureFeed(res: ServerResponse, name: string): void {
+  let body: Buffer;
+  try {
+    body = readFileSync(join(FIXTURES, name));
+  } catch {
+    return void res.writeHead(404).end();
+  }
+  res.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/calendar' }).end(body);
+}
 
 export interface FixtureFeeds {
   /** http://127.0.0.1:<port> */
@@ -22,13 +33,7 @@ export async function fixtureFeeds(): Promise<FixtureFeeds> {
   const server = createServer((req, res) => {
     const name = basename((req.url ?? '/').split('?')[0]!);
     if (name === 'broken.ics') return void res.writeHead(500).end('kaputt');
-    let body: Buffer;
-    try {
-      body = readFileSync(join(FIXTURES, name));
-    } catch {
-      return void res.writeHead(404).end();
-    }
-    res.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/calendar' }).end(body);
+    sendFixtureFeed(res, name);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
