@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../../tests/fakes/fake-clock';
 import { silentLog } from '../log';
@@ -89,6 +90,44 @@ describe('rotating log', () => {
     } finally {
       console.error = err;
     }
+  });
+
+  it('a full disk (ENOSPC) does not throw, is reported once, and logging resumes when space is back', () => {
+    const dir = tmp();
+    let full = true;
+    const append = (file: string, line: string) => {
+      if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      appendFileSync(file, line);
+    };
+    const log = createRotatingLog({ dir, clock: new FakeClock(), append });
+    const reports: unknown[] = [];
+    const err = console.error;
+    console.error = (...a: unknown[]) => void reports.push(a.join(' '));
+    try {
+      expect(() => {
+        log.info('lost 1');
+        log.error('lost 2');
+      }).not.toThrow();
+      full = false;
+      log.info('back');
+    } finally {
+      console.error = err;
+    }
+    expect(reports).toHaveLength(1);
+    expect(String(reports[0])).toContain('ENOSPC');
+    expect(readFileSync(join(dir, 'kiosk.log'), 'utf8')).toMatch(/^\S+ INFO back\n$/);
+  });
+
+  it('a line logged just before the process is killed (SIGKILL) is on disk', () => {
+    const dir = tmp();
+    const mod = resolve(__dirname, 'rotating-log.ts');
+    const script = `import { createRotatingLog } from ${JSON.stringify(mod)};
+      const log = createRotatingLog({ dir: ${JSON.stringify(dir)}, clock: { now: () => new Date() } });
+      log.error('last words before the crash, anna@example.de');
+      process.kill(process.pid, 'SIGKILL');`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBe('SIGKILL');
+    expect(readFileSync(join(dir, 'kiosk.log'), 'utf8')).toMatch(/ ERROR last words before the crash, \[e-mail\]\n$/);
   });
 
   it('newlines in messages cannot forge extra log lines', () => {
