@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../shared/constants';
@@ -67,6 +67,11 @@ export function OnScreenKeyboard({
     setShift(false);
   };
   const done = onDone ?? (() => setHidden(true));
+  // one callback for every letter key, so a keystroke re-renders only the keys whose label changed (issue 15: the
+  // 40-odd keys re-rendered on every keystroke, before the search request could leave)
+  const typeNow = useRef(type);
+  typeNow.current = type;
+  const onLetter = useCallback((ch: string) => typeNow.current(ch), []);
 
   const letters = useLandscape() ? landscapeRows(current.rows) : current.rows;
   const rows = withDigits || digits ? [DIGIT_ROW, ...letters] : letters;
@@ -83,11 +88,7 @@ export function OnScreenKeyboard({
         <div className="osk-row" key={`${current.id}-${i}`}>
           {row.map((ch) => {
             const shown = upper ? ch.toLocaleUpperCase(current.locale) : ch;
-            return (
-              <Button key={ch} className="osk-key" keyId={ch} onPress={() => type(ch)} testId={`key-${ch}`} ariaLabel={keyName(shown, t)}>
-                <span lang={current.locale}>{shown}</span>
-              </Button>
-            );
+            return <LetterKey key={ch} ch={ch} shown={shown} locale={current.locale} ariaLabel={keyName(shown, t)} onLetter={onLetter} />;
           })}
         </div>
       ))}
@@ -132,6 +133,14 @@ export function OnScreenKeyboard({
   const dock = docked ? document.getElementById(KEYBOARD_DOCK_ID) : null;
   return dock ? createPortal(keyboard, dock) : keyboard;
 }
+
+const LetterKey = memo(function LetterKey({ ch, shown, locale, ariaLabel, onLetter }: { ch: string; shown: string; locale: string; ariaLabel: string | undefined; onLetter: (ch: string) => void }) {
+  return (
+    <Button className="osk-key" keyId={ch} onPress={() => onLetter(ch)} testId={`key-${ch}`} ariaLabel={ariaLabel}>
+      <span lang={locale}>{shown}</span>
+    </Button>
+  );
+});
 
 /** Where a phone keyboard capitalises: at the start of the text and after the end of a sentence. */
 export function startsSentence(value: string): boolean {
