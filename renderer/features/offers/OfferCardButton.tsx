@@ -18,7 +18,7 @@ export function OfferCardButton({ offer, onOpen }: { offer: OfferCard; onOpen: (
   const where = [offer.placeName, offer.street].filter(Boolean).join(', ');
   return (
     <Button className="offer-card" onPress={() => onOpen(offer.id)} testId={`offer-${offer.id}`}>
-      <span className="offer-card-title" lang={offer.untranslated ? 'de' : undefined} dir={offer.untranslated ? 'auto' : undefined}>
+      <span className="offer-card-title" data-testid={`offer-title-${offer.id}`} lang={offer.untranslated ? 'de' : undefined} dir={offer.untranslated ? 'auto' : undefined}>
         {offer.title}
       </span>
       {offer.summary ? (

@@ -96,7 +96,8 @@ export function OffersScreen(_props: ScreenProps) {
 
   const count = (n: number | undefined) => (n === undefined ? {} : { count: n, countLabel: t('offerCount', { count: n }) });
 
-  const searchBox = (
+  /** `underControls`: while typing, the number found sits right under the search box, above the suggestions */
+  const searchBox = (underControls: ReactNode = null) => (
     <div className="search-row" role="search">
       <label className="search-label" htmlFor="offer-search">
         {t('searchLabel')}
@@ -123,6 +124,7 @@ export function OffersScreen(_props: ScreenProps) {
           </Button>
         ) : null}
       </div>
+      {underControls}
       {typing && suggestions.length > 0 ? (
         <div className="row search-suggestions" role="group" aria-label={t('suggestions')} data-testid="search-suggestions">
           {suggestions.map((sg) =>
@@ -264,8 +266,7 @@ export function OffersScreen(_props: ScreenProps) {
       <div className="screen offers offers-typing">
         <h1>{t('title')}</h1>
         <div className="offers-typing-head" ref={typingHeadRef}>
-          {searchBox}
-          {resultsTitle}
+          {searchBox(resultsTitle)}
         </div>
         {results(false)}
         <OnScreenKeyboard value={f.text} onChange={actions.setText} onDone={() => {
@@ -284,7 +285,7 @@ export function OffersScreen(_props: ScreenProps) {
           {t('showMap')}
         </Button>
       </div>
-      {searchBox}
+      {searchBox()}
       <div className="offers-layout">
         <div className="filters" data-testid="filters">
           {section(
