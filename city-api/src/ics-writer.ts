@@ -136,8 +136,15 @@ export function eventComponents(e: CityEvent & { updated_at: string }, now: Date
 }
 
 /** Builds the iCalendar text served by GET /v1/events (and /feeds/events.ics). */
-export function buildCalendar(events: (CityEvent & { updated_at: string })[], now = new Date()): string {
+export function buildCalendar(events: (CityEvent & { updated_at: string })[], now = new Date(), name?: string): string {
   const cal = newCalendar('-//GEMEINSAM Kiosk//Reference City API//DE', { berlinZone: true });
+  // the calendar's name in calendar apps (X-WR-CALNAME, /feeds/events.ics: "Angebotslandkarte Lohmar – Termine")
+  if (name) {
+    const p = new ICAL.Property('x-wr-calname');
+    p.resetType('text'); // escaped like SUMMARY (an x-property is 'unknown', written as it is)
+    p.setValue(icsText(name));
+    cal.addProperty(p);
+  }
   for (const e of events) for (const ve of eventComponents(e, now)) cal.addSubcomponent(ve);
   return calendarText(cal);
 }

@@ -234,7 +234,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     registerPageCache(app, { storage });
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
     registerClubCalendarRoutes(app, { storage });
-    registerPromotionFeeds(app, { storage, publicUrl });
+    registerPromotionFeeds(app, { storage, publicUrl, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
     void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}), ...(opts.privacyContact ? { privacyContact: opts.privacyContact } : {}) });
   }
 

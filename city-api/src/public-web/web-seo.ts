@@ -143,7 +143,7 @@ const icsUid = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 /** One date of an offer as an iCalendar file (UTC times, so no time zone block is needed), built and escaped by ical.js. */
 export function nextDateIcs(o: Offer, d: DateEntry, url: string, title: string, now: Date): string {
   const where = o.location ? [o.location.name, o.location.street, [o.location.postal_code, o.location.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
-  const cal = newCalendar('-//Stadt Siegburg//Angebotslandkarte//DE', { method: 'PUBLISH' });
+  const cal = newCalendar('-//GEMEINSAM Kiosk//Angebotslandkarte//DE', { method: 'PUBLISH' });
   const ve = new ICAL.Component('vevent');
   ve.addPropertyWithValue('uid', `${icsUid(d.start)}-${o.id}@angebotslandkarte`);
   addTime(ve, 'dtstamp', utcTime(now));

@@ -150,6 +150,36 @@ describe.each(STORAGE_BACKENDS)("a town's public pages on $name", (backend) => {
     expect(await privacyOn('angebote.rhein-sieg-kreis.de')).toBe('Rhein-Sieg-Kreis, Kaiser-Wilhelm-Platz 1, 53721 Siegburg');
   });
 
+  it("the Atom feed, events.ics and the poster carry the name of their address's town or site, never Siegburg's", async () => {
+    const atomHead = async (host: string) => {
+      const body = (await get('/feeds/offers.atom', host)).body;
+      return { title: /<title>([^<]*)<\/title>/.exec(body)?.[1], author: /<author>\s*<name>([^<]*)<\/name>/.exec(body)?.[1] };
+    };
+    const ics = async (host: string) => {
+      const r = await get('/feeds/events.ics', host);
+      return { name: /^X-WR-CALNAME[^:]*:(.*(?:\r?\n .*)*)/m.exec(r.body)?.[1]?.replace(/\r?\n /g, ''), file: r.headers['content-disposition'] };
+    };
+    const poster = async (host: string, lang = '') => (await get(`/poster.pdf${lang}`, host)).body;
+    for (const [host, name, file] of [
+      ['angebote.lohmar.de', 'Lohmar', 'lohmar'],
+      ['angebote.rhein-sieg-kreis.de', 'Rhein-Sieg-Kreis', 'rhein-sieg-kreis'],
+      ['evil.example', 'Rhein-Sieg-Kreis', 'rhein-sieg-kreis'],
+    ] as const) {
+      expect(await atomHead(host), host).toEqual({ title: `Angebotslandkarte ${name} – neue Angebote`, author: name });
+      expect(await ics(host), host).toEqual({ name: `Angebotslandkarte ${name} – Termine`, file: `inline; filename="${file}-gemeinsam.ics"` });
+      const de = await poster(host);
+      expect(de, host).toContain(`(Ihr Verein auf der Angebotslandkarte ${name}!)`);
+      expect(de, host).toContain(`(${name} GEMEINSAM erleben \\226 gemeinsam aus der Einsamkeit)`);
+      const en = await poster(host, '?lang=en');
+      expect(en, host).toContain(`(Your club on the ${name} map of activities!)`);
+      for (const pdf of [de, en]) expect(pdf, host).not.toContain('Siegburg');
+    }
+    // Siegburg's own address: its name (from the id), the file named after the town id
+    expect(await atomHead('angebote.siegburg.de')).toEqual({ title: 'Angebotslandkarte Siegburg – neue Angebote', author: 'Siegburg' });
+    expect((await ics('angebote.siegburg.de')).file).toBe('inline; filename="siegburg-gemeinsam.ics"');
+    expect(await poster('angebote.siegburg.de')).toContain('(Ihr Verein auf der Angebotslandkarte Siegburg!)');
+  });
+
   it("a club form sent on a town's address is that town's submission; the poster links the town's form", async () => {
     const poster = await get('/poster.pdf', 'angebote.lohmar.de');
     expect(poster.statusCode).toBe(200);

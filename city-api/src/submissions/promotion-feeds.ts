@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { create } from 'xmlbuilder2';
 import { offerSchema } from '../../../shared/schemas/offer';
 import type { KioskStorage } from '../storage/kiosk-storage';
@@ -7,7 +7,7 @@ import { offerWebUrl } from '../offer-store';
 import { buildCalendar } from '../ics-writer';
 import { posterPdf } from './poster-pdf';
 import type { TownStorage } from '../storage/town-storage';
-import { onTownPages, webBase } from '../public-web/web-town';
+import { DEFAULT_SITE_NAMES, onTownPages, placeName, webBase, type PlaceNames } from '../public-web/web-town';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -23,6 +23,8 @@ export async function offersAtom(
   baseUrl: string,
   limit = 50,
   town: string | null = null,
+  /** the name of the feed's pages (web-town.ts placeName, German spelling): the town's, else the site's */
+  place = DEFAULT_SITE_NAMES.de,
 ): Promise<string> {
   // a town's feed (public-web/web-town.ts): its offers and those without town, out of the district's newest
   const [rows, towns] = await Promise.all([storage.recentlyChangedOffers(limit * (town ? 20 : 2)), town ? storage.offerTowns() : null]);
@@ -36,13 +38,13 @@ export async function offersAtom(
   // U+FFFE/U+FFFF) become U+FFFD instead of making the whole feed unreadable.
   const doc = create({ version: '1.0', encoding: 'utf-8', invalidCharReplacement: '\uFFFD' });
   const feed = doc.ele(ATOM, 'feed', { 'xml:lang': 'de' });
-  feed.ele(ATOM, 'title').txt('Angebotslandkarte Siegburg – neue Angebote');
+  feed.ele(ATOM, 'title').txt(`Angebotslandkarte ${place} – neue Angebote`);
   feed.ele(ATOM, 'id').txt(`${baseUrl}/feeds/offers.atom`);
   feed.ele(ATOM, 'link', { rel: 'self', href: `${baseUrl}/feeds/offers.atom` });
   feed.ele(ATOM, 'link', { rel: 'alternate', type: 'text/html', href: `${baseUrl}/angebote` });
   feed.ele(ATOM, 'link', { rel: 'related', href: `${baseUrl}/submit` });
   feed.ele(ATOM, 'updated').txt(updated);
-  feed.ele(ATOM, 'author').ele(ATOM, 'name').txt('Stadt Siegburg');
+  feed.ele(ATOM, 'author').ele(ATOM, 'name').txt(place);
   for (const { row, offer } of entries) {
     if (!offer.success) continue;
     const o = offer.data;
@@ -61,17 +63,26 @@ export async function offersAtom(
 /** Public feeds (no login, no kiosk token): Atom of new offers, iCalendar of all events, the poster PDF (both backends, issue 19). */
 export function registerPromotionFeeds(
   app: FastifyInstance,
-  opts: { storage: KioskStorage; /** --public-url (never the request's Host) */ publicUrl: () => string; now?: () => Date },
+  opts: {
+    storage: KioskStorage;
+    /** --public-url (never the request's Host) */
+    publicUrl: () => string;
+    /** --site-name: the name on the pages without town (a --town-site town's address shows the town's) */
+    siteNames?: PlaceNames;
+    now?: () => Date;
+  },
 ): void {
   const { storage } = opts;
   const now = opts.now ?? (() => new Date());
+  // the name of the request's pages (issue 19): a district server must not call every town's feed and poster Siegburg
+  const place = (req: FastifyRequest, lang: 'de' | 'en' = 'de') => placeName(req, lang, opts.siteNames);
 
   // per town on a town's address (--town-site, public-web/web-town.ts), else the whole district
   app.get('/feeds/offers.atom', async (req, reply) =>
     reply
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', 'public, max-age=900')
-      .send(await offersAtom(storage, webBase(req, opts.publicUrl), 50, req.webTown?.town ?? null)),
+      .send(await offersAtom(storage, webBase(req, opts.publicUrl), 50, req.webTown?.town ?? null, place(req))),
   );
 
   app.get('/feeds/events.ics', async (req, reply) => {
@@ -81,37 +92,54 @@ export function registerPromotionFeeds(
     const [events, towns] = await Promise.all([storage.eventsForWindow(isoDay(from), isoDay(to)), town ? storage.offerTowns() : null]);
     return reply
       .type('text/calendar; charset=utf-8')
-      .header('content-disposition', 'inline; filename="siegburg-gemeinsam.ics"')
+      .header('content-disposition', `inline; filename="${fileSlug(req.webTown?.town ?? place(req))}-gemeinsam.ics"`)
       .header('cache-control', 'public, max-age=900')
-      .send(buildCalendar(towns && town ? events.filter((e) => !e.offer_id || onTownPages(towns, e.offer_id, town)) : events, now()));
+      .send(buildCalendar(towns && town ? events.filter((e) => !e.offer_id || onTownPages(towns, e.offer_id, town)) : events, now(), `Angebotslandkarte ${place(req)} – Termine`));
   });
 
   app.get('/poster.pdf', async (req, reply) => {
     const en = (req.query as { lang?: string } | undefined)?.lang === 'en';
     const url = `${webBase(req, opts.publicUrl)}/submit${en ? '?lang=en' : ''}`;
+    // the name of the poster's town or site; the sentences fit a town, a municipality and a district alike
+    const name = place(req, en ? 'en' : 'de');
     const pdf = posterPdf(
       en
         ? {
-            headline: 'Your club on the Siegburg map of activities!',
+            headline: `Your club on the ${name} map of activities!`,
             lines: [
-              'Siegburg is working together against loneliness. The map of activities shows everything in town that brings people together – at kiosks in the town hall, in libraries and in print.',
-              'Does your club or group offer something? Enter it yourself, free of charge and without an account. The town checks every entry.',
+              `${name} is working together against loneliness. The map of activities shows everything near you that brings people together – at kiosks in the town hall, in libraries and in print.`,
+              'Does your club or group offer something? Enter it yourself, free of charge and without an account. Every entry is checked before it is published.',
             ],
             urlLabel: 'Scan the code or open:',
             url,
-            footer: 'Siegburg GEMEINSAM – a town against loneliness',
+            footer: `${name} GEMEINSAM – together against loneliness`,
           }
         : {
-            headline: 'Ihr Verein auf der Angebotslandkarte Siegburg!',
+            headline: `Ihr Verein auf der Angebotslandkarte ${name}!`,
             lines: [
-              'Siegburg macht gemeinsam etwas gegen Einsamkeit. Die Angebotslandkarte zeigt alles, was in der Stadt Menschen zusammenbringt – an Bildschirmen im Rathaus, in Büchereien und gedruckt.',
-              'Bietet Ihr Verein oder Ihre Gruppe etwas an? Tragen Sie es selbst ein – kostenlos und ohne Benutzerkonto. Die Stadt prüft jede Eintragung.',
+              `${name} macht gemeinsam etwas gegen Einsamkeit. Die Angebotslandkarte zeigt alles, was vor Ort Menschen zusammenbringt – an Bildschirmen im Rathaus, in Büchereien und gedruckt.`,
+              'Bietet Ihr Verein oder Ihre Gruppe etwas an? Tragen Sie es selbst ein – kostenlos und ohne Benutzerkonto. Jede Eintragung wird vor der Veröffentlichung geprüft.',
             ],
             urlLabel: 'Code scannen oder aufrufen:',
             url,
-            footer: 'Siegburg GEMEINSAM erleben – gemeinsam aus der Einsamkeit',
+            footer: `${name} GEMEINSAM erleben – gemeinsam aus der Einsamkeit`,
           },
     );
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="angebotslandkarte-mitmachen.pdf"').send(pdf);
   });
+}
+
+/** A file name part from a town id or a place name: "Rhein-Sieg-Kreis" -> "rhein-sieg-kreis", "Königswinter" -> "koenigswinter". */
+export function fileSlug(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'angebotslandkarte';
 }
