@@ -5,9 +5,9 @@
  * - `stem`: light stemming for German, English and Turkish: a common ending is cut when at least 4 letters stay
  *   ("singen" → "sing", "tanzen" → "tanz", "dancing" → "danc", "yuruyusler" → "yuruyus"). Search matches parts of
  *   words, so the stem finds every form.
- * - `SYNONYMS`: a curated list per language mapping everyday words to what offers are called. The format is meant to be
- *   extended later from the city API taxonomy (staff add entries): each entry lists the words people type, the offer
- *   words they mean, and optionally interest ids.
+ * - `SYNONYMS`: a curated list per language mapping everyday words to what offers are called, extended by the city
+ *   API taxonomy's `search_words` (staff add entries): each entry lists the words people type, the offer words they
+ *   mean, and optionally interest ids.
  * - `wordAlternatives(word)`: the stem and the offer words one typed word stands for.
  */
 import type { Language } from '../schemas/kiosk-config';
@@ -23,9 +23,10 @@ export interface SynonymEntry {
 }
 
 /**
- * The shape in which the city API's taxonomy can later carry staff-maintained everyday words (not in the schema yet;
- * docs/adr/0011): per interest, per language, the words people type. `taxonomySynonyms` turns it into entries of the
- * same format as `SYNONYMS`, which `setExtraSynonyms` adds to the curated list.
+ * The shape in which the city API's taxonomy carries staff-maintained everyday words (`interestSchema.search_words`,
+ * docs/city-api.md, docs/adr/0011): per interest, per language, the words people type. `taxonomySynonyms` turns them
+ * and the interest labels into entries of the same format as `SYNONYMS`, which `setExtraSynonyms` adds to the curated
+ * list (the kiosk does so whenever it rebuilds its search index).
  */
 export interface TaxonomySearchWords {
   id: string;
