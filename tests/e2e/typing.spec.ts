@@ -2,7 +2,7 @@
  * Typing on the kiosk's own keyboard as a person does (about five taps a second): every tap counts, digits are
  * there, the first letter is capitalised, "Fertig" everywhere, and the step's main button stays above the keyboard.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
 import { openStart, tap, typeOnScreen } from './helpers/kiosk-ui';
 
@@ -16,8 +16,9 @@ async function openSearch(page: Page) {
 }
 
 /** The element is fully on screen, in the screen's own area (not scrolled under the header) and not under the docked keyboard. */
-async function expectAboveKeyboard(page: Page, testId: string) {
-  const box = await page.getByTestId(testId).boundingBox();
+async function expectAboveKeyboard(page: Page, target: string | Locator) {
+  const testId = typeof target === 'string' ? target : ((await target.getAttribute('data-testid')) ?? 'element');
+  const box = await (typeof target === 'string' ? page.getByTestId(target) : target).boundingBox();
   const dock = await page.locator('#keyboard-dock').boundingBox();
   const main = await page.locator('.shell-main').boundingBox();
   const viewport = page.viewportSize()!;
@@ -87,6 +88,11 @@ test.describe('typing on the on-screen keyboard', () => {
       await typeOnScreen(page, 'garten');
       await expectAboveKeyboard(page, 'offer-search');
       await expect(page.getByTestId('offer-list')).toBeVisible();
+      // the suggestions are there to be tapped instead of typing on: each one whole above the keyboard (the third ran
+      // under it at 1920×1080 when they stood one under the other in the landscape search column)
+      const suggestions = await page.getByTestId('search-suggestions').getByRole('button').all();
+      expect(suggestions.length, 'suggestions for "garten"').toBe(3);
+      for (const suggestion of suggestions) await expectAboveKeyboard(page, suggestion);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/search-keyboard-${w}x${h}.png` });
     });
   }
