@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,6 +115,15 @@ describe('browser host process', { timeout: 180_000 }, () => {
     expect(await h.exited).toBe(2);
     expect(h.stderr()).toMatch(/kiosk\.json is not valid JSON/);
     expect(readdirSync(dataDir)).toEqual(['kiosk.json']);
+  });
+
+  it('a database that cannot be opened: exit code 1, and the message names the database file', async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'kiosk.sqlite')); // a directory where the database file belongs
+    const h = spawnHost(['--port', '0', '--data-dir', dataDir]);
+    children.push(h.child);
+    expect(await h.exited).toBe(1);
+    expect(h.stderr()).toContain(`Cannot start the kiosk: could not open the database ${join(dataDir, 'kiosk.sqlite')}:`);
   });
 
   it('says clearly when the port is taken', async () => {

@@ -29,6 +29,11 @@ function readVersion(): string {
   }
 }
 
+/** Closes the host when the kiosk cannot start, but waits at most 2 s: the process exits 1 either way. */
+function closeBeforeExit(host: RunningHost): Promise<void> {
+  return Promise.race([host.close().catch(() => {}), new Promise<void>((done) => setTimeout(done, 2_000).unref())]);
+}
+
 async function main() {
   let args: HostArgs;
   try {
@@ -96,14 +101,18 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  const dbFile = join(args.dataDir, DB_FILE_NAME);
   let runtime: KioskRuntime;
   try {
-    const prepared = await prepareKioskDataOffThread(join(args.dataDir, DB_FILE_NAME));
+    // the file's name in the message: "EISDIR: illegal operation on a directory, read" alone tells IT staff nothing
+    const prepared = await prepareKioskDataOffThread(dbFile).catch((err: unknown) => {
+      throw new Error(`could not open the database ${dbFile}: ${err instanceof Error ? err.message : String(err)}`);
+    });
     if (prepared.sampleOffers !== null) consoleLog.info(`imported ${prepared.sampleOffers} built-in Siegburg sample offers${config.cityApi ? ' (until the first sync from the city API)' : ' (no city API configured)'}`);
     runtime = composeKiosk({ dataDir: args.dataDir, config, version: readVersion(), log: consoleLog, prepared: { dirLock, healed: prepared.healed } });
   } catch (err) {
     composedFailed(err);
-    await host.close().catch(() => {});
+    await closeBeforeExit(host);
     dirLock.release();
     fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
   }
@@ -113,7 +122,7 @@ async function main() {
   try {
     runtime.start();
   } catch (err) {
-    await host.close().catch(() => {});
+    await closeBeforeExit(host);
     await runtime.stop().catch(() => {});
     fail(`Cannot start the kiosk: ${(err as Error).message}`, 1);
   }

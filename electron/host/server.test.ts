@@ -1,5 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,6 +280,48 @@ describe('host listening before the kiosk is composed (issue 20: cold start)', (
       expect((await postJson(host.port, '/api/getBootInfo', {}, { host: 'attacker.example' })).status).toBe(403);
     } finally {
       await host.close();
+    }
+  });
+});
+
+describe('browser host server: a kiosk that cannot start', () => {
+  it('closes at once after a failed composition, though the waiting clients keep their connections alive (the CLI then exits 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-host-fail-'));
+    let fail!: (err: Error) => void;
+    const host = await listenHost({ port: 0, rendererDir: dir, runtime: new Promise<HostRuntime>((_ok, no) => (fail = no)) });
+    // like Chromium: one kept-alive connection per request, never closed by the client
+    const agent = new Agent({ keepAlive: true, keepAliveMsecs: 600_000, maxSockets: 4 });
+    try {
+      const call = (path: string) =>
+        new Promise<{ status: number; connection: string | undefined; closed: Promise<void> }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path, agent, headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json' } }, (res) => {
+            const closed = new Promise<void>((done) => req.socket!.once('close', () => done()));
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, closed }));
+          });
+          req.on('error', reject);
+          req.end('{}');
+        });
+      const waiting = [call('/api/getBootInfo'), call('/api/searchOffers')];
+      // the requests wait for the kiosk (nothing answered yet) when its composition fails and the CLI closes the host
+      await new Promise<void>((r) => {
+        let n = 0;
+        host.app.server.on('request', () => ++n === waiting.length && setImmediate(r));
+      });
+      fail(new Error('EISDIR: illegal operation on a directory, read'));
+      const closing = host.close();
+      const answers = await Promise.all(waiting);
+      expect(answers.map((a) => [a.status, a.connection])).toEqual([
+        [503, 'close'],
+        [503, 'close'],
+      ]);
+      // the server ends each connection itself: close() does not wait for the clients' keep-alive (72 s in fastify)
+      await Promise.all(answers.map((a) => a.closed));
+      await closing;
+    } finally {
+      agent.destroy();
+      await host.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

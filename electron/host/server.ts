@@ -133,7 +133,9 @@ export async function createHostServer(opts: HostServerOptions): Promise<{ app: 
       return await composed;
     } catch {
       const isApi = req.url.startsWith('/api/');
-      reply.code(503).header('cache-control', 'no-store');
+      // connection: close - the CLI closes the host and exits now; a kept-alive connection (Chromium's) would hold
+      // close() until fastify's keep-alive timeout (72 s), and the kiosk that cannot start would not exit
+      reply.code(503).header('cache-control', 'no-store').header('connection', 'close');
       if (isApi) reply.type('application/json').send(errorEnvelope('unavailable', 'the kiosk could not start'));
       else reply.type('text/plain; charset=utf-8').send('the kiosk could not start');
       return null;
