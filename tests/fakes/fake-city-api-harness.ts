@@ -99,12 +99,21 @@ export function createTestKiosk(api: Pick<RunningCityApi, 'url'>, defaults: { pa
 
 /** The kiosk holds exactly the server's published, valid offers — checked record by record. */
 export function expectKioskEqualsServer(kiosk: Db, api: RunningCityApi): number {
+  return expectKioskEquals(kiosk, publishedOffers(api.db), api.url);
+}
+
+/** expectKioskEqualsServer for a test city API on any storage (startTestCityApiOn). */
+export async function expectKioskEqualsStorage(kiosk: Db, storage: KioskStorage, apiUrl: string): Promise<number> {
+  return expectKioskEquals(kiosk, await storage.publishedOffers(), apiUrl);
+}
+
+function expectKioskEquals(kiosk: Db, published: Iterable<[string, unknown]>, apiUrl: string): number {
   const check = createRecordChecker(TEST_TAXONOMY);
   const expected = new Map<string, unknown>();
-  for (const [id, raw] of publishedOffers(api.db)) {
+  for (const [id, raw] of published) {
     const r = check(raw);
     // The feed gives every offer its public page (issue 17), built from the server's public URL.
-    if (r.ok) expected.set(id, { ...r.offer, web_url: offerWebUrl(api.url, id) });
+    if (r.ok) expected.set(id, { ...r.offer, web_url: offerWebUrl(apiUrl, id) });
   }
   const actualIds = kiosk.prepare('SELECT id FROM offers ORDER BY id').pluck().all() as string[];
   expect(actualIds).toEqual([...expected.keys()].sort());
