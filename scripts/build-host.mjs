@@ -7,7 +7,7 @@
 // listening 660 -> 460 ms, median of 5).
 // `npm run build` makes it; `npm run host` (scripts/host.mjs) runs it, building it first when it is missing.
 // Beside it out/host/prepare-data.mjs, the worker that opens and migrates the database while the host already listens.
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -17,6 +17,11 @@ export const HOST_BUNDLE = resolve(ROOT, 'out/host/cli.mjs');
 
 /** The database worker the host starts after it listens (electron/host/prepare-data.ts), bundled on its own beside it. */
 export const HOST_WORKER_BUNDLE = resolve(ROOT, 'out/host/prepare-data.mjs');
+
+/** Name prefix of the host bundle's chunks in out/host/. */
+const CHUNK_PREFIX = 'chunk-';
+/** Chunks of earlier builds are removed once this old: a host started from the previous entry just before may still import them. */
+const STALE_CHUNK_MS = 10 * 60 * 1000;
 
 /**
  * Minified (issue 20: less to parse at every start), names kept (`keepNames`: function and class names stay readable in
@@ -36,27 +41,39 @@ async function bundle(entry, outDir, fileName, emptyOutDir) {
       target: 'node20',
       minify: true,
       sourcemap: true,
-      rollupOptions: { output: { format: 'esm', entryFileNames: fileName, keepNames: true } },
+      // Chunks (the kiosk's services, imported by cli.ts once it listens) sit beside the entry, so their import.meta.url
+      // points into out/host/ like the entry's; hashed names, so a new build never overwrites a chunk in use.
+      rollupOptions: { output: { format: 'esm', entryFileNames: fileName, chunkFileNames: `${CHUNK_PREFIX}[name]-[hash].mjs`, keepNames: true } },
     },
   });
 }
 
-/** Builds into a private folder, then renames the files into place (worker first): hosts starting meanwhile never see half a file. */
-export async function buildHost() {
-  const staging = resolve(ROOT, 'out', `.host-build-${process.pid}`);
+/**
+ * Builds into a private folder, then renames the files into place (chunks, worker, entry last): hosts starting
+ * meanwhile never see half a file. `hostDir`: where cli.mjs goes (out/host; tests pass a folder of their own).
+ */
+export async function buildHost(hostDir = dirname(HOST_BUNDLE)) {
+  const staging = resolve(ROOT, 'out', `.host-build-${process.pid}-${Date.now()}`);
   await bundle('electron/host/cli.ts', staging, 'cli.mjs', true);
   await bundle('electron/host/prepare-data.ts', staging, 'prepare-data.mjs', false);
-  mkdirSync(dirname(HOST_BUNDLE), { recursive: true });
-  for (const target of [HOST_WORKER_BUNDLE, HOST_BUNDLE]) {
+  mkdirSync(hostDir, { recursive: true });
+  const chunks = readdirSync(staging).filter((f) => f.startsWith(CHUNK_PREFIX));
+  for (const name of chunks) renameSync(join(staging, name), join(hostDir, name));
+  const now = Date.now();
+  for (const name of readdirSync(hostDir)) {
+    if (name.startsWith(CHUNK_PREFIX) && !chunks.includes(name) && now - statSync(join(hostDir, name)).mtimeMs > STALE_CHUNK_MS) rmSync(join(hostDir, name), { force: true });
+  }
+  for (const target of [HOST_WORKER_BUNDLE, HOST_BUNDLE].map((f) => join(hostDir, basename(f)))) {
     const name = basename(target);
     renameSync(join(staging, `${name}.map`), `${target}.map`);
     renameSync(join(staging, name), target);
   }
   rmSync(staging, { recursive: true, force: true });
-  return HOST_BUNDLE;
+  return join(hostDir, basename(HOST_BUNDLE));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildHost();
-  console.log(`built ${HOST_BUNDLE}`);
+  // `node scripts/build-host.mjs [folder]`: into out/host, or into the folder given (electron/host/host-bundle.test.ts).
+  const built = await buildHost(process.argv[2] ? resolve(process.argv[2]) : undefined);
+  console.log(`built ${built}`);
 }

@@ -7,11 +7,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KioskConfigError, loadKioskConfig } from '../services/config/kiosk-config-file';
-import { DB_FILE_NAME, composeKiosk, type KioskRuntime } from '../services/compose';
+import type { KioskRuntime } from '../services/compose';
+import { DB_FILE_NAME } from '../services/db/db-file-name';
 import { lockDataDir } from '../services/data-dir-lock';
 import { consoleLog } from '../services/log';
 import { HOST_USAGE, parseHostArgs, type HostArgs } from './host-args';
-import { prepareKioskDataOffThread } from './prepare-data';
 import { listenHost, type RunningHost } from './server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,6 +104,9 @@ async function main() {
   const dbFile = join(args.dataDir, DB_FILE_NAME);
   let runtime: KioskRuntime;
   try {
+    // Loaded only now (issue 20): the kiosk's services (compose graph, better-sqlite3, the contract's zod schemas) are
+    // a separate chunk of the host bundle, so Node evaluates none of it before the host listens.
+    const [{ prepareKioskDataOffThread }, { composeKiosk }] = await Promise.all([import('./prepare-data'), import('../services/compose')]);
     // the file's name in the message: "EISDIR: illegal operation on a directory, read" alone tells IT staff nothing
     const prepared = await prepareKioskDataOffThread(dbFile).catch((err: unknown) => {
       throw new Error(`could not open the database ${dbFile}: ${err instanceof Error ? err.message : String(err)}`);

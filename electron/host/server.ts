@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { kioskContract, type ApiEnvelope, type ApiErrorCode } from '../../shared/contract';
+import type { ApiEnvelope, ApiErrorCode } from '../../shared/contract';
+import { METHOD_NAMES } from '../../shared/contract/method-names';
 import { SECURITY_HEADERS, cacheClassForPath, cacheControl } from '../protocol/security-headers';
 import type { Dispatch } from '../services/api-dispatch';
 import { parseImageHash, parseTileAddress, type BinaryAsset, type BinaryAssets } from '../services/binary-assets';
@@ -30,6 +31,9 @@ export interface HostServerOptions {
   log?: Log;
   bodyLimit?: number;
 }
+
+/** The contract's call names (zod-free list; shared/contract/index.ts checks it is exactly the contract's keys). */
+const KNOWN_CALLS: ReadonlySet<string> = new Set(METHOD_NAMES);
 
 type ErrorEnvelope = Extract<ApiEnvelope<never>, { ok: false }>;
 const errorEnvelope = (code: ApiErrorCode, message: string): ErrorEnvelope => ({ ok: false, error: { code, message } });
@@ -145,7 +149,7 @@ export async function createHostServer(opts: HostServerOptions): Promise<{ app: 
   app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
     const { name } = req.params;
     reply.header('cache-control', 'no-store').type('application/json');
-    if (!Object.hasOwn(kioskContract, name)) {
+    if (!KNOWN_CALLS.has(name)) {
       return reply.code(404).send(errorEnvelope('not_found', `unknown call ${JSON.stringify(name).slice(0, 80)}`));
     }
     const runtime = await runtimeFor(req, reply);

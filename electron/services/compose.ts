@@ -28,8 +28,9 @@ import { createSyncFeature, type SyncAdapters } from './sync/sync-feature';
 import { defaultUsageAdapters } from './usage/usage-adapters';
 import { createUsageFeature, type UsageAdapters } from './usage/usage-feature';
 import { createVisitFeature } from './visit/visit-feature';
+import { DB_FILE_NAME } from './db/db-file-name';
 
-export const DB_FILE_NAME = 'kiosk.sqlite';
+export { DB_FILE_NAME };
 
 export interface ComposeOptions {
   dataDir: string;
