@@ -4,7 +4,7 @@
  * host built that way still composes the kiosk and answers API calls.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,7 @@ describe('host bundle', () => {
   let dir: string;
   let dataDir: string;
   beforeAll(() => {
+    mkdirSync(join(ROOT, 'out'), { recursive: true }); // a fresh clone has no out/ before its first build
     dir = mkdtempSync(join(ROOT, 'out', '.host-bundle-test-'));
     dataDir = mkdtempSync(join(tmpdir(), 'host-bundle-data-'));
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-host.mjs'), join(dir, 'host')], { cwd: ROOT, encoding: 'utf8' });
