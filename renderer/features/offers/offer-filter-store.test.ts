@@ -8,6 +8,19 @@ const s = () => useOfferFilters.getState();
 describe('offer filter store', () => {
   beforeEach(() => s().reset());
 
+  it('starts, and resets to, a search with nothing chosen: the query asks for no facet, any time, no distance', () => {
+    s().toggle('districts', 'kaldauen');
+    s().setWhen('today');
+    s().setWheelchairOnly(true);
+    s().setMaxDistance(2);
+    s().reset();
+    expect(activeFilterCount(s())).toBe(0);
+    expect(toSearchQuery(s(), 'de')).toMatchObject({
+      text: '', interests: [], ageGroups: [], districts: [], weekdays: [], timesOfDay: [], when: 'any', freeOnly: false, wheelchairOnly: false,
+    });
+    expect('maxDistanceKm' in toSearchQuery(s(), 'de')).toBe(false);
+  });
+
   it('toggles list facets on and off', () => {
     s().toggle('interests', 'natur');
     s().toggle('ageGroups', 'senioren');

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { SearchQueryInput, TimeOfDay } from '../../../shared/contract/offers';
+import type { SearchQueryInput } from '../../../shared/contract/offers';
 import type { Language } from '../../../shared/schemas/kiosk-config';
-import type { Weekday } from '../../../shared/schemas/offer';
+import { NO_FILTERS, type SearchFilterChoices } from '../../../shared/logic/no-filters';
 import { registerReset } from '../../app/reset';
 
 /**
@@ -9,7 +9,7 @@ import { registerReset } from '../../app/reset';
  * so the same filters drive both. Reset on idle.
  */
 export type ListFacet = 'interests' | 'ageGroups' | 'districts' | 'weekdays' | 'timesOfDay';
-export type When = 'any' | 'today' | 'week';
+export type When = SearchFilterChoices['when'];
 
 /** One switched-on filter, remembered in order so "remove the last filter" can undo exactly that one. */
 export type ActiveFilter =
@@ -19,16 +19,8 @@ export type ActiveFilter =
   | { facet: 'wheelchair' }
   | { facet: 'distance'; value: number };
 
-export interface OfferFilters {
-  text: string;
-  interests: string[];
-  ageGroups: string[];
-  districts: string[];
-  weekdays: Weekday[];
-  timesOfDay: TimeOfDay[];
-  when: When;
-  freeOnly: boolean;
-  wheelchairOnly: boolean;
+/** The shared search choices (shared/logic/no-filters.ts) plus the kiosk's own distance limit. */
+export interface OfferFilters extends SearchFilterChoices {
   maxDistanceKm: number | null;
 }
 
@@ -49,18 +41,8 @@ interface OfferFilterState extends OfferFilters {
   reset(): void;
 }
 
-export const EMPTY_FILTERS: OfferFilters = {
-  text: '',
-  interests: [],
-  ageGroups: [],
-  districts: [],
-  weekdays: [],
-  timesOfDay: [],
-  when: 'any',
-  freeOnly: false,
-  wheelchairOnly: false,
-  maxDistanceKm: null,
-};
+/** Nothing chosen: the shared start of every search (also the public /angebote query's) and no distance limit. */
+export const EMPTY_FILTERS: OfferFilters = { ...NO_FILTERS, maxDistanceKm: null };
 
 const sameFilter = (a: ActiveFilter, b: ActiveFilter) => a.facet === b.facet && ('value' in a ? 'value' in b && a.value === b.value : true);
 
