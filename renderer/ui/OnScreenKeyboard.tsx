@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../shared/constants';
 import type { Language } from '../../shared/schemas/kiosk-config';
 import { Button } from './Button';
-import { applyKey, DIGIT_ROW, KEYBOARD_LAYOUTS, landscapeRows, layoutForLanguage, type KeyboardLayout } from './keyboard-layouts';
+import {
+  applyKey,
+  DIGIT_ROW,
+  KEYBOARD_LAYOUTS,
+  LANDSCAPE_ROW_KEYS,
+  landscapeRows,
+  layoutForLanguage,
+  NARROW_LANDSCAPE_MAX_WIDTH,
+  NARROW_ROW_KEYS,
+  type KeyboardLayout,
+} from './keyboard-layouts';
 
 export interface OnScreenKeyboardProps {
   value: string;
@@ -73,7 +83,9 @@ export function OnScreenKeyboard({
   typeNow.current = type;
   const onLetter = useCallback((ch: string) => typeNow.current(ch), []);
 
-  const letters = useLandscape() ? landscapeRows(current.rows) : current.rows;
+  const landscape = useMedia(LANDSCAPE, true);
+  const narrow = useMedia(NARROW, false);
+  const letters = landscape ? landscapeRows(current.rows, narrow ? NARROW_ROW_KEYS : LANDSCAPE_ROW_KEYS) : current.rows;
   const rows = withDigits || digits ? [DIGIT_ROW, ...letters] : letters;
   // Every key is a `keyId` button: never dropped by the double-tap guard, only a bounce on the same key.
   const keyboard = hidden ? (
@@ -147,15 +159,17 @@ export function startsSentence(value: string): boolean {
   return /^\s*$|[.!?]\s+$/u.test(value);
 }
 
-const LANDSCAPE = '(orientation: landscape)';
-const watchLandscape = (changed: () => void) => {
-  const query = window.matchMedia?.(LANDSCAPE);
-  query?.addEventListener('change', changed);
-  return () => query?.removeEventListener('change', changed);
-};
 /** The screen is wider than high (the kiosk's 1920×1080): room for longer key rows, little height. */
-function useLandscape(): boolean {
-  return useSyncExternalStore(watchLandscape, () => window.matchMedia?.(LANDSCAPE).matches ?? true);
+const LANDSCAPE = '(orientation: landscape)';
+/** A narrower landscape panel (1280×800): a row holds one key less. */
+const NARROW = `(max-width: ${NARROW_LANDSCAPE_MAX_WIDTH}px)`;
+function useMedia(query: string, fallback: boolean): boolean {
+  const watch = useCallback((changed: () => void) => {
+    const list = window.matchMedia?.(query);
+    list?.addEventListener('change', changed);
+    return () => list?.removeEventListener('change', changed);
+  }, [query]);
+  return useSyncExternalStore(watch, () => window.matchMedia?.(query).matches ?? fallback);
 }
 
 /** The shell renders an element with this id between the screen and the fixed bar. */
@@ -169,19 +183,35 @@ export const KEYBOARD_DOCK_ID = 'keyboard-dock';
  * renders, so a visitor who scrolled down to the topics is not pulled back by tapping one. `active`: the element is
  * rendered (the keyboard is open).
  */
-export function useKeepAboveKeyboard(ref: RefObject<HTMLElement | null>, value: string, active = true): void {
+export function useKeepAboveKeyboard(ref: RefObject<HTMLElement | null>, value: string, active = true, endFirst = false): void {
   useLayoutEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [ref, value, active]);
+    if (active && ref.current) keepInView(ref.current, endFirst);
+  }, [ref, value, active, endFirst]);
   useEffect(() => {
     const el = ref.current;
     if (!active || !el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+    const observer = new ResizeObserver(() => keepInView(el, endFirst));
     observer.observe(el);
     const dock = document.getElementById(KEYBOARD_DOCK_ID);
     if (dock) observer.observe(dock);
     return () => observer.disconnect();
-  }, [ref, active]);
+  }, [ref, active, endFirst]);
+}
+
+/**
+ * Scrolls `el` into view (block 'nearest'). `endFirst`: when it is taller than the space left above the keyboard
+ * (1280×800 at extra large text: the wish's label, text box and counter), 'nearest' leaves its end under the keyboard;
+ * then the screen scrolls on until its end is above the keyboard, so the text box, the counter and "Weiter" show and
+ * only the label at the top goes under the header. Only the screen's own scroller moves, never the page.
+ */
+function keepInView(el: HTMLElement, endFirst: boolean): void {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (!endFirst) return;
+  const dock = document.getElementById(KEYBOARD_DOCK_ID);
+  const scroller = el.closest<HTMLElement>('.shell-main');
+  if (!dock?.firstElementChild || !scroller) return;
+  const below = el.getBoundingClientRect().bottom - Math.min(dock.getBoundingClientRect().top, scroller.getBoundingClientRect().bottom) + 8;
+  if (below > 0) scroller.scrollTop += below;
 }
 
 /** Punctuation keys get a spoken name; letters are their own name. */

@@ -66,6 +66,14 @@ export const DIGIT_ROW = split('1 2 3 4 5 6 7 8 9 0');
 export const LANDSCAPE_ROW_KEYS = 15;
 
 /**
+ * Keys per row on a narrow landscape screen (the 1280×800 panel, dock 1248 px wide inside its padding): 14 × 72 px +
+ * 13 × 16 px = 1216 px. Fifteen ran the Ukrainian keyboard 56 px past the window's right edge (issue 15).
+ */
+export const NARROW_ROW_KEYS = 14;
+/** Below this window width a landscape keyboard has rows of `NARROW_ROW_KEYS`. */
+export const NARROW_LANDSCAPE_MAX_WIDTH = 1399;
+
+/**
  * The letter rows for a landscape screen: a fourth letter row (Ukrainian punctuation, Arabic alef forms) is spread over
  * the ends of the rows above, in order from the bottom row up, so the keyboard is one row (96 px) lower where height is
  * short (issue 15: at extra large text the text box and counter did not fit above the five-row keyboard).

@@ -104,7 +104,7 @@ function StepWhat() {
   const visible = problem && (showProblems || problem !== 'empty') ? problem : null;
   const count = charCount(text);
   const answerRef = useRef<HTMLDivElement>(null);
-  useKeepAboveKeyboard(answerRef, text);
+  useKeepAboveKeyboard(answerRef, text, true, true);
   const goOn = () => {
     if (problem) setShowProblems(true);
     else next();
