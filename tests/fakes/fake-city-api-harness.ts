@@ -19,6 +19,7 @@ import type { ChaosOptions } from '../../city-api/src/chaos';
 import { registerKiosk } from '../../city-api/src/kiosk-store';
 import { offerWebUrl, publishedOffers, putOffers, setTaxonomy } from '../../city-api/src/offer-store';
 import { TEST_TAXONOMY, testOffers } from './fake-city-api-data';
+import type { StorageBackend } from '../support/storage-backends';
 
 export const KIOSK_ID = 'rathaus-foyer';
 export const KIOSK_TOKEN = 'kiosk-token-0123456789abcdef';
@@ -54,6 +55,27 @@ export async function startTestCityApiOn(storage: KioskStorage, opts: { offers?:
   await storage.registerKiosk(KIOSK_ID, KIOSK_TOKEN);
   if (opts.offers) await storage.putOffers(testOffers(opts.offers));
   return listenCityApi({ storage, adminPassword: opts.adminPassword });
+}
+
+/**
+ * Opens a fresh storage on `backend` and starts the test city API on it (startTestCityApiOn); closeTestCityApis stops
+ * the server, then closes and drops the storage. For `describe.each(STORAGE_BACKENDS)` tests (issue 19).
+ */
+export async function startTestCityApiOnBackend(
+  backend: StorageBackend,
+  opts: { offers?: number; adminPassword?: string } = {},
+): Promise<{ api: Omit<RunningCityApi, 'db'>; storage: KioskStorage }> {
+  const { storage, cleanup } = await backend.open();
+  openedInTests.push(cleanup);
+  const api = await startTestCityApiOn(storage, opts);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await api.close();
+  };
+  openedInTests.push(close);
+  return { api: { ...api, close }, storage };
 }
 
 export interface TestKiosk {

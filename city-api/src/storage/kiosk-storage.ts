@@ -64,6 +64,8 @@ export interface KioskStorage
   offersPage(cursor: FeedCursor, limit: number): Promise<FeedPage>;
 
   putEvent(e: CityEventInput): Promise<void>;
+  /** The town cancels an event series (uid): false when there was none. */
+  deleteEvent(uid: string): Promise<boolean>;
   /** GET /v1/events body: the town's events and the occurrences imported from calendar sources of [from, to]. */
   calendarForWindow(from: string, to: string): Promise<string>;
 

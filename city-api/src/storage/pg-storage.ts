@@ -236,6 +236,9 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
         [e.uid, e.offer_id ?? null, e.summary, e.description ?? null, e.location ?? null, e.dtstart, e.tzid, e.duration_min ?? null, e.all_day, e.rrule ?? null, JSON.stringify(e.exdates), JSON.stringify(e.overrides)],
       );
     },
+    async deleteEvent(uid) {
+      return ((await q('DELETE FROM events WHERE uid = $1', [uid])).rowCount ?? 0) > 0;
+    },
     async calendarForWindow(from, to) {
       // the window rule and row mapping of event-store.ts (eventFromRow), then the imported calendar sources
       const [events, imported] = await Promise.all([pgEventsForWindow(pool, from, to), calendarStorage.calendarOccurrences(from, to)]);

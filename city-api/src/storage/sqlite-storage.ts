@@ -62,6 +62,7 @@ export function sqliteStorage(db: CityDb, { closeDb = false }: { closeDb?: boole
     offersPage: (cursor, limit) => run(() => offersPage(db, cursor, limit)),
 
     putEvent: (e) => run(() => putEvent(db, e)),
+    deleteEvent: (uid) => run(() => db.prepare('DELETE FROM events WHERE uid = ?').run(uid).changes > 0),
     calendarForWindow: (from, to) => run(() => withImportedEvents(buildCalendar(eventsForWindow(db, from, to)), occurrencesForWindow(db, from, to))),
 
     registerKiosk: (id, token, config) => run(() => registerKiosk(db, id, token, config)),
