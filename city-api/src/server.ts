@@ -66,6 +66,11 @@ export interface CityApiOptions {
   siteNames?: PlaceNames;
   /** Who answers questions about privacy on the public pages without town (--privacy-contact; web-town.ts). */
   privacyContact?: string;
+  /**
+   * The clock of the staff pages and the club calendar routes (calendar previews and imports count the occurrences
+   * from now on). Default the system clock; tests fix it so fixture feeds with dated events do not expire.
+   */
+  now?: () => Date;
 }
 
 declare module 'fastify' {
@@ -219,7 +224,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
       prefix: '/staff',
       storage,
       ...(opts.db ? { db: opts.db } : {}),
-      now: () => new Date(),
+      now: opts.now ?? (() => new Date()),
       publicUrl,
       password: opts.adminPassword,
       secureCookies: opts.secureCookies ?? false,
@@ -233,7 +238,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     registerWebTown(app, opts.townSites ?? []);
     registerPageCache(app, { storage });
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
-    registerClubCalendarRoutes(app, { storage });
+    registerClubCalendarRoutes(app, { storage, ...(opts.now ? { now: opts.now } : {}) });
     registerPromotionFeeds(app, { storage, publicUrl, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
     void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}), ...(opts.privacyContact ? { privacyContact: opts.privacyContact } : {}) });
   }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, PROJECT_ROOT, test } from './fixtures/host';
 import { checkA11y } from './helpers/a11y';
-import { sendFixtureFeed } from '../../city-api/src/calendar-sources/fixture-feeds';
+import { FIXTURE_NOW, sendFixtureFeed } from '../../city-api/src/calendar-sources/fixture-feeds';
 import { refreshSource, type RefreshDeps } from '../../city-api/src/calendar-sources/refresh';
 import { addSource, getSource } from '../../city-api/src/calendar-sources/source-store';
 import { openCityDb } from '../../city-api/src/city-db';
@@ -26,7 +26,7 @@ let fireTimeout: (() => void) | null = null;
 test.beforeEach(async () => {
   const db = openCityDb(':memory:');
   seedCityDb(db, parseSeedSpec('sample'));
-  city = await startCityApi({ db, adminPassword: PASSWORD });
+  city = await startCityApi({ db, adminPassword: PASSWORD, now: () => FIXTURE_NOW });
   const big = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${'X-FILLER:'.padEnd(70, 'x').concat('\r\n').repeat(20_000)}END:VCALENDAR\r\n`;
   feeds = createServer((req, res) => {
     const name = (req.url ?? '/').slice(1);
@@ -37,7 +37,8 @@ test.beforeEach(async () => {
   });
   await new Promise<void>((r) => feeds.listen(0, '127.0.0.1', r));
   base = `127.0.0.1:${(feeds.address() as AddressInfo).port}`;
-  const now = () => new Date();
+  // the fixtures' events run from November 2026: one fixed day for the imports and the staff page's preview
+  const now = () => FIXTURE_NOW;
   // The never-answering server: its timeout fires as soon as it has the request (no real waiting).
   const timer: RefreshDeps['timer'] = (_ms, fn) => {
     fireTimeout = fn;

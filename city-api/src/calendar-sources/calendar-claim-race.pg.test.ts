@@ -20,10 +20,10 @@ import { openCityDb } from '../city-db';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import { openPgStorage } from '../storage/pg-storage';
 import { sqliteStorage } from '../storage/sqlite-storage';
-import { importedOccurrence } from './fixture-feeds';
+import { importedOccurrence, FIXTURE_NOW } from './fixture-feeds';
 import type { ImportedOccurrence } from './parse-feed';
 
-const NOW = new Date('2026-12-02T08:00:00Z');
+const NOW = FIXTURE_NOW;
 const LEASE_MS = 15 * 60_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 

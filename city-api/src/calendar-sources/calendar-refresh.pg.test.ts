@@ -12,8 +12,9 @@ import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import type { KioskStorage } from '../storage/kiosk-storage';
 import type { StartTimer } from './fetch-feed';
 import { previewUrl, refreshDue, refreshSource, type RefreshDeps } from './refresh';
+import { FIXTURE_NOW } from './fixture-feeds';
 
-const NOW = new Date('2026-12-02T08:00:00Z');
+const NOW = FIXTURE_NOW;
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 
 let cleanup: (() => Promise<void> | void)[] = [];

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseFeedUrl } from './fetch-feed';
-import { importedOccurrence } from './fixture-feeds';
+import { importedOccurrence, FIXTURE_NOW } from './fixture-feeds';
 import { parseFeed, type ImportedOccurrence } from './parse-feed';
 import { diffOccurrences } from './source-store';
 
-const NOW = new Date('2026-12-02T08:00:00Z');
+const NOW = FIXTURE_NOW;
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 
 const berlin = (iso: string) =>

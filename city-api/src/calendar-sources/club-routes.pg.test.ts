@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerSchema } from '../../../shared/schemas/offer';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import { backendApp } from '../../../tests/support/backend-app';
-import { fixtureFeeds, type FixtureFeeds } from './fixture-feeds';
+import { FIXTURE_NOW, fixtureFeeds, type FixtureFeeds } from './fixture-feeds';
 
 /** The club calendar routes (issue 21) on SQLite and PostgreSQL (issue 19). */
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe.each(STORAGE_BACKENDS)('a club connects its own calendar through its private edit link on $name', (backend) => {
-  const api = backendApp(backend);
+  const api = backendApp(backend, { server: { now: () => FIXTURE_NOW } });
   let feeds: FixtureFeeds;
   let base = '';
   beforeEach(async () => {

@@ -10,6 +10,12 @@ import type { ImportedOccurrence } from './parse-feed';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 
+/**
+ * The day the fixtures are written around (their events run from November 2026 into 2027): every test that imports
+ * them through a clock uses this one, so the counts do not change as the real date passes the fixtures' events.
+ */
+export const FIXTURE_NOW = new Date('2026-12-02T08:00:00Z');
+
 /** Answers with the fixture `name` (an .html page or a calendar), or 404 when there is none. */
 export function sendFixtureFeed(res: ServerResponse, name: string): void {
   let body: Buffer;

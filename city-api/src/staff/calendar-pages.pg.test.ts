@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import { backendApp } from '../../../tests/support/backend-app';
-import { fixtureFeeds, type FixtureFeeds } from '../calendar-sources/fixture-feeds';
+import { FIXTURE_NOW, fixtureFeeds, type FixtureFeeds } from '../calendar-sources/fixture-feeds';
 import { csrfIn, mergeCookies, staffLogin } from './staff-test-login';
 
 /** The staff page of calendar sources (issue 21) on SQLite and PostgreSQL (issue 19). */
@@ -10,7 +10,7 @@ const PASSWORD = 'richtig-langes-passwort';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe.each(STORAGE_BACKENDS)('staff page: calendar sources on $name', (backend) => {
-  const api = backendApp(backend, { server: { adminPassword: PASSWORD } });
+  const api = backendApp(backend, { server: { adminPassword: PASSWORD, now: () => FIXTURE_NOW } });
   let feeds: FixtureFeeds;
   let base = '';
   beforeEach(async () => {
