@@ -61,10 +61,11 @@ function parseStrict(text: string): Parsed {
   const ALLOWED = new Set([
     'BEGIN', 'END', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'TZID', 'TZOFFSETFROM', 'TZOFFSETTO', 'TZNAME', 'RRULE', 'DTSTART', 'DTEND',
     'UID', 'DTSTAMP', 'LAST-MODIFIED', 'DURATION', 'EXDATE', 'RECURRENCE-ID', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'X-GEMEINSAM-OFFER', 'GEO', 'URL',
+    'X-WR-CALNAME', // the feed's name in calendar apps (/feeds/events.ics), a TEXT value like SUMMARY
   ]);
   for (const u of unfolded) expect(ALLOWED.has(/^[A-Z-]+/.exec(u)?.[0] ?? u), u).toBe(true);
   // TEXT values follow RFC 5545 3.3.11: ; , \ only escaped, line breaks only as \n
-  for (const u of unfolded.filter((l) => /^(SUMMARY|DESCRIPTION|LOCATION):/.test(l))) expect(u.slice(u.indexOf(':') + 1), u).toMatch(/^(?:[^\\;,]|\\[\\;,nN])*$/);
+  for (const u of unfolded.filter((l) => /^(SUMMARY|DESCRIPTION|LOCATION|X-WR-CALNAME)[;:]/.test(l))) expect(u.slice(u.indexOf(':') + 1), u).toMatch(/^(?:[^\\;,]|\\[\\;,nN])*$/);
   const begins = unfolded.filter((u) => u.startsWith('BEGIN:')).map((u) => u.slice(6));
   expect(begins.filter((b) => b === 'VCALENDAR')).toHaveLength(1);
   expect(begins.every((b) => ['VCALENDAR', 'VEVENT', 'VTIMEZONE', 'DAYLIGHT', 'STANDARD'].includes(b))).toBe(true);
