@@ -37,6 +37,9 @@ const ALWAYS = [
   { selector: "ImportExpression[source.type!='Literal']", message: 'Dynamic imports take a literal path (the layer rules must be able to check it).' },
 ];
 const ELECTRON = '^electron(/|$)';
+/** Any call whose first argument is the literal 'electron' or 'electron/…' (require, createRequire(…)(…), module.require);
+ *  vitest's vi.mock('electron') replaces electron rather than loading it and stays allowed. */
+const REQUIRE_ELECTRON = 'CallExpression:not([callee.object.name="vi"])[arguments.0.type="Literal"][arguments.0.value=/^electron(\\/|$)/]';
 const onlyGlue = 'Only the thin Electron glue (electron/main.ts, electron/preload.ts, electron/*-glue.ts, electron/window/*-glue.ts, electron/protocol/*-glue.ts) may import electron — nothing in electron/services/ or electron/host/, whatever its name.';
 /** The Electron glue: the only files that may import electron. A folder of its own, never inside electron/services/. */
 const GLUE = ['electron/main.ts', 'electron/preload.ts', 'electron/*-glue.ts', 'electron/*-glue.test.ts', 'electron/{window,protocol}/*-glue.ts', 'electron/{window,protocol}/*-glue.test.ts'];
@@ -127,6 +130,9 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...ALWAYS,
         { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: onlyGlue },
         { selector: 'ImportExpression[source.value=/(^|\\/)(renderer|city-api)(\\/|$)/]', message: 'The main side does not load other layers.' },
+        // require('electron'), createRequire(import.meta.url)('electron'), module.require('electron/main'): a call
+        // that loads electron by name is an import the rules above cannot see
+        { selector: REQUIRE_ELECTRON, message: onlyGlue },
       ],
     },
   },
@@ -149,6 +155,7 @@ export default tseslint.config(
       }],
       'no-restricted-syntax': ['error', ...ALWAYS,
         { selector: 'ImportExpression[source.value=/(^|\\/)(electron|renderer)(\\/|$)/]', message: 'city-api/ shares only shared/ with the kiosk: no import() of electron or the kiosk.' },
+        { selector: REQUIRE_ELECTRON, message: 'city-api/ is a plain Node server: no require() of electron.' },
       ],
     },
   },

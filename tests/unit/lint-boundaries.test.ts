@@ -48,6 +48,8 @@ const VIOLATIONS: [layer: string, file: string, code: string, rule: string][] = 
   ['services: electron', 'electron/services/tiles/x.ts', "import { app } from 'electron';\nexport const a = app;", 'no-restricted-imports'],
   ['services: electron/main', 'electron/services/tiles/x.ts', "import { app } from 'electron/main';\nexport const a = app;", 'no-restricted-imports'],
   ['services: dynamic electron', 'electron/services/tiles/x.ts', "export const load = () => import('electron');", 'no-restricted-syntax'],
+  ['services: require of electron through createRequire', 'electron/services/tiles/x.ts', "import { createRequire } from 'node:module';\nexport const e = createRequire(import.meta.url)('electron');", 'no-restricted-syntax'],
+  ['services: require of electron/main', 'electron/services/tiles/x.ts', "import { createRequire } from 'node:module';\nconst req = createRequire(import.meta.url);\nexport const e = req('electron/main');", 'no-restricted-syntax'],
   ['services: a *-glue.ts file is no exception', 'electron/services/brochure/x-glue.ts', "import { BrowserWindow } from 'electron';\nexport const b = BrowserWindow;", 'no-restricted-imports'],
   ['services: the renderer', 'electron/services/tiles/x.ts', "import { App } from '../../../renderer/app/App';\nexport const a = App;", 'no-restricted-imports'],
   ['services: the glue', 'electron/services/tiles/x.ts', "import { createElectronPdfRenderer } from '../../pdf-renderer-glue';\nexport const c = createElectronPdfRenderer;", 'no-restricted-imports'],
@@ -56,6 +58,7 @@ const VIOLATIONS: [layer: string, file: string, code: string, rule: string][] = 
   ['city-api: the kiosk main side', 'city-api/src/x.ts', "import { composeKiosk } from '../../electron/services/compose';\nexport const c = composeKiosk;", 'no-restricted-imports'],
   ['city-api: electron', 'city-api/src/x.ts', "import { app } from 'electron';\nexport const a = app;", 'no-restricted-imports'],
   ['city-api: dynamic electron', 'city-api/src/x.ts', "export const load = () => import('electron');", 'no-restricted-syntax'],
+  ['city-api: require of electron', 'city-api/src/x.ts', "import { createRequire } from 'node:module';\nexport const e = createRequire(import.meta.url)('electron');", 'no-restricted-syntax'],
   ['city-api: dynamic import of the kiosk main side', 'city-api/src/x.ts', "export const load = () => import('../../electron/services/compose');", 'no-restricted-syntax'],
 ];
 
@@ -66,6 +69,7 @@ const ALLOWED: [layer: string, file: string, code: string][] = [
   ['renderer tests: may compare with the schemas', 'renderer/app/x.test.ts', "import { wishContactSchema } from '../../shared/schemas/wish';\nexport const w = wishContactSchema;"],
   ['services: node, packages, shared/', 'electron/services/tiles/x.ts', "import { join } from 'node:path';\nimport Database from 'better-sqlite3';\nimport { z } from 'zod';\nexport const x = [join, Database, z];"],
   ['glue: electron', 'electron/x-glue.ts', "import { app } from 'electron';\nexport const a = app;"],
+  ['glue tests: vi.mock replaces electron without loading it', 'electron/main.test.ts', "import { vi } from 'vitest';\nvi.mock('electron', () => ({ app: {} }));\nexport const v = vi;"],
 ];
 
 describe('layer rules (eslint.config.js)', () => {
