@@ -50,11 +50,14 @@ export async function startTestCityApi(
  * The same test city API on any storage (SQLite or PostgreSQL, issue 19: tests/support/storage-backends.ts). close()
  * stops the server; the storage stays open for its owner.
  */
-export async function startTestCityApiOn(storage: KioskStorage, opts: { offers?: number; adminPassword?: string } = {}): Promise<Omit<RunningCityApi, 'db'>> {
+export async function startTestCityApiOn(
+  storage: KioskStorage,
+  opts: { offers?: number; adminPassword?: string; chaos?: ChaosOptions } = {},
+): Promise<Omit<RunningCityApi, 'db'>> {
   await storage.setTaxonomy(TEST_TAXONOMY);
   await storage.registerKiosk(KIOSK_ID, KIOSK_TOKEN);
   if (opts.offers) await storage.putOffers(testOffers(opts.offers));
-  return listenCityApi({ storage, adminPassword: opts.adminPassword });
+  return listenCityApi({ storage, adminPassword: opts.adminPassword, chaos: opts.chaos });
 }
 
 /**
@@ -63,7 +66,7 @@ export async function startTestCityApiOn(storage: KioskStorage, opts: { offers?:
  */
 export async function startTestCityApiOnBackend(
   backend: StorageBackend,
-  opts: { offers?: number; adminPassword?: string } = {},
+  opts: { offers?: number; adminPassword?: string; chaos?: ChaosOptions } = {},
 ): Promise<{ api: Omit<RunningCityApi, 'db'>; storage: KioskStorage }> {
   const { storage, cleanup } = await backend.open();
   openedInTests.push(cleanup);

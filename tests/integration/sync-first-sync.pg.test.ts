@@ -6,15 +6,15 @@ import { importSampleDataIfEmpty } from '../../electron/services/seed/sample-imp
 import { readSyncState, SYNC_KEYS } from '../../electron/services/sync/sync-state';
 import type { Db } from '../../electron/services/db/open-database';
 import type { RunningCityApi } from '../../city-api/src/server';
-import { closeTestCityApis, createTestKiosk, expectKioskEqualsServer, startTestCityApi, type TestKiosk } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, createTestKiosk, expectKioskEqualsStorage, startTestCityApiOnBackend, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { TEST_TAXONOMY } from '../fakes/fake-city-api-data';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 /**
  * Issue 14: the first sync from a new city API shows progress and replaces the sample data atomically when complete —
- * visitors never see half a dataset nor an empty screen.
+ * visitors never see half a dataset nor an empty screen. On both storage backends of the city API (issue 19).
  */
 
-let api: RunningCityApi | null = null;
 let kiosk: TestKiosk | null = null;
 // every test city API and kiosk the harness started is closed after each test
 afterEach(closeTestCityApis);
@@ -27,15 +27,15 @@ const sampleShown = (db: Db) => {
   expect(db.prepare('SELECT count(*) FROM offer_texts').pluck().get()).toBe(SAMPLE_IDS.length);
 };
 
-function sampleKiosk(a: RunningCityApi): TestKiosk {
+function sampleKiosk(a: Pick<RunningCityApi, 'url'>): TestKiosk {
   const k = createTestKiosk(a);
   expect(importSampleDataIfEmpty(k.db, {})).toMatchObject({ imported: true });
   return k;
 }
 
-describe('first sync from a new city API (issue 14)', () => {
+describe.each(STORAGE_BACKENDS)('first sync from a new city API (issue 14) on $name', (backend) => {
   it('reports progress page by page while visitors keep seeing the whole sample data, then swaps in one step', async () => {
-    api = await startTestCityApi({ offers: 450 });
+    const { api, storage } = await startTestCityApiOnBackend(backend, { offers: 450 });
     kiosk = sampleKiosk(api);
     const k = kiosk;
     const seen: SyncProgress[] = [];
@@ -59,7 +59,7 @@ describe('first sync from a new city API (issue 14)', () => {
     // phases in order, each once (offers once per page)
     const phases = seen.map((p) => p.phase).filter((ph, i, a) => a[i - 1] !== ph);
     expect(phases).toEqual(['taxonomy', 'offers', 'applying', 'events', 'images']);
-    expect(expectKioskEqualsServer(k.db, api)).toBe(450);
+    expect(await expectKioskEqualsStorage(k.db, storage, api.url)).toBe(450);
     expect(getDataSource(k.db)).toBe('city');
     expect(readTaxonomy(k.db).interests.length).toBe(TEST_TAXONOMY.interests.length);
     expect(k.db.prepare('SELECT count(*) FROM sync_staging').pluck().get()).toBe(0);
@@ -72,7 +72,7 @@ describe('first sync from a new city API (issue 14)', () => {
   });
 
   it('an interrupted first sync keeps the sample data, resumes from its last collected page, and counts on', async () => {
-    api = await startTestCityApi({ offers: 450, chaos: { seed: 5 } });
+    const { api, storage } = await startTestCityApiOnBackend(backend, { offers: 450, chaos: { seed: 5 } });
     kiosk = sampleKiosk(api);
     // taxonomy, pages 1–2 fine, page 3 cut mid-body (no per-request retries here: the run fails)
     api.chaos!.enqueue(null, null, null, 'cut');
@@ -91,11 +91,11 @@ describe('first sync from a new city API (issue 14)', () => {
       [4, 400],
       [5, 450],
     ]);
-    expectKioskEqualsServer(kiosk.db, api);
+    await expectKioskEqualsStorage(kiosk.db, storage, api.url);
   });
 
   it('the swap is one transaction: when it fails half-way, every sample offer is still there and nothing is lost', async () => {
-    api = await startTestCityApi({ offers: 250 });
+    const { api, storage } = await startTestCityApiOnBackend(backend, { offers: 250 });
     kiosk = sampleKiosk(api);
     // a disk error on the 200th offer written by the swap
     kiosk.db.exec(`CREATE TEMP TRIGGER boom BEFORE INSERT ON offers WHEN NEW.id = 'test-offer-00199'
@@ -110,6 +110,6 @@ describe('first sync from a new city API (issue 14)', () => {
     const again = await kiosk.sync();
     expect(again.ok).toBe(true);
     expect(again.summary.pages).toBe(1); // nothing collected again: only the (empty) last page to confirm the end
-    expectKioskEqualsServer(kiosk.db, api);
+    await expectKioskEqualsStorage(kiosk.db, storage, api.url);
   });
 });
