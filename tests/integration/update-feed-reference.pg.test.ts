@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
-import { defaultKioskConfig, registerKiosk, setKioskConfig } from '../../city-api/src/kiosk-store';
+import type { RunningCityApi } from '../../city-api/src/server';
+import { defaultKioskConfig } from '../../city-api/src/kiosk-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,25 +9,25 @@ import { composeKiosk } from '../../electron/services/compose';
 import { silentLog } from '../../electron/services/log';
 import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
 import { FakeUpdater } from '../fakes/fake-updater';
+import { closeTestCityApis, KIOSK_ID, KIOSK_TOKEN as TOKEN, startTestCityApiOnBackend } from '../fakes/fake-city-api-harness';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
-let api: RunningCityApi | null = null;
-afterEach(async () => {
-  await api?.close();
-  api = null;
-});
+// every test city API and storage the harness opened is closed after each test
+afterEach(closeTestCityApis);
 
-const TOKEN = 'token-rathaus-0123456789';
-async function fetchConfig(a: RunningCityApi) {
-  const res = await fetch(`${a.url}/v1/kiosks/rathaus-foyer/config`, { headers: { authorization: `Bearer ${TOKEN}` } });
+async function fetchConfig(a: Pick<RunningCityApi, 'url'>) {
+  const res = await fetch(`${a.url}/v1/kiosks/${KIOSK_ID}/config`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(res.status).toBe(200);
   return parseRemoteConfig(await res.json());
 }
 
-/** Updates keep arriving: a kiosk registered with the reference server keeps its packaged feed unless told a real one. */
-describe('update feed from the reference city API', () => {
+/**
+ * Updates keep arriving: a kiosk registered with the reference server keeps its packaged feed unless told a real one.
+ * On both storage backends of the city API (issue 19); the kiosk 'rathaus-foyer' is registered by the harness.
+ */
+describe.each(STORAGE_BACKENDS)('update feed from the reference city API on $name', (backend) => {
   it('a freshly registered kiosk gets no update feed, so the packaged one stays in place', async () => {
-    api = await startCityApi({});
-    registerKiosk(api.db, 'rathaus-foyer', TOKEN);
+    const { api } = await startTestCityApiOnBackend(backend);
     const remote = await fetchConfig(api);
     expect(remote.update).toBeNull();
     expect(remote.rejected).toEqual([]);
@@ -35,23 +35,21 @@ describe('update feed from the reference city API', () => {
   });
 
   it('a placeholder feed is rejected (packaged feed stays); a real one is taken', async () => {
-    api = await startCityApi({});
-    registerKiosk(api.db, 'rathaus-foyer', TOKEN);
+    const { api, storage } = await startTestCityApiOnBackend(backend);
     for (const feed of ['https://updates.example.invalid/gemeinsam-kiosk/', 'http://kiosk.test/', 'https://updates.example/']) {
-      setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: feed } });
+      await storage.setKioskConfig('rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: feed } });
       const remote = await fetchConfig(api);
       expect(remote.update, feed).toBeNull();
       expect(remote.rejected).toContain('update');
     }
-    setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.siegburg.de/kiosk/' } });
+    await storage.setKioskConfig('rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.siegburg.de/kiosk/' } });
     expect((await fetchConfig(api)).update).toEqual({ channel: 'stable', feedUrl: 'https://updates.siegburg.de/kiosk/' });
   });
 });
 
-describe('a kiosk registered with the reference city API (issue 14)', () => {
+describe.each(STORAGE_BACKENDS)('a kiosk registered with the reference city API (issue 14) on $name', (backend) => {
   it('fetches its config: a placeholder feed never reaches the updater, a real one does', async () => {
-    api = await startCityApi({});
-    registerKiosk(api.db, 'rathaus-foyer', TOKEN);
+    const { api, storage } = await startTestCityApiOnBackend(backend);
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-feed-ref-'));
     const updater = new FakeUpdater();
     const kiosk = composeKiosk({
@@ -65,10 +63,10 @@ describe('a kiosk registered with the reference city API (issue 14)', () => {
     try {
       await kiosk.fleet.fetchConfigNow();
       expect(updater.feed).toBeNull();
-      setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.example.invalid/gemeinsam-kiosk/' } });
+      await storage.setKioskConfig('rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.example.invalid/gemeinsam-kiosk/' } });
       await kiosk.fleet.fetchConfigNow();
       expect(updater.feed).toBeNull();
-      setKioskConfig(api.db, 'rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.siegburg.de/kiosk/' } });
+      await storage.setKioskConfig('rathaus-foyer', { ...defaultKioskConfig('rathaus-foyer'), update: { channel: 'stable', feed_url: 'https://updates.siegburg.de/kiosk/' } });
       await kiosk.fleet.fetchConfigNow();
       expect(updater.feed).toEqual({ feedUrl: 'https://updates.siegburg.de/kiosk/', channel: 'stable' });
     } finally {
