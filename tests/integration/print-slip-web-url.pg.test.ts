@@ -9,50 +9,24 @@ import { silentLog } from '../../electron/services/log';
 import { getOfferById } from '../../electron/services/offers/offer-repository';
 import { defaultPrintingAdapters } from '../../electron/services/printer/printing-adapters';
 import { createPrintingFeature } from '../../electron/services/printer/printing-feature';
-import { openCityDb } from '../../city-api/src/city-db';
-import { registerKiosk } from '../../city-api/src/kiosk-store';
-import { parseSeedSpec, seedCityDb } from '../../city-api/src/seed';
-import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
+import { parseSeedSpec, seedStorage } from '../../city-api/src/seed';
+import { listenCityApi, type RunningCityApi } from '../../city-api/src/server';
 import { FakeClock } from '../fakes/fake-clock';
 import { createTestKiosk, KIOSK_ID, KIOSK_TOKEN, type TestKiosk } from '../fakes/fake-city-api-harness';
 import { FakeEscposPrinter, type DecodedJob } from '../fakes/fake-escpos-printer';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 /**
  * Issue 17: a kiosk synced from the reference city API prints, on offer slips and Merkliste slips, a QR code that
  * holds the offer's public page (web_url) — a small code (version 4 or less, 1 mm modules) with the address printed
  * under it — and that page answers with the offer. The symbol is drawn as the printer would (same data, same error
- * correction) and read back with a QR decoder.
+ * correction) and read back with a QR decoder. On both storage backends of the city API (issue 19).
  */
 
-let api: RunningCityApi;
+let api: Omit<RunningCityApi, 'db'>;
 let kiosk: TestKiosk;
 let printer: FakeEscposPrinter;
 let dispatch: Dispatch;
-
-beforeAll(async () => {
-  const db = openCityDb(':memory:');
-  seedCityDb(db, parseSeedSpec('sample'));
-  registerKiosk(db, KIOSK_ID, KIOSK_TOKEN);
-  api = await startCityApi({ db });
-  kiosk = createTestKiosk(api);
-  const result = await kiosk.sync();
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  printer = await FakeEscposPrinter.start();
-  const config = kioskConfigSchema.parse({
-    place: 'Rathaus Siegburg',
-    printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: 42 },
-  });
-  const deps = { db: kiosk.db, config: createConfigStore(config), dataDir: kiosk.dir, clock: new FakeClock('2026-11-25T13:05:00Z'), log: silentLog, version: 'test' };
-  const feature = createPrintingFeature(deps, defaultPrintingAdapters());
-  dispatch = createDispatcher(feature.handlers as unknown as KioskHandlers, silentLog);
-});
-
-afterAll(async () => {
-  await printer?.close();
-  kiosk?.close();
-  await api?.close();
-  api?.db.close();
-});
 
 async function print(input: unknown): Promise<DecodedJob> {
   const before = printer.jobs.length;
@@ -87,7 +61,34 @@ function drawAndRead(data: string, level: 'L' | 'M' | 'Q' | 'H'): { text: string
 /** The printed lines after the QR code's hint, joined: a long address is broken over two lines without a space. */
 const joined = (job: DecodedJob) => job.lines.join('');
 
-describe('QR codes on slips lead to the offer page (issue 17)', () => {
+describe.each(STORAGE_BACKENDS)('QR codes on slips lead to the offer page (issue 17) on $name', (backend) => {
+  let closeStorage: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await backend.open();
+    closeStorage = opened.cleanup;
+    await seedStorage(opened.storage, parseSeedSpec('sample'));
+    await opened.storage.registerKiosk(KIOSK_ID, KIOSK_TOKEN);
+    api = await listenCityApi({ storage: opened.storage });
+    kiosk = createTestKiosk(api);
+    const result = await kiosk.sync();
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    printer = await FakeEscposPrinter.start();
+    const config = kioskConfigSchema.parse({
+      place: 'Rathaus Siegburg',
+      printer: { transport: 'tcp', host: '127.0.0.1', port: printer.port, charsPerLine: 42 },
+    });
+    const deps = { db: kiosk.db, config: createConfigStore(config), dataDir: kiosk.dir, clock: new FakeClock('2026-11-25T13:05:00Z'), log: silentLog, version: 'test' };
+    const feature = createPrintingFeature(deps, defaultPrintingAdapters());
+    dispatch = createDispatcher(feature.handlers as unknown as KioskHandlers, silentLog);
+  });
+
+  afterAll(async () => {
+    await printer?.close();
+    kiosk?.close();
+    await api?.close();
+    await closeStorage?.();
+  });
+
   it('an offer slip carries the offer page in a small code, prints the address under it, and the page shows the offer', async () => {
     const offer = getOfferById(kiosk.db, 'sample-kulturcafe')!;
     expect(offer.web_url).toBe(`${api.url}/angebote/sample-kulturcafe`);
