@@ -118,6 +118,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
   if (!opts.db && !opts.storage) throw new Error('buildCityApi: needs db (SQLite) or storage');
   const storage = opts.storage ?? sqliteStorage(opts.db!);
   const chaos = opts.chaos ? ('decide' in opts.chaos ? opts.chaos : createChaos(opts.chaos)) : null;
+  const now = opts.now ?? (() => new Date());
   if ((web || opts.adminPassword) && opts.publicUrl === undefined) throw new PublicUrlRequiredError();
   const fixedUrl = typeof opts.publicUrl === 'string' ? checkPublicUrl(opts.publicUrl) : null;
   const lazyUrl = typeof opts.publicUrl === 'function' ? opts.publicUrl : null;
@@ -224,7 +225,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
       prefix: '/staff',
       storage,
       ...(opts.db ? { db: opts.db } : {}),
-      now: opts.now ?? (() => new Date()),
+      now,
       publicUrl,
       password: opts.adminPassword,
       secureCookies: opts.secureCookies ?? false,
@@ -238,7 +239,7 @@ export function buildCityApi(opts: CityApiOptions): { app: FastifyInstance; chao
     registerWebTown(app, opts.townSites ?? []);
     registerPageCache(app, { storage });
     registerSubmissionRoutes(app, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
-    registerClubCalendarRoutes(app, { storage, ...(opts.now ? { now: opts.now } : {}) });
+    registerClubCalendarRoutes(app, { storage, now });
     registerPromotionFeeds(app, { storage, publicUrl, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}) });
     void app.register(publicWebPlugin, { storage, publicUrl, spam: opts.submissionSpam, ...(opts.siteNames ? { siteNames: opts.siteNames } : {}), ...(opts.privacyContact ? { privacyContact: opts.privacyContact } : {}) });
   }
