@@ -46,18 +46,28 @@ export async function startTestCityApi(
   return api;
 }
 
+export interface TestCityApiOnOptions {
+  offers?: number;
+  adminPassword?: string;
+  chaos?: ChaosOptions;
+  /** e.g. an onResponse hook that records what the kiosk asked for */
+  configure?: (app: FastifyInstance) => void;
+  /** 0 (default): a free port */
+  port?: number;
+}
+
 /**
  * The same test city API on any storage (SQLite or PostgreSQL, issue 19: tests/support/storage-backends.ts). close()
  * stops the server; the storage stays open for its owner.
  */
 export async function startTestCityApiOn(
   storage: KioskStorage,
-  opts: { offers?: number; adminPassword?: string; chaos?: ChaosOptions } = {},
+  opts: TestCityApiOnOptions = {},
 ): Promise<Omit<RunningCityApi, 'db'>> {
   await storage.setTaxonomy(TEST_TAXONOMY);
   await storage.registerKiosk(KIOSK_ID, KIOSK_TOKEN);
   if (opts.offers) await storage.putOffers(testOffers(opts.offers));
-  return listenCityApi({ storage, adminPassword: opts.adminPassword, chaos: opts.chaos });
+  return listenCityApi({ storage, adminPassword: opts.adminPassword, chaos: opts.chaos, configure: opts.configure, port: opts.port ?? 0 });
 }
 
 /**
@@ -66,7 +76,7 @@ export async function startTestCityApiOn(
  */
 export async function startTestCityApiOnBackend(
   backend: StorageBackend,
-  opts: { offers?: number; adminPassword?: string; chaos?: ChaosOptions } = {},
+  opts: TestCityApiOnOptions = {},
 ): Promise<{ api: Omit<RunningCityApi, 'db'>; storage: KioskStorage }> {
   const { storage, cleanup } = await backend.open();
   openedInTests.push(cleanup);
