@@ -75,15 +75,27 @@ function storeOnce(db: CityDb, key: string, kioskId: string, source: 'kiosk' | '
 }
 
 /** Newest first, kiosk and web wishes alike (`source`; a web wish's kiosk_id is '' here and null in its body). */
-export function listWishes(db: CityDb, limit = 200): { id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; body: WishBody }[] {
-  const rows = db.prepare(`SELECT id, kiosk_id, source, received_at, body_json FROM wishes ORDER BY received_at DESC LIMIT ?`).all(limit) as {
+export function listWishes(
+  db: CityDb,
+  limit = 200,
+): { id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; idempotency_key: string; body: WishBody }[] {
+  const rows = db.prepare(`SELECT id, kiosk_id, source, received_at, idempotency_key, body_json FROM wishes ORDER BY received_at DESC LIMIT ?`).all(limit) as {
     id: string;
     kiosk_id: string;
     source: 'kiosk' | 'web';
     received_at: string;
+    idempotency_key: string;
     body_json: string;
   }[];
-  return rows.map((r) => ({ id: r.id, kiosk_id: r.kiosk_id, source: r.source, received_at: r.received_at, body: JSON.parse(r.body_json) as WishBody }));
+  return rows.map((r) => ({
+    id: r.id,
+    kiosk_id: r.kiosk_id,
+    source: r.source,
+    received_at: r.received_at,
+    // stored as "<kiosk_id> <key>" (storeOnce); the interface gives the sender's key, as PostgreSQL stores it
+    idempotency_key: r.idempotency_key.slice(r.kiosk_id.length + 1),
+    body: JSON.parse(r.body_json) as WishBody,
+  }));
 }
 
 export function countWishes(db: CityDb): number {

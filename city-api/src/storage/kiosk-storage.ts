@@ -90,8 +90,12 @@ export interface KioskStorage
    */
   storeWebWish(formKey: string, body: WebWishBody, town?: string | null): Promise<StoreWishResult>;
   countWishes(): Promise<number>;
-  /** Newest first; `source` 'kiosk' or 'web' (a web wish's kiosk_id is ''). */
-  listWishes(limit?: number): Promise<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; body: WishBody }[]>;
+  /**
+   * Newest first; `source` 'kiosk' or 'web' (a web wish's kiosk_id is ''). `idempotency_key`: the key the sender gave (a
+   * kiosk's Idempotency-Key, a web form's nonce), the same on both backends (SQLite keeps it prefixed with the kiosk
+   * id), so "stored once per key" can be checked from outside the database.
+   */
+  listWishes(limit?: number): Promise<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: string; idempotency_key: string; body: WishBody }[]>;
 
   /** Replaces the kiosk's counters of that day. */
   storeStats(kioskId: string, day: string, body: unknown): Promise<void>;

@@ -317,11 +317,18 @@ export async function openPgStorage(opts: PgStorageOptions): Promise<PgStorage> 
       return rows[0]!.n;
     },
     async listWishes(limit = 200) {
-      const { rows } = await q<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: Date; body_json: string }>(
-        'SELECT id, kiosk_id, source, received_at, body_json FROM wishes ORDER BY received_at DESC LIMIT $1',
+      const { rows } = await q<{ id: string; kiosk_id: string; source: 'kiosk' | 'web'; received_at: Date; idempotency_key: string; body_json: string }>(
+        'SELECT id, kiosk_id, source, received_at, idempotency_key, body_json FROM wishes ORDER BY received_at DESC LIMIT $1',
         [limit],
       );
-      return rows.map((r) => ({ id: r.id, kiosk_id: r.kiosk_id, source: r.source, received_at: iso(r.received_at)!, body: JSON.parse(r.body_json) as WishBody }));
+      return rows.map((r) => ({
+        id: r.id,
+        kiosk_id: r.kiosk_id,
+        source: r.source,
+        received_at: iso(r.received_at)!,
+        idempotency_key: r.idempotency_key,
+        body: JSON.parse(r.body_json) as WishBody,
+      }));
     },
 
     async storeStats(kioskId, day, body) {

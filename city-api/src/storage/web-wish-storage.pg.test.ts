@@ -55,10 +55,12 @@ describe.each(BACKENDS)('web wishes on $name', (backend) => {
     expect(await storage.countWishes()).toBe(3);
 
     const byId = new Map((await storage.listWishes()).map((w) => [w.id, w]));
-    expect(byId.get(first.id)).toMatchObject({ kiosk_id: '', source: 'web', body: { kiosk_id: null, source: 'web', text: webWish().text } });
+    expect(byId.get(first.id)).toMatchObject({ kiosk_id: '', source: 'web', idempotency_key: 'nonce-aaaa', body: { kiosk_id: null, source: 'web', text: webWish().text } });
     expect(byId.get(first.id)!.body.contact).toBeUndefined(); // no consent: the phone number is not stored
     expect(byId.get(consented.id)!.body.contact).toEqual({ email: 'a@example.org' });
-    expect(byId.get(kiosk.id)).toMatchObject({ kiosk_id: 'rathaus', source: 'kiosk' });
+    // the key as its sender gave it, on both backends (SQLite stores it prefixed with the kiosk id)
+    expect(byId.get(kiosk.id)).toMatchObject({ kiosk_id: 'rathaus', source: 'kiosk', idempotency_key: 'nonce-aaaa' });
+    expect(byId.get(consented.id)!.idempotency_key).toBe('nonce-bbbb');
   });
 });
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
-import type { RunningCityApi } from '../../city-api/src/server';
 import { createConfigStore } from '../../electron/services/config/config-store';
 import { backupOutbox, defaultBackupDir, listBackups, openKioskDatabase } from '../../electron/services/db/heal-database';
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
@@ -11,13 +10,15 @@ import type { ServiceDeps } from '../../electron/services/feature';
 import { silentLog } from '../../electron/services/log';
 import { defaultWishesAdapters } from '../../electron/services/outbox/wishes-adapters';
 import { createWishesFeature } from '../../electron/services/outbox/wishes-feature';
-import { KIOSK_ID, KIOSK_TOKEN, startTestCityApi } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, KIOSK_ID, KIOSK_TOKEN, startTestCityApiOnBackend } from '../fakes/fake-city-api-harness';
 import { FakeClock } from '../fakes/fake-clock';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 /**
  * Issue 14: a kiosk restored from its nightly outbox backup holds wishes as "pending" that the city API already has
  * (they were delivered after the backup was made). They go out again with the same Idempotency-Key; the reference
- * city API answers with the wish it stored and does not store a second one; the kiosk marks them delivered.
+ * city API answers with the wish it stored and does not store a second one; the kiosk marks them delivered. On both
+ * storage backends of the city API (issue 19): the server's wishes are read through KioskStorage.listWishes.
  */
 
 const CTX = { transport: 'ipc' as const };
@@ -25,21 +26,21 @@ let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c();
   cleanup = [];
+  await closeTestCityApis();
 });
 
 type Restore = 'heal from the backup (card died: 0-byte file)' | 'technician copies the backup file over the database';
 
-describe('a kiosk restored from a backup (issue 14)', () => {
+describe.each(STORAGE_BACKENDS)('a kiosk restored from a backup (issue 14), city API on $name', (backend) => {
   for (const restore of ['heal from the backup (card died: 0-byte file)', 'technician copies the backup file over the database'] as Restore[]) {
     it(`${restore}: wishes delivered after the backup are sent again with their keys, stored once, marked delivered`, async () => {
       const posts: { key: string | undefined }[] = [];
-      const api: RunningCityApi = await startTestCityApi({
+      const { api, storage } = await startTestCityApiOnBackend(backend, {
         configure: (app) =>
           app.addHook('onRequest', async (req) => {
             if (req.method === 'POST' && req.url.startsWith('/v1/wishes')) posts.push({ key: req.headers['idempotency-key'] as string | undefined });
           }),
       });
-      cleanup.push(() => api.close());
       const dir = mkdtempSync(join(tmpdir(), 'gk-restore-'));
       cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
       const file = join(dir, 'kiosk.sqlite');
@@ -49,8 +50,8 @@ describe('a kiosk restored from a backup (issue 14)', () => {
         const deps: ServiceDeps = { db, config, dataDir: dir, clock, log: silentLog, version: '0.1.0-test' };
         return createWishesFeature(deps, { ...defaultWishesAdapters(deps), sender: { timeoutMs: 5_000, retry: { sleep: async (ms) => clock.advance(ms) } }, backupTimer: false });
       };
-      const serverRows = () =>
-        api.db.prepare('SELECT id, idempotency_key AS key, body_json FROM wishes ORDER BY key').all() as { id: string; key: string; body_json: string }[];
+      const serverRows = async () =>
+        (await storage.listWishes()).map((w) => ({ id: w.id, kiosk: w.kiosk_id, key: w.idempotency_key, body: w.body })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
       // evening: two wishes written; the nightly backup has them as pending
       const db0 = openDatabase({ file });
@@ -65,8 +66,8 @@ describe('a kiosk restored from a backup (issue 14)', () => {
       // then both are delivered
       clock.advance(60_000);
       expect((await before.sender.runRound()).sent).toBe(2);
-      const delivered = serverRows();
-      expect(delivered.map((w) => w.key)).toEqual(keys.map((k) => `${KIOSK_ID} ${k}`).sort());
+      const delivered = await serverRows();
+      expect(delivered.map((w) => [w.kiosk, w.key])).toEqual([...keys].sort().map((k) => [KIOSK_ID, k]));
       const remoteIds = db0.prepare(`SELECT key, remote_id FROM wish_outbox WHERE state = 'delivered' ORDER BY key`).all() as { key: string; remote_id: string }[];
       expect(remoteIds).toHaveLength(2);
       await before.stop?.();
@@ -96,7 +97,8 @@ describe('a kiosk restored from a backup (issue 14)', () => {
       // really sent again, with the same keys …
       expect(posts.map((p) => p.key).sort()).toEqual([...keys].sort());
       // … and the server kept one wish per key, unchanged
-      expect(serverRows()).toEqual(delivered);
+      expect(await serverRows()).toEqual(delivered);
+      expect(await storage.countWishes()).toBe(2);
       // the kiosk marks them delivered, with the server's id of the stored wish
       expect(db.prepare(`SELECT key, remote_id FROM wish_outbox WHERE state = 'delivered' ORDER BY key`).all()).toEqual(remoteIds);
       expect((await after.handlers.getOutboxStatus({}, CTX)).pending).toBe(0);
