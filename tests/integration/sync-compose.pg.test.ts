@@ -8,18 +8,18 @@ import { SETUP_PIN } from '../../shared/contract/fleet';
 import { syncStatusSchema } from '../../shared/contract/sync';
 import { kioskConfigSchema } from '../../shared/schemas/kiosk-config';
 import type { RunningCityApi } from '../../city-api/src/server';
-import { putOffer } from '../../city-api/src/offer-store';
-import { KIOSK_ID, KIOSK_TOKEN, startTestCityApi } from '../fakes/fake-city-api-harness';
+import { closeTestCityApis, KIOSK_ID, KIOSK_TOKEN, startTestCityApiOnBackend } from '../fakes/fake-city-api-harness';
 import { testOffer } from '../fakes/fake-city-api-data';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 const CTX = { transport: 'http' as const };
-let api: RunningCityApi | null = null;
+let api: Pick<RunningCityApi, 'url'> | null = null;
 let runtime: KioskRuntime | null = null;
 let dir = '';
 afterEach(async () => {
   await runtime?.stop();
   runtime = null;
-  await api?.close();
+  await closeTestCityApis();
   api = null;
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -46,10 +46,12 @@ async function staffToken(): Promise<string> {
   return ((await value('staffUnlock', { pin: SETUP_PIN })) as { token: string }).token;
 }
 
-describe('sync wired into the kiosk (compose → contract)', () => {
+// the city API on both storage backends (issue 19)
+describe.each(STORAGE_BACKENDS)('sync wired into the kiosk (compose → contract), city API on $name', (backend) => {
   it('staff can start a sync through the contract; afterwards the kiosk serves the city’s offers', async () => {
-    api = await startTestCityApi({ offers: 40 });
-    putOffer(api.db, testOffer(7, { title: 'Gemeinschaftsgarten am Wochenende' }));
+    const started0 = await startTestCityApiOnBackend(backend, { offers: 40 });
+    api = started0.api;
+    await started0.storage.putOffers([testOffer(7, { title: 'Gemeinschaftsgarten am Wochenende' })]);
     dir = mkdtempSync(join(tmpdir(), 'gk-compose-sync-'));
     runtime = composeSyncingKiosk(dir);
     runtime.start();
@@ -73,6 +75,9 @@ describe('sync wired into the kiosk (compose → contract)', () => {
     expect(found.items.map((i) => i.id)).toContain(testOffer(7).id);
   });
 
+});
+
+describe('a kiosk without a city API', () => {
   it('without a city API the sample data stays and nothing is synced', async () => {
     dir = mkdtempSync(join(tmpdir(), 'gk-compose-sync-'));
     runtime = composeKiosk({ dataDir: dir, config: kioskConfigSchema.parse({}), version: '0.1.0-test', log: silentLog });
@@ -84,17 +89,19 @@ describe('sync wired into the kiosk (compose → contract)', () => {
   });
 });
 
-describe('a damaged database at start (issue 14)', () => {
+describe.each(STORAGE_BACKENDS)('a damaged database at start (issue 14), city API on $name', (backend) => {
   it('the kiosk starts anyway: file kept, staff screen names it, sample offers until the first sync replaces them', async () => {
     // the heartbeats' bodies, as the reference server receives them
     const beats: { errors_since_last?: { code: string; message: string }[] }[] = [];
-    api = await startTestCityApi({
-      offers: 30,
-      configure: (app) =>
-        app.addHook('preHandler', async (req) => {
-          if (req.method === 'POST' && req.url.endsWith('/heartbeat')) beats.push(req.body as (typeof beats)[number]);
-        }),
-    });
+    api = (
+      await startTestCityApiOnBackend(backend, {
+        offers: 30,
+        configure: (app) =>
+          app.addHook('preHandler', async (req) => {
+            if (req.method === 'POST' && req.url.endsWith('/heartbeat')) beats.push(req.body as (typeof beats)[number]);
+          }),
+      })
+    ).api;
     dir = mkdtempSync(join(tmpdir(), 'gk-compose-heal-'));
     writeFileSync(join(dir, 'kiosk.sqlite'), 'SD card garbage '.repeat(4096));
     runtime = composeSyncingKiosk(dir);
