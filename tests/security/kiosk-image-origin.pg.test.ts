@@ -2,7 +2,8 @@
  * Issue 13, attack table: the kiosk fetches offer images only from its own city API. A relative `/images/<sha256>`
  * (how the city API stores club photos) is resolved against the configured base URL; an absolute URL on any other
  * origin — another host, another port, another scheme, `localhost` for 127.0.0.1, or a redirect from the city API
- * to elsewhere — is never requested, and the kiosk's log says why.
+ * to elsewhere — is never requested, and the kiosk's log says why. The city API runs on both storage backends
+ * (issue 19): on PostgreSQL its /images come from the database too.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,10 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putImage } from '../../city-api/src/image-store';
-import { registerKiosk } from '../../city-api/src/kiosk-store';
-import { putOffer, setTaxonomy } from '../../city-api/src/offer-store';
-import { startCityApi, type RunningCityApi } from '../../city-api/src/server';
+import { listenCityApi, type RunningCityApi } from '../../city-api/src/server';
 import { openDatabase, type Db } from '../../electron/services/db/open-database';
 import type { Log } from '../../electron/services/log';
 import { createFetchCityApiClient, ImageOriginError, imageFetchUrl } from '../../electron/services/sync/city-api-client';
@@ -22,6 +20,7 @@ import { createImageCache, type ImageCache } from '../../electron/services/sync/
 import { runSync, type SyncRunResult } from '../../electron/services/sync/sync-engine';
 import { FakeClock } from '../fakes/fake-clock';
 import { TEST_TAXONOMY, testOffer } from '../fakes/fake-city-api-data';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
 
 const BASE = 'https://angebote.siegburg.example/city';
 const SHA = 'a'.repeat(64);
@@ -61,8 +60,9 @@ describe('imageFetchUrl: where an image may come from', () => {
 const pngs = (n: number) =>
   Promise.all(Array.from({ length: n }, (_, i) => sharp({ create: { width: 2, height: 2, channels: 3, background: { r: 10 * i, g: 200, b: 50 } } }).png().toBuffer()));
 
-describe('a kiosk syncing from a real city API', () => {
-  let api: RunningCityApi;
+describe.each(STORAGE_BACKENDS)('a kiosk syncing from a real city API on $name', (backend) => {
+  let api: Omit<RunningCityApi, 'db'>;
+  let closeStorage: () => Promise<void>;
   let foreign: Server;
   let foreignUrl: string;
   const foreignRequests: string[] = [];
@@ -84,7 +84,10 @@ describe('a kiosk syncing from a real city API', () => {
     });
     await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
     foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}`;
-    api = await startCityApi({
+    const { storage, cleanup } = await backend.open();
+    closeStorage = cleanup;
+    api = await listenCityApi({
+      storage,
       port: 0,
       kioskApiOnly: true,
       configure: (app) => {
@@ -93,11 +96,11 @@ describe('a kiosk syncing from a real city API', () => {
         app.get<{ Params: { sha: string } }>('/redirect-away/:sha', async (req, reply) => reply.redirect(`${foreignUrl}/images/${req.params.sha}`, 302));
       },
     });
-    setTaxonomy(api.db, TEST_TAXONOMY);
-    registerKiosk(api.db, 'rathaus', 'token-rathaus-0123456789');
+    await storage.setTaxonomy(TEST_TAXONOMY);
+    await storage.registerKiosk('rathaus', 'token-rathaus-0123456789');
     const bytes = await pngs(CASES.length);
-    CASES.forEach((name, i) => {
-      const img = putImage(api.db, bytes[i]!, 'image/png');
+    for (const [i, name] of CASES.entries()) {
+      const img = await storage.putImage(bytes[i]!, 'image/png');
       shas[name] = img.sha256;
       const url = {
         relative: `/images/${img.sha256}`,
@@ -108,8 +111,8 @@ describe('a kiosk syncing from a real city API', () => {
         'https on the same port': `https://127.0.0.1:${api.port}/images/${img.sha256}`,
         'redirect to another origin': `${api.url}/redirect-away/${img.sha256}`,
       }[name];
-      putOffer(api.db, testOffer(i, { image: { url, alt: name, sha256: img.sha256, bytes: img.bytes } }));
-    });
+      await storage.putOffers([testOffer(i, { image: { url, alt: name, sha256: img.sha256, bytes: img.bytes } })]);
+    }
 
     dir = mkdtempSync(join(tmpdir(), 'gk-image-origin-'));
     db = openDatabase({ file: join(dir, 'kiosk.sqlite') });
@@ -123,6 +126,7 @@ describe('a kiosk syncing from a real city API', () => {
     db.close();
     rmSync(dir, { recursive: true, force: true });
     await api.close();
+    await closeStorage();
     await new Promise((r) => foreign.close(r));
   });
 
