@@ -3,51 +3,27 @@
  * passwords (scrypt, never stored as text), roles editor < moderator < admin, town accounts limited to their town.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, pgAvailable } from '../../../tests/support/pg-database';
-import { openCityDb } from '../city-db';
+import { STORAGE_BACKENDS } from '../../../tests/support/storage-backends';
 import type { KioskStorage } from './kiosk-storage';
-import { openPgStorage } from './pg-storage';
+import type { PgStorage } from './pg-storage';
 import { staffMay, type StaffAction } from './staff-accounts';
-import { sqliteStorage } from './sqlite-storage';
 
-interface Backend {
-  name: string;
-  open(): Promise<{ storage: KioskStorage; raw: () => Promise<string>; cleanup: () => Promise<void> }>;
-}
-const BACKENDS: Backend[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const db = openCityDb(':memory:');
-      const storage = sqliteStorage(db, { closeDb: true });
-      return { storage, raw: async () => JSON.stringify(db.prepare(`SELECT * FROM staff_accounts`).all()), cleanup: () => storage.close() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async open() {
-      const tdb = await freshDatabase();
-      const storage = await openPgStorage({ url: tdb.url });
-      return {
-        storage,
-        raw: async () => JSON.stringify((await storage.pool.query(`SELECT * FROM staff_accounts`)).rows),
-        async cleanup() {
-          await storage.close();
-          await tdb.drop();
-        },
-      };
-    },
-  },
-].filter((b) => b.name === 'SQLite' || pgAvailable);
+/** The staff_accounts rows as stored, as text: SQLite through its file, PostgreSQL through the storage's pool. */
+const rawAccounts = async (o: Awaited<ReturnType<(typeof STORAGE_BACKENDS)[number]['open']>>): Promise<string> =>
+  o.db
+    ? JSON.stringify(o.db.prepare(`SELECT * FROM staff_accounts`).all())
+    : JSON.stringify((await (o.storage as PgStorage).pool.query(`SELECT * FROM staff_accounts`)).rows);
 
 const PW = 'ein langes Passwort 1';
 
-describe.each(BACKENDS)('staff accounts on $name', (backend) => {
+describe.each(STORAGE_BACKENDS)('staff accounts on $name', (backend) => {
   let storage: KioskStorage;
   let raw: () => Promise<string>;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
-    ({ storage, raw, cleanup } = await backend.open());
+    const opened = await backend.open();
+    ({ storage, cleanup } = opened);
+    raw = () => rawAccounts(opened);
   });
   afterEach(async () => cleanup());
 

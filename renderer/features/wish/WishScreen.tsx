@@ -210,6 +210,35 @@ const EXTRA_KEYS: Partial<Record<ContactField, string[]>> = {
   phone: ['+', '/', '(', ')', '-'],
 };
 
+/**
+ * Step 4's row: back, "no contact" (asked: "Nein, ohne Antwort weiter"; after typing: "Doch ohne Antwort weiter") — both go on
+ * without contact details — and the step's primary action.
+ */
+function ContactNav({ decline, children }: { decline: 'no' | 'withdraw'; children: ReactNode }) {
+  const { t } = useTranslation('wish');
+  const prev = useWishForm((s) => s.prev);
+  const setConsent = useWishForm((s) => s.setConsent);
+  const next = useWishForm((s) => s.next);
+  return (
+    <div className="wish-nav">
+      <Button variant="big" icon="back" onPress={prev} testId="wish-back">
+        {t('back')}
+      </Button>
+      <Button
+        variant="big"
+        onPress={() => {
+          setConsent(false);
+          next();
+        }}
+        testId={decline === 'no' ? 'wish-consent-no' : 'wish-consent-withdraw'}
+      >
+        {t(decline === 'no' ? 'step4.no' : 'step4.withdraw')}
+      </Button>
+      {children}
+    </div>
+  );
+}
+
 function StepContact() {
   const { t } = useTranslation('wish');
   const { consent, contact, contactField, showProblems, contactWithdrawn, setConsent, setContact, setContactField, setShowProblems, next } =
@@ -229,24 +258,11 @@ function StepContact() {
           <p>{t('step4.explain2')}</p>
           <p>{t('step4.explain3')}</p>
         </div>
-        <div className="wish-nav">
-          <Button variant="big" icon="back" onPress={() => useWishForm.getState().prev()} testId="wish-back">
-            {t('back')}
-          </Button>
-          <Button
-            variant="big"
-            onPress={() => {
-              setConsent(false);
-              next();
-            }}
-            testId="wish-consent-no"
-          >
-            {t('step4.no')}
-          </Button>
+        <ContactNav decline="no">
           <Button variant="primary" icon="check" onPress={() => setConsent(true)} testId="wish-consent-yes">
             {t('step4.yes')}
           </Button>
-        </div>
+        </ContactNav>
       </>
     );
   }
@@ -296,24 +312,11 @@ function StepContact() {
         })}
       </div>
       {showProblems && problems.needPhoneOrEmail ? <Problem>{t('problem.needPhoneOrEmail')}</Problem> : null}
-      <div className="wish-nav">
-        <Button variant="big" icon="back" onPress={() => useWishForm.getState().prev()} testId="wish-back">
-          {t('back')}
-        </Button>
-        <Button
-          variant="big"
-          onPress={() => {
-            setConsent(false);
-            next();
-          }}
-          testId="wish-consent-withdraw"
-        >
-          {t('step4.withdraw')}
-        </Button>
+      <ContactNav decline="withdraw">
         <Button variant="primary" icon="forward" onPress={goOn} testId="wish-next">
           {t('next')}
         </Button>
-      </div>
+      </ContactNav>
       <OnScreenKeyboard
         key={contactField}
         value={value}
