@@ -31,7 +31,7 @@ export function ClubsScreen(_props: ScreenProps) {
   const display = url ? url.replace(/^https?:\/\//, '').replace(/\/$/, '') : null;
 
   return (
-    <div className="screen clubs" data-testid="clubs">
+    <div className="screen stack clubs" data-testid="clubs">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       {url ? (

@@ -44,7 +44,7 @@ export function MerklisteScreen(_props: ScreenProps) {
 
   if (ids.length === 0) {
     return (
-      <div className="screen merkliste" data-testid="merkliste">
+      <div className="screen stack merkliste" data-testid="merkliste">
         <h1>{t('title')}</h1>
         <p className="note" data-testid="merkliste-empty">
           {t('empty')}
@@ -57,7 +57,7 @@ export function MerklisteScreen(_props: ScreenProps) {
   }
 
   return (
-    <div className="screen merkliste" data-testid="merkliste">
+    <div className="screen stack merkliste" data-testid="merkliste">
       <h1>{t('title')}</h1>
       <p>{t('intro', { count: ids.length })}</p>
       <PrintSlipButton kind="merkliste" ids={ids} label={t('printAll')} testId="merkliste-print" />

@@ -36,7 +36,7 @@ export function WishScreen(_props: ScreenProps) {
   }, []);
   if (phase === 'sent') return <WishSent />;
   return (
-    <div className="screen wish" data-testid="wish-form" data-step={step}>
+    <div className="screen stack wish" data-testid="wish-form" data-step={step}>
       {step === 1 ? <StepWhat /> : null}
       {step === 2 ? <StepChoice facet="age_groups" /> : null}
       {step === 3 ? <StepChoice facet="districts" /> : null}
